@@ -1,0 +1,44 @@
+package inquiry
+
+import "time"
+
+// Summary is a workshop at a glance, for lists and choosers.
+type Summary struct {
+	ID            string    `json:"id"`
+	Title         string    `json:"title"`
+	Code          string    `json:"code"`
+	Guide         string    `json:"guide"`
+	Open          bool      `json:"open"`
+	OpenedAt      time.Time `json:"opened_at"`
+	Participants  int       `json:"participants"`
+	Contributions int       `json:"contributions"`
+}
+
+// Summary returns the workshop at a glance. Deleted contributions are not
+// counted.
+func (w *Workshop) Summary() Summary {
+	s := Summary{
+		ID: w.ID, Title: w.Title, Code: w.Code, Guide: w.Guide.ID, Open: w.Open,
+		OpenedAt: w.OpenedAt, Participants: len(w.Participants),
+	}
+	for _, c := range w.Contributions {
+		if !c.Deleted {
+			s.Contributions++
+		}
+	}
+	return s
+}
+
+// Presence is one live session in a workshop: who, and where in the guide.
+// It is not part of the transcript; it lasts as long as the connection.
+type Presence struct {
+	// Session identifies the connection; one person may have several.
+	Session string
+	Role    Role
+	// Participant is the participant's ID once they have joined.
+	Participant string
+	Name        string
+	// Prompt is where they are in the guide; empty before they start.
+	Prompt PromptRef
+	Since  time.Time
+}
