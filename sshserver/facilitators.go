@@ -1,0 +1,134 @@
+package sshserver
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// facilitatorFile is the optional authorized_keys file that names
+// facilitators. It is re-read when its size or modification time changes,
+// so a facilitator added while a workshop runs can connect without a
+// restart.
+type facilitatorFile struct {
+	path string
+
+	mu      sync.Mutex
+	keys    map[string]bool // key.Marshal() as a string
+	modTime time.Time
+	size    int64
+	// broken is the last error reading the file; while it is set the file
+	// grants nobody anything.
+	broken error
+}
+
+// loadFacilitatorFile reads the file once, at start: a missing file or a
+// malformed line is an error that stops the server, naming the file and
+// line, rather than a silent empty list.
+func loadFacilitatorFile(path string) (*facilitatorFile, error) {
+	f := &facilitatorFile{path: path}
+	if path == "" {
+		return f, nil
+	}
+	if err := f.reload(); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// Has reports whether key is listed. XXX: a file that has become unreadable
+// or malformed since the start grants no one: access fails closed.
+func (f *facilitatorFile) Has(key gossh.PublicKey) bool {
+	if f.path == "" || key == nil {
+		return false
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.refreshLocked(); err != nil {
+		return false
+	}
+	return f.keys[string(key.Marshal())]
+}
+
+// Count is how many keys the file lists (0 while it is broken).
+func (f *facilitatorFile) Count() int {
+	if f.path == "" {
+		return 0
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.refreshLocked() != nil {
+		return 0
+	}
+	return len(f.keys)
+}
+
+// Err is the last problem reading the file, or nil.
+func (f *facilitatorFile) Err() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.broken
+}
+
+func (f *facilitatorFile) reload() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.modTime = time.Time{}
+	return f.refreshLocked()
+}
+
+// refreshLocked re-reads the file if it changed since the last read.
+func (f *facilitatorFile) refreshLocked() error {
+	info, err := os.Stat(f.path)
+	if err != nil {
+		f.keys, f.broken = nil, fmt.Errorf("facilitators file: %w", err)
+		f.modTime = time.Time{}
+		return f.broken
+	}
+	if info.ModTime().Equal(f.modTime) && info.Size() == f.size {
+		return f.broken
+	}
+	f.modTime, f.size = info.ModTime(), info.Size()
+	content, err := os.ReadFile(f.path)
+	if err != nil {
+		f.keys, f.broken = nil, fmt.Errorf("facilitators file: %w", err)
+		return f.broken
+	}
+	keys, err := parseAuthorizedKeys(f.path, content)
+	f.keys, f.broken = keys, err
+	return err
+}
+
+// parseAuthorizedKeys reads authorized_keys lines: one key per line, blank
+// lines and # comments skipped.
+func parseAuthorizedKeys(path string, content []byte) (map[string]bool, error) {
+	keys := map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(content))
+	sc.Buffer(make([]byte, 0, 16*1024), 1024*1024)
+	for n := 1; sc.Scan(); n++ {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		key, _, options, _, err := gossh.ParseAuthorizedKey(line)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: not a public key in authorized_keys format: %w", path, n, err)
+		}
+		// XXX: options such as from="..." restrict a key; honouring only
+		// some of them would grant more than the line says, so a line with
+		// options is refused rather than half-read.
+		if len(options) > 0 {
+			return nil, fmt.Errorf("%s:%d: key options (%s) are not supported: remove them", path, n, options[0])
+		}
+		keys[string(key.Marshal())] = true
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return keys, nil
+}
