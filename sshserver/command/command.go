@@ -1,0 +1,123 @@
+// Package command holds the facilitator's commands (workshop, guide,
+// export): one implementation, run over SSH by the server
+// (`ssh -p 23234 HOST workshop list`) and on a stopped server's data by the
+// command line (`anchorage workshop list --data DIR`).
+package command
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/anchorage/anchorage/inquiry"
+	"github.com/spf13/cobra"
+)
+
+// Store is what the commands need of the database; *data.Store satisfies it.
+type Store interface {
+	OpenWorkshop(ctx context.Context, by inquiry.Actor, d inquiry.WorkshopDetails) (inquiry.Summary, error)
+	Append(ctx context.Context, workshopID string, e inquiry.Event) (inquiry.Event, error)
+	Workshops() []inquiry.Summary
+	ByCode(code string) (inquiry.Summary, bool)
+	Workshop(workshopID string) (*inquiry.Workshop, error)
+	Events(workshopID string, after uint64) []inquiry.Event
+}
+
+// Env is what the commands run with.
+type Env struct {
+	// Store returns the database, opening it on first use: `guide list`
+	// never needs it, and the command line must not take the database's
+	// lock for a command that does not. The command and its arguments are
+	// passed so that a failure can say how to run the same thing another
+	// way.
+	Store func(cmd *cobra.Command, args []string) (Store, error)
+	// Actor is who the commands act as in the workshop's transcript.
+	Actor inquiry.Actor
+	// Local is true on the server's own machine: guides may be read from
+	// files and exports written to files. Over SSH it is false, because a
+	// path there would reach into the server's file system.
+	Local bool
+}
+
+// Add adds the workshop, guide and export commands to root.
+func Add(root *cobra.Command, env Env) {
+	root.AddCommand(workshopCommand(env), guideCommand(env), exportCommand(env))
+}
+
+// usageError is a command used wrongly (a missing flag, an unknown
+// subcommand), as opposed to one that ran and failed.
+type usageError struct{ error }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// failure marks an error from a command that ran, so that Execute can tell
+// it from cobra's own complaints about flags and arguments.
+type failure struct{ error }
+
+func (f failure) Unwrap() error { return f.error }
+
+// runE wraps a command's work so that its errors count as failures (exit
+// status 1) unless they are usage errors (exit status 2).
+func runE(fn func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		err := fn(cmd, args)
+		var u usageError
+		if err == nil || errors.As(err, &u) {
+			return err
+		}
+		return failure{err}
+	}
+}
+
+// group makes a command that only holds subcommands: run alone or with an
+// unknown subcommand it is a usage error, where cobra would print the help
+// and succeed.
+func group(use, short string, subs ...*cobra.Command) *cobra.Command {
+	g := &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("%s needs a subcommand", cmd.CommandPath())
+			}
+			return usagef("unknown command %q for %q", args[0], cmd.CommandPath())
+		},
+	}
+	g.AddCommand(subs...)
+	return g
+}
+
+// Execute runs root with args, writing to stdout and stderr, and returns
+// the exit status: 0 on success, 1 when a command failed, 2 when it was
+// used wrongly. Errors are written to stderr.
+func Execute(ctx context.Context, root *cobra.Command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// XXX: cobra reads os.Args when the argument list is nil. On the server
+	// that would run the server's own command line, so never pass nil.
+	if args == nil {
+		args = []string{}
+	}
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SilenceErrors = true
+	root.SilenceUsage = true
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	cmd, err := root.ExecuteContextC(ctx)
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintf(stderr, "anchorage: %v\n", err)
+	var f failure
+	if errors.As(err, &f) {
+		return 1
+	}
+	if cmd == nil {
+		cmd = root
+	}
+	fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
+	return 2
+}
