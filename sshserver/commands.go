@@ -1,0 +1,59 @@
+package sshserver
+
+import (
+	"fmt"
+
+	"charm.land/ssh"
+	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/sshserver/command"
+	"github.com/spf13/cobra"
+)
+
+// runCommand runs `ssh HOST workshop list` and the like: the facilitator's
+// command tree, with the session's input, output and exit status. Every
+// command needs a facilitator's key.
+func (s *Server) runCommand(sess ssh.Session, v visitor) {
+	if !v.facilitator {
+		// XXX: fail closed. The reason is stated, but not which keys would
+		// have been accepted.
+		reason := "this connection has no SSH key"
+		if v.key != nil {
+			reason = "this key (" + fingerprint(v.key) + ") is not a facilitator key"
+		}
+		fmt.Fprintf(sess.Stderr(), "not a facilitator: %s. Participants join with %s\n",
+			reason, s.connectHint(sess, "CODE@"))
+		_ = sess.Exit(1)
+		return
+	}
+	root := s.commandRoot(sess, v)
+	status := command.Execute(sess.Context(), root, sess.Command(), sess, sess, sess.Stderr())
+	_ = sess.Exit(status)
+}
+
+// commandRoot builds a fresh command tree for one session: cobra keeps
+// parsed flag values in the tree, so trees are never shared.
+func (s *Server) commandRoot(sess ssh.Session, v visitor) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "anchorage",
+		Short: "Run a facilitator's command on the Anchorage server",
+		Annotations: map[string]string{
+			cobra.CommandDisplayNameAnnotation: s.connectHint(sess, ""),
+		},
+	}
+	command.Add(root, command.Env{
+		Store: func(*cobra.Command, []string) (command.Store, error) { return s.store, nil },
+		Actor: inquiry.Actor{Role: inquiry.RoleFacilitator, ID: fingerprint(v.key)},
+	})
+	return root
+}
+
+// explain answers a connection with neither a terminal nor a command
+// (ssh -T HOST): there is nothing to show, so say what would work.
+func (s *Server) explain(sess ssh.Session) {
+	fmt.Fprintf(sess.Stderr(), "Anchorage needs a terminal for its workshop screens, and this connection has none.\n"+
+		"Participants join with:   %s\n"+
+		"Facilitators connect with: %s\n"+
+		"or run a command:          %s workshop list\n",
+		s.connectHint(sess, "CODE@"), s.connectHint(sess, ""), s.connectHint(sess, ""))
+	_ = sess.Exit(1)
+}

@@ -1,0 +1,316 @@
+package sshserver
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"errors"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/anchorage/anchorage/data"
+	"github.com/charmbracelet/x/ansi"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// testDeadline bounds every network wait in these tests.
+const testDeadline = 20 * time.Second
+
+// testServer is a real server on 127.0.0.1:0 with a real store in a
+// temporary folder.
+type testServer struct {
+	*Server
+	addr    string
+	dataDir string
+	store   *data.Store
+	served  chan error
+	// stop shuts the server down and closes the store; it runs at the end
+	// of the test if the test has not called it.
+	stop func()
+}
+
+// serverOption changes the configuration before New, or the server after.
+type serverOption struct {
+	config func(*Config)
+	server func(*Server)
+}
+
+// withFacilitators writes the keys to a facilitators file for the server.
+func withFacilitators(t *testing.T, keys ...gossh.Signer) serverOption {
+	path := filepath.Join(t.TempDir(), "facilitators")
+	var b bytes.Buffer
+	b.WriteString("# facilitators of this test\n\n")
+	for _, k := range keys {
+		b.Write(gossh.MarshalAuthorizedKey(k.PublicKey()))
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return serverOption{config: func(cfg *Config) { cfg.FacilitatorsFile = path }}
+}
+
+// startServer starts a server on dataDir (a new temporary folder when
+// empty) and shuts it down when the test ends.
+func startServer(t *testing.T, dataDir string, opts ...serverOption) *testServer {
+	t.Helper()
+	if dataDir == "" {
+		dataDir = t.TempDir()
+	}
+	store, err := data.Open(data.Options{Dir: dataDir})
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	cfg := DefaultConfig()
+	cfg.DataDir = dataDir
+	cfg.Listen = "127.0.0.1:0"
+	for _, o := range opts {
+		if o.config != nil {
+			o.config(&cfg)
+		}
+	}
+	srv, err := New(cfg, store, nil)
+	if err != nil {
+		store.Close()
+		t.Fatalf("new server: %v", err)
+	}
+	for _, o := range opts {
+		if o.server != nil {
+			o.server(srv)
+		}
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := &testServer{Server: srv, addr: l.Addr().String(), dataDir: dataDir, store: store, served: make(chan error, 1)}
+	go func() { ts.served <- srv.Serve(l) }()
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			ctx, cancel := context.WithTimeout(context.Background(), testDeadline)
+			defer cancel()
+			if err := srv.Shutdown(ctx); err != nil {
+				t.Errorf("shutdown: %v", err)
+			}
+			select {
+			case err := <-ts.served:
+				if err != nil {
+					t.Errorf("serve: %v", err)
+				}
+			case <-time.After(testDeadline):
+				t.Errorf("waited %s for Serve to return after Shutdown", testDeadline)
+			}
+			if err := store.Close(); err != nil {
+				t.Errorf("close store: %v", err)
+			}
+		})
+	}
+	ts.stop = stop
+	t.Cleanup(stop)
+	return ts
+}
+
+// dialRaw opens a bare TCP connection to the server.
+func dialRaw(addr string) (net.Conn, error) {
+	return net.DialTimeout("tcp", addr, testDeadline)
+}
+
+// newKey makes an ed25519 key for a test client.
+func newKey(t *testing.T) gossh.Signer {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// keyless authenticates with keyboard-interactive, answering nothing, as a
+// participant without a key does.
+func keyless() gossh.AuthMethod {
+	return gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })
+}
+
+func withKeys(keys ...gossh.Signer) gossh.AuthMethod { return gossh.PublicKeys(keys...) }
+
+// dial connects to the server as user; the connection's deadline bounds
+// every read and write the test does on it.
+func dial(t *testing.T, addr, user string, auth ...gossh.AuthMethod) (*gossh.Client, gossh.PublicKey) {
+	t.Helper()
+	conn, err := net.DialTimeout("tcp", addr, testDeadline)
+	if err != nil {
+		t.Fatalf("dial %s: %v", addr, err)
+	}
+	_ = conn.SetDeadline(time.Now().Add(testDeadline))
+	var hostKey gossh.PublicKey
+	cfg := &gossh.ClientConfig{
+		User: user,
+		Auth: auth,
+		HostKeyCallback: func(_ string, _ net.Addr, key gossh.PublicKey) error {
+			hostKey = key
+			return nil
+		},
+	}
+	c, chans, reqs, err := gossh.NewClientConn(conn, addr, cfg)
+	if err != nil {
+		conn.Close()
+		t.Fatalf("ssh handshake as %q: %v", user, err)
+	}
+	client := gossh.NewClient(c, chans, reqs)
+	t.Cleanup(func() { client.Close() })
+	return client, hostKey
+}
+
+// result is what a command run over SSH gave back.
+type result struct {
+	stdout, stderr string
+	status         int
+}
+
+// run runs a command without a terminal and waits for it to exit.
+func run(t *testing.T, addr, user, command string, auth ...gossh.AuthMethod) result {
+	t.Helper()
+	client, _ := dial(t, addr, user, auth...)
+	sess, err := client.NewSession()
+	if err != nil {
+		t.Fatalf("new session: %v", err)
+	}
+	var stdout, stderr bytes.Buffer
+	sess.Stdout, sess.Stderr = &stdout, &stderr
+	if command == "" {
+		err = sess.Shell()
+		if err == nil {
+			err = sess.Wait()
+		}
+	} else {
+		err = sess.Run(command)
+	}
+	r := result{stdout: stdout.String(), stderr: stderr.String()}
+	var exit *gossh.ExitError
+	switch {
+	case errors.As(err, &exit):
+		r.status = exit.ExitStatus()
+	case err != nil:
+		t.Fatalf("run %q: %v (stderr %q)", command, err, r.stderr)
+	}
+	return r
+}
+
+// terminal is an interactive session with a PTY.
+type terminal struct {
+	t     *testing.T
+	sess  *gossh.Session
+	stdin interface{ Write([]byte) (int, error) }
+	out   *syncBuffer
+	errs  *syncBuffer
+	done  chan error
+}
+
+// openTerminal opens a session with a PTY of the given size and a shell.
+func openTerminal(t *testing.T, addr, user string, width, height int, auth ...gossh.AuthMethod) *terminal {
+	t.Helper()
+	client, _ := dial(t, addr, user, auth...)
+	return openTerminalOn(t, client, width, height)
+}
+
+// openTerminalOn opens a session with a PTY on an existing connection.
+func openTerminalOn(t *testing.T, client *gossh.Client, width, height int) *terminal {
+	t.Helper()
+	sess, err := client.NewSession()
+	if err != nil {
+		t.Fatalf("new session: %v", err)
+	}
+	if err := sess.RequestPty("xterm-256color", height, width, gossh.TerminalModes{}); err != nil {
+		t.Fatalf("request pty: %v", err)
+	}
+	stdin, err := sess.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	term := &terminal{t: t, sess: sess, stdin: stdin, out: &syncBuffer{}, errs: &syncBuffer{}, done: make(chan error, 1)}
+	sess.Stdout, sess.Stderr = term.out, term.errs
+	if err := sess.Shell(); err != nil {
+		t.Fatalf("shell: %v", err)
+	}
+	go func() { term.done <- sess.Wait() }()
+	return term
+}
+
+func (term *terminal) typeText(s string) {
+	term.t.Helper()
+	if _, err := term.stdin.Write([]byte(s)); err != nil {
+		term.t.Fatalf("type %q: %v", s, err)
+	}
+}
+
+// waitFor waits until the screen (with escape sequences removed) shows
+// text.
+func (term *terminal) waitFor(text string) {
+	term.t.Helper()
+	deadline := time.Now().Add(testDeadline)
+	for time.Now().Before(deadline) {
+		if strings.Contains(ansi.Strip(term.out.String()), text) {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	term.t.Fatalf("waited %s for the screen to show %q; it shows:\n%s", testDeadline, text, ansi.Strip(term.out.String()))
+}
+
+// exit waits for the session to end and returns its exit status.
+func (term *terminal) exit() int {
+	term.t.Helper()
+	select {
+	case err := <-term.done:
+		var exit *gossh.ExitError
+		if errors.As(err, &exit) {
+			return exit.ExitStatus()
+		}
+		if err != nil {
+			term.t.Fatalf("session ended with %v", err)
+		}
+		return 0
+	case <-time.After(testDeadline):
+		term.t.Fatalf("waited %s for the session to end; screen:\n%s", testDeadline, ansi.Strip(term.out.String()))
+		return -1
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for one writer and a polling reader.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// openStore opens a store that is closed when the test ends.
+func openStore(t *testing.T, dir string) *data.Store {
+	t.Helper()
+	store, err := data.Open(data.Options{Dir: dir})
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() { store.Close() })
+	return store
+}

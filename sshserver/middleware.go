@@ -1,0 +1,109 @@
+package sshserver
+
+import (
+	"fmt"
+	"runtime/debug"
+	"time"
+
+	"charm.land/ssh"
+	"github.com/anchorage/anchorage/inquiry"
+)
+
+// The middlewares, in the order a session meets them (New lists them the
+// other way round, as wish composes last to first).
+
+// recovery ends a session whose handler panics, with exit status 1, and
+// logs the panic. Without it the panic would be recovered deeper down with
+// exit status 0, as if all had gone well. (Bubble Tea recovers panics in a
+// screen's own Update and View; this catches the rest.)
+func (s *Server) recovery(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		defer func() {
+			if r := recover(); r != nil {
+				s.log.Error("session panicked", "panic", r, "stack", string(debug.Stack()))
+				fmt.Fprintln(sess.Stderr(), "Something went wrong on the server and this session has ended. Everything you saved is kept.")
+				_ = sess.Exit(1)
+			}
+		}()
+		next(sess)
+	}
+}
+
+// track counts the session for Shutdown; once shutdown has begun, new
+// sessions are told so and turned away.
+func (s *Server) track(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if !s.sessions.enter() {
+			fmt.Fprintln(sess.Stderr(), shutdownNotice)
+			_ = sess.Exit(1)
+			return
+		}
+		defer s.sessions.leave()
+		next(sess)
+	}
+}
+
+type visitorKey struct{}
+
+// logSession works out who the visitor is, once, hands that on in the
+// session's context, and logs the session when it ends. Participants are
+// never logged by key or address: the remote is a keyed hash, and the SSH
+// user is logged only when it is a join code or a reserved name, since
+// people sometimes type their own name there.
+func (s *Server) logSession(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		v := s.identify(sess)
+		sess.Context().SetValue(visitorKey{}, v)
+		start := time.Now()
+		next(sess)
+
+		kv := []any{"remote", v.remote, "role", roleOf(v), "kind", kindOf(sess), "duration", time.Since(start).Round(time.Millisecond)}
+		if user := sess.User(); inquiry.ValidCode(user) == nil || enrolUsers[user] {
+			kv = append(kv, "user", user)
+		}
+		if v.facilitator {
+			kv = append(kv, "key", fingerprint(v.key))
+			if cmd := sess.Command(); len(cmd) > 0 {
+				kv = append(kv, "command", cmd[0])
+			}
+		}
+		s.log.Info("session ended", kv...)
+	}
+}
+
+func roleOf(v visitor) inquiry.Role {
+	if v.facilitator {
+		return inquiry.RoleFacilitator
+	}
+	return inquiry.RoleParticipant
+}
+
+func kindOf(sess ssh.Session) string {
+	_, _, pty := sess.Pty()
+	switch {
+	case len(sess.Command()) > 0:
+		return "command"
+	case pty:
+		return "screen"
+	}
+	return "none"
+}
+
+// route sends a session where it belongs: a command to the command tree
+// (with or without a terminal), a terminal to a screen, and a connection
+// with neither to an explanation.
+func (s *Server) route(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		v, _ := sess.Context().Value(visitorKey{}).(visitor)
+		_, _, hasPTY := sess.Pty()
+		switch {
+		case len(sess.Command()) > 0:
+			s.runCommand(sess, v)
+		case hasPTY:
+			s.runScreen(sess, v)
+		default:
+			s.explain(sess)
+		}
+		next(sess)
+	}
+}

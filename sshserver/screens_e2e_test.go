@@ -1,0 +1,207 @@
+package sshserver
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// probe is a stand-in screen that shows what it was given, so that tests
+// can see how the server routes and sizes sessions.
+type probe struct {
+	role     string
+	session  tui.Session
+	sessions chan<- tui.Session
+	shutdown chan<- struct{}
+	width    int
+	height   int
+}
+
+func (p probe) Init() tea.Cmd {
+	p.sessions <- p.session
+	return nil
+}
+
+func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		p.width, p.height = msg.Width, msg.Height
+	case ShutdownMsg:
+		p.shutdown <- struct{}{}
+	case tea.KeyPressMsg:
+		switch msg.String() {
+		case "x":
+			p.session.Room.ByCode("no-such-code")
+		case "ctrl+c":
+			return p, tea.Quit
+		}
+	}
+	return p, nil
+}
+
+func (p probe) View() tea.View {
+	// Short enough to fit the smallest screen: [f 10x3] or [p 80x24].
+	return tea.NewView(fmt.Sprintf("[%c %dx%d]", p.role[0], p.width, p.height))
+}
+
+// probes replaces the participant and facilitator screens with probes.
+// Each probe sends the session it was given, and says when it was told of
+// a shutdown.
+type probes struct {
+	sessions chan tui.Session
+	shutdown chan struct{}
+}
+
+func withProbes() (*probes, serverOption) {
+	p := &probes{sessions: make(chan tui.Session, 16), shutdown: make(chan struct{}, 16)}
+	screen := func(role string) func(tui.Session) tea.Model {
+		return func(s tui.Session) tea.Model {
+			if s.Code == "panic-now" {
+				panic("a screen that cannot be built")
+			}
+			return probe{role: role, session: s, sessions: p.sessions, shutdown: p.shutdown}
+		}
+	}
+	return p, serverOption{server: func(s *Server) {
+		s.screens.participant = screen("participant")
+		s.screens.facilitator = screen("facilitator")
+	}}
+}
+
+func (p *probes) next(t *testing.T) tui.Session {
+	t.Helper()
+	select {
+	case s := <-p.sessions:
+		return s
+	case <-time.After(testDeadline):
+		t.Fatalf("waited %s for a screen to start", testDeadline)
+		return tui.Session{}
+	}
+}
+
+func TestScreensAreChosenByKeyAndUserName(t *testing.T) {
+	alice, participant := newKey(t), newKey(t)
+	p, probeScreens := withProbes()
+	srv := startServer(t, "", withFacilitators(t, alice), probeScreens)
+
+	tests := []struct {
+		name   string
+		user   string
+		auth   gossh.AuthMethod
+		role   inquiry.Role
+		actor  string
+		code   string
+		hasKey bool
+	}{
+		{"participant with a key and a code", "harbour-talk", withKeys(participant), inquiry.RoleParticipant, "", "harbour-talk", true},
+		{"code typed in capitals", "HARBOUR-TALK", withKeys(participant), inquiry.RoleParticipant, "", "harbour-talk", true},
+		{"participant without a key or code", "Jo Bloggs", keyless(), inquiry.RoleParticipant, "", "", false},
+		{"reserved name is no code", "admin", keyless(), inquiry.RoleParticipant, "", "", false},
+		{"facilitator", "facilitator", withKeys(alice), inquiry.RoleFacilitator, gossh.FingerprintSHA256(alice.PublicKey()), "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			term := openTerminal(t, srv.addr, tt.user, 3000, 2000, tt.auth)
+			s := p.next(t)
+			if s.Actor.Role != tt.role || s.Actor.ID != tt.actor {
+				t.Errorf("actor %+v, want role %s and ID %q", s.Actor, tt.role, tt.actor)
+			}
+			if s.Code != tt.code {
+				t.Errorf("code %q, want %q", s.Code, tt.code)
+			}
+			if (s.IdentityFor != nil) != tt.hasKey {
+				t.Errorf("identity function present: %v, want %v", s.IdentityFor != nil, tt.hasKey)
+			}
+			if s.ID == "" || s.Room == nil {
+				t.Errorf("session without an ID or a room: %+v", s)
+			}
+			if s.Width != 500 || s.Height != 200 {
+				t.Errorf("a 3000x2000 terminal gave the screen %dx%d, want 500x200", s.Width, s.Height)
+			}
+			term.waitFor(fmt.Sprintf("[%c 500x200]", tt.role[0]))
+			if err := term.sess.WindowChange(0, 0); err != nil {
+				t.Fatal(err)
+			}
+			term.waitFor(fmt.Sprintf("[%c 10x3]", tt.role[0]))
+			term.typeText("\x03")
+			if status := term.exit(); status != 0 {
+				t.Errorf("exit %d after ctrl+c, want 0", status)
+			}
+		})
+	}
+}
+
+func TestTooManyWrongJoinCodesEndTheConnectionsSessions(t *testing.T) {
+	p, probeScreens := withProbes()
+	limit := serverOption{config: func(c *Config) { c.MaxJoinAttempts = 3 }}
+	srv := startServer(t, "", probeScreens, limit)
+	client, _ := dial(t, srv.addr, "guesser", keyless())
+
+	term := openTerminalOn(t, client, 80, 24)
+	p.next(t)
+	term.waitFor("x24]")
+	term.typeText("xxx")
+	if status := term.exit(); status != 1 || !strings.Contains(term.errs.String(), "Too many wrong join codes") {
+		t.Errorf("exit %d, stderr %q; want the session ended after 3 wrong codes", status, term.errs.String())
+	}
+
+	again := openTerminalOn(t, client, 80, 24)
+	if status := again.exit(); status != 1 || !strings.Contains(again.errs.String(), "Too many wrong join codes") {
+		t.Errorf("a new session on the same connection: exit %d, stderr %q; want it refused", status, again.errs.String())
+	}
+}
+
+func TestAPanicEndsOnlyThatSession(t *testing.T) {
+	_, probeScreens := withProbes()
+	alice := newKey(t)
+	srv := startServer(t, "", withFacilitators(t, alice), probeScreens)
+	term := openTerminal(t, srv.addr, "panic-now", 80, 24, keyless())
+	if status := term.exit(); status != 1 || !strings.Contains(term.errs.String(), "Something went wrong") {
+		t.Errorf("exit %d, stderr %q; want the session ended with an apology", status, term.errs.String())
+	}
+	if r := run(t, srv.addr, "alice", "guide list", withKeys(alice)); r.status != 0 {
+		t.Errorf("after a panic the server no longer serves: %+v", r)
+	}
+}
+
+func TestShutdownTellsEveryScreenAndEndsItsSession(t *testing.T) {
+	p, probeScreens := withProbes()
+	srv := startServer(t, "", probeScreens)
+	var terms []*terminal
+	for _, user := range []string{"harbour-talk", "someone"} {
+		term := openTerminal(t, srv.addr, user, 80, 24, keyless())
+		p.next(t)
+		term.waitFor("x24]")
+		terms = append(terms, term)
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), testDeadline)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+	for i, term := range terms {
+		if status := term.exit(); status != 0 {
+			t.Errorf("session %d: exit %d", i, status)
+		}
+		if !strings.Contains(term.out.String(), shutdownNotice) {
+			t.Errorf("session %d was not told: %q", i, term.out.String())
+		}
+		select {
+		case <-p.shutdown:
+		case <-time.After(testDeadline):
+			t.Errorf("waited %s for screen %d to receive ShutdownMsg", testDeadline, i)
+		}
+	}
+	if conn, err := dialRaw(srv.addr); err == nil {
+		conn.Close()
+		t.Error("the server still accepts connections after Shutdown")
+	}
+}

@@ -1,0 +1,99 @@
+package sshserver
+
+import (
+	"sync"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// ShutdownMsg tells a screen that the server is shutting down; the program
+// is asked to quit right after. Screens may show a goodbye; the server
+// prints shutdownNotice after the program ends either way.
+//
+// FIXME(lead): this belongs in tui (as tui.ShutdownMsg) so that the screens
+// can handle it; it is here until tui defines it, since tui cannot import
+// sshserver.
+type ShutdownMsg struct{}
+
+// shutdownNotice is what every connected person reads as the server stops.
+const shutdownNotice = "The server is shutting down. Everything you saved is kept."
+
+// sessions keeps count of running session handlers and their Bubble Tea
+// programs, so that Shutdown can tell every program to quit and wait for
+// every session to end before the connections are closed.
+type sessions struct {
+	mu       sync.Mutex
+	closing  bool
+	active   int
+	idle     chan struct{} // closed once closing and no session is active
+	programs map[*tea.Program]struct{}
+}
+
+func newSessions() *sessions {
+	return &sessions{idle: make(chan struct{}), programs: map[*tea.Program]struct{}{}}
+}
+
+// enter counts a session in; it returns false once shutdown has begun.
+func (t *sessions) enter() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.closing {
+		return false
+	}
+	t.active++
+	return true
+}
+
+// leave counts a session out.
+func (t *sessions) leave() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.active--
+	if t.closing && t.active == 0 {
+		close(t.idle)
+	}
+}
+
+// addProgram registers a program about to run; it returns false once
+// shutdown has begun, and the program must then not be run.
+func (t *sessions) addProgram(p *tea.Program) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.closing {
+		return false
+	}
+	t.programs[p] = struct{}{}
+	return true
+}
+
+func (t *sessions) removeProgram(p *tea.Program) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.programs, p)
+}
+
+// Closing reports whether shutdown has begun.
+func (t *sessions) Closing() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.closing
+}
+
+// close begins shutdown: no session or program is admitted after it. It
+// returns the running programs and a channel closed when the last session
+// has ended.
+func (t *sessions) close() ([]*tea.Program, <-chan struct{}) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.closing {
+		t.closing = true
+		if t.active == 0 {
+			close(t.idle)
+		}
+	}
+	programs := make([]*tea.Program, 0, len(t.programs))
+	for p := range t.programs {
+		programs = append(programs, p)
+	}
+	return programs, t.idle
+}
