@@ -1,0 +1,234 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/anchorage/anchorage/data"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+const testDeadline = 20 * time.Second
+
+// syncBuffer is a bytes.Buffer safe for a writer and a polling reader.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+type outcome struct {
+	status         int
+	stdout, stderr string
+}
+
+// anchorage runs the command line with the given environment.
+func anchorage(t *testing.T, environ []string, args ...string) outcome {
+	t.Helper()
+	var stdout, stderr syncBuffer
+	a := &app{environ: environ, stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr,
+		signals: make(chan os.Signal), exit: func(int) { t.Fatal("the command line forced an exit") }}
+	status := a.run(context.Background(), args)
+	return outcome{status, stdout.String(), stderr.String()}
+}
+
+func TestOfflineCommandsWorkOnAStoppedServersData(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	steps := []struct {
+		args   []string
+		stdout string
+	}{
+		{[]string{"workshop", "new", "--data", dir, "--title", "Harbour partnership", "--code", "harbour-talk"}, "harbour-talk\n"},
+		{[]string{"workshop", "list", "--data", dir}, "Harbour partnership"},
+		{[]string{"guide", "list"}, "four-d"},
+		{[]string{"export", "harbour-talk", "--data", dir, "--format", "markdown"}, "Harbour partnership"},
+		{[]string{"workshop", "close", "harbour-talk", "--data", dir}, "closed harbour-talk"},
+	}
+	for _, step := range steps {
+		r := anchorage(t, nil, step.args...)
+		if r.status != 0 || !strings.Contains(r.stdout, step.stdout) {
+			t.Fatalf("anchorage %s: exit %d, stdout %q, stderr %q; want %q", strings.Join(step.args, " "), r.status, r.stdout, r.stderr, step.stdout)
+		}
+	}
+
+	out := filepath.Join(t.TempDir(), "report.json")
+	if r := anchorage(t, nil, "export", "harbour-talk", "--data", dir, "--format", "json", "--output", out); r.status != 0 || r.stdout != "" {
+		t.Fatalf("export to a file: %+v", r)
+	}
+	info, err := os.Stat(out)
+	if err != nil || info.Size() == 0 {
+		t.Fatalf("the export file is missing or empty: %v", err)
+	}
+	if info.Mode().Perm() != 0o600 {
+		t.Errorf("the export file has mode %o, want 600: it holds what people said", info.Mode().Perm())
+	}
+
+	store, err := data.Open(data.Options{Dir: dir})
+	if err != nil {
+		t.Fatalf("the offline commands left the database unopenable: %v", err)
+	}
+	defer store.Close()
+	if w, ok := store.ByCode("harbour-talk"); !ok || w.Open {
+		t.Errorf("the store holds %+v (found %v), want the closed workshop", w, ok)
+	}
+}
+
+func TestDataFolderComesFromFlagThenEnvironment(t *testing.T) {
+	fromEnv, fromFlag := t.TempDir(), t.TempDir()
+	env := []string{"ANCHORAGE_DATA=" + fromEnv}
+	if r := anchorage(t, env, "workshop", "new", "--title", "Env", "--code", "env-workshop"); r.status != 0 {
+		t.Fatalf("%+v", r)
+	}
+	if r := anchorage(t, env, "workshop", "new", "--title", "Flag", "--code", "flag-workshop", "--data", fromFlag); r.status != 0 {
+		t.Fatalf("%+v", r)
+	}
+	envList := anchorage(t, env, "workshop", "list")
+	flagList := anchorage(t, env, "workshop", "list", "--data", fromFlag)
+	if !strings.Contains(envList.stdout, "env-workshop") || strings.Contains(envList.stdout, "flag-workshop") {
+		t.Errorf("ANCHORAGE_DATA was not used without --data: %q", envList.stdout)
+	}
+	if !strings.Contains(flagList.stdout, "flag-workshop") || strings.Contains(flagList.stdout, "env-workshop") {
+		t.Errorf("--data did not win over ANCHORAGE_DATA: %q", flagList.stdout)
+	}
+}
+
+func TestOfflineCommandSaysWhenTheServerHoldsTheDatabase(t *testing.T) {
+	dir := t.TempDir()
+	store, err := data.Open(data.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	tests := []struct {
+		args    []string
+		sshForm string
+	}{
+		{[]string{"workshop", "list", "--data", dir}, "ssh -p 23234 localhost 'workshop list'"},
+		{[]string{"workshop", "new", "--data", dir, "--title", "Harbour talk"}, `ssh -p 23234 localhost 'workshop new --title "Harbour talk"'`},
+		{[]string{"export", "harbour-talk", "--format", "csv", "--output", "out.csv", "--data", dir}, "ssh -p 23234 localhost 'export --format csv harbour-talk' > out.csv"},
+	}
+	for _, tt := range tests {
+		r := anchorage(t, nil, tt.args...)
+		if r.status != 1 {
+			t.Errorf("%v: exit %d, want 1", tt.args, r.status)
+		}
+		if !strings.Contains(r.stderr, "server is running and holds the database") || !strings.Contains(r.stderr, tt.sshForm) {
+			t.Errorf("%v: stderr %q; want the reason and %q", tt.args, r.stderr, tt.sshForm)
+		}
+	}
+}
+
+func TestOfflineCommandMistakes(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "typo")
+	tests := []struct {
+		args   []string
+		status int
+		stderr string
+	}{
+		{[]string{"frobnicate"}, 2, "unknown command"},
+		{[]string{"workshop", "list", "--data", missing}, 1, "no Anchorage data in"},
+		{[]string{"export", "x", "--format", "pdf", "--data", missing}, 2, "format"},
+	}
+	for _, tt := range tests {
+		r := anchorage(t, nil, tt.args...)
+		if r.status != tt.status || !strings.Contains(r.stderr, tt.stderr) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tt.args, r.status, r.stderr, tt.status, tt.stderr)
+		}
+	}
+	if _, err := os.Stat(missing); !errors.Is(err, os.ErrNotExist) {
+		t.Error("a command on a missing data folder created it")
+	}
+}
+
+func TestServeWelcomesStopsOnASignalAndClosesTheDatabase(t *testing.T) {
+	dir := t.TempDir()
+	var stdout, stderr syncBuffer
+	signals := make(chan os.Signal, 1)
+	a := &app{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, signals: signals,
+		exit: func(int) { t.Error("serve forced an exit") }}
+	done := make(chan int, 1)
+	go func() { done <- a.run(context.Background(), []string{"serve", "--listen", "127.0.0.1:0", "--data", dir}) }()
+
+	var addr string
+	listening := regexp.MustCompile(`listening on (127\.0\.0\.1:\d+)`)
+	deadline := time.Now().Add(testDeadline)
+	for addr == "" && time.Now().Before(deadline) {
+		if m := listening.FindStringSubmatch(stdout.String()); m != nil && strings.Contains(stdout.String(), "Ctrl-C") {
+			addr = m[1]
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if addr == "" {
+		t.Fatalf("waited %s for serve to say where it listens; stdout %q, stderr %q", testDeadline, stdout.String(), stderr.String())
+	}
+	welcome := stdout.String()
+	for _, want := range []string{"Participants join", "@", "Facilitators connect with:", "enrol@", "one-time code"} {
+		if !strings.Contains(welcome, want) {
+			t.Errorf("the welcome lacks %q:\n%s", want, welcome)
+		}
+	}
+
+	conn, err := net.DialTimeout("tcp", addr, testDeadline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = conn.SetDeadline(time.Now().Add(testDeadline))
+	c, chans, reqs, err := gossh.NewClientConn(conn, addr, &gossh.ClientConfig{
+		User:            "someone",
+		Auth:            []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+	})
+	if err != nil {
+		t.Fatalf("ssh to the server: %v", err)
+	}
+	client := gossh.NewClient(c, chans, reqs)
+	sess, err := client.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := sess.CombinedOutput("workshop list")
+	if !strings.Contains(string(out), "not a facilitator") {
+		t.Errorf("a keyless command was answered with %q", out)
+	}
+	client.Close()
+
+	signals <- syscall.SIGTERM
+	select {
+	case status := <-done:
+		if status != 0 {
+			t.Errorf("serve exited %d after a signal; stderr %q", status, stderr.String())
+		}
+	case <-time.After(testDeadline):
+		t.Fatalf("waited %s for serve to stop after a signal", testDeadline)
+	}
+
+	store, err := data.Open(data.Options{Dir: dir})
+	if err != nil {
+		t.Fatalf("the database was not closed: %v", err)
+	}
+	defer store.Close()
+	if ws := store.Workshops(); len(ws) != 1 || !ws[0].Open {
+		t.Errorf("serve left %+v, want one open workshop from the default guide", ws)
+	}
+}

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"time"
+
+	"charm.land/log/v2"
+	"github.com/anchorage/anchorage/data"
+	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/sshserver"
+	"github.com/spf13/cobra"
+)
+
+// shutdownTimeout is how long a clean shutdown waits for sessions to end.
+const shutdownTimeout = 10 * time.Second
+
+func (a *app) serveCommand() *cobra.Command {
+	defaults := sshserver.DefaultConfig()
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Run the workshop server",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := a.config(cmd)
+			if err != nil {
+				return err
+			}
+			return a.serve(cmd.Context(), cfg)
+		},
+	}
+	cmd.Flags().String("listen", defaults.Listen, "the address to listen on (ANCHORAGE_LISTEN)")
+	cmd.Flags().String("facilitators", "", "an authorized_keys file of facilitators' keys (ANCHORAGE_FACILITATORS)")
+	return cmd
+}
+
+// serve runs the server until a signal, then shuts it down cleanly: every
+// session is told, the database is closed. A second signal exits at once.
+func (a *app) serve(ctx context.Context, cfg sshserver.Config) error {
+	logger := log.NewWithOptions(a.stderr, log.Options{ReportTimestamp: true, Prefix: "anchorage"})
+	store, err := data.Open(data.Options{Dir: cfg.DataDir, Logger: logger})
+	if errors.Is(err, data.ErrLocked) {
+		return fmt.Errorf("another Anchorage server is already running on %s", cfg.DataDir)
+	}
+	if err != nil {
+		return fmt.Errorf("open the database in %s: %w", cfg.DataDir, err)
+	}
+	defer func() {
+		if err := store.Close(); err != nil {
+			logger.Error("closing the database", "err", err)
+		}
+	}()
+	open, err := openWorkshops(ctx, store)
+	if err != nil {
+		return err
+	}
+	srv, err := sshserver.New(cfg, store, logger)
+	if err != nil {
+		return err
+	}
+	l, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	a.printWelcome(l.Addr(), cfg, open, srv.EnrolmentCode())
+
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(l) }()
+	select {
+	case err := <-served:
+		return err
+	case sig := <-a.signals:
+		logger.Info("shutting down: telling every session", "signal", sig)
+	}
+	stopped := make(chan error, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+		defer cancel()
+		stopped <- srv.Shutdown(ctx)
+	}()
+	select {
+	case err := <-stopped:
+		if err != nil {
+			logger.Warn("shutdown was not clean", "err", err)
+		}
+		<-served
+		logger.Info("stopped; closing the database")
+		return nil
+	case <-a.signals:
+		// Every acknowledged write is already committed: exiting now loses
+		// nothing that anyone was told was saved.
+		fmt.Fprintln(a.stderr, "anchorage: second signal: stopping now")
+		a.exit(1)
+		return errors.New("forced exit")
+	}
+}
+
+// openWorkshops returns the open workshops, opening one from the default
+// guide when there is none, so that a first `anchorage serve` has a join
+// code to give out.
+func openWorkshops(ctx context.Context, store *data.Store) ([]inquiry.Summary, error) {
+	var open []inquiry.Summary
+	for _, w := range store.Workshops() {
+		if w.Open {
+			open = append(open, w)
+		}
+	}
+	if len(open) > 0 {
+		return open, nil
+	}
+	guide, ok := inquiry.BuiltinGuide(inquiry.DefaultGuideID)
+	if !ok {
+		return nil, fmt.Errorf("the default guide %q is missing", inquiry.DefaultGuideID)
+	}
+	w, err := store.OpenWorkshop(ctx, inquiry.System, inquiry.WorkshopDetails{Title: guide.Title, Guide: guide})
+	if err != nil {
+		return nil, fmt.Errorf("open a first workshop: %w", err)
+	}
+	return []inquiry.Summary{w}, nil
+}
+
+// printWelcome tells the person who started the server, in a few plain
+// lines, how people get in.
+func (a *app) printWelcome(addr net.Addr, cfg sshserver.Config, open []inquiry.Summary, enrolCode string) {
+	_, port, _ := net.SplitHostPort(addr.String())
+	host, err := os.Hostname()
+	if err != nil || host == "" {
+		host = "HOST"
+	}
+	w := a.stdout
+	fmt.Fprintf(w, "Anchorage is listening on %s, with its data in %s.\n", addr, cfg.DataDir)
+	for i, ws := range open {
+		if i == 5 {
+			fmt.Fprintf(w, "  ... and %d more open workshops (anchorage workshop list)\n", len(open)-i)
+			break
+		}
+		fmt.Fprintf(w, "Participants join %q with:  ssh -p %s %s@%s\n", ws.Title, port, ws.Code, host)
+	}
+	fmt.Fprintf(w, "Facilitators connect with:  ssh -p %s %s\n", port, host)
+	if enrolCode != "" {
+		fmt.Fprintf(w, "There is no facilitator yet. Enrol your key with:  ssh -p %s enrol@%s\n", port, host)
+		fmt.Fprintf(w, "  and type this one-time code:  %s\n", enrolCode)
+	}
+	fmt.Fprintf(w, "(%s is this machine's name; its IP address works too.) Ctrl-C stops the server; everything saved is kept.\n", host)
+}
