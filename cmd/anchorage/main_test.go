@@ -168,7 +168,9 @@ func TestServeWelcomesStopsOnASignalAndClosesTheDatabase(t *testing.T) {
 	a := &app{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, signals: signals,
 		exit: func(int) { t.Error("serve forced an exit") }}
 	done := make(chan int, 1)
-	go func() { done <- a.run(context.Background(), []string{"serve", "--listen", "127.0.0.1:0", "--data", dir}) }()
+	go func() {
+		done <- a.run(context.Background(), []string{"serve", "--listen", "127.0.0.1:0", "--data", dir})
+	}()
 
 	var addr string
 	listening := regexp.MustCompile(`listening on (127\.0\.0\.1:\d+)`)
