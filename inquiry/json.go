@@ -1,0 +1,190 @@
+package inquiry
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"strconv"
+	"time"
+)
+
+// The JSON export's format name and version. The version goes up when a
+// field changes meaning or goes away; new fields may appear without it.
+const (
+	jsonFormatName    = "anchorage-export"
+	jsonFormatVersion = 1
+)
+
+// jsonExport is the JSON export's one object. Field order here is the order
+// in the file. README.md documents it field by field.
+type jsonExport struct {
+	Format        string             `json:"format"`
+	Version       int                `json:"version"`
+	Head          jsonHead           `json:"head"`
+	Workshop      jsonWorkshop       `json:"workshop"`
+	Guide         Guide              `json:"guide"`
+	Themes        []jsonLabel        `json:"themes"`
+	Partners      []jsonLabel        `json:"partners"`
+	Participants  []jsonParticipant  `json:"participants"`
+	Contributions []jsonContribution `json:"contributions"`
+	Tally         []jsonTallyRow     `json:"tally"`
+	Totals        jsonTotals         `json:"totals"`
+	Events        []Event            `json:"events"`
+}
+
+type jsonHead struct {
+	Seq  uint64 `json:"seq"`
+	Hash string `json:"hash"`
+}
+
+type jsonWorkshop struct {
+	ID       string     `json:"id"`
+	Title    string     `json:"title"`
+	Code     string     `json:"code"`
+	Pacing   Pacing     `json:"pacing"`
+	Open     bool       `json:"open"`
+	OpenedAt time.Time  `json:"opened_at"`
+	ClosedAt *time.Time `json:"closed_at"`
+}
+
+type jsonLabel struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+}
+
+type jsonParticipant struct {
+	ID            string    `json:"id"`
+	Name          string    `json:"name"`
+	Organisation  string    `json:"organisation"`
+	JoinedAt      time.Time `json:"joined_at"`
+	ConsentAt     time.Time `json:"consent_at"`
+	Contributions int       `json:"contributions"`
+}
+
+type jsonContribution struct {
+	ID          string     `json:"id"`
+	Seq         uint64     `json:"seq"`
+	Participant string     `json:"participant"`
+	Prompt      PromptRef  `json:"prompt"`
+	Kind        Kind       `json:"kind"`
+	Text        string     `json:"text"`
+	Themes      []string   `json:"themes"`
+	Partner     string     `json:"partner"`
+	AddedAt     time.Time  `json:"added_at"`
+	EditedAt    *time.Time `json:"edited_at"`
+}
+
+type jsonTallyRow struct {
+	Theme  string     `json:"theme"`
+	Label  string     `json:"label"`
+	Counts kindCounts `json:"counts"`
+	Total  int        `json:"total"`
+}
+
+type jsonTotals struct {
+	Participants  int        `json:"participants"`
+	Contributions int        `json:"contributions"`
+	Kinds         kindCounts `json:"kinds"`
+}
+
+func newJSONTallyRow(r TallyRow) jsonTallyRow {
+	return jsonTallyRow{Theme: r.Theme.ID, Label: r.Theme.Label, Counts: kindCounts(r.Counts), Total: r.Sum()}
+}
+
+// kindCounts is a count per kind, written with every kind present and in
+// the order of Kinds rather than a map's alphabetical order, so the file
+// reads the way the screens do.
+type kindCounts map[Kind]int
+
+// MarshalJSON writes the counts as an object keyed by kind, in Kinds order.
+func (k kindCounts) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, kind := range Kinds {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		key, err := json.Marshal(string(kind))
+		if err != nil {
+			return nil, err
+		}
+		b.Write(key)
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(k[kind]))
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// writeJSON writes the workshop, what it folds to and the log it came from
+// as one indented object.
+func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
+	labels := newExportLabels(ws)
+	tally := ws.Tally()
+	doc := jsonExport{
+		Format:  jsonFormatName,
+		Version: jsonFormatVersion,
+		Head:    jsonHead{Seq: ws.Head, Hash: ws.HeadHash},
+		Workshop: jsonWorkshop{
+			ID: ws.ID, Title: ws.Title, Code: ws.Code, Pacing: ws.Pacing, Open: ws.Open,
+			OpenedAt: ws.OpenedAt.UTC(), ClosedAt: jsonTime(ws.ClosedAt),
+		},
+		Guide:         ws.Guide,
+		Themes:        []jsonLabel{},
+		Partners:      []jsonLabel{},
+		Participants:  make([]jsonParticipant, 0, len(ws.Participants)),
+		Contributions: make([]jsonContribution, 0, tally.Contributions),
+		Tally:         make([]jsonTallyRow, 0, len(tally.Themes)+1),
+		Totals: jsonTotals{
+			Participants: len(ws.Participants), Contributions: tally.Contributions,
+			Kinds: kindCounts(tally.Totals),
+		},
+		// The events go out exactly as given: re-encoding a time in
+		// another zone would change the bytes their hashes cover.
+		Events: events,
+	}
+	for _, t := range ws.Themes() {
+		doc.Themes = append(doc.Themes, jsonLabel{ID: t.ID, Label: t.Label})
+	}
+	for _, p := range ws.Guide.PartnerList() {
+		doc.Partners = append(doc.Partners, jsonLabel{ID: p.ID, Label: p.Label})
+	}
+	for _, p := range ws.Participants {
+		doc.Participants = append(doc.Participants, jsonParticipant{
+			ID: p.ID, Name: p.Name, Organisation: p.Organisation,
+			JoinedAt: p.JoinedAt.UTC(), ConsentAt: p.ConsentAt.UTC(),
+			Contributions: labels.contributed[p.ID],
+		})
+	}
+	for _, c := range ws.Contributions {
+		if c.Deleted {
+			continue
+		}
+		themes := c.Themes
+		if themes == nil {
+			themes = []string{}
+		}
+		doc.Contributions = append(doc.Contributions, jsonContribution{
+			ID: c.ID, Seq: c.Seq, Participant: c.Participant, Prompt: c.Prompt,
+			Kind: c.Kind, Text: c.Text, Themes: themes, Partner: c.Partner,
+			AddedAt: c.AddedAt.UTC(), EditedAt: jsonTime(c.EditedAt),
+		})
+	}
+	for _, r := range tally.Themes {
+		doc.Tally = append(doc.Tally, newJSONTallyRow(r))
+	}
+	doc.Tally = append(doc.Tally, newJSONTallyRow(tally.Unthemed))
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+// jsonTime is a time in UTC, or nil (written as null) for one that never
+// came.
+func jsonTime(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	u := t.UTC()
+	return &u
+}

@@ -1,0 +1,293 @@
+package inquiry
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// markdownReport writes the markdown export: a report for people who were
+// not in the room, such as a funder or a council committee. It leads with a
+// synthesis (opportunities and barriers by theme, in the words people
+// used), then lists the participants, then gives the transcript phase by
+// phase and prompt by prompt, and ends by saying which log it was made from.
+//
+// Deleted contributions are left out of the synthesis and the counts. The
+// transcript keeps their place, with the time and who deleted them but not
+// their words or their author, so that the record shows something was said
+// and withdrawn without repeating what the person took back.
+type markdownReport struct {
+	out    *bufio.Writer
+	ws     *Workshop
+	labels exportLabels
+	tally  Tally
+	// deletedBy says who deleted each deleted contribution.
+	deletedBy map[string]Actor
+}
+
+func writeMarkdown(w io.Writer, ws *Workshop, events []Event) error {
+	r := markdownReport{
+		out:       bufio.NewWriter(w),
+		ws:        ws,
+		labels:    newExportLabels(ws),
+		tally:     ws.Tally(),
+		deletedBy: map[string]Actor{},
+	}
+	for _, e := range events {
+		if e.Type == ContributionDeleted {
+			r.deletedBy[e.Target] = e.Actor
+		}
+	}
+	r.header()
+	r.synthesis()
+	r.participants()
+	r.transcript()
+	r.provenance()
+	// bufio.Writer keeps the first write error; Flush returns it.
+	return r.out.Flush()
+}
+
+func (r *markdownReport) printf(format string, args ...any) {
+	fmt.Fprintf(r.out, format, args...)
+}
+
+func (r *markdownReport) header() {
+	ws := r.ws
+	r.printf("# %s\n\n", mdLine(ws.Title))
+	r.printf("*A workshop report from Anchorage.*\n\n")
+	r.printf("- **When:** %s\n", r.span())
+	r.printf("- **Guide:** %s\n", mdLine(ws.Guide.Title))
+	pacing := "self-paced"
+	if ws.Pacing == FacilitatorPaced {
+		pacing = "led by the facilitator, prompt by prompt"
+	}
+	r.printf("- **Pacing:** %s\n", pacing)
+	r.printf("- **Participants:** %d\n", len(ws.Participants))
+	r.printf("- **Contributions:** %s\n", r.contributionCount())
+	r.printf("- **Log head:** event %d, hash `%s`\n\n", ws.Head, ws.HeadHash)
+}
+
+// span is when the workshop ran, in UTC.
+func (r *markdownReport) span() string {
+	opened, closed := r.ws.OpenedAt.UTC(), r.ws.ClosedAt.UTC()
+	switch {
+	case r.ws.Open || r.ws.ClosedAt.IsZero():
+		return fmt.Sprintf("%s, from %s UTC (still open when this report was made)", reportDate(opened), clockTime(opened))
+	case sameUTCDay(opened, closed):
+		return fmt.Sprintf("%s, %s to %s UTC", reportDate(opened), clockTime(opened), clockTime(closed))
+	}
+	return fmt.Sprintf("%s, %s to %s, %s UTC", reportDate(opened), clockTime(opened), reportDate(closed), clockTime(closed))
+}
+
+// contributionCount is "15 (4 opportunities, 1 barrier, ...)".
+func (r *markdownReport) contributionCount() string {
+	var parts []string
+	for _, k := range Kinds {
+		if n := r.tally.Totals[k]; n > 0 {
+			parts = append(parts, kindCount(n, k))
+		}
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return fmt.Sprintf("%d (%s)", r.tally.Contributions, strings.Join(parts, ", "))
+}
+
+func (r *markdownReport) synthesis() {
+	r.printf("## Synthesis\n\n")
+	r.printf("### Opportunities and barriers by theme\n\n")
+	var rows []TallyRow
+	for _, row := range r.tally.Rows() {
+		if row.Sum(Opportunity, Barrier) > 0 {
+			rows = append(rows, row)
+		}
+	}
+	if len(rows) == 0 {
+		r.printf("No opportunities or barriers were recorded.\n\n")
+	} else {
+		r.printf("| Theme | Opportunities | Barriers |\n| --- | ---: | ---: |\n")
+		for _, row := range rows {
+			r.printf("| %s | %d | %d |\n", mdLine(row.Theme.Label), row.Counts[Opportunity], row.Counts[Barrier])
+		}
+		r.printf("\nA contribution with several themes is counted, and quoted, under each of them.\n\n")
+	}
+	live := r.live()
+	for _, row := range rows {
+		r.printf("#### %s\n\n", mdLine(row.Theme.Label))
+		for _, k := range []Kind{Opportunity, Barrier} {
+			quotes := selectContributions(live, func(c *Contribution) bool { return c.Kind == k && hasThemeID(c, row.Theme.ID) })
+			if len(quotes) == 0 {
+				continue
+			}
+			r.printf("**%s (%d)**\n\n", k.Plural(), len(quotes))
+			for _, c := range quotes {
+				r.quote(c, false)
+			}
+			r.printf("\n")
+		}
+	}
+	r.printf("### Strengths, aspirations, actions and stories\n\n")
+	others := 0
+	for _, k := range []Kind{Strength, Aspiration, Action, Story} {
+		quotes := selectContributions(live, func(c *Contribution) bool { return c.Kind == k })
+		if len(quotes) == 0 {
+			continue
+		}
+		others += len(quotes)
+		r.printf("#### %s (%d)\n\n", k.Plural(), len(quotes))
+		for _, c := range quotes {
+			r.quote(c, true)
+		}
+		r.printf("\n")
+	}
+	if others == 0 {
+		r.printf("None were recorded.\n\n")
+	}
+}
+
+// quote writes a contribution as a list item: the words in quotation
+// marks, then who said them and what they concern.
+func (r *markdownReport) quote(c *Contribution, withThemes bool) {
+	r.printf("- “%s” — %s", mdText(c.Text, "  "), mdLine(r.labels.name(c.Participant)))
+	if themes := r.labels.themeLabels(c); withThemes && len(themes) > 0 {
+		r.printf(" · %s", mdLine(strings.Join(themes, "; ")))
+	}
+	if partner := r.labels.partner(c); partner != "" {
+		r.printf(" · partner: %s", mdLine(partner))
+	}
+	r.printf("\n")
+}
+
+func (r *markdownReport) participants() {
+	r.printf("## Participants\n\n")
+	if len(r.ws.Participants) == 0 {
+		r.printf("Nobody joined.\n\n")
+		return
+	}
+	r.printf("Names are as people gave them; some are pseudonyms.\n\n")
+	for _, p := range r.ws.Participants {
+		org := "organisation not given"
+		if p.Organisation != "" {
+			org = mdLine(p.Organisation)
+		}
+		n := r.labels.contributed[p.ID]
+		r.printf("- **%s**, %s: %s, joined %s\n", mdLine(p.Name), org, countNoun(n, "contribution", "contributions"), r.when(p.JoinedAt))
+	}
+	r.printf("\n")
+}
+
+func (r *markdownReport) transcript() {
+	r.printf("## Transcript\n\n")
+	r.printf("Phase by phase and prompt by prompt, in the order things were said. Times are UTC.\n\n")
+	said := byPrompt(r.ws.Contributions)
+	for p, phase := range r.ws.Guide.Phases {
+		r.printf("### %s\n\n", mdLine(phase.Title))
+		if phase.Summary != "" {
+			r.printf("*%s*\n\n", mdLine(phase.Summary))
+		}
+		for q, prompt := range phase.Prompts {
+			r.printf("#### %s\n\n", mdLine(prompt.Text))
+			cs := said[r.ws.Guide.Ref(p, q)]
+			if len(cs) == 0 {
+				r.printf("Nothing was recorded here.\n\n")
+			}
+			for _, c := range cs {
+				r.entry(c)
+			}
+		}
+	}
+}
+
+// entry writes one contribution in the transcript: when, who, what kind,
+// its themes and partner, then the words.
+func (r *markdownReport) entry(c *Contribution) {
+	if c.Deleted {
+		by := "a facilitator"
+		if d := r.deletedBy[c.ID]; d.Role == RoleParticipant && d.ID == c.Participant {
+			by = "the author"
+		}
+		r.printf("- **%s** · *(deleted by %s)*\n\n", r.when(c.AddedAt), by)
+		return
+	}
+	r.printf("- **%s · %s** · %s", r.when(c.AddedAt), mdLine(r.labels.name(c.Participant)), strings.ToLower(c.Kind.Label()))
+	if themes := r.labels.themeLabels(c); len(themes) > 0 {
+		r.printf(" · themes: %s", mdLine(strings.Join(themes, "; ")))
+	}
+	if partner := r.labels.partner(c); partner != "" {
+		r.printf(" · partner: %s", mdLine(partner))
+	}
+	if !c.EditedAt.IsZero() {
+		r.printf(" · *(edited %s)*", r.when(c.EditedAt))
+	}
+	r.printf("\n\n  %s\n\n", mdText(c.Text, "  "))
+}
+
+func (r *markdownReport) provenance() {
+	r.printf("## About this report\n\n")
+	r.printf("Anchorage made this report from the workshop's event log, up to and including event %d, whose hash is\n\n", r.ws.Head)
+	r.printf("`%s`\n\n", r.ws.HeadHash)
+	r.printf("Each event in the log carries the hash of the one before it, so anyone holding the log can check " +
+		"that this report was made from it, untouched. Contributions their authors or a facilitator deleted are " +
+		"left out of the synthesis and the counts; the transcript shows where they were, without their words.\n")
+}
+
+// live are the contributions not deleted, in the order they were added.
+func (r *markdownReport) live() []*Contribution {
+	return selectContributions(r.ws.Contributions, func(c *Contribution) bool { return !c.Deleted })
+}
+
+// when is a time of day in UTC, with the date too if it is not the day the
+// workshop opened.
+func (r *markdownReport) when(t time.Time) string {
+	t = t.UTC()
+	if sameUTCDay(t, r.ws.OpenedAt.UTC()) {
+		return clockTime(t)
+	}
+	return t.Format("2 January") + " " + clockTime(t)
+}
+
+func selectContributions(cs []*Contribution, keep func(*Contribution) bool) []*Contribution {
+	var out []*Contribution
+	for _, c := range cs {
+		if keep(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func hasThemeID(c *Contribution, id string) bool {
+	if id == "" {
+		return len(c.Themes) == 0
+	}
+	for _, t := range c.Themes {
+		if t == id {
+			return true
+		}
+	}
+	return false
+}
+
+func kindCount(n int, k Kind) string {
+	return countNoun(n, string(k), strings.ToLower(k.Plural()))
+}
+
+func countNoun(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func reportDate(t time.Time) string { return t.Format("2 January 2006") }
+
+func clockTime(t time.Time) string { return t.Format("15:04") }
+
+func sameUTCDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
