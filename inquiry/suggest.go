@@ -27,19 +27,62 @@ const shortStem = 4
 // of the list given, so the same text always gets the same suggestions.
 // It returns nil when nothing matches.
 //
-// It runs as people type, so it avoids regular expressions; building the
-// keyword index costs about as much as reading a short paragraph.
+// Suggesting runs as people type: a screen that suggests for the same
+// theme list again and again can build a ThemeIndex once and reuse it.
 func SuggestThemes(text string, themes []Theme) []string {
+	return NewThemeIndex(themes).Suggest(text)
+}
+
+// ThemeIndex is a theme list's keywords, ready to match text against. It
+// does not change once built, so one index can serve many sessions.
+type ThemeIndex struct {
+	ids []string
+	// byStem holds the keywords by their first stem, so each word of the
+	// text is looked up by its own prefixes instead of compared with every
+	// keyword.
+	byStem map[string][]keyword
+	// longest is the length in bytes of the longest first stem: no longer
+	// prefix of a word can find anything.
+	longest int
+}
+
+// keyword is one theme keyword split into the stems it matches.
+type keyword struct {
+	theme int
+	stems []string
+}
+
+// NewThemeIndex prepares a theme list's keywords for Suggest.
+func NewThemeIndex(themes []Theme) *ThemeIndex {
+	x := &ThemeIndex{ids: make([]string, len(themes)), byStem: map[string][]keyword{}}
+	for t, theme := range themes {
+		x.ids[t] = theme.ID
+		for _, k := range theme.Keywords {
+			stems := keywordWords(k)
+			if len(stems) == 0 {
+				continue
+			}
+			first := stems[0]
+			x.byStem[first] = append(x.byStem[first], keyword{theme: t, stems: stems})
+			x.longest = max(x.longest, len(first))
+		}
+	}
+	return x
+}
+
+// Suggest is SuggestThemes for the index's theme list.
+func (x *ThemeIndex) Suggest(text string) []string {
 	words := textWords(text)
 	if len(words) == 0 {
 		return nil
 	}
-	index := newKeywordIndex(themes)
-	scores := make([]int, len(themes))
+	scores := make([]int, len(x.ids))
 	for i, word := range words {
-		for _, k := range index[word[0]] {
-			if k.matchesAt(words, i) {
-				scores[k.theme] += len(k.stems)
+		for n := 1; n <= min(len(word), x.longest); n++ {
+			for _, k := range x.byStem[word[:n]] {
+				if k.matchesAt(words, i) {
+					scores[k.theme] += len(k.stems)
+				}
 			}
 		}
 	}
@@ -53,34 +96,9 @@ func SuggestThemes(text string, themes []Theme) []string {
 	slices.SortStableFunc(found, func(a, b int) int { return cmp.Compare(scores[b], scores[a]) })
 	var ids []string
 	for _, t := range found[:min(len(found), maxSuggestions)] {
-		ids = append(ids, themes[t].ID)
+		ids = append(ids, x.ids[t])
 	}
 	return ids
-}
-
-// keyword is one theme keyword split into the stems it matches.
-type keyword struct {
-	theme int
-	stems []string
-}
-
-// keywordIndex holds the keywords by the first byte of their first stem,
-// so each word of the text is compared with only a few of them.
-type keywordIndex map[byte][]keyword
-
-func newKeywordIndex(themes []Theme) keywordIndex {
-	index := keywordIndex{}
-	for t, theme := range themes {
-		for _, k := range theme.Keywords {
-			stems := keywordWords(k)
-			if len(stems) == 0 {
-				continue
-			}
-			first := stems[0][0]
-			index[first] = append(index[first], keyword{theme: t, stems: stems})
-		}
-	}
-	return index
 }
 
 // matchesAt reports whether the keyword's stems begin the words at i.
@@ -111,11 +129,35 @@ func stemMatches(word, stem string) bool {
 
 // textWords splits text into lower-case words of letters and digits.
 // Everything else separates words, so "co-production" is "co" "production"
-// and "council's" is "council" "s".
+// and "council's" is "council" "s". The words share the lowered text's
+// memory; ASCII, the common case, is judged without decoding runes.
 func textWords(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	lower := strings.ToLower(text)
+	words := make([]string, 0, len(lower)/6+1)
+	start := -1
+	for i := 0; i < len(lower); {
+		c, size := lower[i], 1
+		var inWord bool
+		if c < utf8.RuneSelf {
+			inWord = 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(lower[i:])
+			inWord = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			words = append(words, lower[start:i])
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		words = append(words, lower[start:])
+	}
+	return words
 }
 
 // keywordWords splits a keyword into its stems the same way as the text

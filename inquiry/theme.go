@@ -23,13 +23,13 @@ var DefaultThemes = []Theme{
 	{ID: "community-planning", Label: "Community planning", Keywords: []string{
 		"community planning", "community plan", "cpp", "locality plan", "local outcomes",
 		"outcomes improvement", "loip", "single outcome", "community action plan",
-		"community led plan", "community-led plan", "plans and strategies", "strategic plan", "planning partnership",
+		"community-led plan", "plans and strategies", "strategic plan", "planning partnership",
 	}},
 	{ID: "health-social-care", Label: "Health and social care", Keywords: []string{
 		"health", "nhs", "gp", "doctor", "nurse", "hospital", "clinic", "patient",
 		"primary care", "social care", "care", "carer", "caring", "care home", "wellbeing", "well being",
 		"loneliness", "lonely", "isolation", "isolated", "mental", "dementia", "disease",
-		"prescrib", "pharmac", "physio", "self directed support", "ijb", "hscp", "integration joint",
+		"prescrib", "prescription", "pharmac", "physio", "self directed support", "ijb", "hscp", "integration joint",
 		"lunch club", "walking group", "befriend", "older people", "elderly", "frail",
 	}},
 	{ID: "local-democracy", Label: "Local democracy", Keywords: []string{
@@ -75,9 +75,9 @@ var DefaultThemes = []Theme{
 	}},
 	{ID: "services-procurement", Label: "Public service coordination and procurement", Keywords: []string{
 		"procure", "commission", "tender", "contract", "public service", "service design",
-		"service delivery", "co production", "coproduc", "co produc", "co design", "codesign",
+		"service delivery", "coproduc", "co produc", "co design", "codesign",
 		"coordinat", "co ordinat", "joined up", "join up", "silo", "funding", "fund",
-		"funder", "grant", "budget", "christie", "prevention", "preventative", "preventive",
+		"funder", "grant", "short term grant", "short term funding", "budget", "christie", "prevention", "preventative", "preventive",
 		"outsourc", "best value", "referral", "waiting list", "red tape", "bureaucra",
 	}},
 	{ID: "local-economy", Label: "Local economic development", Keywords: []string{
