@@ -91,7 +91,31 @@ func syntaxError(file string, err error) *GuideError {
 			}
 		}
 	}
+	// XXX: the library counts lines from 1 in its scanner's errors but
+	// from 0 in its parser's (and then names the line where the unclosed
+	// list or mapping began). Its parser's messages are few and fixed, so
+	// they are recognised here and moved to the line a person counts.
+	if parserProblem(msg) && line > 0 {
+		line++
+	}
 	return &GuideError{File: file, Line: line, Msg: "not valid YAML: " + msg}
+}
+
+// parserProblem reports whether a YAML error message comes from the
+// library's parser rather than its scanner.
+func parserProblem(msg string) bool {
+	for _, p := range []string{
+		"did not find expected ',' or ']'", "did not find expected ',' or '}'",
+		"did not find expected '-' indicator", "did not find expected <document start>",
+		"did not find expected key", "did not find expected node content",
+		"found duplicate %YAML directive", "found incompatible YAML document",
+		"found undefined tag handle", "found duplicate %TAG directive",
+	} {
+		if msg == p {
+			return true
+		}
+	}
+	return false
 }
 
 var unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
@@ -129,6 +153,13 @@ func decodeStrict(n *yaml.Node, v reflect.Value, path string) error {
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
 			return fieldError(n.Line, path, "expected a list (items starting with \"- \"), found "+describe(n))
+		}
+		if len(n.Content) == 0 {
+			// An empty list means the same as none (kinds: [] is any
+			// kind), and is kept the same way, so a guide reads back as
+			// it was written out.
+			v.SetZero()
+			return nil
 		}
 		items := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, item := range n.Content {
