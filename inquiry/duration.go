@@ -71,7 +71,12 @@ func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 func (d Duration) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
 
 // UnmarshalJSON reads a duration written as a JSON string such as "10m".
+// A JSON null leaves the duration as it was, as encoding/json does for
+// other types.
 func (d *Duration) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		return nil
+	}
 	var s string
 	if err := json.Unmarshal(data, &s); err != nil {
 		return errors.New(`a duration is a string such as "10m"`)

@@ -98,7 +98,9 @@ func syntaxError(file string, err error) *GuideError {
 	if parserProblem(msg) && line > 0 {
 		line++
 	}
-	return &GuideError{File: file, Line: line, Msg: "not valid YAML: " + msg}
+	// The message can quote the file (an anchor's name, say): clean it for
+	// whoever's terminal shows it.
+	return &GuideError{File: file, Line: line, Msg: "not valid YAML: " + CleanLine(msg)}
 }
 
 // parserProblem reports whether a YAML error message comes from the
@@ -194,7 +196,7 @@ func decodeFields(n *yaml.Node, v reflect.Value, path string) error {
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, value := n.Content[i], n.Content[i+1]
-		at := joinPath(path, key.Value)
+		at := joinPath(path, fieldName(key.Value))
 		if key.Kind != yaml.ScalarNode {
 			return fieldError(key.Line, path, "a field name must be a plain word, found "+describe(key))
 		}
@@ -211,6 +213,26 @@ func decodeFields(n *yaml.Node, v reflect.Value, path string) error {
 		}
 	}
 	return nil
+}
+
+// fieldName is a key as an error message shows it: a plain name as it is,
+// anything else quoted and cut short, so a hostile key cannot put escape
+// sequences on the screen of whoever reads the error.
+func fieldName(key string) string {
+	plain := key != "" && len(key) <= 40
+	for _, c := range []byte(key) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return key
+	}
+	if runes := []rune(key); len(runes) > 40 {
+		key = string(runes[:40]) + "..."
+	}
+	return strconv.QuoteToASCII(key)
 }
 
 func joinPath(path, name string) string {

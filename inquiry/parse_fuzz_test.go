@@ -41,6 +41,11 @@ func FuzzParseGuide(f *testing.F) {
 			if ge.File != "fuzz.yaml" || ge.Line < 0 || ge.Line > lineCount(data)+1 {
 				t.Fatalf("ParseGuide error names file %q, line %d of a %d-line text", ge.File, ge.Line, lineCount(data))
 			}
+			// The error is shown on a terminal: the file must not be able
+			// to put escape sequences or line breaks into it.
+			if msg := err.Error(); CleanLine(msg) != msg {
+				t.Fatalf("ParseGuide error %q is not one clean line", msg)
+			}
 			return
 		}
 		if err := g.Validate(); err != nil {

@@ -97,7 +97,9 @@ var malformedGuides = func() []malformedGuide {
 		{"partner without label", goodGuide + "partners:\n  - id: council\n", 12, "partners[0].label", "needs a label"},
 		{"theme clashing with a default", goodGuide + "themes:\n  - id: housing\n    label: Homes\n", 12, "themes[0].id", "already taken"},
 		{"escape sequence in a prompt", replace("text: Tell us about a time it worked.", `text: "Tell us about a time it worked.\e[2J"`), 8, "phases[0].prompts[0].text", "control characters"},
+		{"hostile field name", replace("        timebox: 10m", `        "\e]0;pwned\a": x`), 10, `phases[0].prompts[0]."\x1b]0;pwned\a"`, "unknown field"},
 		{"alias", replace("    title: Discover", "    title: &t Discover\n    summary: *t"), 6, "phases[0].summary", "aliases"},
+		{"nesting too deep", "id: " + strings.Repeat("[", 20000), 0, "", "exceeded max depth"},
 		{"two documents", goodGuide + "---\nid: other\n", 11, "", "one guide"},
 		{"empty file", "", 0, "", "empty"},
 	}
@@ -174,7 +176,7 @@ func TestDurationIsWrittenAsPeopleWriteIt(t *testing.T) {
 }
 
 func TestDurationRefusesNumbersAndNonsenseInJSON(t *testing.T) {
-	for _, in := range []string{`600000000000`, `"ten minutes"`, `"10"`, `null`, `{}`} {
+	for _, in := range []string{`600000000000`, `"ten minutes"`, `"10"`, `{}`, `""`} {
 		var d Duration
 		if err := json.Unmarshal([]byte(in), &d); err == nil {
 			t.Errorf("json.Unmarshal(%s) = %v, nil; want an error", in, d)
