@@ -138,3 +138,12 @@ func TestErasingOnePersonKeepsTheOthersWords(t *testing.T) {
 		t.Errorf("Bob's contribution = %+v, want its text kept", c)
 	}
 }
+
+func TestReplayRefusesARepeatedEditLikeCheck(t *testing.T) {
+	l := baseLog(t)
+	c1 := *l.events[3].Contribution
+	l.append(edited(alice, c1, c1.Text.Text))
+	if _, err := Replay(l.events); !errors.Is(err, ErrDuplicate) {
+		t.Errorf("Replay of a log with an edit that changes nothing = %v, want %v", err, ErrDuplicate)
+	}
+}

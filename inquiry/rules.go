@@ -14,9 +14,8 @@ func (w *Workshop) Check(e Event) error { return w.check(e, false) }
 
 // check is Check for a new event (replay false) or for one already in the
 // log (replay true). A recorded event's words may have been erased since:
-// the chain vouches for what they were, so their text is not checked
-// again, and neither is whether the event repeated an earlier one (the
-// store never records a repeat, and erased text cannot be compared).
+// the chain vouches for what they were, so erased text is not checked
+// again. Otherwise the rules are the same both ways.
 func (w *Workshop) check(e Event, replay bool) error {
 	if e.Type == WorkshopOpened {
 		if w.Head != 0 {
@@ -208,7 +207,10 @@ func (w *Workshop) checkEdit(e Event, replay bool) error {
 	if err := w.checkContent(d, replay); err != nil {
 		return err
 	}
-	if !replay && c.Kind == d.Kind && c.Text == d.Text.Text && c.Partner == d.Partner && slices.Equal(c.Themes, d.Themes) {
+	// Erased text cannot be compared; only a replay meets it, and the
+	// store never recorded a repeated edit in the first place.
+	comparable := c.Text != "" && !d.Text.Erased()
+	if comparable && c.Kind == d.Kind && c.Text == d.Text.Text && c.Partner == d.Partner && slices.Equal(c.Themes, d.Themes) {
 		return ErrDuplicate
 	}
 	return nil
