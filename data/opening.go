@@ -22,7 +22,12 @@ func (s *Store) OpenWorkshop(ctx context.Context, by inquiry.Actor, d inquiry.Wo
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.logs[opened.Workshop.ID].summary, nil
+	l := s.logs[opened.Workshop.ID]
+	if l == nil {
+		// The committer answers only after publishing: this is a bug.
+		return inquiry.Summary{}, fmt.Errorf("data: workshop %s was opened but is not published", opened.Workshop.ID)
+	}
+	return l.summary, nil
 }
 
 // codeAttempts bounds the search for a free join code. There are 920,000

@@ -2,14 +2,19 @@ package data
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
+	"charm.land/log/v2"
 	badger "github.com/dgraph-io/badger/v4"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -209,5 +214,98 @@ func TestOpenRefusesALogThatDoesNotReplay(t *testing.T) {
 	_, err = Open(Options{Dir: dir})
 	if err == nil || !errors.Is(err, inquiry.ErrInvalid) || !strings.Contains(err.Error(), ws.ID) || !strings.Contains(err.Error(), "event 3") {
 		t.Fatalf("Open of a tampered log: %v; want an ErrInvalid naming workshop %s and event 3", err, ws.ID)
+	}
+}
+
+func TestCloseDuringAppendsLosesNothingAcknowledged(t *testing.T) {
+	const writers = 16
+	dir := t.TempDir()
+	s := openStore(t, dir)
+	ws := openWorkshop(t, s, "harbour-0001")
+	for w := range writers {
+		mustAppend(t, s, ws.ID, joining(participant(w)))
+	}
+	var acked [writers][]inquiry.Event
+	var closing sync.Once
+	var total atomic.Int32
+	err := run(writers, func(w int) error {
+		for i := 0; ; i++ {
+			e, err := s.Append(testContext(t), ws.ID, adding(participant(w), fmt.Sprintf("%s-c%d", participant(w), i), "Words"))
+			if errors.Is(err, ErrClosed) {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			acked[w] = append(acked[w], e)
+			if total.Add(1) == 200 {
+				closing.Do(func() { go s.Close() })
+			}
+		}
+	})
+	if err != nil {
+		t.Fatalf("appends racing Close: %v, want success or ErrClosed", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s = openStore(t, dir)
+	events := checkLog(t, s, ws.ID, len(s.Events(ws.ID, 0)))
+	for w := range writers {
+		for _, e := range acked[w] {
+			if got := events[e.Seq-1]; got.Hash != e.Hash {
+				t.Fatalf("acknowledged event %d is not in the log after reopening", e.Seq)
+			}
+		}
+	}
+}
+
+func TestAppendWithAnEndedContextIsNotRecorded(t *testing.T) {
+	s := openStore(t, t.TempDir())
+	ws := openWorkshop(t, s, "harbour-0001")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := s.Append(ctx, ws.ID, joining("ann")); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Append with a cancelled context: %v, want context.Canceled", err)
+	}
+}
+
+func TestVerifyFindsALogChangedInTheDatabase(t *testing.T) {
+	s := openStore(t, t.TempDir())
+	ws := openWorkshop(t, s, "harbour-0001")
+	mustAppend(t, s, ws.ID, joining("ann"))
+	if err := s.Verify(ws.ID); err != nil {
+		t.Fatalf("verify an untouched log: %v", err)
+	}
+	changed := s.Events(ws.ID, 1)[0]
+	changed.Participant = &inquiry.ParticipantDetails{ID: "ann", Name: inquiry.Words{Text: "Someone else"}}
+	value, _ := json.Marshal(changed)
+	if err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(eventKey(ws.ID, 2), value) }); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Verify(ws.ID); !errors.Is(err, inquiry.ErrInvalid) || !strings.Contains(err.Error(), "event 2") {
+		t.Errorf("verify a log changed in the database: %v; want ErrInvalid naming event 2", err)
+	}
+	if err := s.Verify("0123456789abcdef"); !errors.Is(err, inquiry.ErrNotFound) {
+		t.Errorf("verify an unknown workshop: %v, want ErrNotFound", err)
+	}
+}
+
+func TestBadgerMessagesGoToTheGivenLoggerAtDebugLevel(t *testing.T) {
+	for _, level := range []log.Level{log.DebugLevel, log.InfoLevel} {
+		var out bytes.Buffer
+		logger := log.New(&out)
+		logger.SetLevel(level)
+		// A folder Open creates, so it is private and draws no warning.
+		s := openStore(t, filepath.Join(t.TempDir(), "db"), func(o *Options) { o.Logger = logger })
+		s.Close()
+		got := out.String()
+		if level == log.DebugLevel && !strings.Contains(got, "badger") {
+			t.Errorf("at debug level the log has no Badger messages:\n%s", got)
+		}
+		if level == log.InfoLevel && got != "" {
+			t.Errorf("at info level Badger's routine messages should be quiet, got:\n%s", got)
+		}
 	}
 }
