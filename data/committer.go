@@ -90,6 +90,13 @@ type outcome struct {
 // commit checks and stamps a batch, writes the accepted events durably,
 // publishes them, answers every request and rings the doorbells.
 func (c *committer) commit(batch []*request) {
+	if err := c.s.checkSpace(); err != nil {
+		c.s.log.Error("writes refused", "err", err)
+		for _, r := range batch {
+			r.reply <- reply{err: err}
+		}
+		return
+	}
 	outcomes := make([]outcome, len(batch))
 	var touched []string // workshops with accepted events, in batch order
 	accepted := map[string][]inquiry.Event{}

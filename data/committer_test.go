@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -250,5 +251,27 @@ func TestAppendLeavesTheCallersEventAlone(t *testing.T) {
 	add.Contribution.Text.Text = "Changed afterwards"
 	if s.Events(ws.ID, 2)[0].Contribution.Text.Text != "Shared budgets" || got.Contribution == add.Contribution {
 		t.Errorf("the recorded event shares memory with the caller's")
+	}
+}
+
+func TestWritesAreRefusedWhenTheDiskIsNearlyFull(t *testing.T) {
+	s := openStore(t, t.TempDir())
+	ws := openWorkshop(t, s, "harbour-0001")
+	mustAppend(t, s, ws.ID, joining("ann"))
+
+	var free atomic.Uint64
+	free.Store(minFreeBytes - 1)
+	s.freeBytes = func(string) (uint64, error) { return free.Load(), nil }
+	if _, err := s.Append(testContext(t), ws.ID, adding("ann", "c1", "Shared budgets")); !errors.Is(err, ErrDiskFull) {
+		t.Fatalf("Append on a nearly full disk: %v, want ErrDiskFull", err)
+	}
+	if err := s.EnrolFacilitator(testContext(t), newKey(t), "Morag"); !errors.Is(err, ErrDiskFull) {
+		t.Fatalf("EnrolFacilitator on a nearly full disk: %v, want ErrDiskFull", err)
+	}
+	checkLog(t, s, ws.ID, 2)
+
+	free.Store(minFreeBytes)
+	if got := mustAppend(t, s, ws.ID, adding("ann", "c1", "Shared budgets")); got.Seq != 3 {
+		t.Errorf("once space is free the contribution is event %d, want 3", got.Seq)
 	}
 }

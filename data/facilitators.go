@@ -58,6 +58,9 @@ func (s *Store) EnrolFacilitator(ctx context.Context, key gossh.PublicKey, name 
 		return fmt.Errorf("data: enrol facilitator: %w", err)
 	}
 	err = s.withDB(func(db *badger.DB) error {
+		if err := s.checkSpace(); err != nil {
+			return err
+		}
 		return db.Update(func(txn *badger.Txn) error {
 			return txn.Set([]byte(facilitatorPrefix+f.Fingerprint), value)
 		})

@@ -36,7 +36,17 @@ var (
 	ErrCodeTaken = errors.New("join code is taken by another workshop")
 	// ErrClosed means the store has been closed.
 	ErrClosed = errors.New("the store is closed")
+	// ErrDiskFull means the database's disk is nearly full, so writes are
+	// refused until space is freed.
+	ErrDiskFull = errors.New("the database's disk is nearly full")
 )
+
+// minFreeBytes is the space a write needs left on the database's disk.
+// Badger writes through memory-mapped files, so a full disk kills the
+// process with SIGBUS instead of failing the write: refuse writes well
+// before that. The margin covers a memtable's log (16 MB mapped), a value
+// log file (16 MB) and a flush to level 0.
+const minFreeBytes = 64 << 20
 
 // Store is the database of workshops, facilitators and the installation
 // secret, with the live feed of what changes. Its methods are safe for
@@ -71,6 +81,9 @@ type Store struct {
 
 	stats struct{ batches, commits, events atomic.Uint64 }
 
+	dir string
+	// freeBytes measures the space left on dir's disk; tests replace it.
+	freeBytes func(dir string) (uint64, error)
 	// failWrite, when set by a test, replaces the outcome of writing a batch.
 	failWrite func() error
 }
@@ -110,7 +123,7 @@ func Open(opts Options) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{
-		db: db, lock: lock, now: opts.Now, log: logger,
+		db: db, lock: lock, now: opts.Now, log: logger, dir: opts.Dir, freeBytes: freeBytes,
 		logs: map[string]*workshopLog{}, codes: map[string]string{}, facilitators: map[string]Facilitator{},
 		requests: make(chan *request), quit: make(chan struct{}), done: make(chan struct{}),
 	}
@@ -157,6 +170,21 @@ func (s *Store) Close() error {
 		s.closeErr = errors.Join(err, s.lock.Close())
 	})
 	return s.closeErr
+}
+
+// checkSpace refuses writes when the database's disk is nearly full.
+func (s *Store) checkSpace() error {
+	free, err := s.freeBytes(s.dir)
+	if err != nil {
+		// Not knowing is no reason to stop a workshop: let Badger try.
+		s.log.Warn("cannot measure free disk space", "dir", s.dir, "err", err)
+		return nil
+	}
+	if free < minFreeBytes {
+		return fmt.Errorf("data: %w: %d MB left in %s, writes need %d MB: free some space",
+			ErrDiskFull, free>>20, s.dir, minFreeBytes>>20)
+	}
+	return nil
 }
 
 // withDB runs f while the database is open, or returns ErrClosed.
