@@ -125,7 +125,9 @@ func (w *Words) Seal(salt []byte) {
 func (w Words) Sealed() bool { return w.Digest != "" }
 
 // Erased reports whether the text has been removed, leaving the digest.
-func (w Words) Erased() bool { return w.Digest != "" && w.Salt == "" }
+// Text without its salt is not erased but broken: its digest can no longer
+// be checked, so it must not pass for erased words.
+func (w Words) Erased() bool { return w.Digest != "" && w.Salt == "" && w.Text == "" }
 
 // Intact reports whether the text still matches its digest. Erased words
 // are intact: there is nothing left to check.

@@ -7,8 +7,16 @@ import (
 
 // Check reports whether an event may follow the workshop's current state.
 // It does not look at sequence numbers or hashes: the store assigns those
-// after the check, and Apply verifies them.
-func (w *Workshop) Check(e Event) error {
+// after the check, and Apply verifies them. A new event must carry its
+// words: erased words (a digest without text) are refused here and
+// accepted only when Apply replays a recorded log.
+func (w *Workshop) Check(e Event) error { return w.check(e, false) }
+
+// check is Check for a new event (replay false) or for one already in the
+// log (replay true). A recorded event's words may have been erased since:
+// the chain vouches for what they were, so erased text is not checked
+// again. Otherwise the rules are the same both ways.
+func (w *Workshop) check(e Event, replay bool) error {
 	if e.Type == WorkshopOpened {
 		if w.Head != 0 {
 			return fmt.Errorf("%w: the workshop is already open", ErrInvalid)
@@ -28,11 +36,11 @@ func (w *Workshop) Check(e Event) error {
 		}
 		return nil
 	case ParticipantJoined:
-		return w.checkJoin(e)
+		return w.checkJoin(e, replay)
 	case ContributionAdded:
-		return w.checkAdd(e)
+		return w.checkAdd(e, replay)
 	case ContributionEdited:
-		return w.checkEdit(e)
+		return w.checkEdit(e, replay)
 	case ContributionDeleted:
 		return w.checkDelete(e)
 	}
@@ -53,10 +61,13 @@ func checkOpening(d *WorkshopDetails) error {
 	if err := ValidCode(d.Code); err != nil {
 		return err
 	}
-	return d.Guide.Validate()
+	if err := d.Guide.Validate(); err != nil {
+		return fmt.Errorf("%w: guide: %w", ErrInvalid, err)
+	}
+	return nil
 }
 
-func (w *Workshop) checkJoin(e Event) error {
+func (w *Workshop) checkJoin(e Event, replay bool) error {
 	d := e.Participant
 	if d == nil || d.ID == "" {
 		return fmt.Errorf("%w: %s without a participant ID", ErrInvalid, e.Type)
@@ -70,8 +81,10 @@ func (w *Workshop) checkJoin(e Event) error {
 	if !w.Open {
 		return ErrClosed
 	}
-	if err := checkName(d.Name.Text); err != nil {
-		return err
+	if !(replay && d.Name.Erased()) {
+		if err := checkName(d.Name.Text); err != nil {
+			return err
+		}
 	}
 	if d.ConsentAt.IsZero() {
 		return fmt.Errorf("%w: joining needs consent", ErrInvalid)
@@ -89,7 +102,7 @@ func checkName(name string) error {
 	return nil
 }
 
-func (w *Workshop) checkAdd(e Event) error {
+func (w *Workshop) checkAdd(e Event, replay bool) error {
 	d := e.Contribution
 	if d == nil || d.ID == "" {
 		return fmt.Errorf("%w: %s without a contribution ID", ErrInvalid, e.Type)
@@ -118,20 +131,18 @@ func (w *Workshop) checkAdd(e Event) error {
 	if !prompt.Allows(d.Kind) {
 		return fmt.Errorf("%w: prompt %s does not ask for %q", ErrInvalid, d.Prompt, d.Kind)
 	}
-	return w.checkContent(d)
+	return w.checkContent(d, replay)
 }
 
 // checkContent checks the parts of a contribution its author can change.
-func (w *Workshop) checkContent(d *ContributionDetails) error {
-	text := d.Text.Text
+func (w *Workshop) checkContent(d *ContributionDetails, replay bool) error {
 	if !d.Kind.Valid() {
 		return fmt.Errorf("%w: unknown kind %q", ErrInvalid, d.Kind)
 	}
-	if text == "" || CleanText(text) != text {
-		return fmt.Errorf("%w: a contribution needs text, free of control characters", ErrInvalid)
-	}
-	if n := RuneCount(text); n > MaxTextRunes {
-		return fmt.Errorf("%w: %d characters is over the limit of %d", ErrInvalid, n, MaxTextRunes)
+	if !(replay && d.Text.Erased()) {
+		if err := checkText(d.Text.Text); err != nil {
+			return err
+		}
 	}
 	for i, t := range d.Themes {
 		if _, ok := w.Theme(t); !ok {
@@ -161,7 +172,18 @@ func (w *Workshop) editable(id string, by Actor) (*Contribution, error) {
 	return c, nil
 }
 
-func (w *Workshop) checkEdit(e Event) error {
+// checkText checks a contribution's words.
+func checkText(text string) error {
+	if text == "" || CleanText(text) != text {
+		return fmt.Errorf("%w: a contribution needs text, free of control characters", ErrInvalid)
+	}
+	if n := RuneCount(text); n > MaxTextRunes {
+		return fmt.Errorf("%w: %d characters is over the limit of %d", ErrInvalid, n, MaxTextRunes)
+	}
+	return nil
+}
+
+func (w *Workshop) checkEdit(e Event, replay bool) error {
 	d := e.Contribution
 	if d == nil {
 		return fmt.Errorf("%w: %s without the contribution", ErrInvalid, e.Type)
@@ -182,10 +204,13 @@ func (w *Workshop) checkEdit(e Event) error {
 	if prompt, _ := w.Guide.Prompt(c.Prompt); !prompt.Allows(d.Kind) {
 		return fmt.Errorf("%w: prompt %s does not ask for %q", ErrInvalid, c.Prompt, d.Kind)
 	}
-	if err := w.checkContent(d); err != nil {
+	if err := w.checkContent(d, replay); err != nil {
 		return err
 	}
-	if c.Kind == d.Kind && c.Text == d.Text.Text && c.Partner == d.Partner && slices.Equal(c.Themes, d.Themes) {
+	// Erased text cannot be compared; only a replay meets it, and the
+	// store never recorded a repeated edit in the first place.
+	comparable := c.Text != "" && !d.Text.Erased()
+	if comparable && c.Kind == d.Kind && c.Text == d.Text.Text && c.Partner == d.Partner && slices.Equal(c.Themes, d.Themes) {
 		return ErrDuplicate
 	}
 	return nil

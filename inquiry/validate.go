@@ -3,6 +3,8 @@ package inquiry
 import (
 	"fmt"
 	"regexp"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -23,6 +25,9 @@ func (g Guide) Validate() error {
 	if g.Title == "" {
 		return bad("title", "a guide needs a title")
 	}
+	if err := checkGuideText(g.ID, "", guideText{"title", g.Title, true}, guideText{"summary", g.Summary, false}); err != nil {
+		return err
+	}
 	if len(g.Phases) == 0 {
 		return bad("phases", "a guide needs at least one phase")
 	}
@@ -38,6 +43,9 @@ func (g Guide) Validate() error {
 		phaseIDs[ph.ID] = true
 		if ph.Title == "" {
 			return bad(at+".title", "phase %q needs a title", ph.ID)
+		}
+		if err := checkGuideText(g.ID, at, guideText{"title", ph.Title, true}, guideText{"summary", ph.Summary, false}); err != nil {
+			return err
 		}
 		if len(ph.Prompts) == 0 {
 			return bad(at+".prompts", "phase %q needs at least one prompt", ph.ID)
@@ -55,9 +63,15 @@ func (g Guide) Validate() error {
 			if pr.Text == "" {
 				return bad(at+".text", "prompt %q needs text", pr.ID)
 			}
+			if err := checkGuideText(g.ID, at, guideText{"text", pr.Text, false}, guideText{"help", pr.Help, false}, guideText{"reframe", pr.Reframe, false}); err != nil {
+				return err
+			}
 			for k, kind := range pr.Kinds {
 				if !kind.Valid() {
-					return bad(fmt.Sprintf("%s.kinds[%d]", at, k), "unknown kind %q (known: %v)", kind, Kinds)
+					return bad(fmt.Sprintf("%s.kinds[%d]", at, k), "unknown kind %q: a prompt can ask for %s", kind, kindList())
+				}
+				if slices.Contains(pr.Kinds[:k], kind) {
+					return bad(fmt.Sprintf("%s.kinds[%d]", at, k), "kind %q is listed twice", kind)
 				}
 			}
 			if pr.Timebox < 0 || time.Duration(pr.Timebox) > 24*time.Hour {
@@ -70,9 +84,55 @@ func (g Guide) Validate() error {
 	}); err != nil {
 		return err
 	}
-	return validateIDs(g.ID, "themes", len(g.Themes), func(i int) (string, string) {
+	if err := validateIDs(g.ID, "themes", len(g.Themes), func(i int) (string, string) {
 		return g.Themes[i].ID, g.Themes[i].Label
-	})
+	}); err != nil {
+		return err
+	}
+	for i, t := range g.Themes {
+		for k, word := range t.Keywords {
+			if len(keywordWords(word)) == 0 || CleanLine(word) != word || RuneCount(word) > MaxNameRunes {
+				return bad(fmt.Sprintf("themes[%d].keywords[%d]", i, k), "a keyword is one line of up to %d letters, digits and spaces", MaxNameRunes)
+			}
+		}
+	}
+	return nil
+}
+
+// kindList is the known kinds as a sentence: "opportunity, barrier, ... or story".
+func kindList() string {
+	names := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		names[i] = string(k)
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// guideText is one field of a guide that participants will read.
+type guideText struct {
+	field   string
+	text    string
+	oneLine bool // a title or label, rather than a passage
+}
+
+// checkGuideText checks the words of a guide that participants will read.
+// They must already be what CleanText (or CleanLine) would make of them, so
+// a guide file cannot carry terminal escape sequences onto participants'
+// screens.
+func checkGuideText(file, at string, texts ...guideText) error {
+	for _, t := range texts {
+		clean, limit, rule := CleanText(t.text), MaxTextRunes, "must be free of control characters and tabs"
+		if t.oneLine {
+			clean, limit, rule = CleanLine(t.text), MaxTitleRunes, "must be one line, free of control characters and tabs"
+		}
+		switch {
+		case clean != t.text:
+			return &GuideError{File: file, Field: joinPath(at, t.field), Msg: rule}
+		case RuneCount(t.text) > limit:
+			return &GuideError{File: file, Field: joinPath(at, t.field), Msg: fmt.Sprintf("is %d characters long: the limit is %d", RuneCount(t.text), limit)}
+		}
+	}
+	return nil
 }
 
 // validateIDs checks a list of ID and label pairs: well-formed, labelled and
@@ -94,6 +154,9 @@ func validateIDs(file, field string, n int, item func(int) (id, label string)) e
 			return &GuideError{File: file, Field: at + ".id", Msg: fmt.Sprintf("%q is already taken", id)}
 		case label == "":
 			return &GuideError{File: file, Field: at + ".label", Msg: "needs a label"}
+		}
+		if err := checkGuideText(file, at, guideText{"label", label, true}); err != nil {
+			return err
 		}
 		seen[id] = true
 	}

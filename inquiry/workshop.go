@@ -116,7 +116,7 @@ func (w *Workshop) Apply(e Event) error {
 			return fmt.Errorf("event %d: %w: text does not match its digest", e.Seq, ErrInvalid)
 		}
 	}
-	if err := w.Check(e); err != nil {
+	if err := w.check(e, true); err != nil {
 		return fmt.Errorf("event %d: %w", e.Seq, err)
 	}
 	w.fold(e)

@@ -1,0 +1,252 @@
+package data
+
+import (
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/anchorage/anchorage/inquiry"
+)
+
+// maxBatch bounds how many requests one commit takes, so that the first
+// request in a surge is not kept waiting for the last.
+const maxBatch = 256
+
+// maxEventBytes bounds one event's JSON: far above any contribution
+// (2,000 characters) or guide, and well under Badger's transaction limit
+// (15% of the 8 MB memtable), so one event always fits in a transaction.
+const maxEventBytes = 512 << 10
+
+// request asks the committer to record one event.
+type request struct {
+	workshopID string
+	event      inquiry.Event
+	// opening marks OpenWorkshop's request: the event is WorkshopOpened with
+	// details whose ID, code and pacing the committer completes.
+	opening bool
+	// reply has room for the answer, so the committer never waits for a
+	// caller that has given up.
+	reply chan reply
+}
+
+type reply struct {
+	event inquiry.Event
+	err   error
+}
+
+// committer is the one goroutine that writes workshops' logs. Its fields
+// are its own: the state each workshop will have once the events accepted
+// so far are committed.
+type committer struct {
+	s     *Store
+	folds map[string]*inquiry.Workshop
+	codes map[string]string // lower-case join code → workshop ID
+}
+
+func newCommitter(s *Store) *committer {
+	return &committer{s: s, folds: map[string]*inquiry.Workshop{}, codes: map[string]string{}}
+}
+
+// run takes a request, drains whatever else is waiting, and commits them
+// together, until the store closes.
+func (c *committer) run() {
+	defer close(c.s.done)
+	batch := make([]*request, 0, maxBatch)
+	for {
+		select {
+		case <-c.s.quit:
+			return
+		case r := <-c.s.requests:
+			batch = append(batch[:0], r)
+		}
+	drain:
+		for len(batch) < maxBatch {
+			select {
+			case r := <-c.s.requests:
+				batch = append(batch, r)
+			default:
+				break drain
+			}
+		}
+		c.commit(batch)
+		clear(batch)
+	}
+}
+
+// outcome is what became of one request in a batch.
+type outcome struct {
+	workshopID string
+	event      inquiry.Event
+	err        error
+	// value is the JSON to write; set only for an accepted event.
+	value []byte
+	// waits marks an answer that holds only if the batch commits: an
+	// accepted event, or a repeat of one accepted earlier in the batch.
+	waits bool
+}
+
+// commit checks and stamps a batch, writes the accepted events durably,
+// publishes them, answers every request and rings the doorbells.
+func (c *committer) commit(batch []*request) {
+	if err := c.s.checkSpace(); err != nil {
+		c.s.log.Error("writes refused", "err", err)
+		for _, r := range batch {
+			r.reply <- reply{err: err}
+		}
+		return
+	}
+	outcomes := make([]outcome, len(batch))
+	var touched []string // workshops with accepted events, in batch order
+	accepted := map[string][]inquiry.Event{}
+	for i, r := range batch {
+		o := c.admit(r, accepted)
+		if o.value != nil {
+			if len(accepted[o.workshopID]) == 0 {
+				touched = append(touched, o.workshopID)
+			}
+			accepted[o.workshopID] = append(accepted[o.workshopID], o.event)
+		}
+		outcomes[i] = o
+	}
+	if len(touched) > 0 {
+		if err := c.write(outcomes); err != nil {
+			err = fmt.Errorf("data: commit %d workshops' events: %w", len(touched), err)
+			c.s.log.Error("commit failed; the batch is refused", "err", err)
+			for i := range outcomes {
+				if outcomes[i].waits {
+					outcomes[i] = outcome{err: err}
+				}
+			}
+			c.recover(touched)
+		} else {
+			c.publish(outcomes, touched)
+		}
+	}
+	for i, r := range batch {
+		r.reply <- reply{event: outcomes[i].event, err: outcomes[i].err}
+	}
+	for _, id := range touched {
+		c.s.feed.ring(id)
+	}
+}
+
+// admit checks one request against its workshop's state and, if it
+// passes, stamps it and folds it in.
+func (c *committer) admit(r *request, accepted map[string][]inquiry.Event) outcome {
+	e, id := r.event, r.workshopID
+	fold := c.folds[id]
+	if r.opening {
+		d, err := c.reserve(*e.Workshop)
+		if err != nil {
+			return outcome{err: err}
+		}
+		e.Workshop = &d
+		id, fold = d.ID, &inquiry.Workshop{}
+	} else if fold == nil {
+		return outcome{err: fmt.Errorf("workshop %s: %w", id, inquiry.ErrNotFound)}
+	}
+	if err := fold.Check(e); err != nil {
+		if errors.Is(err, inquiry.ErrDuplicate) {
+			// The committer is the only writer of the published logs, so it
+			// may read them without the lock.
+			var committed []inquiry.Event
+			if l := c.s.logs[id]; l != nil {
+				committed = l.events
+			}
+			if orig, inBatch, ok := original(e, accepted[id], committed); ok {
+				return outcome{workshopID: id, event: orig, waits: inBatch}
+			}
+		}
+		return outcome{err: fmt.Errorf("workshop %s: %w", id, err)}
+	}
+	stamped, value, err := c.stamp(e, fold)
+	if err == nil {
+		err = fold.Apply(stamped)
+	}
+	if err != nil {
+		return outcome{err: fmt.Errorf("workshop %s: %w", id, err)}
+	}
+	if r.opening {
+		c.folds[id] = fold
+		c.codes[strings.ToLower(fold.Code)] = id
+	}
+	return outcome{workshopID: id, event: stamped, value: value, waits: true}
+}
+
+// stamp fills in what the store assigns: time, sequence number, salted
+// digests of people's words and the chain. It returns the event as it will
+// be read back and its JSON.
+func (c *committer) stamp(e inquiry.Event, fold *inquiry.Workshop) (inquiry.Event, []byte, error) {
+	// Sealing writes through these pointers: copy, so the caller's event is
+	// left as it was.
+	if e.Participant != nil {
+		p := *e.Participant
+		e.Participant = &p
+	}
+	if e.Contribution != nil {
+		d := *e.Contribution
+		e.Contribution = &d
+	}
+	e.Seq, e.Prev = fold.Head+1, fold.HeadHash
+	e.At = c.s.now().UTC().Round(0)
+	for _, w := range e.Words() {
+		var salt [16]byte
+		rand.Read(salt[:]) // crypto/rand.Read never fails (Go 1.24+)
+		w.Seal(salt[:])
+	}
+	e.Hash = e.ChainHash()
+	value, err := json.Marshal(e)
+	if err != nil {
+		return e, nil, fmt.Errorf("encode event: %w", err)
+	}
+	if len(value) > maxEventBytes {
+		return e, nil, fmt.Errorf("%w: the event is %d bytes, over the limit of %d", inquiry.ErrInvalid, len(value), maxEventBytes)
+	}
+	// Keep the decoded copy: it shares no memory with the caller, and it is
+	// exactly what a reopen will read.
+	var kept inquiry.Event
+	if err := json.Unmarshal(value, &kept); err != nil {
+		return e, nil, fmt.Errorf("decode event: %w", err)
+	}
+	return kept, value, nil
+}
+
+// write commits the accepted events, in batch order, in as few
+// transactions as Badger's size limit allows. The transactions only write:
+// a read before a write could fail the commit with ErrConflict.
+func (c *committer) write(outcomes []outcome) error {
+	if c.s.failWrite != nil {
+		if err := c.s.failWrite(); err != nil {
+			return err
+		}
+	}
+	txn := c.s.db.NewTransaction(true)
+	defer func() { txn.Discard() }()
+	for _, o := range outcomes {
+		if o.value == nil {
+			continue
+		}
+		key := eventKey(o.workshopID, o.event.Seq)
+		err := txn.Set(key, o.value)
+		if isTxnTooBig(err) {
+			// Earlier transactions hold earlier events, so whatever lands is a
+			// gapless prefix of each workshop's batch.
+			if err := txn.Commit(); err != nil {
+				return err
+			}
+			c.s.stats.commits.Add(1)
+			txn = c.s.db.NewTransaction(true)
+			err = txn.Set(key, o.value)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if err := txn.Commit(); err != nil {
+		return err
+	}
+	c.s.stats.commits.Add(1)
+	return nil
+}

@@ -1,0 +1,119 @@
+package data
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	badger "github.com/dgraph-io/badger/v4"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/anchorage/anchorage/inquiry"
+)
+
+// Facilitator is someone enrolled to run workshops, known by their SSH key.
+type Facilitator struct {
+	// Fingerprint is the key's SHA256 fingerprint ("SHA256:...").
+	Fingerprint string `json:"fingerprint"`
+	Name        string `json:"name"`
+	// AuthorizedKey is the key as a line of an authorized_keys file.
+	AuthorizedKey string    `json:"authorized_key"`
+	EnrolledAt    time.Time `json:"enrolled_at"`
+}
+
+// EnrolFacilitator records key as a facilitator's, durably. Enrolling a key
+// again changes the name and keeps the first enrolment time. The name is
+// shown to others, so it must be one line of at most
+// inquiry.MaxNameRunes characters once cleaned.
+func (s *Store) EnrolFacilitator(ctx context.Context, key gossh.PublicKey, name string) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("data: enrol facilitator: %w", err)
+	}
+	name = inquiry.CleanLine(name)
+	if inquiry.RuneCount(name) > inquiry.MaxNameRunes {
+		return fmt.Errorf("data: enrol facilitator: %w: a name is at most %d characters", inquiry.ErrInvalid, inquiry.MaxNameRunes)
+	}
+	f := Facilitator{
+		Fingerprint:   gossh.FingerprintSHA256(key),
+		Name:          name,
+		AuthorizedKey: strings.TrimSpace(string(gossh.MarshalAuthorizedKey(key))),
+		EnrolledAt:    s.now().UTC().Round(0),
+	}
+	// Enrolments of the same key could otherwise race between reading the
+	// first enrolment time and writing; readers wait only for the map.
+	s.enrolMu.Lock()
+	defer s.enrolMu.Unlock()
+	s.mu.RLock()
+	old, ok := s.facilitators[f.Fingerprint]
+	s.mu.RUnlock()
+	if ok {
+		f.EnrolledAt = old.EnrolledAt
+	}
+	value, err := json.Marshal(f)
+	if err != nil {
+		return fmt.Errorf("data: enrol facilitator: %w", err)
+	}
+	err = s.withDB(func(db *badger.DB) error {
+		if err := s.checkSpace(); err != nil {
+			return err
+		}
+		return db.Update(func(txn *badger.Txn) error {
+			return txn.Set([]byte(facilitatorPrefix+f.Fingerprint), value)
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("data: enrol facilitator %s: %w", f.Fingerprint, err)
+	}
+	s.mu.Lock()
+	s.facilitators[f.Fingerprint] = f
+	s.mu.Unlock()
+	return nil
+}
+
+// IsFacilitator reports whether key has been enrolled.
+func (s *Store) IsFacilitator(key gossh.PublicKey) bool {
+	if key == nil {
+		return false
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	_, ok := s.facilitators[gossh.FingerprintSHA256(key)]
+	return ok
+}
+
+// Facilitators returns everyone enrolled, in the order they enrolled.
+func (s *Store) Facilitators() []Facilitator {
+	s.mu.RLock()
+	all := make([]Facilitator, 0, len(s.facilitators))
+	for _, f := range s.facilitators {
+		all = append(all, f)
+	}
+	s.mu.RUnlock()
+	slices.SortFunc(all, func(a, b Facilitator) int {
+		return cmp.Or(a.EnrolledAt.Compare(b.EnrolledAt), strings.Compare(a.Fingerprint, b.Fingerprint))
+	})
+	return all
+}
+
+func (s *Store) loadFacilitators() error {
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(facilitatorPrefix), PrefetchValues: true, PrefetchSize: 16})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			var f Facilitator
+			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &f) }); err != nil {
+				return fmt.Errorf("%s: %w", it.Item().Key(), err)
+			}
+			s.facilitators[f.Fingerprint] = f
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("data: read facilitators: %w", err)
+	}
+	return nil
+}

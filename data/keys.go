@@ -1,0 +1,66 @@
+package data
+
+import (
+	"crypto/rand"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+)
+
+// Key prefixes; see the package documentation for the layout.
+const (
+	eventPrefix       = "e/"
+	facilitatorPrefix = "f/"
+	secretKey         = "s/secret"
+)
+
+// workshopIDLen is the fixed width of a workshop ID in hex characters.
+// Fixed width is what keeps one workshop's key prefix from matching
+// another's and byte order equal to numeric order.
+const workshopIDLen = 16
+
+// eventKeyLen is the length of an event key: prefix, ID, slash, sequence.
+const eventKeyLen = len(eventPrefix) + workshopIDLen + 1 + 8
+
+// newWorkshopID returns a random workshop ID.
+func newWorkshopID() string {
+	var b [workshopIDLen / 2]byte
+	rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
+	return hex.EncodeToString(b[:])
+}
+
+// validWorkshopID reports whether id is 16 lower-case hex characters.
+func validWorkshopID(id string) bool {
+	if len(id) != workshopIDLen {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// logPrefix is the key prefix of one workshop's events.
+func logPrefix(workshopID string) []byte {
+	return []byte(eventPrefix + workshopID + "/")
+}
+
+// eventKey is the key of one event.
+func eventKey(workshopID string, seq uint64) []byte {
+	return binary.BigEndian.AppendUint64(logPrefix(workshopID), seq)
+}
+
+// parseEventKey splits an event key into workshop ID and sequence number.
+func parseEventKey(key []byte) (workshopID string, seq uint64, err error) {
+	if len(key) != eventKeyLen || key[len(eventPrefix)+workshopIDLen] != '/' {
+		return "", 0, fmt.Errorf("malformed event key %q", key)
+	}
+	workshopID = string(key[len(eventPrefix) : len(eventPrefix)+workshopIDLen])
+	if !validWorkshopID(workshopID) {
+		return "", 0, fmt.Errorf("malformed workshop ID in event key %q", key)
+	}
+	return workshopID, binary.BigEndian.Uint64(key[eventKeyLen-8:]), nil
+}

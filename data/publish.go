@@ -1,0 +1,85 @@
+package data
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/anchorage/anchorage/inquiry"
+)
+
+// publish makes a committed batch visible to readers.
+func (c *committer) publish(outcomes []outcome, touched []string) {
+	s := c.s
+	n := 0
+	s.mu.Lock()
+	for _, o := range outcomes {
+		if o.value == nil {
+			continue
+		}
+		l := s.workshopLog(o.workshopID, c.folds[o.workshopID].Code)
+		l.events = append(l.events, o.event)
+		n++
+	}
+	for _, id := range touched {
+		s.logs[id].summary = c.folds[id].Summary()
+	}
+	s.mu.Unlock()
+	s.stats.batches.Add(1)
+	s.stats.events.Add(uint64(n))
+}
+
+// workshopLog returns a workshop's published log, creating it for a new
+// workshop. The caller holds s.mu for writing.
+func (s *Store) workshopLog(id, code string) *workshopLog {
+	l := s.logs[id]
+	if l == nil {
+		l = &workshopLog{}
+		s.logs[id] = l
+		s.order = append(s.order, id)
+		s.codes[strings.ToLower(code)] = id
+	}
+	return l
+}
+
+// recover rebuilds the workshops a failed batch touched from the database:
+// it undoes the optimistic Apply of events that were not written, and
+// picks up any that were (a batch split over several transactions can
+// land in part). Their authors were told the commit failed; a retry with
+// the same IDs finds them as duplicates.
+func (c *committer) recover(touched []string) {
+	s := c.s
+	for _, id := range touched {
+		events, err := s.readLog(id)
+		var fold *inquiry.Workshop
+		if err == nil && len(events) > 0 {
+			fold, err = inquiry.Replay(events)
+		}
+		if err != nil {
+			// What was published was committed: fall back to it.
+			s.log.Error("cannot read a workshop back after a failed commit; keeping what was published", "workshop", id, "err", err)
+			events = nil
+			if l := s.logs[id]; l != nil {
+				events = l.events
+			}
+			if len(events) > 0 {
+				if fold, err = inquiry.Replay(events); err != nil {
+					s.log.Error("published log does not replay", "workshop", id, "err", err)
+					continue
+				}
+			}
+		}
+		if old := c.folds[id]; old != nil {
+			delete(c.codes, strings.ToLower(old.Code))
+		}
+		if len(events) == 0 {
+			delete(c.folds, id)
+			continue
+		}
+		c.folds[id] = fold
+		c.codes[strings.ToLower(fold.Code)] = id
+		s.mu.Lock()
+		l := s.workshopLog(id, fold.Code)
+		l.events, l.summary = slices.Clip(events), fold.Summary()
+		s.mu.Unlock()
+	}
+}

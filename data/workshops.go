@@ -1,0 +1,98 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/anchorage/anchorage/inquiry"
+)
+
+// Append records an event in a workshop's log. The committer checks it
+// against the workshop's state (the inquiry rules), seals its words with a
+// random salt, assigns At, Seq, Prev and Hash, commits it durably together
+// with whatever else is pending, and only then publishes it. The caller's
+// event is not modified; the recorded one is returned.
+//
+// A repeat of something already recorded (inquiry.ErrDuplicate, such as an
+// add retried after a lost acknowledgement) returns the original event and
+// a nil error. If ctx ends first the event may still be committed: retry
+// with the same IDs to find out.
+func (s *Store) Append(ctx context.Context, workshopID string, e inquiry.Event) (inquiry.Event, error) {
+	return s.submit(ctx, &request{workshopID: workshopID, event: e})
+}
+
+// submit hands a request to the committer and waits for its answer.
+func (s *Store) submit(ctx context.Context, r *request) (inquiry.Event, error) {
+	r.reply = make(chan reply, 1)
+	select {
+	case <-s.quit:
+		return inquiry.Event{}, ErrClosed
+	default:
+	}
+	select {
+	case s.requests <- r:
+	case <-s.quit:
+		return inquiry.Event{}, ErrClosed
+	case <-ctx.Done():
+		return inquiry.Event{}, fmt.Errorf("data: not recorded: %w", ctx.Err())
+	}
+	select {
+	case rep := <-r.reply:
+		return rep.event, rep.err
+	case <-ctx.Done():
+		return inquiry.Event{}, fmt.Errorf("data: gave up waiting (the event may still be recorded; retry with the same IDs): %w", ctx.Err())
+	}
+}
+
+// Workshops returns every workshop at a glance, oldest first.
+func (s *Store) Workshops() []inquiry.Summary {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	all := make([]inquiry.Summary, len(s.order))
+	for i, id := range s.order {
+		all[i] = s.logs[id].summary
+	}
+	return all
+}
+
+// ByCode finds a workshop by its join code, ignoring case.
+func (s *Store) ByCode(code string) (inquiry.Summary, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	id, ok := s.codes[strings.ToLower(strings.TrimSpace(code))]
+	if !ok {
+		return inquiry.Summary{}, false
+	}
+	return s.logs[id].summary, true
+}
+
+// Workshop returns a workshop's state, freshly replayed from its committed
+// log: the caller owns it and may keep folding events into it.
+func (s *Store) Workshop(workshopID string) (*inquiry.Workshop, error) {
+	events := s.Events(workshopID, 0)
+	if len(events) == 0 {
+		return nil, fmt.Errorf("data: workshop %s: %w", workshopID, inquiry.ErrNotFound)
+	}
+	w, err := inquiry.Replay(events)
+	if err != nil {
+		return nil, fmt.Errorf("data: workshop %s: %w", workshopID, err)
+	}
+	return w, nil
+}
+
+// Events returns a workshop's committed events with Seq > after, in order;
+// nil if there are none (or no such workshop). The events are shared with
+// the store and other readers: do not modify them.
+func (s *Store) Events(workshopID string, after uint64) []inquiry.Event {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	l := s.logs[workshopID]
+	if l == nil || after >= uint64(len(l.events)) {
+		return nil
+	}
+	// Seq is gapless from 1, so event n is at index n-1. The capacity is
+	// cut so that a caller's append cannot write into the store's array.
+	n := len(l.events)
+	return l.events[after:n:n]
+}
