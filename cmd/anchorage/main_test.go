@@ -215,6 +215,12 @@ func TestServeWelcomesStopsOnASignalAndClosesTheDatabase(t *testing.T) {
 	}
 	client.Close()
 
+	_, port, _ := net.SplitHostPort(addr)
+	locked := anchorage(t, nil, "workshop", "list", "--data", dir)
+	if want := "ssh -p " + port + " 127.0.0.1 'workshop list'"; locked.status != 1 || !strings.Contains(locked.stderr, want) {
+		t.Errorf("an offline command while serving: exit %d, stderr %q; want %q", locked.status, locked.stderr, want)
+	}
+
 	signals <- syscall.SIGTERM
 	select {
 	case status := <-done:
@@ -225,6 +231,9 @@ func TestServeWelcomesStopsOnASignalAndClosesTheDatabase(t *testing.T) {
 		t.Fatalf("waited %s for serve to stop after a signal", testDeadline)
 	}
 
+	if _, err := os.Stat(filepath.Join(dir, serveAddressFile)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the stopped server left its address behind (%v)", err)
+	}
 	store, err := data.Open(data.Options{Dir: dir})
 	if err != nil {
 		t.Fatalf("the database was not closed: %v", err)

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/anchorage/anchorage/data"
@@ -83,8 +85,9 @@ func (a *app) openOffline(cmd *cobra.Command, args []string) (*data.Store, error
 	}
 	store, err := data.Open(data.Options{Dir: cfg.DataDir})
 	if errors.Is(err, data.ErrLocked) {
+		host, port := runningServer(cfg)
 		return nil, fmt.Errorf("the Anchorage server is running and holds the database in %s, so run this over SSH instead:\n  %s",
-			cfg.DataDir, sshForm(cmd, args, cfg.Port()))
+			cfg.DataDir, sshForm(cmd, args, host, port))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open the database in %s: %w", cfg.DataDir, err)
@@ -92,10 +95,29 @@ func (a *app) openOffline(cmd *cobra.Command, args []string) (*data.Store, error
 	return store, nil
 }
 
+// runningServer is the host and port to reach the server that holds the
+// data folder: the address it noted when it started, or else localhost
+// and the configured port.
+func runningServer(cfg sshserver.Config) (host, port string) {
+	host, port = "localhost", cfg.Port()
+	noted, err := os.ReadFile(filepath.Join(cfg.DataDir, serveAddressFile))
+	if err != nil {
+		return host, port
+	}
+	h, p, err := net.SplitHostPort(strings.TrimSpace(string(noted)))
+	if err != nil {
+		return host, port
+	}
+	if ip := net.ParseIP(h); ip != nil && !ip.IsUnspecified() {
+		host = h
+	}
+	return host, p
+}
+
 // sshForm is the command as a facilitator would run it over SSH on the
 // server's machine: the same words, without the flags that only make
 // sense locally, and with --output turned into a redirection.
-func sshForm(cmd *cobra.Command, args []string, port string) string {
+func sshForm(cmd *cobra.Command, args []string, host, port string) string {
 	words := strings.Fields(strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()))
 	output := ""
 	cmd.Flags().Visit(func(f *pflag.Flag) {
@@ -114,7 +136,7 @@ func sshForm(cmd *cobra.Command, args []string, port string) string {
 		}
 	}
 	remote := strings.Join(words, " ")
-	line := fmt.Sprintf("ssh -p %s localhost %s", port, shellQuote(remote))
+	line := fmt.Sprintf("ssh -p %s %s %s", port, host, shellQuote(remote))
 	if output != "" {
 		line += " > " + shellQuote(output)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"path/filepath"
 	"time"
 
 	"charm.land/log/v2"
@@ -14,6 +15,10 @@ import (
 	"github.com/anchorage/anchorage/sshserver"
 	"github.com/spf13/cobra"
 )
+
+// serveAddressFile, in the data folder, holds the address a running server
+// listens on.
+const serveAddressFile = "serve-address"
 
 // shutdownTimeout is how long a clean shutdown waits for sessions to end.
 const shutdownTimeout = 10 * time.Second
@@ -66,6 +71,12 @@ func (a *app) serve(ctx context.Context, cfg sshserver.Config) error {
 		return fmt.Errorf("listen: %w", err)
 	}
 	a.printWelcome(l.Addr(), cfg, open, srv.EnrolmentCode())
+	// Offline commands read this to say how to reach this server instead.
+	addressFile := filepath.Join(cfg.DataDir, serveAddressFile)
+	if err := os.WriteFile(addressFile, []byte(l.Addr().String()+"\n"), 0o600); err != nil {
+		logger.Warn("cannot note the address for offline commands", "err", err)
+	}
+	defer os.Remove(addressFile)
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(l) }()
