@@ -104,6 +104,15 @@ func New(cfg Config, store *data.Store, logger *log.Logger) (*Server, error) {
 // the code has been used.
 func (s *Server) EnrolmentCode() string { return s.enrolment.Code() }
 
+// HostKeyFingerprint is the SHA256 fingerprint of the server's host key,
+// for people to compare with what ssh shows on their first connection.
+func (s *Server) HostKeyFingerprint() string {
+	if len(s.ssh.HostSigners) == 0 {
+		return ""
+	}
+	return fingerprint(s.ssh.HostSigners[0].PublicKey())
+}
+
 // HostKeyPath is where the server's host key lives.
 func (s *Server) HostKeyPath() string { return s.cfg.HostKeyPath }
 

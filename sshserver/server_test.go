@@ -47,6 +47,9 @@ func TestHostKeyIsMadePrivatelyInTheDataFolderAndReused(t *testing.T) {
 
 	second := startServer(t, dataDir)
 	_, seen2 := dial(t, second.addr, "someone", keyless())
+	if first.HostKeyFingerprint() != gossh.FingerprintSHA256(seen1) {
+		t.Errorf("HostKeyFingerprint() = %q, but clients see %q", first.HostKeyFingerprint(), gossh.FingerprintSHA256(seen1))
+	}
 	if gossh.FingerprintSHA256(seen1) != gossh.FingerprintSHA256(seen2) {
 		t.Errorf("host key changed across a restart: %s, then %s", gossh.FingerprintSHA256(seen1), gossh.FingerprintSHA256(seen2))
 	}

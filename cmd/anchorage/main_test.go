@@ -185,7 +185,7 @@ func TestServeWelcomesStopsOnASignalAndClosesTheDatabase(t *testing.T) {
 		t.Fatalf("waited %s for serve to say where it listens; stdout %q, stderr %q", testDeadline, stdout.String(), stderr.String())
 	}
 	welcome := stdout.String()
-	for _, want := range []string{"Participants join", "@", "Facilitators connect with:", "enrol@", "one-time code"} {
+	for _, want := range []string{"Participants join", "@", "Facilitators connect with:", "enrol@", "one-time code", "should be SHA256:"} {
 		if !strings.Contains(welcome, want) {
 			t.Errorf("the welcome lacks %q:\n%s", want, welcome)
 		}

@@ -70,7 +70,7 @@ func (a *app) serve(ctx context.Context, cfg sshserver.Config) error {
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	a.printWelcome(l.Addr(), cfg, open, srv.EnrolmentCode())
+	a.printWelcome(l.Addr(), cfg, open, srv)
 	// Offline commands read this to say how to reach this server instead.
 	addressFile := filepath.Join(cfg.DataDir, serveAddressFile)
 	if err := os.WriteFile(addressFile, []byte(l.Addr().String()+"\n"), 0o600); err != nil {
@@ -135,7 +135,7 @@ func openWorkshops(ctx context.Context, store *data.Store) ([]inquiry.Summary, e
 
 // printWelcome tells the person who started the server, in a few plain
 // lines, how people get in.
-func (a *app) printWelcome(addr net.Addr, cfg sshserver.Config, open []inquiry.Summary, enrolCode string) {
+func (a *app) printWelcome(addr net.Addr, cfg sshserver.Config, open []inquiry.Summary, srv *sshserver.Server) {
 	_, port, _ := net.SplitHostPort(addr.String())
 	host, err := os.Hostname()
 	if err != nil || host == "" {
@@ -151,9 +151,10 @@ func (a *app) printWelcome(addr net.Addr, cfg sshserver.Config, open []inquiry.S
 		fmt.Fprintf(w, "Participants join %q with:  ssh -p %s %s@%s\n", ws.Title, port, ws.Code, host)
 	}
 	fmt.Fprintf(w, "Facilitators connect with:  ssh -p %s %s\n", port, host)
-	if enrolCode != "" {
+	if enrolCode := srv.EnrolmentCode(); enrolCode != "" {
 		fmt.Fprintf(w, "There is no facilitator yet. Enrol your key with:  ssh -p %s enrol@%s\n", port, host)
 		fmt.Fprintf(w, "  and type this one-time code:  %s\n", enrolCode)
 	}
+	fmt.Fprintf(w, "On first connecting, ssh shows the server's key: it should be %s\n", srv.HostKeyFingerprint())
 	fmt.Fprintf(w, "(%s is this machine's name; its IP address works too.) Ctrl-C stops the server; everything saved is kept.\n", host)
 }
