@@ -3,6 +3,7 @@ package sshserver
 import (
 	"fmt"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"charm.land/ssh"
@@ -48,7 +49,7 @@ type visitorKey struct{}
 // logSession works out who the visitor is, once, hands that on in the
 // session's context, and logs the session when it ends. Participants are
 // never logged by key or address: the remote is a keyed hash, and the SSH
-// user is logged only when it is a join code or a reserved name, since
+// user is logged only when it is a workshop's join code or "enrol", since
 // people sometimes type their own name there.
 func (s *Server) logSession(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
@@ -58,7 +59,7 @@ func (s *Server) logSession(next ssh.Handler) ssh.Handler {
 		next(sess)
 
 		kv := []any{"remote", v.remote, "role", roleOf(v), "kind", kindOf(sess), "duration", time.Since(start).Round(time.Millisecond)}
-		if user := sess.User(); inquiry.ValidCode(user) == nil || enrolUsers[user] {
+		if user := strings.ToLower(sess.User()); enrolUsers[user] || s.isJoinCode(user) {
 			kv = append(kv, "user", user)
 		}
 		if v.facilitator {
@@ -69,6 +70,15 @@ func (s *Server) logSession(next ssh.Handler) ssh.Handler {
 		}
 		s.log.Info("session ended", kv...)
 	}
+}
+
+// isJoinCode reports whether user is the join code of a workshop.
+func (s *Server) isJoinCode(user string) bool {
+	if inquiry.ValidCode(user) != nil {
+		return false
+	}
+	_, ok := s.store.ByCode(user)
+	return ok
 }
 
 func roleOf(v visitor) inquiry.Role {

@@ -249,15 +249,18 @@ func TestSessionWithoutTerminalOrCommandIsExplained(t *testing.T) {
 func TestLogKeepsNoAddressesOrParticipantKeys(t *testing.T) {
 	var logged syncBuffer
 	participant := newKey(t)
-	srv := startServer(t, "", serverOption{server: func(s *Server) { s.log = log.New(&logged) }})
+	alice := newKey(t)
+	srv := startServer(t, "", withFacilitators(t, alice), serverOption{server: func(s *Server) { s.log = log.New(&logged) }})
+	run(t, srv.addr, "alice", "workshop new --title Talk --code harbour-talk", withKeys(alice))
 	run(t, srv.addr, "Jo Bloggs", "workshop list", withKeys(participant))
+	run(t, srv.addr, "jo", "", withKeys(participant))
 	run(t, srv.addr, "harbour-talk", "", keyless())
 	srv.stop()
 	out := logged.String()
 	if !strings.Contains(out, "session ended") {
 		t.Fatalf("nothing was logged: %q", out)
 	}
-	for _, secret := range []string{"127.0.0.1", gossh.FingerprintSHA256(participant.PublicKey()), "Jo Bloggs",
+	for _, secret := range []string{"127.0.0.1", gossh.FingerprintSHA256(participant.PublicKey()), "Jo Bloggs", "user=jo",
 		strings.TrimSpace(string(gossh.MarshalAuthorizedKey(participant.PublicKey())))[12:40]} {
 		if strings.Contains(out, secret) {
 			t.Errorf("the log holds %q:\n%s", secret, out)
