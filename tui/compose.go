@@ -1,0 +1,387 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/anchorage/anchorage/inquiry"
+)
+
+// composeField is the part of the guide screen that has the focus.
+type composeField int
+
+const (
+	fieldText composeField = iota
+	fieldKind
+	fieldThemes
+	fieldPartner
+	composeFields
+)
+
+// composer is the guide screen's state: where the person is in the guide
+// and the contribution they are writing or editing.
+type composer struct {
+	view          *participantView
+	phase, prompt int
+	editor        textarea.Model
+	kind          int      // index into the prompt's kind choices
+	themes        []string // chosen theme IDs
+	themesTouched bool     // the person chose themes: stop suggesting
+	themeCursor   int
+	partner       int // index into the guide's partners, -1 for none
+	focus         composeField
+	editing       string // the contribution being edited; "" for a new one
+	pendingID     string // the ID of the new contribution being saved, kept for retries
+	saving        bool
+	drafts        map[inquiry.PromptRef]string
+}
+
+func newComposer(v *participantView) composer {
+	ed := textarea.New()
+	ed.ShowLineNumbers = false
+	ed.Prompt = "┃ "
+	ed.Placeholder = "Type here. Enter saves; alt+enter starts a new line."
+	ed.CharLimit = inquiry.MaxTextRunes
+	ed.KeyMap.InsertNewline.SetKeys("alt+enter", "ctrl+j", "shift+enter")
+	ed.KeyMap.Paste.SetEnabled(false) // ctrl+v would read the server's clipboard
+	ed.KeyMap.CopySelection.SetEnabled(false)
+	ed.KeyMap.PageUp.SetEnabled(false) // page keys move between prompts
+	ed.KeyMap.PageDown.SetEnabled(false)
+	ed.SetVirtualCursor(false)
+	st := ed.Styles()
+	st.Focused.CursorLine = lipgloss.NewStyle()
+	st.Cursor.Blink = false
+	ed.SetStyles(st)
+	ed.Focus()
+	return composer{view: v, editor: ed, partner: -1, drafts: map[inquiry.PromptRef]string{}}
+}
+
+func (c *composer) ref() inquiry.PromptRef {
+	if len(c.view.guide.Phases) == 0 {
+		return ""
+	}
+	return c.view.guide.Ref(c.phase, c.prompt)
+}
+
+func (c *composer) promptDef() inquiry.Prompt {
+	return c.view.guide.Phases[c.phase].Prompts[c.prompt]
+}
+
+// goTo moves to another prompt, keeping the unsent text of this one as a
+// draft to come back to.
+func (c *composer) goTo(phase, prompt int) {
+	c.drafts[c.ref()] = c.editor.Value()
+	c.phase, c.prompt = phase, prompt
+	c.clear()
+	c.editor.SetValue(c.drafts[c.ref()])
+	c.suggest()
+}
+
+// step moves by delta prompts through the whole guide.
+func (c *composer) step(delta int) bool {
+	g := c.view.guide
+	var flat [][2]int
+	at := 0
+	for p, ph := range g.Phases {
+		for q := range ph.Prompts {
+			if p == c.phase && q == c.prompt {
+				at = len(flat)
+			}
+			flat = append(flat, [2]int{p, q})
+		}
+	}
+	to := at + delta
+	if to < 0 || to >= len(flat) {
+		return false
+	}
+	c.goTo(flat[to][0], flat[to][1])
+	return true
+}
+
+// position is the prompt's number in the whole guide and the total.
+func (c *composer) position() (int, int) {
+	n, at := 0, 0
+	for p, ph := range c.view.guide.Phases {
+		for q := range ph.Prompts {
+			n++
+			if p == c.phase && q == c.prompt {
+				at = n
+			}
+		}
+	}
+	return at, n
+}
+
+// clear resets the contribution being written to an empty new one.
+func (c *composer) clear() {
+	c.editor.Reset()
+	c.kind, c.themes, c.themesTouched, c.themeCursor, c.partner = 0, nil, false, 0, -1
+	c.editing, c.pendingID = "", ""
+	c.setFocus(fieldText)
+}
+
+// suggest offers themes from the words typed, until the person chooses.
+func (c *composer) suggest() {
+	if !c.themesTouched {
+		c.themes = c.view.suggester.Suggest(c.editor.Value())
+	}
+}
+
+func (c *composer) setFocus(f composeField) {
+	c.focus = f
+	if f == fieldText {
+		c.editor.Focus()
+	} else {
+		c.editor.Blur()
+	}
+}
+
+// load puts an existing contribution in the editor to be changed.
+func (c *composer) load(con *inquiry.Contribution) {
+	p, q, ok := c.view.guide.Locate(con.Prompt)
+	if !ok {
+		return
+	}
+	c.drafts[c.ref()] = c.editor.Value()
+	c.phase, c.prompt = p, q
+	c.clear()
+	c.editing = con.ID
+	c.editor.SetValue(con.Text)
+	c.kind = max(slices.Index(c.promptDef().KindChoices(), con.Kind), 0)
+	c.themes, c.themesTouched = slices.Clone(con.Themes), true
+	for i, partner := range c.view.guide.PartnerList() {
+		if partner.ID == con.Partner {
+			c.partner = i
+		}
+	}
+}
+
+// savedMsg reports the outcome of saving a contribution.
+type savedMsg struct {
+	sent  inquiry.Event
+	event inquiry.Event
+	err   error
+}
+
+func (m *Participant) updateCompose(msg tea.Msg) (tea.Model, tea.Cmd) {
+	c := &m.compose
+	switch msg := msg.(type) {
+	case savedMsg:
+		return m, m.saved(msg)
+	case tea.PasteMsg:
+		if c.saving {
+			return m, nil
+		}
+		text := inquiry.CleanText(msg.Content)
+		if n := inquiry.RuneCount(c.editor.Value()) + inquiry.RuneCount(text); n > inquiry.MaxTextRunes {
+			m.notice = notice{text: fmt.Sprintf("Nothing was pasted: that would make %d characters, and a contribution holds up to %d. Paste a shorter part.", n, inquiry.MaxTextRunes), bad: true}
+			return m, nil
+		}
+		c.setFocus(fieldText)
+		c.editor.InsertString(text)
+		c.suggest()
+		return m, nil
+	case tea.KeyPressMsg:
+		if cmd, done := m.composeKey(msg); done {
+			return m, cmd
+		}
+	}
+	if c.focus != fieldText || c.saving {
+		return m, nil
+	}
+	before := c.editor.Value()
+	var cmd tea.Cmd
+	c.editor, cmd = c.editor.Update(msg)
+	if c.editor.Value() != before {
+		c.suggest()
+	}
+	return m, cmd
+}
+
+// composeKey handles the keys the guide screen owns; done is false for
+// keys that belong to the editor.
+func (m *Participant) composeKey(k tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
+	c := &m.compose
+	switch k.String() {
+	case "enter":
+		return m.save(), true
+	case "tab":
+		c.setFocus((c.focus + 1) % composeFields)
+		return nil, true
+	case "shift+tab":
+		c.setFocus((c.focus + composeFields - 1) % composeFields)
+		return nil, true
+	case "pgdown":
+		m.movePrompt(1)
+		return nil, true
+	case "pgup":
+		m.movePrompt(-1)
+		return nil, true
+	case "ctrl+o":
+		m.openMine()
+		return nil, true
+	case "esc":
+		if c.editing != "" {
+			c.clear()
+			c.editor.SetValue(c.drafts[c.ref()])
+			m.notice = notice{text: "Edit cancelled: the contribution is unchanged."}
+		}
+		c.setFocus(fieldText)
+		return nil, true
+	}
+	if c.focus == fieldText {
+		return nil, false
+	}
+	delta := map[string]int{"left": -1, "right": 1}[k.String()]
+	switch c.focus {
+	case fieldKind:
+		if delta != 0 {
+			c.kind = cycle(c.kind, delta, len(c.promptDef().KindChoices()))
+			return nil, true
+		}
+	case fieldPartner:
+		if delta != 0 {
+			// Index -1 is "none", so cycle over one more than the list.
+			c.partner = cycle(c.partner+1, delta, len(c.view.guide.PartnerList())+1) - 1
+			return nil, true
+		}
+	case fieldThemes:
+		switch {
+		case delta != 0:
+			c.themeCursor = cycle(c.themeCursor, delta, len(c.view.themes))
+			return nil, true
+		case k.String() == "space" || k.String() == "x":
+			id := c.view.themes[c.themeCursor].ID
+			if i := slices.Index(c.themes, id); i >= 0 {
+				c.themes = slices.Delete(c.themes, i, i+1)
+			} else {
+				c.themes = append(c.themes, id)
+			}
+			c.themesTouched = true
+			return nil, true
+		}
+	}
+	if k.Text != "" {
+		// Typing on a choice field goes to the text, not into the void.
+		c.setFocus(fieldText)
+		return nil, false
+	}
+	return nil, true
+}
+
+// movePrompt steps through the guide and tells the room where this person
+// now is.
+func (m *Participant) movePrompt(delta int) {
+	if !m.compose.step(delta) {
+		if delta > 0 {
+			m.notice = notice{text: "This is the last prompt. Thank you: you can go back with pgup, or leave with ctrl+c."}
+		} else {
+			m.notice = notice{text: "This is the first prompt."}
+		}
+		return
+	}
+	m.notice = notice{}
+	if m.move != nil {
+		m.move(m.presence())
+	}
+}
+
+// save records the contribution in the editor, as new or as an edit.
+func (m *Participant) save() tea.Cmd {
+	c := &m.compose
+	if c.saving {
+		return nil
+	}
+	if !m.view.open {
+		m.notice = notice{text: "The workshop is closed: nothing more can be saved. Your text is still here.", bad: true}
+		return nil
+	}
+	text := strings.TrimSpace(inquiry.CleanText(c.editor.Value()))
+	if text == "" {
+		m.notice = notice{text: "Write something first, then press enter to save.", bad: true}
+		return nil
+	}
+	if n := inquiry.RuneCount(text); n > inquiry.MaxTextRunes {
+		m.notice = notice{text: fmt.Sprintf("That is %d characters; a contribution holds up to %d. Please shorten it.", n, inquiry.MaxTextRunes), bad: true}
+		return nil
+	}
+	d := &inquiry.ContributionDetails{
+		Participant: m.view.me, Prompt: c.ref(), Kind: c.promptDef().KindChoices()[c.kind],
+		Text: inquiry.Words{Text: text}, Themes: slices.Clone(c.themes),
+	}
+	if c.partner >= 0 {
+		d.Partner = c.view.guide.PartnerList()[c.partner].ID
+	}
+	e := inquiry.Event{Type: inquiry.ContributionAdded, Actor: m.s.Actor, Contribution: d}
+	if c.editing != "" {
+		e.Type, d.ID = inquiry.ContributionEdited, c.editing
+	} else {
+		if c.pendingID == "" {
+			c.pendingID = m.s.newID()
+		}
+		d.ID = c.pendingID
+	}
+	c.saving = true
+	m.notice = notice{text: "Saving…"}
+	return m.appendCmd(e)
+}
+
+func (m *Participant) appendCmd(e inquiry.Event) tea.Cmd {
+	room, ctx, ws := m.s.Room, m.s.context(), m.view.id
+	return func() tea.Msg {
+		ev, err := room.Append(ctx, ws, e)
+		return savedMsg{sent: e, event: ev, err: err}
+	}
+}
+
+// saved tells the person the outcome: "saved" only once the store has
+// committed it durably; on failure the text stays in the editor.
+func (m *Participant) saved(msg savedMsg) tea.Cmd {
+	c := &m.compose
+	c.saving = false
+	if msg.err != nil {
+		m.notice = notice{text: "Not saved: " + friendly(msg.err) + " Your text is still here; press enter to try again.", bad: true}
+		return nil
+	}
+	m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
+	sent := msg.sent.Contribution
+	if msg.event.Contribution != nil && msg.event.Contribution.Text.Text != sent.Text.Text {
+		// An earlier try was saved after all, with other words: make the
+		// saved contribution say what the person now asked for.
+		c.saving = true
+		edit := msg.sent
+		edit.Type = inquiry.ContributionEdited
+		return m.appendCmd(edit)
+	}
+	what := "Saved"
+	if msg.sent.Type == inquiry.ContributionEdited {
+		what = "Changes saved"
+	}
+	c.drafts[c.ref()] = ""
+	c.clear()
+	m.notice = notice{text: fmt.Sprintf("%s ✓ %s: “%s”", what, sent.Kind.Label(), snippet(sent.Text.Text, 40))}
+	return nil
+}
+
+// snippet is the start of a text on one line, for confirmations and lists.
+func snippet(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	r := []rune(text)
+	if len(r) <= n {
+		return text
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// cycle moves i by delta within 0..n-1, wrapping at both ends.
+func cycle(i, delta, n int) int {
+	if n <= 0 {
+		return 0
+	}
+	return ((i+delta)%n + n) % n
+}

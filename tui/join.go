@@ -1,0 +1,209 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/inquiry"
+)
+
+// joinField is the part of the join form that has the focus.
+type joinField int
+
+const (
+	joinName joinField = iota
+	joinOrganisation
+	joinConsent
+	joinFields
+)
+
+// joinForm asks for a name or pseudonym, an optional organisation type and
+// consent.
+type joinForm struct {
+	name         textinput.Model
+	organisation int // index into inquiry.OrganisationTypes, -1 for not said
+	consent      bool
+	focus        joinField
+	saving       bool
+	id           string // the participant ID, chosen once so a retry is not a second person
+}
+
+func newJoinForm() joinForm {
+	return joinForm{name: newLineInput("a name or pseudonym", inquiry.MaxNameRunes), organisation: -1}
+}
+
+// joinedMsg reports the outcome of recording the join.
+type joinedMsg struct {
+	event inquiry.Event
+	err   error
+}
+
+func (m *Participant) updateJoin(msg tea.Msg) (tea.Model, tea.Cmd) {
+	f := &m.join
+	switch msg := msg.(type) {
+	case joinedMsg:
+		f.saving = false
+		if msg.err != nil {
+			m.notice = notice{text: "Could not join: " + friendly(msg.err) + " Press enter to try again.", bad: true}
+			return m, nil
+		}
+		m.view.me = f.id
+		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
+		m.view.name = msg.event.Participant.Name.Text
+		m.startGuide()
+		m.notice = notice{text: "Welcome, " + m.view.name + ". Start with the first prompt below."}
+		return m, nil
+	case tea.PasteMsg:
+		if f.focus != joinName {
+			return m, nil
+		}
+	case tea.KeyPressMsg:
+		switch msg.String() {
+		case "tab", "down":
+			f.setFocus((f.focus + 1) % joinFields)
+			return m, nil
+		case "shift+tab", "up":
+			f.setFocus((f.focus + joinFields - 1) % joinFields)
+			return m, nil
+		case "enter":
+			if f.focus == joinName {
+				f.setFocus(joinOrganisation)
+				return m, nil
+			}
+			return m, m.submitJoin()
+		}
+		switch f.focus {
+		case joinOrganisation:
+			// Index -1 is "not said", so cycle over one more than the list.
+			n := len(inquiry.OrganisationTypes) + 1
+			switch msg.String() {
+			case "right", "space":
+				f.organisation = cycle(f.organisation+1, 1, n) - 1
+			case "left":
+				f.organisation = cycle(f.organisation+1, -1, n) - 1
+			}
+			return m, nil
+		case joinConsent:
+			switch msg.String() {
+			case "space", "y", "x":
+				f.consent = !f.consent
+			}
+			return m, nil
+		}
+	}
+	if f.focus != joinName {
+		return m, nil
+	}
+	var cmd tea.Cmd
+	f.name, cmd = f.name.Update(msg)
+	return m, cmd
+}
+
+func (f *joinForm) setFocus(to joinField) {
+	f.focus = to
+	if to == joinName {
+		f.name.Focus()
+	} else {
+		f.name.Blur()
+	}
+}
+
+// submitJoin checks the form and records the join.
+func (m *Participant) submitJoin() tea.Cmd {
+	f := &m.join
+	if f.saving {
+		return nil
+	}
+	name := inquiry.CleanLine(f.name.Value())
+	switch {
+	case name == "":
+		m.notice = notice{text: "Please give a name or pseudonym: it is how your words are credited.", bad: true}
+		f.setFocus(joinName)
+		return nil
+	case inquiry.RuneCount(name) > inquiry.MaxNameRunes:
+		m.notice = notice{text: "That name is too long: please keep it under 40 characters.", bad: true}
+		return nil
+	case !f.consent:
+		m.notice = notice{text: "Please tick the consent box (space) to take part.", bad: true}
+		f.setFocus(joinConsent)
+		return nil
+	}
+	if f.id == "" {
+		f.id = m.s.newID()
+	}
+	details := &inquiry.ParticipantDetails{ID: f.id, Name: inquiry.Words{Text: name}, ConsentAt: time.Now().UTC()}
+	if f.organisation >= 0 {
+		details.Organisation = inquiry.OrganisationTypes[f.organisation]
+	}
+	if m.s.IdentityFor != nil {
+		details.Identity = m.s.IdentityFor(m.view.id)
+	}
+	e := inquiry.Event{
+		Type:        inquiry.ParticipantJoined,
+		Actor:       inquiry.Actor{Role: inquiry.RoleParticipant, ID: f.id},
+		Participant: details,
+	}
+	f.saving = true
+	m.notice = notice{text: "Joining…"}
+	room, ctx, ws := m.s.Room, m.s.context(), m.view.id
+	return func() tea.Msg {
+		ev, err := room.Append(ctx, ws, e)
+		return joinedMsg{event: ev, err: err}
+	}
+}
+
+func (m *Participant) viewJoin() (string, *tea.Cursor) {
+	w, f, st := m.width, &m.join, m.st
+	var b screen
+	b.line(fit(st.title.Render("Anchorage")+st.dim.Render(" · ")+st.bold.Render(m.view.title), w))
+	b.line(st.rule(w))
+	intro := "What you write here is saved with the name you give, which can be a pseudonym. " +
+		"The facilitators and the other participants will see it, and it goes into the workshop's report."
+	for _, l := range wrap(intro, w) {
+		b.line(l)
+	}
+	b.line("")
+	b.line(fieldLabel(st, f.focus == joinName, "Your name or pseudonym"))
+	cursor := offsetCursor(f.name.Cursor(), 0, b.n)
+	if f.focus != joinName {
+		cursor = nil
+	}
+	b.line(f.name.View())
+	b.line("")
+	b.line(fieldLabel(st, f.focus == joinOrganisation, "Where you are from (optional)"))
+	org := "not said"
+	if f.organisation >= 0 {
+		org = inquiry.OrganisationTypes[f.organisation]
+	}
+	b.line(fit("  ◂ "+st.accent.Render(org)+" ▸", w))
+	b.line("")
+	box := "[ ]"
+	if f.consent {
+		box = "[x]"
+	}
+	b.line(fieldLabel(st, f.focus == joinConsent, "Consent"))
+	for i, l := range wrap(box+" I agree that what I write is recorded and shared as described above.", w-2) {
+		if i == 0 {
+			b.line("  " + l)
+		} else {
+			b.line("      " + strings.TrimSpace(l))
+		}
+	}
+	b.line("")
+	b.line(m.noticeLine(w))
+	b.fill(m.height - 1)
+	b.line(st.helpLine(w, "tab", "next", "←→", "choose", "space", "tick", "enter", "join", "ctrl+c", "leave"))
+	return b.String(), cursor
+}
+
+// fieldLabel marks the focused field so the person can see where they are
+// without colour.
+func fieldLabel(st styles, focused bool, label string) string {
+	if focused {
+		return st.accent.Render("▸ " + label)
+	}
+	return st.dim.Render("  " + label)
+}

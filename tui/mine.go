@@ -1,0 +1,133 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/inquiry"
+)
+
+// mineList is the screen listing a participant's own contributions, to
+// read again, change or delete.
+type mineList struct {
+	cursor     int
+	confirming bool // asked "delete this one?"
+	deleting   bool
+}
+
+// deletedMsg reports the outcome of deleting a contribution.
+type deletedMsg struct{ err error }
+
+func (m *Participant) openMine() {
+	if len(m.view.live("")) == 0 {
+		m.notice = notice{text: "You have not saved anything yet."}
+		return
+	}
+	m.stage = stageMine
+	m.mine = mineList{cursor: min(m.mine.cursor, len(m.view.live(""))-1)}
+	m.notice = notice{}
+}
+
+func (m *Participant) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
+	l := &m.mine
+	items := m.view.live("")
+	switch msg := msg.(type) {
+	case deletedMsg:
+		l.deleting = false
+		if msg.err != nil {
+			m.notice = notice{text: "Not deleted: " + friendly(msg.err), bad: true}
+			return m, nil
+		}
+		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
+		m.notice = notice{text: "Deleted. It will not appear in the report."}
+		if n := len(m.view.live("")); n == 0 {
+			m.stage = stageGuide
+		} else {
+			l.cursor = min(l.cursor, n-1)
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		if len(items) == 0 {
+			m.stage = stageGuide
+			return m, nil
+		}
+		if l.confirming {
+			l.confirming = false
+			if msg.String() == "y" {
+				return m, m.deleteCmd(items[l.cursor])
+			}
+			m.notice = notice{text: "Kept."}
+			return m, nil
+		}
+		switch msg.String() {
+		case "up", "k":
+			l.cursor = max(l.cursor-1, 0)
+		case "down", "j":
+			l.cursor = min(l.cursor+1, len(items)-1)
+		case "enter", "e":
+			m.compose.load(items[l.cursor])
+			m.stage = stageGuide
+			m.notice = notice{text: "Editing: change the text or the choices, then press enter to save."}
+			if m.move != nil {
+				m.move(m.presence())
+			}
+		case "d", "delete", "backspace":
+			if !l.deleting {
+				l.confirming = true
+				m.notice = notice{text: "Delete this contribution? Press y to delete, any other key to keep it.", bad: true}
+			}
+		case "esc", "q", "ctrl+o":
+			m.stage = stageGuide
+			m.notice = notice{}
+		}
+	}
+	return m, nil
+}
+
+func (m *Participant) deleteCmd(c *inquiry.Contribution) tea.Cmd {
+	m.mine.deleting = true
+	m.notice = notice{text: "Deleting…"}
+	room, ctx, ws := m.s.Room, m.s.context(), m.view.id
+	e := inquiry.Event{Type: inquiry.ContributionDeleted, Actor: m.s.Actor, Target: c.ID}
+	return func() tea.Msg {
+		_, err := room.Append(ctx, ws, e)
+		return deletedMsg{err: err}
+	}
+}
+
+func (m *Participant) viewMine() string {
+	st, w, h := m.st, m.width, m.height
+	items := m.view.live("")
+	var b screen
+	b.line(twoSides(st.title.Render("Anchorage")+st.dim.Render(" · ")+"Your contributions", st.dim.Render(fmt.Sprintf("%d saved", len(items))), w))
+	b.line(st.rule(w))
+	// Each item takes two lines: what and where, then the words.
+	room := max((h-6)/2, 1)
+	first := max(0, min(m.mine.cursor-room/2, len(items)-room))
+	for i := first; i < len(items) && i < first+room; i++ {
+		c := items[i]
+		where := string(c.Prompt)
+		if p, q, ok := m.view.guide.Locate(c.Prompt); ok {
+			where = fmt.Sprintf("%s · prompt %d", m.view.guide.Phases[p].Title, q+1)
+		}
+		head := fmt.Sprintf("%s — %s", c.Kind.Label(), where)
+		if !c.EditedAt.IsZero() {
+			head += " (edited)"
+		}
+		text := "  " + snippet(c.Text, max(w-4, 10))
+		if i == m.mine.cursor {
+			b.line(fit(st.selected.Render("▸ "+head), w))
+			b.line(fit(st.bold.Render(text), w))
+		} else {
+			b.line(fit(st.accent.Render("  "+head), w))
+			b.line(fit(text, w))
+		}
+	}
+	b.fill(h - 3)
+	b.line(m.noticeLine(w))
+	b.fill(h - 1)
+	b.line(st.helpLine(w, "↑↓", "choose", "enter", "edit", "d", "delete", "esc", "back to the guide"))
+	return strings.TrimRight(b.String(), "\n")
+}

@@ -1,0 +1,294 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/inquiry"
+)
+
+// maxCodeAttempts is how many wrong join codes one connection may try
+// before it is closed: enough for typos, few enough to make guessing slow.
+const maxCodeAttempts = 5
+
+// Minimum terminal size the participant screens lay out in; below it the
+// screen asks for a bigger window and keeps everything typed so far.
+const minWidth, minHeight = 30, 10
+
+type participantStage int
+
+const (
+	stageCode participantStage = iota
+	stageJoin
+	stageGuide
+	stageMine
+	stageBye
+)
+
+// Participant is the screen of someone taking part in a workshop: the join
+// code if they did not give one, the join form, then the guide.
+type Participant struct {
+	s             Session
+	st            styles
+	width, height int
+	stage         participantStage
+	notice        notice
+
+	code     textinput.Model
+	attempts int
+
+	view      participantView
+	bell      <-chan struct{}
+	stopWatch func()
+	move      func(inquiry.Presence)
+	leave     func()
+
+	join    joinForm
+	compose composer
+	mine    mineList
+}
+
+// notice is the one line that tells a person what just happened.
+type notice struct {
+	text string
+	bad  bool
+}
+
+// NewParticipant returns the participant screen for a session.
+func NewParticipant(s Session) tea.Model {
+	m := &Participant{s: s, st: newStyles(), width: s.Width, height: s.Height}
+	m.code = newLineInput("join code", 32)
+	m.stage = stageCode
+	if s.Code != "" {
+		if sum, ok := s.Room.ByCode(s.Code); ok {
+			m.enter(sum)
+		} else {
+			m.attempts++
+			m.notice = notice{text: fmt.Sprintf("There is no workshop with the code %q. Check the code and type it here.", s.Code), bad: true}
+		}
+	}
+	return m
+}
+
+// newLineInput is a one-line input with the settings every form here
+// wants: no server-clipboard paste, a steady cursor, a length limit.
+func newLineInput(placeholder string, limit int) textinput.Model {
+	in := textinput.New()
+	in.Placeholder = placeholder
+	in.CharLimit = limit
+	in.SetWidth(limit + 1)
+	in.Prompt = "› "
+	in.KeyMap.Paste.SetEnabled(false) // ctrl+v would read the server's clipboard
+	in.SetVirtualCursor(false)
+	in.Focus()
+	return in
+}
+
+// Init starts listening for the workshop's changes when the session
+// arrived with a valid code.
+func (m *Participant) Init() tea.Cmd {
+	return listen(m.s.context(), m.bell)
+}
+
+// enter opens the workshop the code named: read its log, start watching,
+// and recognise a returning key.
+func (m *Participant) enter(sum inquiry.Summary) {
+	m.bell, m.stopWatch = m.s.Room.Watch(sum.ID)
+	events := m.s.Room.Events(sum.ID, 0)
+	m.view.apply(events)
+	go func() {
+		<-m.s.context().Done()
+		m.stopWatch()
+	}()
+	if m.s.IdentityFor != nil {
+		if k, ok := m.view.known[m.s.IdentityFor(sum.ID)]; ok {
+			m.view.me, m.view.name = k.id, k.name
+			m.view = rebuild(m.view, events)
+			m.startGuide()
+			m.notice = notice{text: "Welcome back, " + k.name + ". Your contributions are as you left them."}
+			return
+		}
+	}
+	m.join = newJoinForm()
+	m.stage = stageJoin
+}
+
+// rebuild folds the whole log again now that the participant is known,
+// so their earlier contributions are picked up.
+func rebuild(v participantView, events []inquiry.Event) participantView {
+	fresh := participantView{me: v.me, name: v.name}
+	fresh.apply(events)
+	return fresh
+}
+
+// startGuide shows the guide at the first prompt and marks the session
+// present in the room.
+func (m *Participant) startGuide() {
+	m.stage = stageGuide
+	m.s.Actor = inquiry.Actor{Role: inquiry.RoleParticipant, ID: m.view.me}
+	m.compose = newComposer(&m.view)
+	p := m.presence()
+	move, leave := m.s.Room.Enter(m.view.id, p)
+	m.move, m.leave = move, leave
+	go func() {
+		<-m.s.context().Done()
+		leave()
+	}()
+}
+
+func (m *Participant) presence() inquiry.Presence {
+	return inquiry.Presence{
+		Session: m.s.ID, Role: inquiry.RoleParticipant, Participant: m.view.me,
+		Name: m.view.name, Prompt: m.compose.ref(), Since: time.Now(),
+	}
+}
+
+// Update handles a message for whichever stage the screen is at.
+func (m *Participant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		return m, nil
+	case ShutdownMsg:
+		m.stage = stageBye
+		m.notice = notice{text: "The server is shutting down. Everything you saved is kept."}
+		return m, tea.Quit
+	case bellMsg:
+		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
+		return m, listen(m.s.context(), m.bell)
+	case tea.KeyPressMsg:
+		if msg.String() == "ctrl+c" {
+			m.stage = stageBye
+			m.notice = notice{text: "Goodbye. Everything you saved is kept."}
+			return m, tea.Quit
+		}
+	}
+	switch m.stage {
+	case stageCode:
+		return m.updateCode(msg)
+	case stageJoin:
+		return m.updateJoin(msg)
+	case stageGuide:
+		return m.updateCompose(msg)
+	case stageMine:
+		return m.updateMine(msg)
+	}
+	return m, nil
+}
+
+func (m *Participant) updateCode(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "enter" {
+		code := strings.ToLower(inquiry.CleanLine(m.code.Value()))
+		if sum, ok := m.s.Room.ByCode(code); ok && code != "" {
+			m.notice = notice{}
+			m.enter(sum)
+			return m, listen(m.s.context(), m.bell)
+		}
+		m.attempts++
+		m.code.SetValue("")
+		if m.attempts >= maxCodeAttempts {
+			m.stage = stageBye
+			m.notice = notice{text: "That code was not recognised, and there have been too many tries. Ask the facilitator for the code and connect again.", bad: true}
+			return m, tea.Quit
+		}
+		m.notice = notice{text: fmt.Sprintf("No workshop has the code %q. Please check it and try again.", code), bad: true}
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.code, cmd = m.code.Update(msg)
+	return m, cmd
+}
+
+// View draws the current stage, or asks for a bigger window.
+func (m *Participant) View() tea.View {
+	var v tea.View
+	v.AltScreen = true
+	if m.stage == stageBye {
+		v.AltScreen = false
+		v.SetContent(m.notice.text + "\n")
+		return v
+	}
+	if m.width < minWidth || m.height < minHeight {
+		v.SetContent(tooSmall(m.width, m.height))
+		return v
+	}
+	var body string
+	var cursor *tea.Cursor
+	switch m.stage {
+	case stageCode:
+		body, cursor = m.viewCode()
+	case stageJoin:
+		body, cursor = m.viewJoin()
+	case stageGuide:
+		body, cursor = m.viewCompose()
+	case stageMine:
+		body = m.viewMine()
+	}
+	v.SetContent(body)
+	v.Cursor = cursor
+	return v
+}
+
+// tooSmall is the screen for a window too small to lay out in.
+func tooSmall(w, h int) string {
+	lines := []string{"Window too small", fmt.Sprintf("(%dx%d).", w, h), "Please enlarge", fmt.Sprintf("to %dx%d.", minWidth, minHeight), "Your text is kept."}
+	for i, l := range lines {
+		lines[i] = fit(l, w)
+	}
+	if h < len(lines) {
+		lines = lines[:max(h, 1)]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Participant) viewCode() (string, *tea.Cursor) {
+	w := m.width
+	var b screen
+	b.line(m.st.title.Render("Anchorage"))
+	b.line("")
+	for _, l := range wrap("Welcome. Type the join code the facilitator gave you (it looks like harbour-4821), then press enter.", w) {
+		b.line(l)
+	}
+	b.line("")
+	cursor := offsetCursor(m.code.Cursor(), 0, b.n)
+	b.line(m.code.View())
+	b.line("")
+	b.line(m.noticeLine(w))
+	b.fill(m.height - 1)
+	b.line(m.st.helpLine(w, "enter", "join", "ctrl+c", "leave"))
+	return b.String(), cursor
+}
+
+// noticeLine renders the current notice, wrapped to at most two lines.
+func (m *Participant) noticeLine(w int) string {
+	if m.notice.text == "" {
+		return ""
+	}
+	style := m.st.good
+	if m.notice.bad {
+		style = m.st.bad
+	}
+	lines := wrap(m.notice.text, w)
+	if len(lines) > 2 {
+		lines = lines[:2]
+	}
+	for i := range lines {
+		lines[i] = style.Render(lines[i])
+	}
+	return strings.Join(lines, "\n")
+}
+
+// offsetCursor moves a component's cursor to where the component is drawn.
+func offsetCursor(c *tea.Cursor, x, y int) *tea.Cursor {
+	if c == nil {
+		return nil
+	}
+	c.X += x
+	c.Y += y
+	c.Blink = false // a blink is a redraw per idle session
+	return c
+}

@@ -1,0 +1,61 @@
+// Package tui holds the Bubble Tea screens of Anchorage: the participant's
+// journey through a guide, the facilitator's live view of the room, and the
+// enrolment screen. It knows nothing of SSH: a Session says who is at the
+// other end and gives a Room to read and write the workshop through.
+package tui
+
+import (
+	"context"
+
+	"github.com/anchorage/anchorage/inquiry"
+)
+
+// Room is what a screen needs from the server; *data.Store satisfies it.
+type Room interface {
+	// Append records an event durably and returns it as committed.
+	Append(ctx context.Context, workshopID string, e inquiry.Event) (inquiry.Event, error)
+	// Events returns the committed events after the given sequence number.
+	Events(workshopID string, after uint64) []inquiry.Event
+	// Watch returns a bell rung after every change to the workshop, and a
+	// function to stop watching.
+	Watch(workshopID string) (<-chan struct{}, func())
+	Workshops() []inquiry.Summary
+	ByCode(code string) (inquiry.Summary, bool)
+	// Enter marks a live session in the workshop; the returned functions
+	// move it and remove it.
+	Enter(workshopID string, p inquiry.Presence) (func(inquiry.Presence), func())
+	Present(workshopID string) []inquiry.Presence
+}
+
+// Session is what a screen knows of the person at the other end.
+type Session struct {
+	// ID is unique per connection.
+	ID string
+	// Context ends when the connection does; screens stop watching then.
+	Context context.Context
+	Room    Room
+	// Code is the join code typed as the SSH user; "" if none.
+	Code string
+	// Actor is a facilitator (ID = key fingerprint) or a participant (ID
+	// filled in once they join).
+	Actor inquiry.Actor
+	// IdentityFor returns the keyed hash that recognises this person's key
+	// in a workshop; nil when they connected without a key.
+	IdentityFor func(workshopID string) string
+	// Width and Height are the terminal's size at connection.
+	Width, Height int
+	// Random supplies the randomness for IDs; crypto/rand.Reader unless a
+	// test wants repeatable IDs.
+	Random func([]byte)
+}
+
+// ShutdownMsg tells a screen that the server is stopping: it says so and
+// ends the session.
+type ShutdownMsg struct{}
+
+func (s Session) context() context.Context {
+	if s.Context == nil {
+		return context.Background()
+	}
+	return s.Context
+}
