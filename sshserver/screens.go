@@ -33,7 +33,9 @@ var enrolUsers = map[string]bool{"enrol": true, "enroll": true}
 
 // runScreen runs a Bubble Tea screen for a session with a terminal: the
 // enrolment screen for enrol@, the facilitator's screen for a facilitator
-// key, the participant's screen for everyone else.
+// key, the participant's screen for everyone else. The screens say
+// goodbye themselves, on shutdown (tui.ShutdownMsg) as on a participant's
+// last wrong join code.
 func (s *Server) runScreen(sess ssh.Session, v visitor) {
 	pty, _, _ := sess.Pty()
 	width, height := s.cfg.Window.Clamp(pty.Window.Width, pty.Window.Height)
@@ -52,8 +54,8 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 		model = s.screens.enrol(s.enrolFunc(sess, v), s.connectHint(sess, ""))
 	default:
 		session := tui.Session{
-			ID: newSessionID(), Room: s.store, IdentityFor: identityFor(s.store.Secret(), v.key),
-			Width: width, Height: height,
+			ID: newSessionID(), Context: sess.Context(), Room: s.store,
+			IdentityFor: identityFor(s.store.Secret(), v.key), Width: width, Height: height,
 		}
 		if inquiry.ValidCode(user) == nil {
 			session.Code = user
@@ -61,12 +63,17 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 		if v.facilitator {
 			session.Actor = inquiry.Actor{Role: inquiry.RoleFacilitator, ID: fingerprint(v.key)}
 			model = s.screens.facilitator(session)
-		} else {
-			guard = &joinGuard{Room: s.store, max: int32(s.cfg.MaxJoinAttempts), misses: joinMisses(sess)}
-			session.Room = guard
-			session.Actor = inquiry.Actor{Role: inquiry.RoleParticipant}
-			model = s.screens.participant(session)
+			break
 		}
+		guard = &joinGuard{Room: s.store, max: int32(s.cfg.MaxJoinAttempts), misses: joinMisses(sess)}
+		if guard.exhausted() {
+			fmt.Fprintln(sess.Stderr(), tooManyCodes)
+			_ = sess.Exit(1)
+			return
+		}
+		session.Room = guard
+		session.Actor = inquiry.Actor{Role: inquiry.RoleParticipant}
+		model = s.screens.participant(session)
 	}
 
 	opts := append(bm.MakeOptions(sess),
@@ -77,24 +84,17 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 	)
 	p := tea.NewProgram(model, opts...)
 	if guard != nil {
-		if guard.exceeded() {
-			fmt.Fprintln(sess.Stderr(), tooManyCodes)
-			_ = sess.Exit(1)
-			return
-		}
 		guard.program.Store(p)
 	}
 	if !s.sessions.addProgram(p) {
-		fmt.Fprintln(sess, shutdownNotice)
+		fmt.Fprintln(sess.Stderr(), shutdownNotice)
+		_ = sess.Exit(1)
 		return
 	}
 	defer s.sessions.removeProgram(p)
 	bm.MiddlewareWithProgramHandler(func(ssh.Session) *tea.Program { return p })(func(ssh.Session) {})(sess)
 
-	switch {
-	case s.sessions.Closing():
-		fmt.Fprintln(sess, shutdownNotice)
-	case guard != nil && guard.exceeded():
+	if guard != nil && guard.ended.Load() {
 		fmt.Fprintln(sess.Stderr(), tooManyCodes)
 		_ = sess.Exit(1)
 	}
@@ -117,39 +117,51 @@ func sessionFilter(limits WindowLimits) func(tea.Model, tea.Msg) tea.Msg {
 	}
 }
 
-// joinGuard counts the join codes a participant's screen looks up in vain
-// and ends the session after too many, so that codes cannot be found by
-// trying them one after another. The count is the connection's, shared by
-// every session on it, so opening more sessions buys no more tries.
+// joinGuard counts the join codes a participant's screen looks up in vain,
+// so that codes cannot be found by trying them one after another. The
+// count is the connection's, shared by all its sessions, so opening more
+// sessions buys no more tries. After MaxJoinAttempts wrong codes, the
+// next lookup ends the session and a new session on the connection is
+// refused. (The participant's screen has its own limit per session and
+// says goodbye itself when it reaches it; this guard is the server's.)
 type joinGuard struct {
 	tui.Room
 	max     int32
 	misses  *atomic.Int32
 	program atomic.Pointer[tea.Program]
+	ended   atomic.Bool
 	once    sync.Once
 }
 
 // ByCode looks a code up, counting misses.
 func (g *joinGuard) ByCode(code string) (inquiry.Summary, bool) {
-	if g.exceeded() {
+	if g.exhausted() {
+		g.end()
 		return inquiry.Summary{}, false
 	}
 	w, ok := g.Room.ByCode(code)
-	if !ok && g.misses.Add(1) >= g.max {
-		g.once.Do(func() {
-			// ByCode runs inside the program's Update or a command; Quit
-			// sends to the program and would wait for that Update to end.
-			go func() {
-				if p := g.program.Load(); p != nil {
-					p.Quit()
-				}
-			}()
-		})
+	if !ok {
+		g.misses.Add(1)
 	}
 	return w, ok
 }
 
-func (g *joinGuard) exceeded() bool { return g.misses.Load() >= g.max }
+// exhausted reports whether the connection has used up its wrong codes.
+func (g *joinGuard) exhausted() bool { return g.misses.Load() >= g.max }
+
+// end quits the session's program.
+func (g *joinGuard) end() {
+	g.once.Do(func() {
+		g.ended.Store(true)
+		// ByCode runs inside the program's Update or a command; Quit sends
+		// to the program and would wait for that Update to end.
+		go func() {
+			if p := g.program.Load(); p != nil {
+				p.Quit()
+			}
+		}()
+	})
+}
 
 type joinMissesKey struct{}
 

@@ -18,6 +18,7 @@ import (
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 	"github.com/anchorage/anchorage/data"
+	"github.com/anchorage/anchorage/tui"
 )
 
 // shutdownGrace is how long Shutdown waits, once every session has ended,
@@ -143,7 +144,8 @@ func (s *Server) ListenAndServe() error {
 }
 
 // Shutdown stops the server in the order that loses nothing: new sessions
-// are turned away, every running screen is told and asked to quit, the
+// are turned away, every running screen is told (tui.ShutdownMsg: it says
+// goodbye) and asked to quit, the
 // server waits (until ctx is done) for every session to end, then stops
 // listening, gives clients a moment to hang up, and closes what is left.
 // srv.Shutdown alone would wait for TCP connections, which a live screen
@@ -154,7 +156,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		// Send blocks until the program takes the message, or returns when
 		// it has ended: never hold Shutdown up on one slow screen.
 		go func() {
-			p.Send(ShutdownMsg{})
+			p.Send(tui.ShutdownMsg{})
 			p.Quit()
 		}()
 	}

@@ -6,16 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// ShutdownMsg tells a screen that the server is shutting down; the program
-// is asked to quit right after. Screens may show a goodbye; the server
-// prints shutdownNotice after the program ends either way.
-//
-// FIXME(lead): this belongs in tui (as tui.ShutdownMsg) so that the screens
-// can handle it; it is here until tui defines it, since tui cannot import
-// sshserver.
-type ShutdownMsg struct{}
-
-// shutdownNotice is what every connected person reads as the server stops.
+// shutdownNotice is what someone connecting while the server stops reads.
 const shutdownNotice = "The server is shutting down. Everything you saved is kept."
 
 // sessions keeps count of running session handlers and their Bubble Tea

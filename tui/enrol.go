@@ -20,6 +20,7 @@ type enrolModel struct {
 	busy  bool  // a code is being checked
 	err   error // the last refusal, shown until the next try
 	done  bool  // enrolled: the screen only waits to be left
+	bye   bool  // the server is shutting down
 }
 
 // enrolResult is the server's answer to one typed code.
@@ -53,6 +54,9 @@ func (m enrolModel) Init() tea.Cmd { return nil }
 
 func (m enrolModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case ShutdownMsg:
+		m.bye = true
+		return m, tea.Quit
 	case tea.KeyPressMsg:
 		switch {
 		case msg.String() == "ctrl+c" || msg.String() == "esc":
@@ -101,6 +105,13 @@ var (
 func (m enrolModel) View() tea.View {
 	var b strings.Builder
 	b.WriteString(enrolTitle.Render("Enrol as a facilitator") + "\n\n")
+	if m.bye {
+		if m.done {
+			b.WriteString("This key is now a facilitator key.\n")
+		}
+		b.WriteString("The server is shutting down.\n")
+		return tea.NewView(b.String())
+	}
 	if m.done {
 		b.WriteString("This key is now a facilitator key.\n")
 		if m.connect != "" {

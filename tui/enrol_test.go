@@ -11,7 +11,7 @@ import (
 // press sends one key press, or each rune of a string, to the model and
 // runs any command it returns, feeding the result back in, as a program
 // would.
-func press(t *testing.T, m tea.Model, keys ...string) tea.Model {
+func pressEnrol(t *testing.T, m tea.Model, keys ...string) tea.Model {
 	t.Helper()
 	for _, k := range keys {
 		var msg tea.KeyPressMsg
@@ -41,7 +41,7 @@ func press(t *testing.T, m tea.Model, keys ...string) tea.Model {
 	return m
 }
 
-func screen(m tea.Model) string { return m.View().Content }
+func enrolScreen(m tea.Model) string { return m.View().Content }
 
 func TestEnrolScreenRefusesAWrongCodeAndAcceptsTheRightOne(t *testing.T) {
 	var tried []string
@@ -53,20 +53,20 @@ func TestEnrolScreenRefusesAWrongCodeAndAcceptsTheRightOne(t *testing.T) {
 		return nil
 	}
 	m := NewEnrolFor(enrol, "ssh -p 23234 10.0.0.5")
-	if !strings.Contains(screen(m), "Type the enrolment code") {
-		t.Fatalf("the screen does not ask for the code:\n%s", screen(m))
+	if !strings.Contains(enrolScreen(m), "Type the enrolment code") {
+		t.Fatalf("the screen does not ask for the code:\n%s", enrolScreen(m))
 	}
 
-	m = press(t, m, "wrong", "enter")
-	if !strings.Contains(screen(m), "that is not the enrolment code") {
-		t.Errorf("a refusal is not shown:\n%s", screen(m))
+	m = pressEnrol(t, m, "wrong", "enter")
+	if !strings.Contains(enrolScreen(m), "that is not the enrolment code") {
+		t.Errorf("a refusal is not shown:\n%s", enrolScreen(m))
 	}
-	if strings.Contains(screen(m), "wrong") {
-		t.Errorf("the refused code is still in the field:\n%s", screen(m))
+	if strings.Contains(enrolScreen(m), "wrong") {
+		t.Errorf("the refused code is still in the field:\n%s", enrolScreen(m))
 	}
 
-	m = press(t, m, "k7mq-2xhd-p9ta-wn3e", "enter")
-	got := screen(m)
+	m = pressEnrol(t, m, "k7mq-2xhd-p9ta-wn3e", "enter")
+	got := enrolScreen(m)
 	for _, want := range []string{"This key is now a facilitator key.", "Connect with ssh -p 23234 10.0.0.5."} {
 		if !strings.Contains(got, want) {
 			t.Errorf("after the right code the screen lacks %q:\n%s", want, got)
@@ -79,11 +79,11 @@ func TestEnrolScreenRefusesAWrongCodeAndAcceptsTheRightOne(t *testing.T) {
 
 func TestEnrolScreenIgnoresAnEmptyCode(t *testing.T) {
 	called := false
-	m := press(t, NewEnrol(func(string) error { called = true; return nil }), "enter", "   ", "enter")
+	m := pressEnrol(t, NewEnrol(func(string) error { called = true; return nil }), "enter", "   ", "enter")
 	if called {
 		t.Error("an empty code was sent to the server")
 	}
-	if strings.Contains(screen(m), "facilitator key") {
+	if strings.Contains(enrolScreen(m), "facilitator key") {
 		t.Error("an empty code enrolled")
 	}
 }
@@ -109,8 +109,22 @@ func TestEnrolScreenLeavesOnEscapeOrCtrlC(t *testing.T) {
 }
 
 func TestEnrolScreenWithoutConnectHintSaysHowToComeBack(t *testing.T) {
-	m := press(t, NewEnrol(func(string) error { return nil }), "code", "enter")
-	if !strings.Contains(screen(m), "without enrol@") {
-		t.Errorf("the success screen does not say how to connect:\n%s", screen(m))
+	m := pressEnrol(t, NewEnrol(func(string) error { return nil }), "code", "enter")
+	if !strings.Contains(enrolScreen(m), "without enrol@") {
+		t.Errorf("the success screen does not say how to connect:\n%s", enrolScreen(m))
+	}
+}
+
+func TestEnrolScreenSaysGoodbyeOnShutdown(t *testing.T) {
+	m := NewEnrol(func(string) error { return nil })
+	m, cmd := m.Update(ShutdownMsg{})
+	if cmd == nil {
+		t.Fatal("no command after ShutdownMsg")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Error("the screen does not quit on shutdown")
+	}
+	if !strings.Contains(enrolScreen(m), "The server is shutting down.") {
+		t.Errorf("the screen does not say why it ends:\n%s", enrolScreen(m))
 	}
 }

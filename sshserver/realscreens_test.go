@@ -1,0 +1,59 @@
+package sshserver
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// These tests run the real screens from tui, to check that the server and
+// the screens agree: on shutdown, and on wrong join codes.
+
+func TestRealScreensSayGoodbyeOnShutdown(t *testing.T) {
+	alice := newKey(t)
+	srv := startServer(t, "", withFacilitators(t, alice))
+	if r := run(t, srv.addr, "alice", `workshop new --title "Harbour talk" --code harbour-talk`, withKeys(alice)); r.status != 0 {
+		t.Fatalf("setting up: %+v", r)
+	}
+
+	participant := openTerminal(t, srv.addr, "harbour-talk", 100, 30, keyless())
+	participant.waitFor("Your name or pseudonym")
+	facilitator := openTerminal(t, srv.addr, "harbour-talk", 100, 30, withKeys(alice))
+	facilitator.waitFor("Harbour talk")
+	enrol := openTerminal(t, srv.addr, "enrol", 100, 30, withKeys(newKey(t)))
+	enrol.waitFor("Type the enrolment code")
+
+	ctx, cancel := context.WithTimeout(context.Background(), testDeadline)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+	participant.waitFor("The server is shutting down. Everything you saved is kept.")
+	facilitator.waitFor("The server is shutting down. Everything saved is kept.")
+	enrol.waitFor("The server is shutting down.")
+	for name, term := range map[string]*terminal{"participant": participant, "facilitator": facilitator, "enrol": enrol} {
+		if status := term.exit(); status != 0 {
+			t.Errorf("%s: exit %d after shutdown", name, status)
+		}
+	}
+}
+
+func TestRealParticipantScreenAndServerShareTheJoinCodeLimit(t *testing.T) {
+	srv := startServer(t, "")
+	client, _ := dial(t, srv.addr, "nope-code", keyless())
+	term := openTerminalOn(t, client, 100, 30)
+	term.waitFor(`There is no workshop with the code "nope-code"`)
+	for range 4 {
+		term.typeText("wrong-code\r")
+	}
+	term.waitFor("too many tries")
+	term.exit()
+	if strings.Contains(term.errs.String(), tooManyCodes) {
+		t.Errorf("the person was told twice: the screen said goodbye and the server added %q", term.errs.String())
+	}
+
+	again := openTerminalOn(t, client, 100, 30)
+	if status := again.exit(); status != 1 || !strings.Contains(again.errs.String(), tooManyCodes) {
+		t.Errorf("a new session on the same connection: exit %d, stderr %q; want it refused", status, again.errs.String())
+	}
+}
