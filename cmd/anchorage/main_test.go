@@ -243,3 +243,56 @@ func TestServeWelcomesStopsOnASignalAndClosesTheDatabase(t *testing.T) {
 		t.Errorf("serve left %+v, want one open workshop from the default guide", ws)
 	}
 }
+
+func TestWorkshopFromAGuideFileOnTheCommandLine(t *testing.T) {
+	dir, guides := t.TempDir(), t.TempDir()
+	good := filepath.Join(guides, "our-guide.yaml")
+	if err := os.WriteFile(good, []byte("id: our-guide\ntitle: Our own guide\nphases:\n  - id: one\n    title: One\n    prompts:\n      - id: first\n        text: What works?\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(guides, "bad.yaml")
+	if err := os.WriteFile(bad, []byte("id: bad\ntitle: Bad\nphases:\n  - id: one\n    title: One\n    prompts: []\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := anchorage(t, nil, "workshop", "new", "--data", dir, "--title", "Ours", "--code", "our-talk", "--guide", good); r.status != 0 {
+		t.Fatalf("a workshop from a guide file: %+v", r)
+	}
+	if r := anchorage(t, nil, "workshop", "list", "--data", dir); !strings.Contains(r.stdout, "our-guide") {
+		t.Errorf("the workshop does not follow the file's guide: %q", r.stdout)
+	}
+	r := anchorage(t, nil, "workshop", "new", "--data", dir, "--title", "Bad", "--guide", bad)
+	if r.status != 1 || !strings.Contains(r.stderr, bad) {
+		t.Errorf("a bad guide file: exit %d, stderr %q; want an error naming the file", r.status, r.stderr)
+	}
+}
+
+func TestServeFlagsWinOverEnvironmentOverDefaults(t *testing.T) {
+	tests := []struct {
+		name    string
+		environ []string
+		flags   []string
+		listen  string
+		data    string
+	}{
+		{"defaults", nil, nil, ":23234", "anchorage-data"},
+		{"environment", []string{"ANCHORAGE_LISTEN=:2020", "ANCHORAGE_DATA=/srv/a"}, nil, ":2020", "/srv/a"},
+		{"flags", []string{"ANCHORAGE_LISTEN=:2020", "ANCHORAGE_DATA=/srv/a"}, []string{"--listen", ":3030", "--data", "/srv/b"}, ":3030", "/srv/b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &app{environ: tt.environ}
+			cmd := a.serveCommand()
+			cmd.Flags().String("data", "./anchorage-data", "") // the root's persistent flag
+			if err := cmd.ParseFlags(tt.flags); err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := a.config(cmd)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.Listen != tt.listen || !strings.HasSuffix(cfg.DataDir, tt.data) {
+				t.Errorf("listen %q, data %q; want %q and …%s", cfg.Listen, cfg.DataDir, tt.listen, tt.data)
+			}
+		})
+	}
+}
