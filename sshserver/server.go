@@ -144,12 +144,11 @@ func (s *Server) ListenAndServe() error {
 }
 
 // Shutdown stops the server in the order that loses nothing: new sessions
-// are turned away, every running screen is told (tui.ShutdownMsg: it says
-// goodbye) and asked to quit, the
-// server waits (until ctx is done) for every session to end, then stops
-// listening, gives clients a moment to hang up, and closes what is left.
-// srv.Shutdown alone would wait for TCP connections, which a live screen
-// never closes by itself.
+// are turned away; every running screen is told (tui.ShutdownMsg, on which
+// it says goodbye) and asked to quit; the server waits, until ctx is done,
+// for every session to end; then it stops listening, gives clients a moment
+// to hang up, and closes what is left. The ssh server's Shutdown alone
+// would wait for TCP connections, which a live screen never closes itself.
 func (s *Server) Shutdown(ctx context.Context) error {
 	programs, idle := s.sessions.close()
 	for _, p := range programs {
