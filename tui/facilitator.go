@@ -98,12 +98,8 @@ func (m *Facilitator) watch(sum inquiry.Summary) {
 	m.present = m.s.Room.Present(sum.ID)
 	m.stage = stageRoom
 	m.scroll = [panes]int{}
-	stop, leave := m.stopWatch, m.leave
-	go func() {
-		<-m.s.context().Done()
-		stop()
-		leave()
-	}()
+	atEnd(m.s.context(), m.stopWatch)
+	atEnd(m.s.context(), m.leave)
 }
 
 // unwatch leaves the room view for the chooser.

@@ -100,10 +100,7 @@ func (m *Participant) enter(sum inquiry.Summary) {
 	m.bell, m.stopWatch = m.s.Room.Watch(sum.ID)
 	events := m.s.Room.Events(sum.ID, 0)
 	m.view.apply(events)
-	go func() {
-		<-m.s.context().Done()
-		m.stopWatch()
-	}()
+	atEnd(m.s.context(), m.stopWatch)
 	if m.s.IdentityFor != nil {
 		if k, ok := m.view.known[m.s.IdentityFor(sum.ID)]; ok {
 			m.view.me, m.view.name = k.id, k.name
@@ -132,12 +129,8 @@ func (m *Participant) startGuide() {
 	m.s.Actor = inquiry.Actor{Role: inquiry.RoleParticipant, ID: m.view.me}
 	m.compose = newComposer(&m.view)
 	p := m.presence()
-	move, leave := m.s.Room.Enter(m.view.id, p)
-	m.move, m.leave = move, leave
-	go func() {
-		<-m.s.context().Done()
-		leave()
-	}()
+	m.move, m.leave = m.s.Room.Enter(m.view.id, p)
+	atEnd(m.s.context(), m.leave)
 }
 
 func (m *Participant) presence() inquiry.Presence {
