@@ -6,15 +6,16 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"errors"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/anchorage/anchorage/data"
+	"github.com/anchorage/anchorage/tui/vscreen"
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -206,14 +207,16 @@ func run(t *testing.T, addr, user, command string, auth ...gossh.AuthMethod) res
 	return r
 }
 
-// terminal is an interactive session with a PTY.
+// terminal is an interactive session with a PTY. What the server sends
+// is drawn on a virtual screen, so tests judge what a person would see.
 type terminal struct {
-	t     *testing.T
-	sess  *gossh.Session
-	stdin interface{ Write([]byte) (int, error) }
-	out   *syncBuffer
-	errs  *syncBuffer
-	done  chan error
+	t      *testing.T
+	sess   *gossh.Session
+	stdin  interface{ Write([]byte) (int, error) }
+	out    *syncBuffer
+	errs   *syncBuffer
+	screen *vscreen.Screen
+	done   chan error
 }
 
 // openTerminal opens a session with a PTY of the given size and a shell.
@@ -237,8 +240,9 @@ func openTerminalOn(t *testing.T, client *gossh.Client, width, height int) *term
 	if err != nil {
 		t.Fatal(err)
 	}
-	term := &terminal{t: t, sess: sess, stdin: stdin, out: &syncBuffer{}, errs: &syncBuffer{}, done: make(chan error, 1)}
-	sess.Stdout, sess.Stderr = term.out, term.errs
+	term := &terminal{t: t, sess: sess, stdin: stdin, out: &syncBuffer{}, errs: &syncBuffer{},
+		screen: vscreen.New(width, height, nil), done: make(chan error, 1)}
+	sess.Stdout, sess.Stderr = io.MultiWriter(term.out, term.screen), term.errs
 	if err := sess.Shell(); err != nil {
 		t.Fatalf("shell: %v", err)
 	}
@@ -253,18 +257,12 @@ func (term *terminal) typeText(s string) {
 	}
 }
 
-// waitFor waits until the screen (with escape sequences removed) shows
-// text.
-func (term *terminal) waitFor(text string) {
+// waitFor waits until the screen shows every one of texts.
+func (term *terminal) waitFor(texts ...string) {
 	term.t.Helper()
-	deadline := time.Now().Add(testDeadline)
-	for time.Now().Before(deadline) {
-		if strings.Contains(ansi.Strip(term.out.String()), text) {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
+	if err := term.screen.WaitFor(testDeadline, texts...); err != nil {
+		term.t.Fatal(err)
 	}
-	term.t.Fatalf("waited %s for the screen to show %q; it shows:\n%s", testDeadline, text, ansi.Strip(term.out.String()))
 }
 
 // exit waits for the session to end and returns its exit status.

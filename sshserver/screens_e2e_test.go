@@ -51,7 +51,9 @@ func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (p probe) View() tea.View {
 	if p.bye {
-		return tea.NewView("[bye]")
+		// The trailing newline keeps the goodbye on screen: Bubble Tea
+		// clears from the cursor down as it leaves.
+		return tea.NewView("[bye]\n")
 	}
 	// Short enough to fit the smallest screen: [f 10x3] or [p 80x24].
 	return tea.NewView(fmt.Sprintf("[%c %dx%d]", p.role[0], p.width, p.height))

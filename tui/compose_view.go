@@ -49,7 +49,11 @@ func (m *Participant) viewCompose() (string, *tea.Cursor) {
 
 	var bottom screen
 	if k := prompt.KindChoices()[c.kind]; k == inquiry.Barrier && prompt.Reframe != "" {
-		bottom.line(fit(st.barrier.Render("↳ "+prompt.Reframe), w))
+		for i, l := range wrap("↳ "+prompt.Reframe, w) {
+			if i < 2 {
+				bottom.line(st.barrier.Render(l))
+			}
+		}
 	}
 	bottom.line(m.noticeLine(w))
 	bottom.line(m.yoursLine(w))

@@ -140,15 +140,17 @@ func (m *Facilitator) tallyLines(w, h int) []string {
 	}
 	const labelWidth = 24
 	oneLine := w >= labelWidth+24
-	barRoom := max((w-8)/2, 1)
+	barRoom := max((w-12)/2, 1)
 	if oneLine {
-		barRoom = max((w-labelWidth-9)/2, 1)
+		barRoom = max((w-labelWidth-10)/2, 1)
 	}
 	m.scroll[paneTally] = min(m.scroll[paneTally], max(len(rows)-1, 0))
 	for _, r := range rows[m.scroll[paneTally]:] {
 		o, b := r.Counts[inquiry.Opportunity], r.Counts[inquiry.Barrier]
-		bars := fmt.Sprintf("%s %s", st.good.Render(bar("█", o, peak, barRoom))+st.dim.Render(fmt.Sprint(o)),
-			st.barrier.Render(bar("░", b, peak, barRoom))+st.dim.Render(fmt.Sprint(b)))
+		// Each bar and its count take a fixed column, so the barrier bars
+		// line up under each other.
+		bars := pad(st.good.Render(bar("█", o, peak, barRoom))+" "+fmt.Sprint(o), barRoom+4) +
+			st.barrier.Render(bar("░", b, peak, barRoom)) + " " + fmt.Sprint(b)
 		if oneLine {
 			if len(lines) >= h {
 				break

@@ -217,7 +217,7 @@ func (m *Facilitator) View() tea.View {
 func (m *Facilitator) viewChoose() string {
 	st, w := m.st, m.width
 	var b screen
-	b.line(twoSides(st.title.Render("Anchorage")+st.dim.Render(" · facilitator"), st.dim.Render(fmt.Sprintf("%d workshops", len(m.workshops))), w))
+	b.line(twoSides(st.title.Render("Anchorage")+st.dim.Render(" · facilitator"), st.dim.Render(count(len(m.workshops), "workshop", "workshops")), w))
 	b.line(st.rule(w))
 	if len(m.workshops) == 0 {
 		b.line("No workshops yet. Create one with:")
@@ -232,7 +232,7 @@ func (m *Facilitator) viewChoose() string {
 			state = st.dim.Render("closed")
 		}
 		line := fmt.Sprintf("%-16s %s %s %s", s.Code, state, s.Title,
-			st.dim.Render(fmt.Sprintf("· %d people · %d contributions", s.Participants, s.Contributions)))
+			st.dim.Render("· "+count(s.Participants, "person", "people")+" · "+count(s.Contributions, "contribution", "contributions")))
 		if i == m.cursor {
 			line = st.selected.Render("▸") + " " + line
 		} else {

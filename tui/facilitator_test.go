@@ -54,7 +54,7 @@ func TestFacilitatorSeesContributionsAndTallyArriveLive(t *testing.T) {
 	}
 	fac.see("Share the health centre's community room", "NHS funding cycles are too short",
 		"2 contributions: 1 opportunity, 1 barrier", "  Health and social care")
-	fac.see("█1 ░")
+	fac.see("█ 1", "░ 1")
 }
 
 // designPrompt is a prompt in the default guide that takes both

@@ -20,6 +20,7 @@ type Screen struct {
 	mu    sync.Mutex
 	term  vt10x.Terminal
 	bytes int
+	held  []byte // the start of a control sequence cut by a write
 }
 
 // New returns a blank screen of the given size. Replies the terminal would
@@ -37,7 +38,46 @@ func (s *Screen) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.bytes += len(p)
-	return s.term.Write(p)
+	out := s.filter(p)
+	if _, err := s.term.Write(out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// filter drops control sequences with a private marker ('<', '>' or '='
+// after CSI): keyboard-protocol and terminal-version requests that draw
+// nothing, and that the emulator would otherwise mistake for others
+// ("CSI < u", the kitty keyboard pop, for "restore cursor"). A sequence cut
+// between two writes is held until the rest arrives.
+func (s *Screen) filter(p []byte) []byte {
+	in := append(s.held, p...)
+	s.held = nil
+	out := make([]byte, 0, len(in))
+	for i := 0; i < len(in); i++ {
+		if in[i] != 0x1b {
+			out = append(out, in[i])
+			continue
+		}
+		if i+2 >= len(in) {
+			s.held = append(s.held, in[i:]...)
+			break
+		}
+		if in[i+1] != '[' || (in[i+2] != '<' && in[i+2] != '>' && in[i+2] != '=') {
+			out = append(out, in[i])
+			continue
+		}
+		end := i + 3
+		for end < len(in) && (in[end] < 0x40 || in[end] > 0x7e) {
+			end++
+		}
+		if end == len(in) {
+			s.held = append(s.held, in[i:]...)
+			break
+		}
+		i = end
+	}
+	return out
 }
 
 // Resize changes the screen's size, as a terminal window resized would.

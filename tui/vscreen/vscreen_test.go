@@ -32,3 +32,17 @@ func TestWaitForReportsWhatWasMissingAndTheScreen(t *testing.T) {
 		t.Fatalf("WaitFor(goodbye) error = %v, want it to name the text and show the screen", err)
 	}
 }
+
+func TestKeyboardProtocolSequencesDrawNothing(t *testing.T) {
+	// Bubble Tea pops the kitty keyboard mode (CSI < u) as it leaves; an
+	// emulator that took it for "restore cursor" would clear the goodbye.
+	stream := "\x1b[?1049hALT\x1b[>4m\x1b[<1u\x1b[?1049l\r\x1b[JGoodbye.\r\n\x1b[>4m\x1b[<1u\x1b[J"
+	for cut := 1; cut < len(stream); cut++ {
+		s := New(20, 3, nil)
+		_, _ = s.Write([]byte(stream[:cut]))
+		_, _ = s.Write([]byte(stream[cut:]))
+		if got := s.Text(); got != "Goodbye." {
+			t.Fatalf("written in two parts cut at %d: screen = %q, want %q", cut, got, "Goodbye.")
+		}
+	}
+}
