@@ -55,7 +55,14 @@ type Event struct {
 	Workshop     *WorkshopDetails     `json:"workshop,omitempty"`
 	Participant  *ParticipantDetails  `json:"participant,omitempty"`
 	Contribution *ContributionDetails `json:"contribution,omitempty"`
-	// Target is the ID of the contribution an event acts on.
+	Pace         *Pace                `json:"pace,omitempty"`
+	Settings     *Settings            `json:"settings,omitempty"`
+	Curation     *Curation            `json:"curation,omitempty"`
+	Theme        *Theme               `json:"theme,omitempty"`
+	Vote         *Vote                `json:"vote,omitempty"`
+	Ballot       *Ballot              `json:"ballot,omitempty"`
+	// Target is the ID of the contribution, participant, vote or prompt
+	// an event acts on.
 	Target string `json:"target,omitempty"`
 
 	Prev string `json:"prev"`
@@ -91,6 +98,9 @@ type ParticipantDetails struct {
 	// Identity recognises someone who comes back: a keyed hash of their
 	// public key, specific to the workshop, never the key itself.
 	Identity string `json:"identity,omitempty"`
+	// Scribed marks a table or a person without a terminal whose
+	// contributions a facilitator or scribe enters for them.
+	Scribed bool `json:"scribed,omitempty"`
 }
 
 // ContributionDetails is a contribution as added, or as it stands after an
@@ -103,6 +113,12 @@ type ContributionDetails struct {
 	Text        Words     `json:"text"`
 	Themes      []string  `json:"themes,omitempty"`
 	Partner     string    `json:"partner,omitempty"`
+	// BuildsOn is the contribution this one builds on ("+1, and also").
+	BuildsOn string `json:"builds_on,omitempty"`
+	// Owner and Due make an action a commitment: who will do it (a person
+	// or an organisation) and by when (YYYY-MM-DD, optional).
+	Owner Words  `json:"owner,omitzero"`
+	Due   string `json:"due,omitempty"`
 }
 
 // Words is text a person wrote that they may later have erased. The chain
@@ -149,6 +165,9 @@ func (e *Event) Words() []*Words {
 	}
 	if e.Contribution != nil {
 		ws = append(ws, &e.Contribution.Text)
+		if o := &e.Contribution.Owner; o.Text != "" || o.Digest != "" {
+			ws = append(ws, o)
+		}
 	}
 	return ws
 }
@@ -166,6 +185,7 @@ func (e Event) ChainHash() string {
 	if e.Contribution != nil {
 		d := *e.Contribution
 		d.Text = Words{Digest: d.Text.Digest}
+		d.Owner = Words{Digest: d.Owner.Digest}
 		c.Contribution = &d
 	}
 	body, err := json.Marshal(c)
