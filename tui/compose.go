@@ -5,9 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
 )
@@ -28,7 +26,7 @@ const (
 type composer struct {
 	view          *participantView
 	phase, prompt int
-	editor        textarea.Model
+	editor        editor
 	kind          int      // index into the prompt's kind choices
 	themes        []string // chosen theme IDs
 	themesTouched bool     // the person chose themes: stop suggesting
@@ -42,21 +40,7 @@ type composer struct {
 }
 
 func newComposer(v *participantView) composer {
-	ed := textarea.New()
-	ed.ShowLineNumbers = false
-	ed.Prompt = "┃ "
-	ed.Placeholder = "Type here. Enter saves; alt+enter starts a new line."
-	ed.CharLimit = inquiry.MaxTextRunes
-	ed.KeyMap.InsertNewline.SetKeys("alt+enter", "ctrl+j", "shift+enter")
-	ed.KeyMap.Paste.SetEnabled(false) // ctrl+v would read the server's clipboard
-	ed.KeyMap.CopySelection.SetEnabled(false)
-	ed.KeyMap.PageUp.SetEnabled(false) // page keys move between prompts
-	ed.KeyMap.PageDown.SetEnabled(false)
-	ed.SetVirtualCursor(false)
-	st := ed.Styles()
-	st.Focused.CursorLine = lipgloss.NewStyle()
-	st.Cursor.Blink = false
-	ed.SetStyles(st)
+	ed := newEditor("Type here. Enter saves; alt+enter starts a new line.", inquiry.MaxTextRunes)
 	ed.Focus()
 	return composer{view: v, editor: ed, partner: -1, drafts: map[inquiry.PromptRef]string{}}
 }
@@ -194,13 +178,10 @@ func (m *Participant) updateCompose(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if c.focus != fieldText || c.saving {
 		return m, nil
 	}
-	before := c.editor.Value()
-	var cmd tea.Cmd
-	c.editor, cmd = c.editor.Update(msg)
-	if c.editor.Value() != before {
+	if c.editor.Update(msg) {
 		c.suggest()
 	}
-	return m, cmd
+	return m, nil
 }
 
 // composeKey handles the keys the guide screen owns; done is false for

@@ -64,6 +64,8 @@ func (m *Participant) viewCompose() (string, *tea.Cursor) {
 	}
 
 	edHeight := max(h-top.n-bottom.n, 1)
+	// The editor takes whatever rows the rest leaves; sizing it here keeps
+	// that arithmetic in one place.
 	c.editor.SetWidth(w)
 	c.editor.SetHeight(edHeight)
 	var out screen
@@ -72,7 +74,7 @@ func (m *Participant) viewCompose() (string, *tea.Cursor) {
 	if c.focus == fieldText && !c.saving {
 		cursor = offsetCursor(c.editor.Cursor(), 0, out.n)
 	}
-	out.line(c.editor.View())
+	out.line(c.editor.View(st))
 	out.fill(top.n + edHeight)
 	out.line(bottom.String())
 	return out.String(), cursor
