@@ -193,3 +193,34 @@ func newBenchParticipant(b *testing.B, room *memRoom) *Participant {
 	}
 	return m
 }
+
+// BenchmarkFacilitatorOpen is a facilitator's screen opening a workshop
+// of n contributions: the whole log replayed, with the chain checked, before
+// its first frame.
+func BenchmarkFacilitatorOpen(b *testing.B) {
+	for _, n := range []int{100, 1_000, 10_000} {
+		b.Run(fmt.Sprintf("contributions=%d", n), func(b *testing.B) {
+			room := newMemRoom(b, 60, n)
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = newBenchFacilitator(room, 80, 24).View()
+			}
+		})
+	}
+}
+
+// BenchmarkParticipantOpen is a participant's screen opening a workshop of
+// n contributions, up to its first frame (the join form): what the server
+// does between the SSH handshake and the first frame.
+func BenchmarkParticipantOpen(b *testing.B) {
+	for _, n := range []int{100, 1_000, 10_000} {
+		b.Run(fmt.Sprintf("contributions=%d", n), func(b *testing.B) {
+			room := newMemRoom(b, 60, n)
+			b.ReportAllocs()
+			for b.Loop() {
+				m := NewParticipant(Session{ID: "p-bench", Room: room, Code: room.fold.Code, Width: 80, Height: 24})
+				_ = m.View()
+			}
+		})
+	}
+}

@@ -104,6 +104,7 @@ func (p *participant) join(ctx context.Context) error {
 		return err
 	}
 	p.t = t
+	p.r.handshake(time.Since(start))
 	at, err := t.waitFor(ctx, cfg.Timeout, 0, "the join form", showsAll(joinForm...))
 	if err != nil {
 		return err

@@ -25,6 +25,7 @@ type Report struct {
 	Joined   int `json:"participants_joined"`
 	Watching int `json:"facilitators_watching"`
 
+	Handshake             Stat `json:"connect_to_shell_ms"`
 	FirstFrame            Stat `json:"connect_to_first_frame_ms"`
 	FacilitatorFirstFrame Stat `json:"facilitator_connect_to_first_frame_ms"`
 	SubmitToSaved         Stat `json:"submit_to_saved_ms"`
@@ -39,6 +40,7 @@ type Report struct {
 
 	Bytes Bytes `json:"bytes"`
 
+	CPU           cpu     `json:"cpu_steady_phase"`
 	Memory        memory  `json:"server_rss_kib"`
 	PerSessionKiB float64 `json:"server_rss_per_session_kib"`
 
@@ -92,6 +94,7 @@ func (r *run) report(started time.Time, ramp time.Duration, loadBefore, loadAfte
 		RampMS: float64(ramp.Microseconds()) / 1000, RunMS: float64(time.Since(started).Microseconds()) / 1000,
 		LoadAvgBefore: loadBefore, LoadAvgAfter: loadAfter,
 		Joined: r.sessions[roleParticipant], Watching: r.sessions[roleFacilitator],
+		Handshake:             stat(r.handshakes),
 		FirstFrame:            stat(r.firstFrames[roleParticipant]),
 		FacilitatorFirstFrame: stat(r.firstFrames[roleFacilitator]),
 		SubmitToSaved:         stat(d.submitToSaved),
@@ -100,7 +103,7 @@ func (r *run) report(started time.Time, ramp time.Duration, loadBefore, loadAfte
 		ParticipantEcho:       stat(r.echoes[roleParticipant]),
 		FacilitatorEcho:       stat(r.echoes[roleFacilitator]),
 		Submitted:             d.submitted, Saved: d.saved, SeenByAll: d.seenByAll,
-		Memory: r.memory,
+		Memory: r.memory, CPU: r.cpu,
 		Errors: len(r.errors),
 	}
 	rep.ErrorSamples = r.errors[:min(len(r.errors), 5)]
@@ -177,6 +180,7 @@ func (rep *Report) WriteText(w io.Writer) error {
 	line("load average before %s, after %s", rep.LoadAvgBefore, rep.LoadAvgAfter)
 	line("sessions in: %d participants joined, %d facilitators watching", rep.Joined, rep.Watching)
 	line("")
+	line("connect → shell started (SSH)   %s", st(rep.Handshake))
 	line("connect → first complete frame  %s", st(rep.FirstFrame))
 	line("  facilitator's room            %s", st(rep.FacilitatorFirstFrame))
 	line("submit → “Saved ✓”              %s", st(rep.SubmitToSaved))
@@ -193,6 +197,11 @@ func (rep *Report) WriteText(w io.Writer) error {
 		bs.ParticipantLive, bs.ParticipantSession, bs.ParticipantSessionMax)
 	line("bytes, facilitator: first frame %.0f, per key %.0f, per contribution %.0f, %.0f per second",
 		bs.FacilitatorFirstFrame, bs.FacilitatorPerKey, bs.FacilitatorLive, bs.FacilitatorLivePerS)
+	if c := rep.CPU; c.Wall > 0 {
+		line("")
+		line("processor over the %.1f s steady phase: server %.1f s (%.0f%% of one core), load generator %.1f s (%.0f%%)",
+			c.Wall, c.Server, 100*c.Server/c.Wall, c.Load, 100*c.Load/c.Wall)
+	}
 	if rep.Memory.Before > 0 {
 		m := rep.Memory
 		line("")

@@ -33,11 +33,13 @@ type run struct {
 	mu          sync.Mutex
 	sessions    [roles]int
 	firstFrames [roles][]time.Duration
+	handshakes  []time.Duration // participants' dial to shell started
 	echoes      [roles][]time.Duration
 	meters      [roles][]map[string]window
 	totals      [roles][]int64
 	errors      []string
 	memory      memory
+	cpu         cpu
 }
 
 // Run connects the sessions, lets them work for cfg.Duration (or until
@@ -176,6 +178,12 @@ func (r *run) firstFrame(ro role, d time.Duration) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.firstFrames[ro] = append(r.firstFrames[ro], d)
+}
+
+func (r *run) handshake(d time.Duration) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.handshakes = append(r.handshakes, d)
 }
 
 func (r *run) echo(ro role, d time.Duration) {

@@ -7,13 +7,26 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
 // memory is the server's resident memory at the moments that matter, in
 // KiB; all zero without --pid.
 type memory struct {
-	Before, AfterRamp, AtEnd, Peak int64
+	Before    int64 `json:"before"`
+	AfterRamp int64 `json:"after_ramp"`
+	AtEnd     int64 `json:"at_end"`
+	Peak      int64 `json:"peak"`
+}
+
+// cpu is processor time used over the run's steady phase (after the ramp),
+// in seconds: the server's (with --pid) and the load generator's own, which
+// share the machine.
+type cpu struct {
+	Server float64 `json:"server_s"`
+	Load   float64 `json:"load_generator_s"`
+	Wall   float64 `json:"wall_s"`
 }
 
 // settleAfterRamp is how long the server is left alone after the last
@@ -28,6 +41,9 @@ type sampler struct {
 	quit chan struct{}
 	done chan struct{}
 	once sync.Once
+	// The steady phase's start: wall clock and processor seconds.
+	wall         time.Time
+	server, load float64
 }
 
 // sampleMemory reads the server's memory before anything connects and
@@ -55,16 +71,27 @@ func (r *run) sampleMemory() *sampler {
 	return s
 }
 
+// afterRamp reads the memory once the ramp has settled, and starts the
+// processor clocks of the steady phase.
 func (s *sampler) afterRamp() {
-	if s.pid == 0 {
-		return
+	if s.pid != 0 {
+		time.Sleep(settleAfterRamp)
+		s.record(func(m *memory, kib int64) { m.AfterRamp = kib })
 	}
-	time.Sleep(settleAfterRamp)
-	s.record(func(m *memory, kib int64) { m.AfterRamp = kib })
+	s.wall, s.server, s.load = time.Now(), processCPU(s.pid), selfCPU()
 }
 
+// atEnd reads the memory and the processor time at the end of the steady
+// phase.
 func (s *sampler) atEnd() {
 	s.record(func(m *memory, kib int64) { m.AtEnd = kib })
+	c := cpu{Load: selfCPU() - s.load, Wall: time.Since(s.wall).Seconds()}
+	if s.pid != 0 {
+		c.Server = processCPU(s.pid) - s.server
+	}
+	s.r.mu.Lock()
+	s.r.cpu = c
+	s.r.mu.Unlock()
 }
 
 func (s *sampler) stop() {
@@ -120,4 +147,43 @@ func loadAverage() string {
 		return ""
 	}
 	return strings.Join(fields[:3], " ")
+}
+
+// clockTicks is the unit of /proc/PID/stat's times (USER_HZ), 100 on
+// every Linux this runs on.
+const clockTicks = 100
+
+// processCPU is the processor seconds (user and system) a process has used;
+// 0 if it cannot be read.
+func processCPU(pid int) float64 {
+	if pid == 0 {
+		return 0
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The command name, in parentheses, may hold spaces: count fields
+	// after its closing parenthesis. utime and stime are fields 14 and 15.
+	_, rest, ok := strings.Cut(string(b), ") ")
+	if !ok {
+		return 0
+	}
+	fields := strings.Fields(rest)
+	if len(fields) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseFloat(fields[11], 64)
+	stime, _ := strconv.ParseFloat(fields[12], 64)
+	return (utime + stime) / clockTicks
+}
+
+// selfCPU is the processor seconds this process has used.
+func selfCPU() float64 {
+	var u syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
+		return 0
+	}
+	tv := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
+	return tv(u.Utime) + tv(u.Stime)
 }

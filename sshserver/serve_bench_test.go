@@ -1,0 +1,140 @@
+package sshserver
+
+import (
+	"context"
+	"flag"
+	"net"
+	"net/http"
+	"net/http/pprof"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/anchorage/anchorage/data"
+	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui"
+)
+
+// A server to profile under load. `anchorage serve` has no profiling
+// endpoint, so this runs the same server (sshserver.New on data.Open) in a
+// test binary, with net/http/pprof on a second loopback port, for
+// cmd/anchorage-load to drive from another process:
+//
+//	go test ./sshserver -run TestServeForProfiling -timeout 0 \
+//	    -serve.addr 127.0.0.1:23400 -serve.pprof 127.0.0.1:6060 \
+//	    -serve.facilitators keys.pub -serve.for 10m
+//	go tool pprof -sample_index=inuse_space http://127.0.0.1:6060/debug/pprof/heap
+//
+// Without -serve.addr the test is skipped.
+var (
+	serveAddr         = flag.String("serve.addr", "", "run a server to profile on this loopback address")
+	servePprof        = flag.String("serve.pprof", "127.0.0.1:6060", "serve net/http/pprof on this loopback address")
+	serveFacilitators = flag.String("serve.facilitators", "", "an authorized_keys file of facilitators")
+	serveData         = flag.String("serve.data", "", "the data folder (a temporary one if empty)")
+	serveFor          = flag.Duration("serve.for", 10*time.Minute, "how long to serve before stopping")
+	serveQuiet        = flag.Bool("serve.quiet-participants", false, "experiment: ring a participant's screen only for events that can change it")
+)
+
+func TestServeForProfiling(t *testing.T) {
+	if *serveAddr == "" {
+		t.Skip("give -serve.addr to run a server for profiling")
+	}
+	dir := *serveData
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	store, err := data.Open(data.Options{Dir: dir})
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	defer store.Close()
+	cfg := DefaultConfig()
+	cfg.DataDir, cfg.Listen, cfg.FacilitatorsFile, cfg.MaxSessions = dir, *serveAddr, *serveFacilitators, 5000
+	srv, err := New(cfg, store, nil)
+	if err != nil {
+		t.Fatalf("new server: %v", err)
+	}
+	if *serveQuiet {
+		participant := srv.screens.participant
+		srv.screens.participant = func(s tui.Session) tea.Model {
+			s.Room = quietRoom{Room: s.Room}
+			return participant(s)
+		}
+	}
+	l, err := net.Listen("tcp", *serveAddr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	profiles := &http.Server{Addr: *servePprof, Handler: mux}
+	go func() { _ = profiles.ListenAndServe() }()
+	defer profiles.Close()
+
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(l) }()
+	t.Logf("serving on %s (pid %d), profiles on http://%s/debug/pprof/", l.Addr(), os.Getpid(), *servePprof)
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	select {
+	case <-ctx.Done():
+	case <-time.After(*serveFor):
+	case err := <-served:
+		t.Fatalf("serve: %v", err)
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		t.Errorf("shutdown: %v", err)
+	}
+}
+
+// quietRoom is an experiment for the profile, not a design: it rings a
+// participant's screen only when the workshop's log gains an event that
+// can change what that screen shows. Other people's contributions and
+// joins, and changes of presence, do not. (The participant's own saves
+// reach its screen through the reply to Append, not the bell.) It spends a
+// goroutine per watch; done in the store's feed it would spend none.
+type quietRoom struct{ tui.Room }
+
+func (r quietRoom) Watch(workshopID string) (<-chan struct{}, func()) {
+	bell, stop := r.Room.Watch(workshopID)
+	quiet := make(chan struct{}, 1)
+	done := make(chan struct{})
+	var head uint64
+	if events := r.Events(workshopID, 0); len(events) > 0 {
+		head = events[len(events)-1].Seq
+	}
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-bell:
+			}
+			ring := false
+			for _, e := range r.Events(workshopID, head) {
+				head = e.Seq
+				if e.Type != inquiry.ContributionAdded && e.Type != inquiry.ParticipantJoined {
+					ring = true
+				}
+			}
+			if ring {
+				select {
+				case quiet <- struct{}{}:
+				default:
+				}
+			}
+		}
+	}()
+	var once sync.Once
+	return quiet, func() { once.Do(func() { close(done); stop() }) }
+}
