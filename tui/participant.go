@@ -98,28 +98,18 @@ func (m *Participant) Init() tea.Cmd {
 // and recognise a returning key.
 func (m *Participant) enter(sum inquiry.Summary) {
 	m.bell, m.stopWatch = m.s.Room.Watch(sum.ID)
-	events := m.s.Room.Events(sum.ID, 0)
-	m.view.apply(events)
-	atEnd(m.s.context(), m.stopWatch)
 	if m.s.IdentityFor != nil {
-		if k, ok := m.view.known[m.s.IdentityFor(sum.ID)]; ok {
-			m.view.me, m.view.name = k.id, k.name
-			m.view = rebuild(m.view, events)
-			m.startGuide()
-			m.notice = notice{text: "Welcome back, " + k.name + ". Your contributions are as you left them."}
-			return
-		}
+		m.view.identity = m.s.IdentityFor(sum.ID)
+	}
+	m.view.apply(m.s.Room.Events(sum.ID, 0))
+	atEnd(m.s.context(), m.stopWatch)
+	if m.view.me != "" {
+		m.startGuide()
+		m.notice = notice{text: "Welcome back, " + m.view.name + ". Your contributions are as you left them."}
+		return
 	}
 	m.join = newJoinForm()
 	m.stage = stageJoin
-}
-
-// rebuild folds the whole log again now that the participant is known,
-// so their earlier contributions are picked up.
-func rebuild(v participantView, events []inquiry.Event) participantView {
-	fresh := participantView{me: v.me, name: v.name}
-	fresh.apply(events)
-	return fresh
 }
 
 // startGuide shows the guide at the first prompt and marks the session

@@ -23,13 +23,11 @@ type participantView struct {
 	// me is the participant's own ID once joined or recognised.
 	me   string
 	name string
-	// known maps identity hashes to participant IDs and names, to
-	// recognise someone coming back with the same key.
-	known map[string]knownParticipant
-	mine  []*inquiry.Contribution
+	// identity is the keyed hash of this person's key in the workshop, to
+	// recognise them coming back; "" without a key.
+	identity string
+	mine     []*inquiry.Contribution
 }
-
-type knownParticipant struct{ id, name string }
 
 func (v *participantView) apply(events []inquiry.Event) {
 	for _, e := range events {
@@ -43,13 +41,12 @@ func (v *participantView) apply(events []inquiry.Event) {
 			v.id, v.title, v.code, v.guide, v.open = d.ID, d.Title, d.Code, d.Guide, true
 			v.themes = append(slices.Clip(inquiry.DefaultThemes), d.Guide.Themes...)
 			v.suggester = inquiry.NewThemeIndex(v.themes)
-			v.known = map[string]knownParticipant{}
 		case inquiry.WorkshopClosed:
 			v.open = false
 		case inquiry.ParticipantJoined:
 			d := e.Participant
-			if d.Identity != "" {
-				v.known[d.Identity] = knownParticipant{id: d.ID, name: d.Name.Text}
+			if v.me == "" && v.identity != "" && d.Identity == v.identity {
+				v.me = d.ID
 			}
 			if d.ID == v.me {
 				v.name = d.Name.Text
