@@ -34,9 +34,23 @@ type composer struct {
 	partner       int // index into the guide's partners, -1 for none
 	focus         composeField
 	editing       string // the contribution being edited; "" for a new one
-	pendingID     string // the ID of the new contribution being saved, kept for retries
-	saving        bool
-	drafts        map[inquiry.PromptRef]string
+	pendingID     string // the ID of a new contribution whose save failed, kept for the retry
+	// sending is the contribution on its way to the store. The editor is
+	// cleared as it goes, so the person can write on; a failure puts it
+	// back.
+	sending *outgoing
+	drafts  map[inquiry.PromptRef]string
+}
+
+// outgoing is a contribution being saved, with the choices to restore if
+// the save fails.
+type outgoing struct {
+	event         inquiry.Event
+	ref           inquiry.PromptRef
+	kind, partner int
+	themes        []string
+	themesTouched bool
+	editing       string
 }
 
 func newComposer(v *participantView) composer {
@@ -158,9 +172,6 @@ func (m *Participant) updateCompose(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case savedMsg:
 		return m, m.saved(msg)
 	case tea.PasteMsg:
-		if c.saving {
-			return m, nil
-		}
 		text := inquiry.CleanText(msg.Content)
 		if n := inquiry.RuneCount(c.editor.Value()) + inquiry.RuneCount(text); n > inquiry.MaxTextRunes {
 			m.notice = notice{text: fmt.Sprintf("Nothing was pasted: that would make %d characters, and a contribution holds up to %d. Paste a shorter part.", n, inquiry.MaxTextRunes), bad: true}
@@ -175,7 +186,7 @@ func (m *Participant) updateCompose(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, cmd
 		}
 	}
-	if c.focus != fieldText || c.saving {
+	if c.focus != fieldText {
 		return m, nil
 	}
 	if c.editor.Update(msg) {
@@ -272,10 +283,12 @@ func (m *Participant) movePrompt(delta int) {
 	}
 }
 
-// save records the contribution in the editor, as new or as an edit.
+// save sends the contribution in the editor to the store, as new or as
+// an edit, and clears the editor for the next one.
 func (m *Participant) save() tea.Cmd {
 	c := &m.compose
-	if c.saving {
+	if c.sending != nil {
+		m.notice = notice{text: "Still saving the last one: press enter again in a moment."}
 		return nil
 	}
 	if !m.view.open {
@@ -307,7 +320,11 @@ func (m *Participant) save() tea.Cmd {
 		}
 		d.ID = c.pendingID
 	}
-	c.saving = true
+	c.sending = &outgoing{
+		event: e, ref: c.ref(), kind: c.kind, partner: c.partner,
+		themes: c.themes, themesTouched: c.themesTouched, editing: c.editing,
+	}
+	c.clear()
 	m.notice = notice{text: "Saving…"}
 	return m.appendCmd(e)
 }
@@ -321,12 +338,17 @@ func (m *Participant) appendCmd(e inquiry.Event) tea.Cmd {
 }
 
 // saved tells the person the outcome: "saved" only once the store has
-// committed it durably; on failure the text stays in the editor.
+// committed it durably; on failure the words go back where they were.
 func (m *Participant) saved(msg savedMsg) tea.Cmd {
 	c := &m.compose
-	c.saving = false
+	out := c.sending
+	c.sending = nil
+	if out == nil {
+		return nil
+	}
 	if msg.err != nil {
-		m.notice = notice{text: "Not saved: " + friendly(msg.err) + " Your text is still here; press enter to try again.", bad: true}
+		m.restore(out)
+		m.notice = notice{text: "Not saved: " + friendly(msg.err) + " Your text is back in the editor; press enter to try again.", bad: true}
 		return nil
 	}
 	m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
@@ -334,19 +356,42 @@ func (m *Participant) saved(msg savedMsg) tea.Cmd {
 	if msg.event.Contribution != nil && msg.event.Contribution.Text.Text != sent.Text.Text {
 		// An earlier try was saved after all, with other words: make the
 		// saved contribution say what the person now asked for.
-		c.saving = true
 		edit := msg.sent
 		edit.Type = inquiry.ContributionEdited
+		c.sending = out
 		return m.appendCmd(edit)
 	}
 	what := "Saved"
 	if msg.sent.Type == inquiry.ContributionEdited {
 		what = "Changes saved"
 	}
-	c.drafts[c.ref()] = ""
-	c.clear()
 	m.notice = notice{text: fmt.Sprintf("%s ✓ %s: “%s”", what, sent.Kind.Label(), snippet(sent.Text.Text, 40))}
 	return nil
+}
+
+// restore puts a contribution whose save failed back: into the editor,
+// before anything written since, with its choices, or into its prompt's
+// draft if the person has moved on.
+func (m *Participant) restore(out *outgoing) {
+	c := &m.compose
+	text := out.event.Contribution.Text.Text
+	if out.ref != c.ref() {
+		c.drafts[out.ref] = joinDraft(text, c.drafts[out.ref])
+		return
+	}
+	c.editor.SetValue(joinDraft(text, c.editor.Value()))
+	c.kind, c.partner, c.themes, c.themesTouched, c.editing = out.kind, out.partner, out.themes, out.themesTouched, out.editing
+	if out.event.Type == inquiry.ContributionAdded {
+		c.pendingID = out.event.Contribution.ID // the retry must reuse it
+	}
+}
+
+// joinDraft puts restored words before whatever was written since.
+func joinDraft(restored, since string) string {
+	if strings.TrimSpace(since) == "" {
+		return restored
+	}
+	return restored + "\n" + since
 }
 
 // snippet is the start of a text on one line, for confirmations and lists.

@@ -71,7 +71,7 @@ func (m *Participant) viewCompose() (string, *tea.Cursor) {
 	var out screen
 	out.line(top.String())
 	var cursor *tea.Cursor
-	if c.focus == fieldText && !c.saving {
+	if c.focus == fieldText {
 		cursor = offsetCursor(c.editor.Cursor(), 0, out.n)
 	}
 	out.line(c.editor.View(st))
