@@ -58,14 +58,16 @@ func (w *Workshop) checkCuration(e Event) error {
 }
 
 // curatable finds a contribution a facilitator can still curate: one that
-// exists and has not been taken back.
+// exists, was not deleted, and whose author has not left.
 func (w *Workshop) curatable(id string) (*Contribution, error) {
 	c, ok := w.contributions[id]
-	if !ok {
+	switch {
+	case !ok:
 		return nil, fmt.Errorf("contribution %s: %w", id, ErrNotFound)
-	}
-	if c.gone() {
-		return nil, fmt.Errorf("contribution %s was taken back: %w", id, ErrNotFound)
+	case c.Deleted:
+		return nil, fmt.Errorf("contribution %s was deleted: %w", id, ErrNotFound)
+	case c.Withdrawn || c.Erased:
+		return nil, fmt.Errorf("%w: the author of contribution %s has left the workshop", ErrNotAllowed, id)
 	}
 	return c, nil
 }

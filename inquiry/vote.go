@@ -181,7 +181,7 @@ func (w *Workshop) checkVoteCast(e Event) error {
 			continue // a dot moved away: nothing to check
 		}
 		c, ok := w.contributions[id]
-		if !ok || !w.VisibleTo(b.Participant, c) {
+		if !ok || !c.Live() || !w.VisibleTo(b.Participant, c) {
 			return fmt.Errorf("contribution %s: %w", id, ErrNotFound)
 		}
 		if !v.Admits(c) {
