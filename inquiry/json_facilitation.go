@@ -64,4 +64,3 @@ func orEmpty[T any](list []T) []T {
 	}
 	return slices.Clip(list)
 }
-
