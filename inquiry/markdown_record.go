@@ -79,7 +79,12 @@ func (r *markdownReport) act(e Event) string {
 		}
 		return "stopped highlighting " + r.ref(e.Target)
 	case ContributionHidden:
-		return "hid " + r.ref(e.Target) + " (reason: " + mdLine(e.Curation.Reason) + ")"
+		what := r.ref(e.Target)
+		if c, ok := r.ws.Contribution(e.Target); ok && c.Hidden {
+			// Still hidden: say what it was, not that it is hidden.
+			what = aKind(c.Kind) + " from " + r.when(c.AddedAt)
+		}
+		return "hid " + what + " (reason: " + mdLine(e.Curation.Reason) + ")"
 	case ContributionUnhidden:
 		return "stopped hiding " + r.ref(e.Target)
 	case VoteOpened:
@@ -107,4 +112,12 @@ func (r *markdownReport) promptName(ref PromptRef) string {
 	}
 	phase := r.ws.Guide.Phases[p]
 	return mdLine(phase.Title) + ": “" + mdLine(phase.Prompts[q].Text) + "”"
+}
+
+// aKind is a kind with its article: "an opportunity", "a barrier".
+func aKind(k Kind) string {
+	if strings.ContainsRune("aeiou", rune(k[0])) {
+		return "an " + string(k)
+	}
+	return "a " + string(k)
 }
