@@ -100,4 +100,3 @@ func fuzzEvent(w *Workshop, kind, a, b byte) Event {
 	}
 	return settingsChanged(by, []Visibility{VisibleLive, VisibleOnReveal, VisibleNever}[pick(3, b)], a%2 == 0)
 }
-
