@@ -129,7 +129,7 @@ func (m *Facilitator) mergeKey(k tea.KeyPressMsg) tea.Cmd {
 			m.notice = notice{text: "Pick the other one: the contribution this one repeats.", bad: true}
 		default:
 			m.mode, m.merging = modeRoom, ""
-			m.confirm("Merge "+quote(dup, 24)+" into "+quote(into, 24)+"? Both stay in the transcript; only the second is shown. It cannot be undone.",
+			m.confirm("Merge "+quote(dup, 30)+" into "+quote(into, 30)+"? Both stay in the transcript; only the second is shown. It cannot be undone.",
 				"merge", func(m *Facilitator) tea.Cmd {
 					e := inquiry.Event{Type: inquiry.ContributionMerged, Target: dup.ID, Curation: &inquiry.Curation{Into: into.ID}}
 					return m.record(e, "Merged "+quote(dup, 30)+" into "+quote(into, 30)+".", nil)

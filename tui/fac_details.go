@@ -49,8 +49,11 @@ func (m *Facilitator) detailLines(w, h int) []string {
 	if c.Partner != "" {
 		facts = append(facts, "Partner: "+partnerLabel(m.ws.Guide, c.Partner))
 	}
-	if c.Owner != "" || c.Due != "" {
-		facts = append(facts, "Owner: "+orNone(c.Owner)+", due "+orNone(c.Due))
+	if c.Owner != "" {
+		facts = append(facts, "Owner: "+c.Owner)
+	}
+	if c.Due != "" {
+		facts = append(facts, "Due: "+c.Due)
 	}
 	if c.BuildsOn != "" {
 		if on, ok := m.ws.Contribution(c.BuildsOn); ok {

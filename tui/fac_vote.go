@@ -222,11 +222,11 @@ func (m *Facilitator) voteLines(w, h int) []string {
 	if v == nil {
 		return []string{fit(title, w), st.dim.Render(fit("  No vote yet: d opens one.", w))}
 	}
-	state := st.good.Render("open") + st.dim.Render(" · d closes it")
+	state, hint := st.good.Render("open"), "d closes it"
 	if !v.Open {
-		state = st.dim.Render("closed " + clock(v.ClosedAt) + " · d opens a new one")
+		state, hint = st.dim.Render("closed "+clock(v.ClosedAt)), "d opens a new vote"
 	}
-	lines := []string{fit(title+" "+state, w)}
+	lines := []string{fit(title+st.dim.Render(" · ")+state, w)}
 	for i, l := range wrap(v.Title, w-2) {
 		if i < 2 {
 			lines = append(lines, "  "+st.bold.Render(l))
@@ -235,22 +235,24 @@ func (m *Facilitator) voteLines(w, h int) []string {
 	lines = append(lines, fit(st.dim.Render(fmt.Sprintf("  %d dots each · %d of %d have voted", v.Dots, v.Voters(), m.index.active)), w))
 	results := v.Results()
 	if len(results) == 0 {
-		return append(lines, st.dim.Render(fit("  No dots placed yet.", w)))
+		return append(lines, st.dim.Render(fit("  No dots placed yet ("+hint+").", w)))
 	}
-	peak := results[0].Dots
-	barRoom := max(min(w/3, 20), 4)
+	// One dot a dot while they fit; scaled to the most placed beyond that.
+	barRoom := max(w-14, 4)
+	scale := max(results[0].Dots, barRoom)
 	m.scroll[paneVote] = min(m.scroll[paneVote], max(len(results)-1, 0))
 	for i, r := range results[m.scroll[paneVote]:] {
-		if len(lines) >= h {
+		if len(lines)+3 > h {
 			break
 		}
-		c, _ := m.ws.Contribution(r.Contribution)
-		text := ""
-		if c != nil {
-			text = "“" + snippet(c.Text, w) + "” " + st.dim.Render(m.participantName(c.Participant))
+		name, text := "", ""
+		if c, ok := m.ws.Contribution(r.Contribution); ok {
+			name, text = m.participantName(c.Participant), quote(c, w-8)
 		}
-		dots := pad(st.good.Render(bar("●", r.Dots, peak, barRoom))+" "+fmt.Sprint(r.Dots), barRoom+4)
-		lines = append(lines, fit(fmt.Sprintf("  %2d ", m.scroll[paneVote]+i+1)+dots+text, w))
+		dots := st.good.Render(bar("●", r.Dots, scale, barRoom)) + " " + fmt.Sprint(r.Dots)
+		lines = append(lines,
+			fit(fmt.Sprintf("  %2d ", m.scroll[paneVote]+i+1)+dots+st.dim.Render(" · "+name), w),
+			fit("     "+text, w))
 	}
-	return lines
+	return append(lines, st.dim.Render(fit("  "+hint, w)))
 }
