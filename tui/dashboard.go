@@ -22,14 +22,21 @@ func (m *Facilitator) viewRoom() (string, *tea.Cursor) {
 	if !ws.Open {
 		state = st.bad.Render("closed")
 	}
-	b.line(twoSides(st.title.Render("Anchorage")+st.dim.Render(" · ")+ws.Title,
-		st.accent.Render(ws.Code)+st.dim.Render(" · ")+state+st.dim.Render(" · seeing "+seeing(ws.Settings)), w))
+	right := st.accent.Render(ws.Code) + st.dim.Render(" · ") + state
+	if w >= 72 {
+		right += st.dim.Render(" · seeing " + seeing(ws.Settings))
+	}
+	b.line(twoSides(st.title.Render("Anchorage")+st.dim.Render(" · ")+ws.Title, right, w))
 	if h >= 16 {
-		b.line(fit(st.dim.Render(fmt.Sprintf("%s joined, %d here now · %s: %s, %s",
-			count(len(ws.Participants), "participant", "participants"), len(m.where),
-			count(m.tally.Contributions, "contribution", "contributions"),
+		people := count(len(ws.Participants), "participant", "participants")
+		contributions := count(m.tally.Contributions, "contribution", "contributions")
+		counts := fmt.Sprintf("%s joined, %d here now · %s: %s, %s", people, len(m.where), contributions,
 			count(m.tally.Totals[inquiry.Opportunity], "opportunity", "opportunities"),
-			count(m.tally.Totals[inquiry.Barrier], "barrier", "barriers"))), w))
+			count(m.tally.Totals[inquiry.Barrier], "barrier", "barriers"))
+		if width(counts) > w {
+			counts = fmt.Sprintf("%s · %d here · %s", people, len(m.where), contributions)
+		}
+		b.line(fit(st.dim.Render(counts), w))
 	}
 	b.line(m.paceLine(w))
 	b.line(st.rule(w))
@@ -148,35 +155,45 @@ func (m *Facilitator) sideLines(pane dashboardPane, w, h int) []string {
 func (m *Facilitator) paceLine(w int) string {
 	st, ws := m.st, m.ws
 	cur := ws.Current.Prompt
-	var long, short string
+	// From the fullest to the tightest; the first that fits is shown.
+	var variants []string
 	switch {
 	case cur != "":
-		open := st.dim.Render("Now open: ") + st.bold.Render(phaseTitle(ws.Guide, cur))
+		where := st.bold.Render(phaseTitle(ws.Guide, cur))
 		answered, of := m.index.progress(cur)
 		progress := st.dim.Render(fmt.Sprintf(" · %d of %d have answered", answered, of))
+		tight := st.dim.Render(fmt.Sprintf(" · %d/%d answered", answered, of))
 		if of == 0 {
-			progress = st.dim.Render(" · nobody has joined yet")
+			progress, tight = st.dim.Render(" · nobody has joined yet"), ""
 		}
-		long, short = open+progress, open+progress
+		timer, ends, left := "", "", ""
 		if cd := m.countdown(); cd != "" {
 			style := st.accent
-			if left, _ := m.timeLeft(time.Now()); left < time.Minute {
+			if l, _ := m.timeLeft(time.Now()); l < time.Minute {
 				style = st.warn
 			}
-			timer := st.dim.Render(" · ") + style.Render("⏱ "+cd)
-			long = open + timer + st.dim.Render(" (ends "+clock(ws.Current.EndsAt)+")") + progress
-			short = open + timer + progress
+			timer, left = st.dim.Render(" · ")+style.Render("⏱ "+cd), st.dim.Render(" · ")+style.Render("⏱ "+strings.TrimSuffix(cd, " left"))
+			ends = st.dim.Render(" (ends " + clock(ws.Current.EndsAt) + ")")
+			if l, _ := m.timeLeft(time.Now()); l <= 0 {
+				ends = st.dim.Render(" (ended " + clock(ws.Current.EndsAt) + ")")
+			}
 		}
+		now := st.dim.Render("Now open: ") + where
+		variants = []string{now + timer + ends + progress, now + timer + progress, where + left + tight}
 	case ws.Pacing == inquiry.FacilitatorPaced:
-		long = st.dim.Render("Facilitator-led: no prompt is open yet (n opens the first for everyone)")
-		short = st.dim.Render("No prompt open yet (n opens one)")
+		variants = []string{
+			st.dim.Render("Facilitator-led: no prompt is open yet (n opens the first for everyone)"),
+			st.dim.Render("No prompt open yet (n opens one)"),
+		}
 	default:
-		long, short = st.dim.Render("Self-paced: each participant moves on when ready"), st.dim.Render("Self-paced")
+		variants = []string{st.dim.Render("Self-paced: each participant moves on when ready"), st.dim.Render("Self-paced")}
 	}
-	if width(long) <= w {
-		return long
+	for _, v := range variants {
+		if width(v) <= w {
+			return v
+		}
 	}
-	return fit(short, w)
+	return fit(variants[len(variants)-1], w)
 }
 
 // feedLines are the contributions, newest first, two lines each, with the

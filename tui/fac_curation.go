@@ -34,6 +34,13 @@ func (m *Facilitator) curateKey(k tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 		return nil, false
 	}
 	switch k.String() {
+	case "a", "t", "m", "*", "h":
+		if c.Withdrawn || c.Erased {
+			m.notice = notice{text: "Its author has left the workshop, so it can no longer be curated.", bad: true}
+			return nil, true
+		}
+	}
+	switch k.String() {
 	case "a":
 		return m.acceptThemes(c), true
 	case "t":
@@ -127,6 +134,8 @@ func (m *Facilitator) mergeKey(k tea.KeyPressMsg) tea.Cmd {
 			m.mode, m.merging = modeRoom, ""
 		case into.ID == dup.ID:
 			m.notice = notice{text: "Pick the other one: the contribution this one repeats.", bad: true}
+		case into.Hidden || into.MergedInto != "" || into.Withdrawn || into.Erased:
+			m.notice = notice{text: "Pick one that is shown: nothing can be merged into a hidden, merged or withdrawn one.", bad: true}
 		default:
 			m.mode, m.merging = modeRoom, ""
 			m.confirm("Merge "+quote(dup, 30)+" into "+quote(into, 30)+"? Both stay in the transcript; only the second is shown. It cannot be undone.",

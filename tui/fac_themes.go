@@ -159,7 +159,10 @@ func (m *Facilitator) themeID(label string) string {
 
 func (m *Facilitator) themesLines(w, h int) ([]string, int) {
 	st, p := m.st, &m.themes
-	c, _ := m.ws.Contribution(p.target)
+	c, ok := m.ws.Contribution(p.target)
+	if !ok {
+		return nil, -1
+	}
 	head := []string{fit(st.accent.Render("▸ Themes for ")+quote(c, w), w)}
 	state := "not yet accepted"
 	if c.ThemesAccepted {

@@ -232,7 +232,7 @@ func (m *Facilitator) voteLines(w, h int) []string {
 			lines = append(lines, "  "+st.bold.Render(l))
 		}
 	}
-	lines = append(lines, fit(st.dim.Render(fmt.Sprintf("  %d dots each · %d of %d have voted", v.Dots, v.Voters(), m.index.active)), w))
+	lines = append(lines, fit(st.dim.Render(fmt.Sprintf("  %d dots each · %d of %d voted", v.Dots, v.Voters(), m.index.active)), w))
 	results := v.Results()
 	if len(results) == 0 {
 		return append(lines, st.dim.Render(fit("  No dots placed yet ("+hint+").", w)))

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"slices"
 	"testing"
 
@@ -130,6 +131,26 @@ func TestFacilitatorMergesADuplicateAfterAsking(t *testing.T) {
 		t.Fatalf("merged into %s, want %s", e.Curation.Into, older)
 	}
 	fac.see("(merged) “A shared minibus to the hospital”")
+}
+
+func TestFeedAndDetailsShowWhatAContributionBuildsOn(t *testing.T) {
+	store, sum := newRoom(t)
+	g, _ := inquiry.BuiltinGuide(inquiry.DefaultGuideID)
+	ann := joinDirectly(t, store, sum.ID, "Ann")
+	bo := joinDirectly(t, store, sum.ID, "Bo")
+	first := contribute(t, store, sum.ID, ann, designPrompt(t, g), inquiry.Opportunity, "Open the school gym at weekends")
+	_, err := store.Append(context.Background(), sum.ID, inquiry.Event{
+		Type: inquiry.ContributionAdded, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: bo},
+		Contribution: &inquiry.ContributionDetails{ID: "plus-one", Participant: bo, Prompt: designPrompt(t, g), Kind: inquiry.Opportunity,
+			Text: inquiry.Words{Text: "+1, and run a youth club there"}, BuildsOn: first},
+	})
+	if err != nil {
+		t.Fatalf("build on: %v", err)
+	}
+	fac := run(t, NewFacilitator(facilitatorSession(t, store, sum.Code)), 100, 30)
+	fac.see("Bo · Opportunity ↳ builds on")
+	fac.key("enter")
+	fac.see("Builds on “Open the school gym at", "weekends” by Ann")
 }
 
 // lastEventEventually waits for an event of a type and returns the last.

@@ -127,4 +127,20 @@ func TestFacilitatorSeesWhoHasAnsweredTheOpenPrompt(t *testing.T) {
 	if fac.scr.Contains("✓ Cy") {
 		t.Fatalf("Cy is marked as having answered:\n%s", fac.scr.Text())
 	}
+
+	// The line of who is here marks them too.
+	_, leave := store.Enter(sum.ID, inquiry.Presence{Session: "ann-1", Role: inquiry.RoleParticipant, Participant: ann, Name: "Ann", Prompt: open})
+	t.Cleanup(leave)
+	fac.see("Here now: ✓Ann (Discover 1)")
+}
+
+func TestOpeningAPromptInASelfPacedWorkshopSaysWhyNot(t *testing.T) {
+	store, sum := newRoom(t)
+	fac := run(t, NewFacilitator(facilitatorSession(t, store, sum.Code)), 100, 30)
+	fac.see("Self-paced")
+	fac.key("n")
+	fac.see("Not saved: participants pace themselves in this workshop.")
+	if hasEvent(store, sum.ID, inquiry.PromptOpened) {
+		t.Fatal("a self-paced workshop had a prompt opened for everyone")
+	}
 }

@@ -34,7 +34,7 @@ func TestFacilitatorRunsADotVoteWithLiveResults(t *testing.T) {
 	if v.Title != "Which should we start with?" || v.Dots != 5 || !slices.Equal(v.Kinds, []inquiry.Kind{inquiry.Opportunity}) || opened.Actor.Role != inquiry.RoleFacilitator {
 		t.Fatalf("opened %+v by %v", *v, opened.Actor)
 	}
-	fac.see("Dot vote · open", "Which should we start with?", "5 dots each · 0 of 2 have voted", "No dots placed yet")
+	fac.see("Dot vote · open", "Which should we start with?", "5 dots each · 0 of 2 voted", "No dots placed yet")
 
 	// Ann places her dots from her own screen.
 	_, err := store.Append(context.Background(), sum.ID, inquiry.Event{
@@ -44,7 +44,7 @@ func TestFacilitatorRunsADotVoteWithLiveResults(t *testing.T) {
 	if err != nil {
 		t.Fatalf("cast: %v", err)
 	}
-	fac.see("1 of 2 have voted", "   1 ●●● 3 · Ann", "“Shared transport for hospital vis", "   2 ●● 2 · Bo", "“Open the health centre's rooms")
+	fac.see("1 of 2 voted", "   1 ●●● 3 · Ann", "“Shared transport for hospital vis", "   2 ●● 2 · Bo", "“Open the health centre's rooms")
 
 	fac.key("d")
 	fac.see("Close the vote “Which should we start with?”?")
