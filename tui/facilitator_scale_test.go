@@ -39,7 +39,7 @@ func TestFacilitatorRoomStaysUsableWithSixtyPeopleAndFiveHundredContributions(t 
 	wg.Wait()
 
 	fac := run(t, NewFacilitator(facilitatorSession(t, store, sum.Code)), 80, 24)
-	fac.see("60 participants joined", "500 contributions: 251 opportunities")
+	fac.see("60 participants · 0 here · 500 contributions", "251", "249")
 
 	fac.key("end")
 	fac.see("The very first thought of the morning")
