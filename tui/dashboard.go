@@ -284,7 +284,7 @@ func (m *Facilitator) tallyLines(w, h int) []string {
 		title = st.bold.Render("  " + title)
 	}
 	lines := []string{fit(title, w), fit("  "+st.good.Render("█ opportunities")+"  "+st.barrier.Render("░ barriers"), w)}
-	tally := m.ws.Tally()
+	tally := m.tally
 	peak := tally.Max(inquiry.Opportunity, inquiry.Barrier)
 	if peak == 0 {
 		return append(lines, st.dim.Render(fit("  No opportunities or barriers yet.", w)))

@@ -233,7 +233,7 @@ func (m *Facilitator) voteLines(w, h int) []string {
 		}
 	}
 	lines = append(lines, fit(st.dim.Render(fmt.Sprintf("  %d dots each · %d of %d voted", v.Dots, v.Voters(), m.index.active)), w))
-	results := v.Results()
+	results := m.results
 	if len(results) == 0 {
 		return append(lines, st.dim.Render(fit("  No dots placed yet ("+hint+").", w)))
 	}

@@ -47,7 +47,11 @@ const (
 
 // Facilitator is the facilitator's screen: choose a workshop, then watch
 // the room live — contributions as they arrive, opportunities and barriers
-// by theme, and who is where in the guide.
+// by theme, and who is where in the guide — and run it: open prompts for
+// everyone and keep their time, say what participants see of each other,
+// curate contributions, run dot votes, write for people without a laptop
+// and erase a participant who asks. Every act is an event in the
+// facilitator's name.
 type Facilitator struct {
 	s             Session
 	st            styles
@@ -79,10 +83,11 @@ type Facilitator struct {
 
 	// Kept between bells, so that a keystroke never recounts the room:
 	// the filtered feed, who has answered what, and the tally.
-	feed  feedList
-	index *roomIndex
-	tally inquiry.Tally
-	where map[string]inquiry.PromptRef // connected participants, and where each is
+	feed    feedList
+	index   *roomIndex
+	tally   inquiry.Tally
+	results []inquiry.VoteResult         // of the vote the vote pane shows
+	where   map[string]inquiry.PromptRef // connected participants, and where each is
 
 	// side is the pane the right-hand column shows beside the feed on a
 	// wide terminal; person is the people pane's cursor.
@@ -154,7 +159,7 @@ func (m *Facilitator) watch(sum inquiry.Summary) {
 	m.ws = ws
 	m.index = newRoomIndex(ws, events)
 	m.feed.rebuild(ws, m.filter)
-	m.tally = ws.Tally()
+	m.recount()
 	m.bell, m.stopWatch = m.s.Room.Watch(sum.ID)
 	_, m.leave = m.s.Room.Enter(sum.ID, inquiry.Presence{Session: m.s.ID, Role: inquiry.RoleFacilitator, Name: "facilitator", Since: time.Now()})
 	m.present = m.s.Room.Present(sum.ID)
@@ -192,10 +197,20 @@ func (m *Facilitator) catchUp() {
 		}
 	}
 	if m.ws.Head != head {
-		m.tally = m.ws.Tally()
+		m.recount()
 	}
 	m.present = m.s.Room.Present(m.ws.ID)
 	m.where = wherePresent(m.present)
+}
+
+// recount takes the tally and the vote's results afresh after new events:
+// both cost in proportion to the themes and the dots placed, not to the
+// contributions.
+func (m *Facilitator) recount() {
+	m.tally, m.results = m.ws.Tally(), nil
+	if v := m.shownVote(); v != nil {
+		m.results = v.Results()
+	}
 }
 
 // Update handles keys, size changes, the room's bell, the countdown's
