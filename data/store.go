@@ -94,6 +94,8 @@ type workshopLog struct {
 	// changes the elements readers already hold.
 	events  []inquiry.Event
 	summary inquiry.Summary
+	// read is the committed state for Read.
+	read readFold
 }
 
 // Open opens (creating if needed) the database in opts.Dir, replays every
