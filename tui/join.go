@@ -54,8 +54,8 @@ func (m *Participant) updateJoin(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
 		m.view.name = msg.event.Participant.Name.Text
 		m.startGuide()
-		m.notice = notice{text: "Welcome, " + m.view.name + ". Start with the first prompt below."}
-		return m, nil
+		m.notice = notice{text: "Welcome, " + m.view.name + ". Start with the prompt below."}
+		return m, m.clock()
 	case tea.PasteMsg:
 		if f.focus != joinName {
 			return m, nil

@@ -26,6 +26,8 @@ const (
 	stageJoin
 	stageGuide
 	stageMine
+	stageOthers
+	stageVote
 	stageBye
 )
 
@@ -50,6 +52,13 @@ type Participant struct {
 	join    joinForm
 	compose composer
 	mine    mineList
+	others  othersList
+	voting  ballotForm
+
+	// followed is the last prompt the facilitator opened that this screen
+	// moved to; ticking says a countdown tick is on its way.
+	followed inquiry.PromptRef
+	ticking  bool
 }
 
 // notice is the one line that tells a person what just happened.
@@ -91,7 +100,7 @@ func newLineInput(placeholder string, limit int) textinput.Model {
 // Init starts listening for the workshop's changes when the session
 // arrived with a valid code.
 func (m *Participant) Init() tea.Cmd {
-	return listen(m.s.context(), m.bell)
+	return tea.Batch(listen(m.s.context(), m.bell), m.clock())
 }
 
 // enter opens the workshop the code named: read its log, start watching,
@@ -118,6 +127,10 @@ func (m *Participant) startGuide() {
 	m.stage = stageGuide
 	m.s.Actor = inquiry.Actor{Role: inquiry.RoleParticipant, ID: m.view.me}
 	m.compose = newComposer(&m.view)
+	if p, q, ok := m.view.guide.Locate(m.view.current.Prompt); ok {
+		m.compose.goTo(p, q) // a facilitator-led workshop starts where the room is
+		m.followed = m.view.current.Prompt
+	}
 	p := m.presence()
 	m.move, m.leave = m.s.Room.Enter(m.view.id, p)
 	atEnd(m.s.context(), m.leave)
@@ -141,8 +154,10 @@ func (m *Participant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.notice = notice{text: "The server is shutting down. Everything you saved is kept."}
 		return m, tea.Quit
 	case bellMsg:
-		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
-		return m, listen(m.s.context(), m.bell)
+		return m, tea.Batch(m.catchUp(), listen(m.s.context(), m.bell))
+	case tickMsg:
+		m.ticking = false
+		return m, m.clock()
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
 			m.stage = stageBye
@@ -159,8 +174,28 @@ func (m *Participant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.updateCompose(msg)
 	case stageMine:
 		return m.updateMine(msg)
+	case stageOthers:
+		return m.updateOthers(msg)
+	case stageVote:
+		return m.updateVote(msg)
 	}
 	return m, nil
+}
+
+// catchUp folds in what the room recorded since the last look, tells the
+// person what concerns them, and follows the facilitator's pacing.
+func (m *Participant) catchUp() tea.Cmd {
+	m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
+	if news := m.view.takeNews(); len(news) > 0 {
+		m.notice = news[len(news)-1]
+	}
+	if m.view.left && m.stage != stageBye {
+		m.stage = stageBye
+		m.notice = notice{text: "Your contributions have been withdrawn and your words erased from the workshop. Goodbye."}
+		return tea.Quit
+	}
+	m.refreshOthers()
+	return m.follow()
 }
 
 func (m *Participant) updateCode(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -210,6 +245,10 @@ func (m *Participant) View() tea.View {
 		body, cursor = m.viewCompose()
 	case stageMine:
 		body = m.viewMine()
+	case stageOthers:
+		body = m.viewOthers()
+	case stageVote:
+		body = m.viewVote()
 	}
 	v.SetContent(body)
 	v.Cursor = cursor

@@ -25,6 +25,9 @@ type Room interface {
 	// move it and remove it.
 	Enter(workshopID string, p inquiry.Presence) (func(inquiry.Presence), func())
 	Present(workshopID string) []inquiry.Presence
+	// Read calls read with the workshop's committed state, shared between
+	// screens: read only, and quickly.
+	Read(workshopID string, read func(*inquiry.Workshop)) error
 }
 
 // Session is what a screen knows of the person at the other end.
