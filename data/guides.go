@@ -47,7 +47,7 @@ func (s *Store) AddGuide(ctx context.Context, g inquiry.Guide, source []byte) er
 		return fmt.Errorf("data: add guide: %w: %w", inquiry.ErrInvalid, err)
 	}
 	if _, builtin := inquiry.BuiltinGuide(g.ID); builtin {
-		return fmt.Errorf("data: add guide: %w: %q is the ID of a built-in guide: give yours another id", inquiry.ErrConflict, g.ID)
+		return refusal{inquiry.ErrConflict, fmt.Sprintf("%q is the ID of a built-in guide: give yours another id", g.ID)}
 	}
 	if len(source) > maxGuideSource {
 		return fmt.Errorf("data: add guide %s: %w: the YAML is %d bytes, the limit is %d", g.ID, inquiry.ErrInvalid, len(source), maxGuideSource)
@@ -67,8 +67,8 @@ func (s *Store) AddGuide(ctx context.Context, g inquiry.Guide, source []byte) er
 			return nil
 		}
 		if codes := s.openWorkshopsWithGuide(g.ID); len(codes) > 0 {
-			return fmt.Errorf("data: add guide: %w: guide %q is in use by the open workshop(s) %s: close them first, or give this guide another id",
-				inquiry.ErrConflict, g.ID, strings.Join(codes, ", "))
+			return refusal{inquiry.ErrConflict, fmt.Sprintf("guide %q is in use by the open workshop(s) %s: close them first, or give this guide another id",
+				g.ID, strings.Join(codes, ", "))}
 		}
 		added.AddedAt = old.AddedAt
 	}
@@ -184,3 +184,13 @@ func (s *Store) loadGuides() error {
 	}
 	return nil
 }
+
+// refusal is an error written for the person refused, which still matches
+// its sentinel (such as inquiry.ErrConflict) with errors.Is.
+type refusal struct {
+	kind error
+	msg  string
+}
+
+func (r refusal) Error() string { return r.msg }
+func (r refusal) Unwrap() error { return r.kind }
