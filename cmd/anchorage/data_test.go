@@ -53,16 +53,12 @@ func serve(t *testing.T, environ []string, args ...string) *server {
 			t.Fatalf("waited %s for serve to say where it listens; stdout %q, stderr %q", testDeadline, s.stdout.String(), s.stderr.String())
 		}
 	}
-	stopped := false
-	t.Cleanup(func() {
-		if !stopped {
-			s.stop(t)
-		}
-	})
+	t.Cleanup(func() { s.stop(t) })
 	return s
 }
 
-// stop sends serve a signal and waits for it to exit.
+// stop sends serve a signal and waits for it to exit; stopping again
+// gives the same exit status.
 func (s *server) stop(t *testing.T) int {
 	t.Helper()
 	s.signals <- syscall.SIGTERM
@@ -210,9 +206,24 @@ func TestServeAddsTheGuidesInAFolderAndStopsAtAMistake(t *testing.T) {
 	guides := t.TempDir()
 	writeFile(t, filepath.Join(guides, "walk.yaml"), walkGuide)
 	writeFile(t, filepath.Join(guides, "notes.txt"), "not a guide")
-	srv := serve(t, nil, "--data", filepath.Join(t.TempDir(), "data"), "--facilitators", facilitatorFile(t, alice), "--guides", guides)
+	dir := filepath.Join(t.TempDir(), "data")
+	keys := facilitatorFile(t, alice)
+	srv := serve(t, nil, "--data", dir, "--facilitators", keys, "--guides", guides)
 	if status, out, _ := sshExec(t, srv.addr, alice, "workshop new --title Walk --guide harbour-walk", nil); status != 0 {
 		t.Errorf("a workshop on a guide from --guides: %d %q", status, out)
+	}
+	srv.stop(t)
+
+	// The file changes while a workshop follows the guide: the server still
+	// starts, keeps the guide as the workshop has it, and says so.
+	changed := strings.Replace(walkGuide, "What do you see working?", "What would you change?", 1)
+	writeFile(t, filepath.Join(guides, "walk.yaml"), changed)
+	srv = serve(t, nil, "--data", dir, "--facilitators", keys, "--guides", guides)
+	if status, out, _ := sshExec(t, srv.addr, alice, "guide show harbour-walk", nil); status != 0 || string(out) != walkGuide {
+		t.Errorf("after a restart with a changed file, guide show gives %q, want the guide the open workshop follows", out)
+	}
+	if !strings.Contains(srv.stderr.String(), "kept as it was") {
+		t.Errorf("serve did not warn about the changed guide: %q", srv.stderr.String())
 	}
 	srv.stop(t)
 

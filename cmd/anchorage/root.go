@@ -118,7 +118,8 @@ func openError(dir string, err error) error {
 	case errors.Is(err, data.ErrEncrypted):
 		return fmt.Errorf("the database in %s is encrypted: give its key with --encryption-key-file FILE (or %s)", dir, envKeyFile)
 	case errors.Is(err, data.ErrWrongKey):
-		return fmt.Errorf("the encryption key given does not open the database in %s: it is another key, or the database is not encrypted", dir)
+		return fmt.Errorf("the encryption key given does not open the database in %s: it is another key, or the database is not encrypted "+
+			"(to encrypt a database, back it up and restore it into a new folder with --encryption-key-file)", dir)
 	}
 	return fmt.Errorf("open the database in %s: %w", dir, err)
 }

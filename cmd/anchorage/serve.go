@@ -62,7 +62,7 @@ func (a *app) serve(ctx context.Context, cfg sshserver.Config, opts data.Options
 		}
 	}()
 	if guidesDir != "" {
-		added, err := addGuides(ctx, store, guidesDir)
+		added, err := addGuides(ctx, store, guidesDir, logger)
 		if err != nil {
 			return err
 		}
