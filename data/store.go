@@ -121,6 +121,8 @@ type workshopLog struct {
 	// the slice instead of writing into it.
 	events  []inquiry.Event
 	summary inquiry.Summary
+	// read is the committed state for Read.
+	read readFold
 }
 
 // Open opens (creating if needed) the database in opts.Dir, replays every
