@@ -230,13 +230,17 @@ func (s *Store) replaceErased(rewritten map[string]map[uint64]inquiry.Event) {
 }
 
 // refold replays the workshops an erasure touched, so that the committer's
-// state holds no erased words either.
+// state holds no erased words either, and drops the readers' shared state
+// (Read), which is then replayed from the rewritten log when next read.
 func (c *committer) refold(workshops []string) {
 	for _, id := range workshops {
 		l := c.s.logs[id]
 		if l == nil {
 			continue
 		}
+		l.read.mu.Lock()
+		l.read.w = nil
+		l.read.mu.Unlock()
 		fold, err := inquiry.Replay(l.events)
 		if err != nil {
 			// The words changed, the digests did not: this is a bug.

@@ -105,6 +105,10 @@ func TestWithdrawalErasesTheParticipantsWordsFromMemoryAndFiles(t *testing.T) {
 	}
 	before := s.Events(ws.ID, 0)
 	heldByAReader := eventsText(t, before)
+	// The readers' shared state is built with Ann's words in it.
+	if err := s.Read(ws.ID, func(*inquiry.Workshop) {}); err != nil {
+		t.Fatal(err)
+	}
 
 	w := mustAppend(t, s, ws.ID, withdrawing("ann"))
 	if w.Seq != 8 {
@@ -133,6 +137,16 @@ func TestWithdrawalErasesTheParticipantsWordsFromMemoryAndFiles(t *testing.T) {
 		if c.Participant == "ann" && c.Text != "" {
 			t.Errorf("the replayed workshop still has Ann's words in %s: %q", c.ID, c.Text)
 		}
+	}
+	err = s.Read(ws.ID, func(w *inquiry.Workshop) {
+		for _, c := range w.Contributions {
+			if c.Participant == "ann" && (c.Text != "" || c.Owner != "") {
+				t.Errorf("the shared state still has Ann's words in %s: %q, %q", c.ID, c.Text, c.Owner)
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	if _, ok := s.Draft(ws.ID, "ann"); ok {
 		t.Errorf("Ann's draft survived her withdrawal")
