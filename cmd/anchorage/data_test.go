@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/creack/pty"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/anchorage/anchorage/data"
@@ -388,5 +389,53 @@ func TestSSHFormOfCommandsThatReadOrWriteStreams(t *testing.T) {
 		if r.status != 1 || !strings.Contains(r.stderr, tt.sshForm) {
 			t.Errorf("%v: exit %d, stderr %q; want %q", tt.args, r.status, r.stderr, tt.sshForm)
 		}
+	}
+}
+
+func TestOfflineBackupAndRestore(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	if r := anchorage(t, nil, "workshop", "new", "--data", dir, "--title", "Offline talk", "--code", "offline-talk"); r.status != 0 {
+		t.Fatalf("workshop new: %+v", r)
+	}
+	backup := anchorage(t, nil, "backup", "--data", dir)
+	if backup.status != 0 || len(backup.stdout) == 0 {
+		t.Fatalf("offline backup: exit %d, %d bytes, %q", backup.status, len(backup.stdout), backup.stderr)
+	}
+	restored := filepath.Join(t.TempDir(), "restored")
+	if r := anchorageIn(t, strings.NewReader(backup.stdout), nil, "restore", "--data", restored); r.status != 0 {
+		t.Fatalf("restore: %+v", r)
+	}
+	for _, format := range []string{"markdown", "csv", "json"} {
+		want := anchorage(t, nil, "export", "offline-talk", "--format", format, "--data", dir)
+		got := anchorage(t, nil, "export", "offline-talk", "--format", format, "--data", restored)
+		if want.status != 0 || got.stdout != want.stdout {
+			t.Errorf("the %s export differs after an offline backup and restore", format)
+		}
+	}
+	if r := anchorageIn(t, strings.NewReader("not a backup"), nil, "restore", "--data", filepath.Join(t.TempDir(), "x")); r.status != 1 {
+		t.Errorf("restore from something that is not a backup: %+v", r)
+	}
+}
+
+func TestBackupAndRestoreRefuseATerminal(t *testing.T) {
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal here: %v", err)
+	}
+	defer ptmx.Close()
+	defer tty.Close()
+	r := anchorageIn(t, tty, nil, "restore", "--data", filepath.Join(t.TempDir(), "x"))
+	if r.status != 2 || !strings.Contains(r.stderr, "< anchorage.backup") {
+		t.Errorf("restore with a terminal as input: %+v; want a usage error saying how to give the file", r)
+	}
+
+	dir := filepath.Join(t.TempDir(), "data")
+	if r := anchorage(t, nil, "workshop", "new", "--data", dir, "--title", "Talk"); r.status != 0 {
+		t.Fatalf("workshop new: %+v", r)
+	}
+	var stderr syncBuffer
+	a := &app{stdin: strings.NewReader(""), stdout: tty, stderr: &stderr, signals: make(chan os.Signal), exit: func(int) {}}
+	if status := a.run(context.Background(), []string{"backup", "--data", dir}); status != 2 || !strings.Contains(stderr.String(), "backup > ") {
+		t.Errorf("backup to a terminal: exit %d, stderr %q; want a usage error saying where to send it", status, stderr.String())
 	}
 }
