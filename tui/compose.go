@@ -238,6 +238,7 @@ func (m *Participant) updateCompose(msg tea.Msg) (tea.Model, tea.Cmd) {
 		c.setFocus(fieldText)
 		c.editor.InsertString(text)
 		c.suggest()
+		m.saveDraft()
 		return m, nil
 	case tea.KeyPressMsg:
 		if cmd, done := m.composeKey(msg); done {
@@ -249,6 +250,7 @@ func (m *Participant) updateCompose(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if c.editor.Update(msg) {
 		c.suggest()
+		m.saveDraft()
 	}
 	return m, nil
 }
@@ -359,6 +361,7 @@ func (m *Participant) movePrompt(delta int) {
 		return
 	}
 	m.compose.goTo(p, q)
+	m.saveDraft()
 	m.notice = notice{}
 	if m.move != nil {
 		m.move(m.presence())
@@ -462,6 +465,7 @@ func (m *Participant) saved(msg savedMsg) tea.Cmd {
 		what = "Changes saved"
 	}
 	m.notice = notice{text: fmt.Sprintf("%s ✓ %s: “%s”", what, sent.Kind.Label(), snippet(sent.Text.Text, 40))}
+	m.saveDraft() // what was sent is no longer a draft
 	return nil
 }
 

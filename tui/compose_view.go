@@ -25,6 +25,9 @@ func (m *Participant) viewCompose() (string, *tea.Cursor) {
 	if c.view.name != "" {
 		right += " · " + c.view.name
 	}
+	if m.resumeCode != "" && w >= 70 {
+		right += " · resume " + m.resumeCode
+	}
 	top.line(twoSides(st.title.Render("Anchorage")+st.dim.Render(" · ")+c.view.title, st.dim.Render(right), w))
 	top.line(m.phaseBar(w))
 	top.line(st.rule(w))
@@ -98,7 +101,7 @@ func (m *Participant) phaseBar(w int) string {
 	count := st.dim.Render(fmt.Sprintf("prompt %d of %d", at, n))
 	switch clock := m.countdown(); {
 	case clock != "":
-		count = st.warn.Render(clock)
+		count = st.warn.Render(clock) + st.dim.Render(fmt.Sprintf(" · %d of %d", at, n))
 	case !m.view.reachable(c.phase, c.prompt):
 		count = st.warn.Render("waiting for the facilitator")
 	}

@@ -59,6 +59,8 @@ type Participant struct {
 	// moved to; ticking says a countdown tick is on its way.
 	followed inquiry.PromptRef
 	ticking  bool
+	// resumeCode lets this person carry on after a dropped connection.
+	resumeCode string
 }
 
 // notice is the one line that tells a person what just happened.
@@ -112,12 +114,13 @@ func (m *Participant) enter(sum inquiry.Summary) {
 	}
 	m.view.apply(m.s.Room.Events(sum.ID, 0))
 	atEnd(m.s.context(), m.stopWatch)
-	if m.view.me != "" {
+	if m.view.me != "" && !m.view.left {
 		m.startGuide()
-		m.notice = notice{text: "Welcome back, " + m.view.name + ". Your contributions are as you left them."}
+		m.notice = notice{text: "Welcome back, " + m.view.name + ". Everything is as you left it."}
 		return
 	}
 	m.join = newJoinForm()
+	m.join.resume = newResumeForm()
 	m.stage = stageJoin
 }
 
@@ -127,10 +130,12 @@ func (m *Participant) startGuide() {
 	m.stage = stageGuide
 	m.s.Actor = inquiry.Actor{Role: inquiry.RoleParticipant, ID: m.view.me}
 	m.compose = newComposer(&m.view)
+	m.restoreDraft()
 	if p, q, ok := m.view.guide.Locate(m.view.current.Prompt); ok {
 		m.compose.goTo(p, q) // a facilitator-led workshop starts where the room is
 		m.followed = m.view.current.Prompt
 	}
+	m.fetchResumeCode()
 	p := m.presence()
 	m.move, m.leave = m.s.Room.Enter(m.view.id, p)
 	atEnd(m.s.context(), m.leave)
@@ -150,6 +155,7 @@ func (m *Participant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		return m, nil
 	case ShutdownMsg:
+		m.saveDraft()
 		m.stage = stageBye
 		m.notice = notice{text: "The server is shutting down. Everything you saved is kept."}
 		return m, tea.Quit
@@ -160,6 +166,7 @@ func (m *Participant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.clock()
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
+			m.saveDraft()
 			m.stage = stageBye
 			m.notice = notice{text: "Goodbye. Everything you saved is kept."}
 			return m, tea.Quit
