@@ -275,3 +275,27 @@ func stepsToKind(t *testing.T, g inquiry.Guide, kind inquiry.Kind) int {
 	t.Fatalf("the guide asks first for %s nowhere", kind)
 	return 0
 }
+
+func TestParticipantWithdrawsAndTheirWordsAreErased(t *testing.T) {
+	store, sum := newRoom(t)
+	tt := run(t, NewParticipant(participantSession(t, store, sum.Code)), 80, 24)
+	tt.join("Tam")
+	tt.typeText("Words I will take back")
+	tt.key("enter")
+	tt.see("Saved ✓")
+	tt.key("ctrl+o")
+	tt.key("W")
+	tt.see("Press y to confirm")
+	tt.key("y")
+	tt.tm.WaitFinished(t, finalTimeout())
+	ws := workshop(t, store, sum.ID)
+	c := ws.Contributions[0]
+	if !c.Withdrawn || c.Text != "" {
+		t.Fatalf("after withdrawing: %+v, want withdrawn with the words gone", c)
+	}
+	for _, e := range store.Events(sum.ID, 0) {
+		if e.Contribution != nil && strings.Contains(e.Contribution.Text.Text, "take back") {
+			t.Fatalf("event %d still holds the withdrawn words", e.Seq)
+		}
+	}
+}
