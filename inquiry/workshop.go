@@ -54,6 +54,9 @@ type Workshop struct {
 	// authored holds each participant's contributions, so leaving touches
 	// only the leaver's.
 	authored map[string][]*Contribution
+	// answers holds each prompt's contributions in the order added, so a
+	// screen showing one prompt reads only that prompt's.
+	answers map[PromptRef][]*Contribution
 	// order is each prompt's position in the guide, for pacing, and
 	// prompts the prompts in that order.
 	order   map[PromptRef]int
@@ -281,6 +284,7 @@ func (w *Workshop) foldOpening(e Event) {
 	w.participants = map[string]*Participant{}
 	w.contributions = map[string]*Contribution{}
 	w.authored = map[string][]*Contribution{}
+	w.answers = map[PromptRef][]*Contribution{}
 	w.votes = map[string]*VoteState{}
 	w.order, w.prompts = map[PromptRef]int{}, nil
 	for p, phase := range d.Guide.Phases {
@@ -320,5 +324,13 @@ func (w *Workshop) foldAdd(e Event) {
 	w.Contributions = append(w.Contributions, c)
 	w.contributions[c.ID] = c
 	w.authored[c.Participant] = append(w.authored[c.Participant], c)
+	w.answers[c.Prompt] = append(w.answers[c.Prompt], c)
 	w.count(c, 1)
+}
+
+// Answers returns the contributions to one prompt in the order they were
+// added, gone ones included: check Live or VisibleTo before showing them.
+// The slice is the workshop's own: read it, do not change it.
+func (w *Workshop) Answers(ref PromptRef) []*Contribution {
+	return w.answers[ref]
 }

@@ -224,3 +224,25 @@ func TestCheckRefusesEventsBeforeTheOpening(t *testing.T) {
 		t.Errorf("Check of an opening with a broken guide = %v, want %v", err, ErrInvalid)
 	}
 }
+
+func TestAnswersHoldsEachPromptsContributionsInOrder(t *testing.T) {
+	l := &testLog{t: t}
+	l.append(opened())
+	l.append(joined(alice, "Alice"))
+	g, _ := BuiltinGuide(DefaultGuideID)
+	first, second := g.Ref(0, 0), g.Ref(0, 1)
+	l.append(added(alice, "c1", alice.ID, first, Story, "one"))
+	l.append(added(alice, "c2", alice.ID, second, Strength, "two"))
+	l.append(added(alice, "c3", alice.ID, first, Story, "three"))
+	w := l.replay()
+	var got []string
+	for _, c := range w.Answers(first) {
+		got = append(got, c.ID)
+	}
+	if strings.Join(got, " ") != "c1 c3" {
+		t.Fatalf("Answers(first prompt) = %v, want c1 c3", got)
+	}
+	if n := len(w.Answers(g.Ref(1, 0))); n != 0 {
+		t.Fatalf("Answers of an unanswered prompt has %d", n)
+	}
+}
