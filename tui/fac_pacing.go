@@ -127,15 +127,15 @@ func (m *Facilitator) tick() tea.Cmd {
 	return tea.Tick(wait, func(time.Time) tea.Msg { return roomTickMsg{} })
 }
 
-// countdown is the timebox as the header shows it: "7:42 left", or "time's
-// up"; "" when there is none.
+// countdown is the timebox as the header shows it: "7:42 left", or "time
+// is up" as participants' screens say it; "" when there is none.
 func (m *Facilitator) countdown() string {
 	left, has := m.timeLeft(time.Now())
 	switch {
 	case !has:
 		return ""
 	case left <= 0:
-		return "time's up"
+		return "time is up"
 	}
 	s := int(left / time.Second)
 	return fmt.Sprintf("%d:%02d left", s/60, s%60)

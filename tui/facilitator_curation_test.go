@@ -16,8 +16,8 @@ func curationRoom(t *testing.T) (store *data.Store, ws string, fac *term, older,
 	store, sum := newRoom(t)
 	g, _ := inquiry.BuiltinGuide(inquiry.DefaultGuideID)
 	bo := joinDirectly(t, store, sum.ID, "Bo")
-	older = contribute(t, store, sum.ID, bo, designPrompt(t, g), inquiry.Opportunity, "Shared transport for hospital visits", "health-social-care")
-	newer = contribute(t, store, sum.ID, bo, designPrompt(t, g), inquiry.Opportunity, "A shared minibus to the hospital", "health-social-care")
+	older = addContribution(t, store, sum.ID, bo, designPrompt(t, g), inquiry.Opportunity, "Shared transport for hospital visits", "health-social-care")
+	newer = addContribution(t, store, sum.ID, bo, designPrompt(t, g), inquiry.Opportunity, "A shared minibus to the hospital", "health-social-care")
 	fac = run(t, NewFacilitator(facilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.see("A shared minibus")
 	fac.key("enter")
@@ -138,7 +138,7 @@ func TestFeedAndDetailsShowWhatAContributionBuildsOn(t *testing.T) {
 	g, _ := inquiry.BuiltinGuide(inquiry.DefaultGuideID)
 	ann := joinDirectly(t, store, sum.ID, "Ann")
 	bo := joinDirectly(t, store, sum.ID, "Bo")
-	first := contribute(t, store, sum.ID, ann, designPrompt(t, g), inquiry.Opportunity, "Open the school gym at weekends")
+	first := addContribution(t, store, sum.ID, ann, designPrompt(t, g), inquiry.Opportunity, "Open the school gym at weekends")
 	_, err := store.Append(context.Background(), sum.ID, inquiry.Event{
 		Type: inquiry.ContributionAdded, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: bo},
 		Contribution: &inquiry.ContributionDetails{ID: "plus-one", Participant: bo, Prompt: designPrompt(t, g), Kind: inquiry.Opportunity,

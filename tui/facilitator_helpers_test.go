@@ -10,31 +10,9 @@ import (
 	"github.com/anchorage/anchorage/inquiry"
 )
 
-// newPacedRoom opens a real store in a temporary folder with one
-// facilitator-led workshop on the default guide.
-func newPacedRoom(t *testing.T) (*data.Store, inquiry.Summary) {
-	t.Helper()
-	store, err := data.Open(data.Options{Dir: t.TempDir()})
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	t.Cleanup(func() { _ = store.Close() })
-	guide, ok := inquiry.BuiltinGuide(inquiry.DefaultGuideID)
-	if !ok {
-		t.Fatal("the default guide is missing")
-	}
-	sum, err := store.OpenWorkshop(context.Background(), inquiry.System, inquiry.WorkshopDetails{
-		Title: "Anchors and services", Guide: guide, Pacing: inquiry.FacilitatorPaced,
-	})
-	if err != nil {
-		t.Fatalf("open workshop: %v", err)
-	}
-	return store, sum
-}
-
-// contribute records a contribution as its author's screen would, and
-// returns its ID.
-func contribute(t *testing.T, store *data.Store, ws, who string, prompt inquiry.PromptRef, kind inquiry.Kind, text string, themes ...string) string {
+// addContribution records a contribution with themes, as its author's
+// screen would, and returns its ID.
+func addContribution(t *testing.T, store *data.Store, ws, who string, prompt inquiry.PromptRef, kind inquiry.Kind, text string, themes ...string) string {
 	t.Helper()
 	id := fmt.Sprintf("c-%s-%d", who, time.Now().UnixNano())
 	_, err := store.Append(context.Background(), ws, inquiry.Event{
@@ -46,16 +24,6 @@ func contribute(t *testing.T, store *data.Store, ws, who string, prompt inquiry.
 		t.Fatalf("contribute %q: %v", text, err)
 	}
 	return id
-}
-
-// facilitate records an event in a facilitator's name, as another
-// facilitator's screen would.
-func facilitate(t *testing.T, store *data.Store, ws string, e inquiry.Event) {
-	t.Helper()
-	e.Actor = inquiry.Actor{Role: inquiry.RoleFacilitator, ID: "SHA256:other"}
-	if _, err := store.Append(context.Background(), ws, e); err != nil {
-		t.Fatalf("%s: %v", e.Type, err)
-	}
 }
 
 // lastEvent is the workshop's last event of a type, failing the test if

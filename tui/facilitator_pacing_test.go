@@ -8,7 +8,7 @@ import (
 )
 
 func TestFacilitatorOpensTheNextPromptForEveryoneWithItsTimebox(t *testing.T) {
-	store, sum := newPacedRoom(t)
+	store, sum := pacedRoom(t)
 	fac := run(t, NewFacilitator(facilitatorSession(t, store, sum.Code)), 80, 24)
 	fac.see("no prompt is open yet")
 
@@ -31,7 +31,7 @@ func TestFacilitatorOpensTheNextPromptForEveryoneWithItsTimebox(t *testing.T) {
 }
 
 func TestFacilitatorChoosesAPromptToOpenWithoutItsTimebox(t *testing.T) {
-	store, sum := newPacedRoom(t)
+	store, sum := pacedRoom(t)
 	fac := run(t, NewFacilitator(facilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.see("no prompt is open yet")
 
@@ -55,9 +55,9 @@ func TestFacilitatorChoosesAPromptToOpenWithoutItsTimebox(t *testing.T) {
 }
 
 func TestFacilitatorExtendsAndEndsTheTimebox(t *testing.T) {
-	store, sum := newPacedRoom(t)
+	store, sum := pacedRoom(t)
 	end := time.Now().Add(20 * time.Minute).UTC().Truncate(time.Second)
-	facilitate(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: promptAt(t, 0, 0), EndsAt: end}})
+	record(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: promptAt(t, 0, 0), EndsAt: end}})
 	fac := run(t, NewFacilitator(facilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.see("(ends " + clock(end) + ")")
 
@@ -80,12 +80,12 @@ func TestFacilitatorExtendsAndEndsTheTimebox(t *testing.T) {
 	eventually(t, "the timebox to be ended", func() bool {
 		return lastEvent(t, store, sum.ID, inquiry.TimeboxChanged).Pace.EndsAt.IsZero()
 	})
-	fac.see("⏱ time's up")
+	fac.see("⏱ time is up")
 }
 
 func TestCountdownTicksOnlyWhileATimeboxRuns(t *testing.T) {
-	store, sum := newPacedRoom(t)
-	facilitate(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: promptAt(t, 0, 0), EndsAt: time.Now().Add(time.Hour)}})
+	store, sum := pacedRoom(t)
+	record(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: promptAt(t, 0, 0), EndsAt: time.Now().Add(time.Hour)}})
 	m := NewFacilitator(facilitatorSession(t, store, sum.Code)).(*Facilitator)
 	if m.tick() == nil {
 		t.Fatal("a running timebox asks for no tick")
@@ -97,24 +97,24 @@ func TestCountdownTicksOnlyWhileATimeboxRuns(t *testing.T) {
 		t.Fatal("the countdown stopped while the timebox still runs")
 	}
 
-	facilitate(t, store, sum.ID, inquiry.Event{Type: inquiry.TimeboxChanged, Pace: &inquiry.Pace{Prompt: promptAt(t, 0, 0)}})
+	record(t, store, sum.ID, inquiry.Event{Type: inquiry.TimeboxChanged, Pace: &inquiry.Pace{Prompt: promptAt(t, 0, 0)}})
 	m.catchUp()
 	if _, cmd := m.Update(roomTickMsg{}); cmd != nil {
 		t.Fatal("the countdown keeps ticking after the timebox ended")
 	}
-	if got := m.countdown(); got != "time's up" {
+	if got := m.countdown(); got != "time is up" {
 		t.Fatalf("an ended timebox shows %q", got)
 	}
 }
 
 func TestFacilitatorSeesWhoHasAnsweredTheOpenPrompt(t *testing.T) {
-	store, sum := newPacedRoom(t)
+	store, sum := pacedRoom(t)
 	open := promptAt(t, 0, 0)
-	facilitate(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: open}})
+	record(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: open}})
 	ann := joinDirectly(t, store, sum.ID, "Ann")
 	bo := joinDirectly(t, store, sum.ID, "Bo")
 	joinDirectly(t, store, sum.ID, "Cy")
-	contribute(t, store, sum.ID, ann, open, inquiry.Story, "The food bank and the GP surgery shared a van")
+	addContribution(t, store, sum.ID, ann, open, inquiry.Story, "The food bank and the GP surgery shared a van")
 
 	fac := run(t, NewFacilitator(facilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.see("1 of 3 have answered")
@@ -122,7 +122,7 @@ func TestFacilitatorSeesWhoHasAnsweredTheOpenPrompt(t *testing.T) {
 	fac.key("tab")
 	fac.see("▸ People", "✓ Ann", "  Bo", "  Cy")
 
-	contribute(t, store, sum.ID, bo, open, inquiry.Strength, "Volunteers who know every street")
+	addContribution(t, store, sum.ID, bo, open, inquiry.Strength, "Volunteers who know every street")
 	fac.see("2 of 3 have answered", "✓ Bo")
 	if fac.scr.Contains("✓ Cy") {
 		t.Fatalf("Cy is marked as having answered:\n%s", fac.scr.Text())

@@ -12,7 +12,7 @@ func TestFacilitatorErasesAParticipantOnlyAfterConfirming(t *testing.T) {
 	g, _ := inquiry.BuiltinGuide(inquiry.DefaultGuideID)
 	ann := joinDirectly(t, store, sum.ID, "Ann")
 	joinDirectly(t, store, sum.ID, "Bo")
-	contribute(t, store, sum.ID, ann, designPrompt(t, g), inquiry.Opportunity, "My neighbour's story about the clinic")
+	addContribution(t, store, sum.ID, ann, designPrompt(t, g), inquiry.Opportunity, "My neighbour's story about the clinic")
 
 	fac := run(t, NewFacilitator(facilitatorSession(t, store, sum.Code)), 80, 24)
 	fac.key("e")

@@ -18,7 +18,7 @@ func TestFacilitatorRoomStaysUsableWithSixtyPeopleAndFiveHundredContributions(t 
 	for i := range people {
 		people[i] = joinDirectly(t, store, sum.ID, fmt.Sprintf("Person %02d", i+1))
 	}
-	contribute(t, store, sum.ID, people[0], design, inquiry.Opportunity, "The very first thought of the morning")
+	addContribution(t, store, sum.ID, people[0], design, inquiry.Opportunity, "The very first thought of the morning")
 	// The other 499 arrive as a busy room sends them: many at once.
 	var wg sync.WaitGroup
 	for i, who := range people {
@@ -67,9 +67,9 @@ func TestFacilitatorRoomStaysUsableWithSixtyPeopleAndFiveHundredContributions(t 
 // and the index kept between bells, changed only where events touched
 // them, come out as a fresh look at the whole workshop would.
 func TestRoomKeepsItsFeedAndProgressInStepWithTheLog(t *testing.T) {
-	store, sum := newPacedRoom(t)
+	store, sum := pacedRoom(t)
 	open := promptAt(t, 2, 2) // takes opportunities and barriers
-	facilitate(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: open}})
+	record(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: open}})
 	m := NewFacilitator(facilitatorSession(t, store, sum.Code)).(*Facilitator)
 	m.filter.kind = slices.Index(inquiry.Kinds, inquiry.Barrier)
 	m.setFilter(m.filter)
@@ -77,10 +77,10 @@ func TestRoomKeepsItsFeedAndProgressInStepWithTheLog(t *testing.T) {
 	ann := joinDirectly(t, store, sum.ID, "Ann")
 	bo := joinDirectly(t, store, sum.ID, "Bo")
 	cy := joinDirectly(t, store, sum.ID, "Cy")
-	a1 := contribute(t, store, sum.ID, ann, open, inquiry.Barrier, "No room to meet")
-	a2 := contribute(t, store, sum.ID, ann, open, inquiry.Opportunity, "The church hall")
-	b1 := contribute(t, store, sum.ID, bo, open, inquiry.Barrier, "No room to meet, again")
-	c1 := contribute(t, store, sum.ID, cy, open, inquiry.Barrier, "Buses stop at six")
+	a1 := addContribution(t, store, sum.ID, ann, open, inquiry.Barrier, "No room to meet")
+	a2 := addContribution(t, store, sum.ID, ann, open, inquiry.Opportunity, "The church hall")
+	b1 := addContribution(t, store, sum.ID, bo, open, inquiry.Barrier, "No room to meet, again")
+	c1 := addContribution(t, store, sum.ID, cy, open, inquiry.Barrier, "Buses stop at six")
 	m.catchUp()
 	check := func(when string) {
 		t.Helper()
@@ -98,8 +98,8 @@ func TestRoomKeepsItsFeedAndProgressInStepWithTheLog(t *testing.T) {
 	}
 	check("after the contributions")
 
-	facilitate(t, store, sum.ID, inquiry.Event{Type: inquiry.ContributionMerged, Target: b1, Curation: &inquiry.Curation{Into: a1}})
-	facilitate(t, store, sum.ID, inquiry.Event{Type: inquiry.ContributionHidden, Target: a2, Curation: &inquiry.Curation{Reason: "off topic"}})
+	record(t, store, sum.ID, inquiry.Event{Type: inquiry.ContributionMerged, Target: b1, Curation: &inquiry.Curation{Into: a1}})
+	record(t, store, sum.ID, inquiry.Event{Type: inquiry.ContributionHidden, Target: a2, Curation: &inquiry.Curation{Reason: "off topic"}})
 	_, err := store.Append(context.Background(), sum.ID, inquiry.Event{Type: inquiry.ContributionEdited, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: ann},
 		Contribution: &inquiry.ContributionDetails{ID: a2, Participant: ann, Prompt: open, Kind: inquiry.Barrier, Text: inquiry.Words{Text: "The church hall is closed"}}})
 	if err != nil {
@@ -119,7 +119,7 @@ func TestRoomKeepsItsFeedAndProgressInStepWithTheLog(t *testing.T) {
 	if err != nil {
 		t.Fatalf("withdraw: %v", err)
 	}
-	facilitate(t, store, sum.ID, inquiry.Event{Type: inquiry.ParticipantErased, Target: ann})
+	record(t, store, sum.ID, inquiry.Event{Type: inquiry.ParticipantErased, Target: ann})
 	m.catchUp()
 	check("after a withdrawal and an erasure")
 	if got, of := m.index.progress(open); got != 0 || of != 1 {

@@ -33,8 +33,8 @@ func scribedJoin(t *testing.T, store *data.Store, ws string) *inquiry.Participan
 }
 
 func TestFacilitatorScribesForATableWithoutALaptop(t *testing.T) {
-	store, sum := newPacedRoom(t)
-	facilitate(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: promptAt(t, 2, 0)}})
+	store, sum := pacedRoom(t)
+	record(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: promptAt(t, 2, 0)}})
 	fac := run(t, NewFacilitator(facilitatorSession(t, store, sum.Code)), 80, 24)
 	fac.see("Now open: Design 1")
 	fac.key("c")

@@ -7,7 +7,7 @@ import (
 )
 
 func TestFacilitatorChangesWhatParticipantsSeeOfEachOther(t *testing.T) {
-	store, sum := newPacedRoom(t)
+	store, sum := pacedRoom(t)
 	fac := run(t, NewFacilitator(facilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.see("seeing live, named")
 
@@ -26,10 +26,10 @@ func TestFacilitatorChangesWhatParticipantsSeeOfEachOther(t *testing.T) {
 }
 
 func TestFacilitatorRevealsTheOpenPrompt(t *testing.T) {
-	store, sum := newPacedRoom(t)
+	store, sum := pacedRoom(t)
 	open := promptAt(t, 0, 1)
-	facilitate(t, store, sum.ID, inquiry.Event{Type: inquiry.SettingsChanged, Settings: &inquiry.Settings{Visibility: inquiry.VisibleOnReveal}})
-	facilitate(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: open}})
+	record(t, store, sum.ID, inquiry.Event{Type: inquiry.SettingsChanged, Settings: &inquiry.Settings{Visibility: inquiry.VisibleOnReveal}})
+	record(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: open}})
 	fac := run(t, NewFacilitator(facilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.see("Now open: Discover 2", "seeing on reveal")
 

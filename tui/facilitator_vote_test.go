@@ -13,9 +13,9 @@ func TestFacilitatorRunsADotVoteWithLiveResults(t *testing.T) {
 	g, _ := inquiry.BuiltinGuide(inquiry.DefaultGuideID)
 	ann := joinDirectly(t, store, sum.ID, "Ann")
 	bo := joinDirectly(t, store, sum.ID, "Bo")
-	transport := contribute(t, store, sum.ID, ann, designPrompt(t, g), inquiry.Opportunity, "Shared transport for hospital visits")
-	rooms := contribute(t, store, sum.ID, bo, designPrompt(t, g), inquiry.Opportunity, "Open the health centre's rooms in the evening")
-	contribute(t, store, sum.ID, bo, designPrompt(t, g), inquiry.Barrier, "Funding cycles are too short")
+	transport := addContribution(t, store, sum.ID, ann, designPrompt(t, g), inquiry.Opportunity, "Shared transport for hospital visits")
+	rooms := addContribution(t, store, sum.ID, bo, designPrompt(t, g), inquiry.Opportunity, "Open the health centre's rooms in the evening")
+	addContribution(t, store, sum.ID, bo, designPrompt(t, g), inquiry.Barrier, "Funding cycles are too short")
 
 	fac := run(t, NewFacilitator(facilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.see("Funding cycles are too short")
