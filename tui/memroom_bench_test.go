@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	uv "github.com/charmbracelet/ultraviolet"
 
+	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
 )
 
@@ -26,6 +28,10 @@ type memRoom struct {
 	events []inquiry.Event
 	shown  int
 	start  time.Time
+	// read is the shared fold of the shown events that Read lends out, as
+	// the store keeps one.
+	read   *inquiry.Workshop
+	drafts map[string]data.Draft
 }
 
 // newMemRoom opens a workshop on the default guide with the given number
@@ -167,6 +173,47 @@ func (r *memRoom) Events(_ string, after uint64) []inquiry.Event {
 		return nil
 	}
 	return r.events[after:r.shown:r.shown]
+}
+
+func (r *memRoom) Read(_ string, read func(*inquiry.Workshop)) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.read == nil || r.read.Head > uint64(r.shown) {
+		r.read = &inquiry.Workshop{}
+	}
+	for _, e := range r.events[r.read.Head:r.shown] {
+		if err := r.read.Apply(e); err != nil {
+			return err
+		}
+	}
+	read(r.read)
+	return nil
+}
+
+func (r *memRoom) SaveDraft(_, participantID string, d data.Draft) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.drafts == nil {
+		r.drafts = map[string]data.Draft{}
+	}
+	r.drafts[participantID] = d
+	return nil
+}
+
+func (r *memRoom) Draft(_, participantID string) (data.Draft, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	d, ok := r.drafts[participantID]
+	return d, ok
+}
+
+func (r *memRoom) ResumeCode(_, participantID string) (string, error) {
+	return "K7QM-" + participantID, nil
+}
+
+func (r *memRoom) Resume(_, code string) (string, bool) {
+	id, ok := strings.CutPrefix(code, "K7QM-")
+	return id, ok
 }
 
 func (r *memRoom) Watch(string) (<-chan struct{}, func()) { return make(chan struct{}, 1), func() {} }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
@@ -10,17 +9,15 @@ import (
 
 // room is the text of the facilitator's room view in full: the first
 // complete frame.
-var room = []string{"Live contributions", "Tally by theme", "█ opportunities", "Here now", "tab switch pane"}
+var room = []string{"Live contributions", "Tally by theme", "█ opportunities", "Here now", "? keys"}
 
-// panes are the facilitator's focus states in the order tab visits them,
-// each told apart from the one before by what the screen shows.
+// panes are the facilitator's focus states in the order tab visits them
+// (while no vote has been opened), each told apart from the one before by
+// the marker on its title.
 var panes = []func(screen string) bool{
-	func(s string) bool { return strings.Contains(s, "▸ Live contributions") },
-	func(s string) bool { return strings.Contains(s, "▸ Tally by theme") },
-	// The third pane, who is here, shows no title on a wide screen.
-	func(s string) bool {
-		return !strings.Contains(s, "▸ Live contributions") && !strings.Contains(s, "▸ Tally by theme")
-	},
+	showsAll("▸ Live contributions"),
+	showsAll("▸ Tally by theme"),
+	showsAll("▸ People"),
 }
 
 // runFacilitator connects with the facilitator's key straight to the
