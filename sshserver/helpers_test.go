@@ -240,8 +240,11 @@ func openTerminalOn(t *testing.T, client *gossh.Client, width, height int) *term
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The server draws for no more than its largest window, so a larger
+	// virtual screen would only make every look at it slower.
+	limits := DefaultConfig().Window
 	term := &terminal{t: t, sess: sess, stdin: stdin, out: &syncBuffer{}, errs: &syncBuffer{},
-		screen: vscreen.New(width, height, nil), done: make(chan error, 1)}
+		screen: vscreen.New(min(width, limits.MaxWidth), min(height, limits.MaxHeight), nil), done: make(chan error, 1)}
 	sess.Stdout, sess.Stderr = io.MultiWriter(term.out, term.screen), term.errs
 	if err := sess.Shell(); err != nil {
 		t.Fatalf("shell: %v", err)
