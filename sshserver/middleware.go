@@ -30,7 +30,8 @@ func (s *Server) recovery(next ssh.Handler) ssh.Handler {
 	}
 }
 
-// track counts the session for Shutdown; once shutdown has begun, new
+// track counts the session for Shutdown and against the server's and the
+// address's session limits; once shutdown has begun, or at a limit, new
 // sessions are told so and turned away.
 func (s *Server) track(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
@@ -40,6 +41,22 @@ func (s *Server) track(next ssh.Handler) ssh.Handler {
 			return
 		}
 		defer s.sessions.leave()
+		cs, ok := connOf(sess.Context())
+		if !ok {
+			// Not reached: every connection passes admitConn. Fail closed.
+			fmt.Fprintln(sess.Stderr(), "This connection was not admitted.")
+			_ = sess.Exit(1)
+			return
+		}
+		if full := s.origins.enterSession(cs.origin); full != "" {
+			if ok, unlogged := s.origins.shouldLogRefusal(cs.origin, s.clock.Now()); ok {
+				s.log.Warn("session refused: at the session limit", "remote", s.hashRemote(sess.RemoteAddr()), "unlogged_since", unlogged)
+			}
+			fmt.Fprintln(sess.Stderr(), full)
+			_ = sess.Exit(1)
+			return
+		}
+		defer s.origins.leaveSession(cs.origin)
 		next(sess)
 	}
 }

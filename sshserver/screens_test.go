@@ -4,10 +4,11 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 func TestSessionFilterClampsWindowSizes(t *testing.T) {
-	filter := sessionFilter(DefaultConfig().Window)
+	filter := sessionFilter(DefaultConfig().Window, colorprofile.TrueColor)
 	tests := []struct {
 		name     string
 		in, want tea.WindowSizeMsg
@@ -28,7 +29,7 @@ func TestSessionFilterClampsWindowSizes(t *testing.T) {
 }
 
 func TestSessionFilterResumesInsteadOfSuspending(t *testing.T) {
-	filter := sessionFilter(DefaultConfig().Window)
+	filter := sessionFilter(DefaultConfig().Window, colorprofile.TrueColor)
 	if got := filter(nil, tea.SuspendMsg{}); got != (tea.ResumeMsg{}) {
 		t.Errorf("a suspend became %T, want tea.ResumeMsg: there is no shell to suspend to", got)
 	}
