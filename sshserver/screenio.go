@@ -16,6 +16,7 @@ import (
 // reading. Everything else is the session's own.
 type screenIO struct {
 	ssh.Session
+	id     string // the screen's session ID, given to participant and facilitator screens
 	in     *inputMeter
 	out    *outputWatch
 	stderr *outputWatch

@@ -46,22 +46,23 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 	user := strings.ToLower(sess.User())
 	end := newEnding(sess.Context())
 	defer end.finish()
-	io := s.newScreenIO(sess, cs, end)
-	defer io.close()
+	sio := s.newScreenIO(sess, cs, end)
+	defer sio.close()
 
 	var model tea.Model
 	switch {
 	case enrolUsers[user]:
 		if v.key == nil {
-			fmt.Fprintf(io.Stderr(), "Enrolment needs an SSH key, and this connection has none.\n"+
+			fmt.Fprintf(sio.Stderr(), "Enrolment needs an SSH key, and this connection has none.\n"+
 				"Make one with: ssh-keygen -t ed25519\nthen connect again with: %s\n", s.connectHint(sess, "enrol@"))
 			_ = sess.Exit(1)
 			return
 		}
 		model = s.screens.enrol(s.enrolFunc(sess, v), s.connectHint(sess, ""))
 	default:
+		sio.id = newSessionID()
 		session := tui.Session{
-			ID: newSessionID(), Context: sess.Context(), Room: s.store,
+			ID: sio.id, Context: sess.Context(), Room: s.store,
 			IdentityFor: identityFor(s.store.Secret(), v.key), Width: width, Height: height,
 		}
 		if inquiry.ValidCode(user) == nil {
@@ -75,7 +76,7 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 		guard := &joinGuard{Room: s.store, server: s, conn: cs, ending: end}
 		if guard.exhausted() {
 			end.end(tooManyCodes)
-			s.sayWhy(io, end)
+			s.sayWhy(sio, end)
 			return
 		}
 		session.Room = guard
@@ -85,13 +86,13 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 	if end.reason() != "" {
 		// The join code in the SSH user name was looked up as the
 		// screen was made, and that used up an allowance.
-		s.sayWhy(io, end)
+		s.sayWhy(sio, end)
 		return
 	}
 
 	environ := sessionEnviron(sess)
 	profile := sessionProfile(environ)
-	opts := append(bm.MakeOptions(io),
+	opts := append(bm.MakeOptions(sio),
 		tea.WithoutSignalHandler(),
 		// After MakeOptions, so that these replace its size, filter and
 		// colour profile.
@@ -100,24 +101,24 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 		tea.WithColorProfile(profile),
 	)
 	p := tea.NewProgram(model, opts...)
-	if !s.sessions.addProgram(p) {
-		fmt.Fprintln(io.Stderr(), shutdownNotice)
+	if !s.sessions.addProgram(p, sio) {
+		fmt.Fprintln(sio.Stderr(), shutdownNotice)
 		_ = sess.Exit(1)
 		return
 	}
 	defer s.sessions.removeProgram(p)
 	end.run(p)
-	defer s.watchTime(sess, end, io.in, cs)()
-	bm.MiddlewareWithProgramHandler(func(ssh.Session) *tea.Program { return p })(func(ssh.Session) {})(io)
-	s.sayWhy(io, end)
+	defer s.watchTime(sess, end, sio.in, cs)()
+	bm.MiddlewareWithProgramHandler(func(ssh.Session) *tea.Program { return p })(func(ssh.Session) {})(sio)
+	s.sayWhy(sio, end)
 }
 
 // sayWhy tells the person why the server ended their screen, if it did,
 // and exits with status 1.
-func (s *Server) sayWhy(io *screenIO, end *ending) {
+func (s *Server) sayWhy(sio *screenIO, end *ending) {
 	if why := end.reason(); why != "" {
-		fmt.Fprintln(io.Stderr(), why)
-		_ = io.Exit(1)
+		fmt.Fprintln(sio.Stderr(), why)
+		_ = sio.Exit(1)
 	}
 }
 
