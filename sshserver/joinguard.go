@@ -48,7 +48,10 @@ func (g *joinGuard) ByCode(code string) (inquiry.Summary, bool) {
 	key := normaliseCode(code)
 	ticket, ok := s.origins.reserveLookup(g.conn.origin, key, s.clock.Now())
 	if !ok {
-		s.log.Warn("join codes refused: too many wrong codes from one address", "remote", s.hashRemote(g.conn.conn.RemoteAddr()))
+		if say, unlogged := s.origins.shouldLogRefusal(g.conn.origin, refusedJoinCode, s.clock.Now()); say {
+			s.log.Warn("join codes refused: too many wrong codes from one address",
+				"remote", s.hashRemote(g.conn.conn.RemoteAddr()), "unlogged_since", unlogged)
+		}
 		g.ending.end(tooManyCodesFromAddress(s.cfg.JoinMissWindow))
 		return inquiry.Summary{}, false
 	}

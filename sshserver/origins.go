@@ -40,11 +40,22 @@ type origin struct {
 	sessions int
 	newConns tokenBucket
 	codes    codeLedger
-	// refusedLogged is when a refusal for this address was last logged,
-	// so that a flood of refused connections is not a flood of log lines.
-	refusedLogged time.Time
-	refusedQuiet  int // refusals not logged since then
+	// refusedLogged is when each kind of refusal for this address was
+	// last logged, so that a flood of refusals is not a flood of log
+	// lines; refusedQuiet counts those not logged since.
+	refusedLogged [refusalKinds]time.Time
+	refusedQuiet  [refusalKinds]int
 }
+
+// refusalKind is what a logged refusal refused.
+type refusalKind int
+
+const (
+	refusedConnection refusalKind = iota
+	refusedSession
+	refusedJoinCode
+	refusalKinds
+)
 
 // origins holds every address with something open or remembered, and the
 // server's totals. One mutex guards it all: every operation is a few map
@@ -116,18 +127,18 @@ func (o *origins) release(src *origin) {
 	src.conns--
 }
 
-// shouldLogRefusal reports whether a refusal for this address is to be
-// logged now (at most once a minute per address), and how many went
-// unlogged before it.
-func (o *origins) shouldLogRefusal(src *origin, now time.Time) (bool, int) {
+// shouldLogRefusal reports whether a refusal of this kind for this
+// address is to be logged now (at most once a minute for each), and how
+// many went unlogged before it.
+func (o *origins) shouldLogRefusal(src *origin, kind refusalKind, now time.Time) (bool, int) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	if !src.refusedLogged.IsZero() && now.Sub(src.refusedLogged) < time.Minute {
-		src.refusedQuiet++
+	if last := src.refusedLogged[kind]; !last.IsZero() && now.Sub(last) < time.Minute {
+		src.refusedQuiet[kind]++
 		return false, 0
 	}
-	quiet := src.refusedQuiet
-	src.refusedLogged, src.refusedQuiet = now, 0
+	quiet := src.refusedQuiet[kind]
+	src.refusedLogged[kind], src.refusedQuiet[kind] = now, 0
 	return true, quiet
 }
 

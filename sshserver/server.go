@@ -239,7 +239,7 @@ func (s *Server) admitConn(ctx ssh.Context, c net.Conn) net.Conn {
 	now := s.clock.Now()
 	src, refused := s.origins.admit(originKey(c.RemoteAddr()), now)
 	if refused != "" {
-		if ok, unlogged := s.origins.shouldLogRefusal(src, now); ok {
+		if ok, unlogged := s.origins.shouldLogRefusal(src, refusedConnection, now); ok {
 			s.log.Warn("connection refused before the handshake", "reason", string(refused),
 				"remote", s.hashRemote(c.RemoteAddr()), "unlogged_since", unlogged)
 		}
