@@ -31,6 +31,11 @@ func badgerOptions(dir string, logger *log.Logger) badger.Options {
 		// so there is nothing for conflict detection to find.
 		WithDetectConflicts(false).
 		WithMetricsEnabled(false).
+		// Every value the store writes is under this (events are capped at
+		// maxEventBytes, guides and drafts lower), so values live in the
+		// LSM tree and its memtable logs, never in the value log: a
+		// compaction is then enough to drop an erased text's old version.
+		WithValueThreshold(maxValueBytes).
 		WithLogger(nil)
 	if logger != nil {
 		o = o.WithLogger(badgerLogger{logger.WithPrefix("badger")})
@@ -38,11 +43,25 @@ func badgerOptions(dir string, logger *log.Logger) badger.Options {
 	return o
 }
 
+// maxValueBytes is Badger's largest value threshold (1 MB): values below it
+// are kept in the LSM tree.
+const maxValueBytes = 1 << 20
+
+// encrypted adds encryption at rest with key to o, when there is a key.
+// Badger needs a block cache and an index cache to encrypt (it panics
+// without the first); these are small, as the database is.
+func encrypted(o badger.Options, key []byte) badger.Options {
+	if len(key) == 0 {
+		return o
+	}
+	return o.WithEncryptionKey(key).WithBlockCacheSize(8 << 20).WithIndexCacheSize(4 << 20)
+}
+
 // openBadger opens the database, retrying once after the failure an empty
 // memtable file left by a crash causes: the first attempt repairs the file
 // and the second succeeds.
-func openBadger(dir string, logger *log.Logger) (*badger.DB, error) {
-	o := badgerOptions(dir, logger)
+func openBadger(dir string, logger *log.Logger, key []byte) (*badger.DB, error) {
+	o := encrypted(badgerOptions(dir, logger), key)
 	db, err := badger.Open(o)
 	// Badger flattens the errors it wraps into text, so errors.Is cannot
 	// find z.NewFile: match its message.
@@ -55,6 +74,12 @@ func openBadger(dir string, logger *log.Logger) (*badger.DB, error) {
 	if err != nil {
 		if strings.Contains(err.Error(), "Another process is using this Badger database") {
 			return nil, fmt.Errorf("data: open %s: %w", dir, ErrLocked)
+		}
+		if errors.Is(err, badger.ErrEncryptionKeyMismatch) || strings.Contains(err.Error(), badger.ErrEncryptionKeyMismatch.Error()) {
+			if len(key) == 0 {
+				return nil, fmt.Errorf("data: open %s: %w", dir, ErrEncrypted)
+			}
+			return nil, fmt.Errorf("data: open %s: %w", dir, ErrWrongKey)
 		}
 		return nil, fmt.Errorf("data: open %s: %w", dir, err)
 	}

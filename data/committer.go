@@ -87,11 +87,12 @@ type outcome struct {
 	waits bool
 }
 
-// commit checks and stamps a batch, writes the accepted events durably,
-// publishes them, answers every request and rings the doorbells.
+// commit checks and stamps a batch, writes the accepted events durably
+// (with whatever erasures they ask for), publishes them, answers every
+// request and rings the doorbells. After an erasure it first scrubs the
+// database files of the erased words' old versions.
 func (c *committer) commit(batch []*request) {
 	if err := c.s.checkSpace(); err != nil {
-		c.s.log.Error("writes refused", "err", err)
 		for _, r := range batch {
 			r.reply <- reply{err: err}
 		}
@@ -110,8 +111,13 @@ func (c *committer) commit(batch []*request) {
 		}
 		outcomes[i] = o
 	}
+	var erased *erasurePlan
 	if len(touched) > 0 {
-		if err := c.write(outcomes); err != nil {
+		plan, err := c.planErasures(outcomes)
+		if err == nil {
+			err = c.write(outcomes, plan)
+		}
+		if err != nil {
 			err = fmt.Errorf("data: commit %d workshops' events: %w", len(touched), err)
 			c.s.log.Error("commit failed; the batch is refused", "err", err)
 			for i := range outcomes {
@@ -121,7 +127,16 @@ func (c *committer) commit(batch []*request) {
 			}
 			c.recover(touched)
 		} else {
-			c.publish(outcomes, touched)
+			c.publish(outcomes, touched, plan)
+			erased = plan
+		}
+	}
+	if erased != nil {
+		// Before answering, so that a person told their words are erased
+		// is told the truth: the batch waits a moment, and erasures are
+		// rare.
+		if err := c.s.scrub(); err != nil {
+			c.s.log.Error("erased words may remain in the database files until the store closes", "err", err)
 		}
 	}
 	for i, r := range batch {
@@ -213,40 +228,33 @@ func (c *committer) stamp(e inquiry.Event, fold *inquiry.Workshop) (inquiry.Even
 	return kept, value, nil
 }
 
-// write commits the accepted events, in batch order, in as few
-// transactions as Badger's size limit allows. The transactions only write:
-// a read before a write could fail the commit with ErrConflict.
-func (c *committer) write(outcomes []outcome) error {
+// write commits the accepted events, in batch order, and what their
+// erasures rewrite, in as few transactions as Badger's size limit allows.
+// While an erasure is written, no draft is: a draft written just after
+// the erasure's delete would bring the participant's words back.
+func (c *committer) write(outcomes []outcome, plan *erasurePlan) error {
 	if c.s.failWrite != nil {
 		if err := c.s.failWrite(); err != nil {
 			return err
 		}
 	}
-	txn := c.s.db.NewTransaction(true)
-	defer func() { txn.Discard() }()
+	var entries []entry
 	for _, o := range outcomes {
-		if o.value == nil {
-			continue
-		}
-		key := eventKey(o.workshopID, o.event.Seq)
-		err := txn.Set(key, o.value)
-		if isTxnTooBig(err) {
-			// Earlier transactions hold earlier events, so whatever lands is a
-			// gapless prefix of each workshop's batch.
-			if err := txn.Commit(); err != nil {
-				return err
-			}
-			c.s.stats.commits.Add(1)
-			txn = c.s.db.NewTransaction(true)
-			err = txn.Set(key, o.value)
-		}
-		if err != nil {
-			return err
+		if o.value != nil {
+			entries = append(entries, entry{key: eventKey(o.workshopID, o.event.Seq), value: o.value})
 		}
 	}
-	if err := txn.Commit(); err != nil {
-		return err
+	if plan != nil {
+		entries = append(entries, plan.entries...)
+		c.s.drafts.flushMu.Lock()
+		defer c.s.drafts.flushMu.Unlock()
 	}
-	c.s.stats.commits.Add(1)
-	return nil
+	commits, err := writeEntries(c.s.db, entries)
+	c.s.stats.commits.Add(uint64(commits))
+	if err == nil && plan != nil {
+		for _, x := range plan.people {
+			c.s.drafts.forget(x.workshopID, x.participant)
+		}
+	}
+	return err
 }

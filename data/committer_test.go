@@ -262,8 +262,26 @@ func TestWritesAreRefusedWhenTheDiskIsNearlyFull(t *testing.T) {
 	var free atomic.Uint64
 	free.Store(minFreeBytes - 1)
 	s.freeBytes = func(string) (uint64, error) { return free.Load(), nil }
-	if _, err := s.Append(testContext(t), ws.ID, adding("ann", "c1", "Shared budgets")); !errors.Is(err, ErrDiskFull) {
-		t.Fatalf("Append on a nearly full disk: %v, want ErrDiskFull", err)
+	// The error reaches a participant's screen as it is.
+	_, err := s.Append(testContext(t), ws.ID, adding("ann", "c1", "Shared budgets"))
+	if !errors.Is(err, ErrDiskFull) || err.Error() != "the server's disk is full: nothing was saved" {
+		t.Fatalf("Append on a nearly full disk: %v, want ErrDiskFull saying nothing was saved", err)
+	}
+	if _, err := s.ResumeCode(ws.ID, "ann"); !errors.Is(err, ErrDiskFull) {
+		t.Errorf("ResumeCode on a nearly full disk: %v, want ErrDiskFull", err)
+	}
+	if err := s.AddGuide(testContext(t), parsedGuide(t, harbourGuideYAML), []byte(harbourGuideYAML)); !errors.Is(err, ErrDiskFull) {
+		t.Errorf("AddGuide on a nearly full disk: %v, want ErrDiskFull", err)
+	}
+	// A draft is kept in memory meanwhile, and written once there is room.
+	if err := s.SaveDraft(ws.ID, "ann", Draft{Prompt: bestPrompt, Texts: map[inquiry.PromptRef]string{bestPrompt: "kept"}}); err != nil {
+		t.Errorf("SaveDraft on a nearly full disk: %v", err)
+	}
+	if err := s.flushDrafts(); !errors.Is(err, ErrDiskFull) {
+		t.Errorf("writing drafts on a nearly full disk: %v, want ErrDiskFull", err)
+	}
+	if d, ok := s.Draft(ws.ID, "ann"); !ok || d.Texts[bestPrompt] != "kept" {
+		t.Errorf("the draft was lost on a full disk")
 	}
 	if err := s.EnrolFacilitator(testContext(t), newKey(t), "Morag"); !errors.Is(err, ErrDiskFull) {
 		t.Fatalf("EnrolFacilitator on a nearly full disk: %v, want ErrDiskFull", err)
@@ -273,5 +291,8 @@ func TestWritesAreRefusedWhenTheDiskIsNearlyFull(t *testing.T) {
 	free.Store(minFreeBytes)
 	if got := mustAppend(t, s, ws.ID, adding("ann", "c1", "Shared budgets")); got.Seq != 3 {
 		t.Errorf("once space is free the contribution is event %d, want 3", got.Seq)
+	}
+	if err := s.flushDrafts(); err != nil {
+		t.Errorf("the draft kept in memory was not written once there was room: %v", err)
 	}
 }

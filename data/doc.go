@@ -18,12 +18,28 @@
 //	e/<workshop ID>/<seq, 8 bytes big-endian>  an event, as JSON
 //	f/<SHA256 key fingerprint>                 an enrolled facilitator, as JSON
 //	s/secret                                   the installation secret, 32 bytes
+//	g/<guide ID>                               an added guide: its YAML and the parsed guide
+//	k/<workshop ID>/<SHA256 key fingerprint>   a scribe enrolled for a workshop
+//	d/<workshop ID>/<participant ID>           a participant's draft (unsent text)
+//	r/<workshop ID>/<keyed hash of a code>     the participant a resume code belongs to
+//	z/scrub                                    set by an erasure until its scrub is done
 //
 // Sequence numbers are assigned by the committer, gapless from 1 for each
 // workshop; Badger's own Sequence is not used because it leaves gaps after
 // a crash and hands numbers out in an order that is not commit order.
 //
 // Every log is read and replayed (verifying the chain and the rules) when
-// the store opens, and kept in memory: committed events never change, so
-// readers share them without copying.
+// the store opens, and kept in memory; readers share the events without
+// copying. Events never change, with one exception: when the committer
+// commits a ParticipantWithdrawn or ParticipantErased event it rewrites,
+// in the same transaction, every stored event holding that participant's
+// words to erased Words (the digest alone; the chain covers digests, so it
+// still verifies), deletes their draft and resume code, and publishes new
+// copies of the rewritten events in place of the old (readers holding the
+// old ones keep them until they let go). It then scrubs the database
+// files (see Store.scrub) so that no file keeps the words.
+//
+// Drafts and resume codes are kept outside the logs, so no transcript or
+// export holds them. Drafts are written in the background, without a
+// synchronous write of their own.
 package data

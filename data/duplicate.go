@@ -36,6 +36,24 @@ func repeats(e, earlier inquiry.Event) bool {
 			earlier.Participant.ID == e.Participant.ID
 	case inquiry.WorkshopClosed:
 		return earlier.Type == inquiry.WorkshopClosed
+	case inquiry.ParticipantWithdrawn:
+		// Withdrawing after an erasure changes nothing either.
+		return (earlier.Type == inquiry.ParticipantWithdrawn || earlier.Type == inquiry.ParticipantErased) && earlier.Target == e.Target
+	case inquiry.ParticipantErased, inquiry.ContributionHidden, inquiry.ContributionUnhidden,
+		inquiry.ContributionHighlighted, inquiry.ThemesChanged, inquiry.ContributionMerged,
+		inquiry.PromptRevealed, inquiry.VoteClosed:
+		// A change that is already so: the latest event of its kind on the
+		// same target is the one that made it so.
+		return earlier.Type == e.Type && earlier.Target == e.Target
+	case inquiry.SettingsChanged, inquiry.PromptOpened, inquiry.TimeboxChanged:
+		return earlier.Type == e.Type
+	case inquiry.VoteOpened:
+		return earlier.Type == e.Type && e.Vote != nil && earlier.Vote != nil && earlier.Vote.ID == e.Vote.ID
+	case inquiry.VoteCast:
+		return earlier.Type == e.Type && e.Ballot != nil && earlier.Ballot != nil &&
+			earlier.Ballot.Vote == e.Ballot.Vote && earlier.Ballot.Participant == e.Ballot.Participant
+	case inquiry.ThemeAdded:
+		return earlier.Type == e.Type && e.Theme != nil && earlier.Theme != nil && earlier.Theme.ID == e.Theme.ID
 	}
 	return false
 }

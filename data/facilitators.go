@@ -57,13 +57,8 @@ func (s *Store) EnrolFacilitator(ctx context.Context, key gossh.PublicKey, name 
 	if err != nil {
 		return fmt.Errorf("data: enrol facilitator: %w", err)
 	}
-	err = s.withDB(func(db *badger.DB) error {
-		if err := s.checkSpace(); err != nil {
-			return err
-		}
-		return db.Update(func(txn *badger.Txn) error {
-			return txn.Set([]byte(facilitatorPrefix+f.Fingerprint), value)
-		})
+	err = s.update(func(txn *badger.Txn) error {
+		return set(txn, []byte(facilitatorPrefix+f.Fingerprint), value)
 	})
 	if err != nil {
 		return fmt.Errorf("data: enrol facilitator %s: %w", f.Fingerprint, err)

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"strings"
 )
 
 // Key prefixes; see the package documentation for the layout.
@@ -12,6 +13,13 @@ const (
 	eventPrefix       = "e/"
 	facilitatorPrefix = "f/"
 	secretKey         = "s/secret"
+	draftPrefix       = "d/"
+	resumePrefix      = "r/"
+	guidePrefix       = "g/"
+	scribePrefix      = "k/"
+	// scrubKey is written with every erasure and dropped by the scrub that
+	// follows it: found at Open, it means a scrub did not finish.
+	scrubKey = "z/scrub"
 )
 
 // workshopIDLen is the fixed width of a workshop ID in hex characters.
@@ -63,4 +71,28 @@ func parseEventKey(key []byte) (workshopID string, seq uint64, err error) {
 		return "", 0, fmt.Errorf("malformed workshop ID in event key %q", key)
 	}
 	return workshopID, binary.BigEndian.Uint64(key[eventKeyLen-8:]), nil
+}
+
+// draftKey is the key of one participant's draft in a workshop. The
+// workshop ID is fixed width, so the participant ID, last, cannot make one
+// key look like another.
+func draftKey(workshopID, participantID string) []byte {
+	return []byte(draftPrefix + workshopID + "/" + participantID)
+}
+
+// scribeKey is the key of a scribe enrolled for a workshop.
+func scribeKey(workshopID, fingerprint string) []byte {
+	return []byte(scribePrefix + workshopID + "/" + fingerprint)
+}
+
+// guideKey is the key of a guide a facilitator added.
+func guideKey(id string) []byte { return []byte(guidePrefix + id) }
+
+// shellWord quotes a path for a POSIX shell when it needs quoting, so that
+// a command in a message can be copied as it is.
+func shellWord(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\n\"'\\$`;&|<>*?()~#!{}[]") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -1,14 +1,16 @@
 package data
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
 	"github.com/anchorage/anchorage/inquiry"
 )
 
-// publish makes a committed batch visible to readers.
-func (c *committer) publish(outcomes []outcome, touched []string) {
+// publish makes a committed batch visible to readers, with the events its
+// erasures rewrote in place of the old ones, in one step.
+func (c *committer) publish(outcomes []outcome, touched []string, plan *erasurePlan) {
 	s := c.s
 	n := 0
 	s.mu.Lock()
@@ -20,10 +22,16 @@ func (c *committer) publish(outcomes []outcome, touched []string) {
 		l.events = append(l.events, o.event)
 		n++
 	}
+	if plan != nil {
+		s.replaceErased(plan.rewritten)
+	}
 	for _, id := range touched {
 		s.logs[id].summary = c.folds[id].Summary()
 	}
 	s.mu.Unlock()
+	if plan != nil {
+		c.refold(slices.Collect(maps.Keys(plan.rewritten)))
+	}
 	s.stats.batches.Add(1)
 	s.stats.events.Add(uint64(n))
 }

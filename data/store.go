@@ -25,6 +25,10 @@ type Options struct {
 	Logger *log.Logger
 	// Now is the clock events are stamped with; nil means time.Now.
 	Now func() time.Time
+	// EncryptionKey, when set, encrypts the database at rest with AES (16,
+	// 24 or 32 bytes: AES-128, -192 or -256). A database made with a key
+	// opens only with the same key; ReadKeyFile reads one from a file.
+	EncryptionKey []byte
 }
 
 // Errors the store returns. Callers test with errors.Is.
@@ -37,8 +41,18 @@ var (
 	// ErrClosed means the store has been closed.
 	ErrClosed = errors.New("the store is closed")
 	// ErrDiskFull means the database's disk is nearly full, so writes are
-	// refused until space is freed.
-	ErrDiskFull = errors.New("the database's disk is nearly full")
+	// refused until space is freed. Its text is written for the person
+	// whose words were not saved; the store logs the details (how much is
+	// left, where) for whoever runs the server.
+	ErrDiskFull = errors.New("the server's disk is full: nothing was saved")
+	// ErrEncrypted means the database is encrypted and no key was given.
+	ErrEncrypted = errors.New("the database is encrypted: it opens only with its encryption key")
+	// ErrWrongKey means the key given does not open the database: it is
+	// another key, or the database is not encrypted.
+	ErrWrongKey = errors.New("the encryption key does not fit this database (it is another key, or the database is not encrypted)")
+	// ErrOpenFolder means the database folder can be read or changed by
+	// other users of the machine.
+	ErrOpenFolder = errors.New("other users of this machine can read or change the data folder")
 )
 
 // minFreeBytes is the space a write needs left on the database's disk.
@@ -48,9 +62,9 @@ var (
 // log file (16 MB) and a flush to level 0.
 const minFreeBytes = 64 << 20
 
-// Store is the database of workshops, facilitators and the installation
-// secret, with the live feed of what changes. Its methods are safe for
-// concurrent use.
+// Store is the database of workshops, facilitators, guides, scribes,
+// drafts, resume codes and the installation secret, with the live feed of
+// what changes. Its methods are safe for concurrent use.
 type Store struct {
 	db     *badger.DB
 	lock   io.Closer
@@ -64,20 +78,32 @@ type Store struct {
 	order        []string          // workshop IDs, oldest first
 	codes        map[string]string // lower-case join code → workshop ID
 	facilitators map[string]Facilitator
-	enrolMu      sync.Mutex // one enrolment at a time
+	guides       map[string]addedGuide
+	scribes      map[string]map[string]Scribe // workshop ID → key fingerprint → scribe
+	enrolMu      sync.Mutex                   // one enrolment (facilitator or scribe) at a time
+	guideMu      sync.Mutex                   // one guide added at a time
+	resumeMu     sync.Mutex                   // one resume code made at a time
 
-	feed feed
+	feed   feed
+	drafts drafts
 
 	requests chan *request // unbuffered: a send succeeds only into the committer's hands
 	quit     chan struct{} // closed by Close
 	done     chan struct{} // closed when the committer has stopped
 
-	// dbMu keeps Close from closing Badger under a facilitator write or a
-	// Verify; dbClosed is set under its write lock.
+	// dbMu keeps Close from closing Badger under a write or a read;
+	// dbClosed is set under its write lock.
 	dbMu      sync.RWMutex
 	dbClosed  bool
 	closeOnce sync.Once
 	closeErr  error
+	// writeMu keeps writers other than the committer out while a scrub has
+	// Badger's writes blocked: they hold it for reading, the scrub for
+	// writing. The committer runs the scrub itself, so never meets it.
+	writeMu sync.RWMutex
+	// scrubPending is set when a scrub could not finish; Close tries again,
+	// and the marker in the database makes the next Open try too.
+	scrubPending atomic.Bool
 
 	stats struct{ batches, commits, events atomic.Uint64 }
 
@@ -91,88 +117,119 @@ type Store struct {
 // workshopLog is one workshop's committed log and its summary.
 type workshopLog struct {
 	// events are in sequence order (events[i].Seq == i+1). Appending never
-	// changes the elements readers already hold.
+	// changes the elements readers already hold, and an erasure replaces
+	// the slice instead of writing into it.
 	events  []inquiry.Event
 	summary inquiry.Summary
+	// read is the committed state for Read.
+	read readFold
 }
 
 // Open opens (creating if needed) the database in opts.Dir, replays every
-// workshop's log and starts the committer. It fails with ErrLocked if
-// another process, or another Store in this one, holds the folder.
+// workshop's log, finishes any erasure a crash interrupted and starts the
+// committer. It fails with ErrLocked if another process, or another Store
+// in this one, holds the folder; with ErrOpenFolder if other users can
+// read or change the folder; and with ErrEncrypted or ErrWrongKey if the
+// encryption key is missing or does not fit.
 func Open(opts Options) (*Store, error) {
 	if opts.Dir == "" {
 		return nil, errors.New("data: no database folder given")
 	}
+	if n := len(opts.EncryptionKey); n != 0 && n != 16 && n != 24 && n != 32 {
+		return nil, fmt.Errorf("data: an encryption key is 16, 24 or 32 bytes, not %d", n)
+	}
 	if err := os.MkdirAll(opts.Dir, 0o700); err != nil {
 		return nil, fmt.Errorf("data: create %s: %w", opts.Dir, err)
+	}
+	if err := checkPrivate(opts.Dir); err != nil {
+		return nil, err
 	}
 	logger := opts.Logger
 	if logger == nil {
 		logger = log.New(io.Discard)
 	}
-	if fi, err := os.Stat(opts.Dir); err == nil && fi.Mode().Perm()&0o077 != 0 {
-		logger.Warn("the database folder can be read by other users of this machine", "dir", opts.Dir, "mode", fi.Mode().Perm())
-	}
 	lock, err := lockDir(opts.Dir)
 	if err != nil {
 		return nil, err
 	}
-	db, err := openBadger(opts.Dir, opts.Logger)
+	db, err := openBadger(opts.Dir, opts.Logger, opts.EncryptionKey)
 	if err != nil {
 		lock.Close()
 		return nil, err
 	}
+	tightenFiles(opts.Dir, logger)
 	s := &Store{
 		db: db, lock: lock, now: opts.Now, log: logger, dir: opts.Dir, freeBytes: freeBytes,
 		logs: map[string]*workshopLog{}, codes: map[string]string{}, facilitators: map[string]Facilitator{},
+		guides: map[string]addedGuide{}, scribes: map[string]map[string]Scribe{},
 		requests: make(chan *request), quit: make(chan struct{}), done: make(chan struct{}),
 	}
 	if s.now == nil {
 		s.now = time.Now
 	}
 	s.feed.init()
+	s.drafts.init()
 	c, err := s.load()
+	if err == nil {
+		err = s.finishErasures(c)
+	}
 	if err != nil {
 		db.Close()
 		lock.Close()
 		return nil, err
 	}
 	go c.run()
+	go s.flushDraftsWhileOpen()
 	return s, nil
 }
 
-// load reads the secret, the facilitators and every workshop's log, and
-// returns the committer primed with the workshops' state.
+// load reads the secret, the facilitators, the guides, the scribes and
+// every workshop's log, and returns the committer primed with the
+// workshops' state.
 func (s *Store) load() (*committer, error) {
-	if err := s.loadSecret(); err != nil {
-		return nil, err
-	}
-	if err := s.loadFacilitators(); err != nil {
-		return nil, err
+	for _, load := range []func() error{s.loadSecret, s.loadFacilitators, s.loadGuides, s.loadScribes} {
+		if err := load(); err != nil {
+			return nil, err
+		}
 	}
 	return s.loadWorkshops()
 }
 
 // Close stops taking Appends (they fail with ErrClosed), lets the committer
-// finish the batch it has, and closes the database. It is safe to call more
-// than once; reads keep working on what was committed.
+// finish the batch it has, writes the drafts not yet written and closes
+// the database. It is safe to call more than once; reads keep working on
+// what was committed.
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		close(s.quit)
 		<-s.done
+		<-s.drafts.stopped
+		var errs []error
+		if err := s.flushDrafts(); err != nil {
+			errs = append(errs, fmt.Errorf("data: write drafts: %w", err))
+		}
+		if s.scrubPending.Load() {
+			if err := s.scrub(); err != nil {
+				s.log.Error("erased words may remain in the database files until the next start", "err", err)
+			}
+		}
 		s.dbMu.Lock()
 		s.dbClosed = true
-		err := s.db.Close()
-		s.dbMu.Unlock()
-		if err != nil {
-			err = fmt.Errorf("data: close database: %w", err)
+		if err := s.db.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("data: close database: %w", err))
 		}
-		s.closeErr = errors.Join(err, s.lock.Close())
+		s.dbMu.Unlock()
+		// Badger made its last files while closing.
+		tightenFiles(s.dir, s.log)
+		errs = append(errs, s.lock.Close())
+		s.closeErr = errors.Join(errs...)
 	})
 	return s.closeErr
 }
 
-// checkSpace refuses writes when the database's disk is nearly full.
+// checkSpace refuses writes when the database's disk is nearly full. The
+// error is ErrDiskFull alone, fit for a participant's screen; the details
+// go to the log.
 func (s *Store) checkSpace() error {
 	free, err := s.freeBytes(s.dir)
 	if err != nil {
@@ -181,8 +238,9 @@ func (s *Store) checkSpace() error {
 		return nil
 	}
 	if free < minFreeBytes {
-		return fmt.Errorf("data: %w: %d MB left in %s, writes need %d MB: free some space",
-			ErrDiskFull, free>>20, s.dir, minFreeBytes>>20)
+		s.log.Error("the disk is nearly full: writes are refused until space is freed",
+			"dir", s.dir, "free_mb", free>>20, "needed_mb", minFreeBytes>>20)
+		return ErrDiskFull
 	}
 	return nil
 }
@@ -195,6 +253,46 @@ func (s *Store) withDB(f func(db *badger.DB) error) error {
 		return ErrClosed
 	}
 	return f(s.db)
+}
+
+// update runs a write transaction for a writer other than the committer:
+// refused when the disk is nearly full, and never while a scrub has
+// Badger's writes blocked.
+func (s *Store) update(f func(txn *badger.Txn) error) error {
+	s.writeMu.RLock()
+	defer s.writeMu.RUnlock()
+	return s.withDB(func(db *badger.DB) error {
+		if err := s.checkSpace(); err != nil {
+			return err
+		}
+		return db.Update(f)
+	})
+}
+
+// updateEntries writes entries for a writer other than the committer, as
+// update does, in as many transactions as they need.
+func (s *Store) updateEntries(entries []entry) error {
+	s.writeMu.RLock()
+	defer s.writeMu.RUnlock()
+	return s.withDB(func(db *badger.DB) error {
+		if err := s.checkSpace(); err != nil {
+			return err
+		}
+		_, err := writeEntries(db, entries)
+		return err
+	})
+}
+
+// view runs a read transaction while the database is open.
+func (s *Store) view(f func(txn *badger.Txn) error) error {
+	return s.withDB(func(db *badger.DB) error { return db.View(f) })
+}
+
+// set writes a value marked to discard the key's earlier versions: a
+// compaction then drops them, and a backup stops at this one, so an old
+// draft or an erased text does not travel on in a backup.
+func set(txn *badger.Txn, key, value []byte) error {
+	return txn.SetEntry(badger.NewEntry(key, value).WithDiscard())
 }
 
 // Secret returns the installation secret: 32 random bytes made when the
@@ -223,7 +321,7 @@ func (s *Store) loadSecret() error {
 	}
 	secret := make([]byte, 32)
 	rand.Read(secret) // crypto/rand.Read never fails (Go 1.24+)
-	err = s.db.Update(func(txn *badger.Txn) error { return txn.Set([]byte(secretKey), secret) })
+	err = s.db.Update(func(txn *badger.Txn) error { return set(txn, []byte(secretKey), secret) })
 	if err != nil {
 		return fmt.Errorf("data: store the installation secret: %w", err)
 	}

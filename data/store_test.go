@@ -146,12 +146,12 @@ func TestSecondOpenOfTheSameFolderIsLocked(t *testing.T) {
 // holding the database would) is reported as ErrLocked too.
 func TestBadgersOwnLockIsReportedAsLocked(t *testing.T) {
 	dir := t.TempDir()
-	db, err := openBadger(dir, nil)
+	db, err := openBadger(dir, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := openBadger(dir, nil); !errors.Is(err, ErrLocked) {
+	if _, err := openBadger(dir, nil, nil); !errors.Is(err, ErrLocked) {
 		t.Fatalf("opening a folder Badger holds: %v, want ErrLocked", err)
 	}
 }
@@ -166,18 +166,6 @@ func TestEmptyMemtableFileLeftByACrashDoesNotStopOpen(t *testing.T) {
 	}
 	s = openStore(t, dir)
 	checkLog(t, s, ws.ID, 1)
-}
-
-func TestDatabaseFolderIsPrivate(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "new", "db")
-	openStore(t, dir)
-	fi, err := os.Stat(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if fi.Mode().Perm() != 0o700 {
-		t.Errorf("database folder mode = %v, want 0700", fi.Mode().Perm())
-	}
 }
 
 func TestOpenRefusesALogThatDoesNotReplay(t *testing.T) {

@@ -11,28 +11,33 @@ import (
 // csvHeader is the CSV export's first row. The order is part of the
 // format: people build spreadsheets on it, so add columns only at the end.
 //
-// The last two columns repeat the log's head on every row. A CSV file has
+// head_seq and head_hash repeat the log's head on every row. A CSV file has
 // nowhere else to say it that survives being opened, sorted and filtered
-// in a spreadsheet, and RFC 4180 has no comment lines.
+// in a spreadsheet, and RFC 4180 has no comment lines. The columns after
+// them came with facilitation.
 var csvHeader = []string{
 	"seq", "id", "added_at", "edited_at", "phase", "prompt_id", "prompt",
 	"participant_id", "participant", "organisation", "kind", "themes",
 	"partner", "text", "head_seq", "head_hash",
+	"builds_on", "owner", "due", "themes_accepted", "highlighted", "dots",
+	"scribed", "merged_from",
 }
 
-// writeCSV writes one row per live contribution, in the order they were
-// added, after a header row. Lines end in CRLF as RFC 4180 asks.
+// writeCSV writes one row per live contribution (see Contribution.Live),
+// in the order they were added, after a header row. Lines end in CRLF as
+// RFC 4180 asks.
 func writeCSV(w io.Writer, ws *Workshop) error {
 	out := csv.NewWriter(w)
 	out.UseCRLF = true
 	labels := newExportLabels(ws)
+	dots := ws.dotsReceived()
 	head := strconv.FormatUint(ws.Head, 10)
 	row := make([]string, len(csvHeader))
 	if err := out.Write(csvHeader); err != nil {
 		return err
 	}
 	for _, c := range ws.Contributions {
-		if c.Deleted {
+		if !c.Live() {
 			continue
 		}
 		var phase, promptText string
@@ -57,6 +62,14 @@ func writeCSV(w io.Writer, ws *Workshop) error {
 			c.Text,
 			head,
 			ws.HeadHash,
+			c.BuildsOn,
+			c.Owner,
+			c.Due,
+			yesNo(c.ThemesAccepted),
+			yesNo(c.Highlighted),
+			strconv.Itoa(dots[c.ID]),
+			yesNo(c.ScribedBy != ""),
+			strings.Join(labels.mergedFrom[c.ID], "; "),
 		)
 		for i := range row {
 			row[i] = csvCell(row[i])
@@ -67,6 +80,14 @@ func writeCSV(w io.Writer, ws *Workshop) error {
 	}
 	out.Flush()
 	return out.Error()
+}
+
+// yesNo is a flag as a spreadsheet filter shows it.
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
 
 // csvTime is an RFC 3339 time in UTC, or "" for a time that never came.

@@ -106,8 +106,12 @@ type exportLabels struct {
 	themes   map[string]string
 	partners map[string]string
 	names    map[string]*Participant
-	// contributed counts each participant's live contributions.
+	// contributed counts each participant's live contributions (see
+	// Contribution.Live).
 	contributed map[string]int
+	// mergedFrom lists, for each contribution, the duplicates merged into
+	// it, in the order they were added.
+	mergedFrom map[string][]string
 }
 
 func newExportLabels(ws *Workshop) exportLabels {
@@ -116,6 +120,7 @@ func newExportLabels(ws *Workshop) exportLabels {
 		partners:    map[string]string{},
 		names:       make(map[string]*Participant, len(ws.Participants)),
 		contributed: make(map[string]int, len(ws.Participants)),
+		mergedFrom:  map[string][]string{},
 	}
 	for _, t := range ws.Themes() {
 		l.themes[t.ID] = t.Label
@@ -127,8 +132,11 @@ func newExportLabels(ws *Workshop) exportLabels {
 		l.names[p.ID] = p
 	}
 	for _, c := range ws.Contributions {
-		if !c.Deleted {
+		if c.Live() {
 			l.contributed[c.Participant]++
+		}
+		if c.MergedInto != "" && !c.gone() {
+			l.mergedFrom[c.MergedInto] = append(l.mergedFrom[c.MergedInto], c.ID)
 		}
 	}
 	return l

@@ -58,6 +58,9 @@ type exportLog struct {
 	start  time.Time
 	ws     *Workshop
 	events []Event
+	// checked makes every event pass Check first, as the store's are:
+	// Apply alone does not check pacing (see checkPace).
+	checked bool
 }
 
 // exportFacilitator is the facilitator who opens and closes the fixtures.
@@ -72,6 +75,11 @@ func newExportLog(tb testing.TB, start time.Time, d WorkshopDetails) *exportLog 
 // append completes an event as the store would and applies it.
 func (l *exportLog) append(after time.Duration, e Event) Event {
 	l.tb.Helper()
+	if l.checked {
+		if err := l.ws.Check(e); err != nil {
+			l.tb.Fatalf("fixture event %d (%s) refused by Check: %v", l.ws.Head+1, e.Type, err)
+		}
+	}
 	e.Seq = l.ws.Head + 1
 	e.At = l.start.Add(after)
 	e.Prev = l.ws.HeadHash

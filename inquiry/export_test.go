@@ -82,7 +82,7 @@ func TestExportStatesTheChainHeadInEveryFormat(t *testing.T) {
 	}
 	want := map[Format][]string{
 		FormatMarkdown: {fmt.Sprintf("- **Log head:** event %d, hash `%s`", last.Seq, last.Hash), fmt.Sprintf("up to and including event %d", last.Seq)},
-		FormatCSV:      {fmt.Sprintf(",%d,%s\r\n", last.Seq, last.Hash)},
+		FormatCSV:      {fmt.Sprintf(",%d,%s,", last.Seq, last.Hash)},
 		FormatJSON:     {fmt.Sprintf("\"head\": {\n    \"seq\": %d,\n    \"hash\": %q\n  }", last.Seq, last.Hash)},
 	}
 	for _, f := range Formats {

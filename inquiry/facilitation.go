@@ -9,7 +9,8 @@ const (
 	// workshop (Pace); participants' screens move to it.
 	PromptOpened EventType = "prompt.opened"
 	// TimeboxChanged extends or ends the open prompt's timebox (Pace, with
-	// EndsAt later, or zero to end it now).
+	// EndsAt later, or zero to end it now: the fold then sets the current
+	// EndsAt to the event's time).
 	TimeboxChanged EventType = "timebox.changed"
 	// SettingsChanged changes what participants see of each other (Settings).
 	SettingsChanged EventType = "workshop.settings"
@@ -36,19 +37,22 @@ const (
 	// ContributionUnhidden shows a hidden contribution again (Target).
 	ContributionUnhidden EventType = "contribution.unhidden"
 
-	// VoteOpened opens a dot vote (Vote).
+	// VoteOpened opens a dot vote (Vote). One vote is open at a time, and
+	// its candidates are shown to every participant whatever the settings
+	// (see Workshop.VisibleTo).
 	VoteOpened EventType = "vote.opened"
 	// VoteCast records a participant's whole allocation of dots in a vote
 	// (Ballot); a later ballot replaces an earlier one.
 	VoteCast EventType = "vote.cast"
 	// VoteClosed closes a vote (Target: the vote's ID); its results are
-	// then shown to everyone.
+	// then shown to everyone. Closing the workshop closes an open vote too.
 	VoteClosed EventType = "vote.closed"
 
 	// ParticipantWithdrawn is a participant leaving and withdrawing what
-	// they contributed (Target: the participant). Their contributions show
-	// as withdrawn in the transcript and their words are erased from the
-	// database.
+	// they contributed (Target: the participant), by that participant, or
+	// for a scribed participant by a scribe or facilitator. Their
+	// contributions show as withdrawn in the transcript, their dots go with
+	// them, and their words are erased from the database.
 	ParticipantWithdrawn EventType = "participant.withdrawn"
 	// ParticipantErased is a facilitator erasing a participant on their
 	// request (Target: the participant): their name and words are erased,

@@ -2,6 +2,7 @@ package inquiry
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"io"
 	"strconv"
@@ -23,12 +24,14 @@ type jsonExport struct {
 	Head          jsonHead           `json:"head"`
 	Workshop      jsonWorkshop       `json:"workshop"`
 	Guide         Guide              `json:"guide"`
-	Themes        []jsonLabel        `json:"themes"`
+	Themes        []jsonTheme        `json:"themes"`
 	Partners      []jsonLabel        `json:"partners"`
 	Participants  []jsonParticipant  `json:"participants"`
 	Contributions []jsonContribution `json:"contributions"`
 	Tally         []jsonTallyRow     `json:"tally"`
 	Totals        jsonTotals         `json:"totals"`
+	Votes         []jsonVote         `json:"votes"`
+	Hidden        []jsonHidden       `json:"hidden"`
 	Events        []Event            `json:"events"`
 }
 
@@ -38,13 +41,26 @@ type jsonHead struct {
 }
 
 type jsonWorkshop struct {
-	ID       string     `json:"id"`
-	Title    string     `json:"title"`
-	Code     string     `json:"code"`
-	Pacing   Pacing     `json:"pacing"`
-	Open     bool       `json:"open"`
-	OpenedAt time.Time  `json:"opened_at"`
-	ClosedAt *time.Time `json:"closed_at"`
+	ID       string       `json:"id"`
+	Title    string       `json:"title"`
+	Code     string       `json:"code"`
+	Pacing   Pacing       `json:"pacing"`
+	Open     bool         `json:"open"`
+	OpenedAt time.Time    `json:"opened_at"`
+	ClosedAt *time.Time   `json:"closed_at"`
+	Settings jsonSettings `json:"settings"`
+	Current  *jsonPace    `json:"current"`
+	Revealed []PromptRef  `json:"revealed"`
+}
+
+type jsonSettings struct {
+	Visibility Visibility `json:"visibility"`
+	Anonymous  bool       `json:"anonymous"`
+}
+
+type jsonPace struct {
+	Prompt PromptRef  `json:"prompt"`
+	EndsAt *time.Time `json:"ends_at"`
 }
 
 type jsonLabel struct {
@@ -52,26 +68,67 @@ type jsonLabel struct {
 	Label string `json:"label"`
 }
 
+type jsonTheme struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Added bool   `json:"added"`
+}
+
 type jsonParticipant struct {
-	ID            string    `json:"id"`
-	Name          string    `json:"name"`
-	Organisation  string    `json:"organisation"`
-	JoinedAt      time.Time `json:"joined_at"`
-	ConsentAt     time.Time `json:"consent_at"`
-	Contributions int       `json:"contributions"`
+	ID            string     `json:"id"`
+	Name          string     `json:"name"`
+	Organisation  string     `json:"organisation"`
+	JoinedAt      time.Time  `json:"joined_at"`
+	ConsentAt     time.Time  `json:"consent_at"`
+	Contributions int        `json:"contributions"`
+	Scribed       bool       `json:"scribed"`
+	WithdrawnAt   *time.Time `json:"withdrawn_at"`
+	ErasedAt      *time.Time `json:"erased_at"`
 }
 
 type jsonContribution struct {
-	ID          string     `json:"id"`
-	Seq         uint64     `json:"seq"`
-	Participant string     `json:"participant"`
-	Prompt      PromptRef  `json:"prompt"`
-	Kind        Kind       `json:"kind"`
-	Text        string     `json:"text"`
-	Themes      []string   `json:"themes"`
-	Partner     string     `json:"partner"`
-	AddedAt     time.Time  `json:"added_at"`
-	EditedAt    *time.Time `json:"edited_at"`
+	ID             string     `json:"id"`
+	Seq            uint64     `json:"seq"`
+	Participant    string     `json:"participant"`
+	Prompt         PromptRef  `json:"prompt"`
+	Kind           Kind       `json:"kind"`
+	Text           string     `json:"text"`
+	Themes         []string   `json:"themes"`
+	Partner        string     `json:"partner"`
+	AddedAt        time.Time  `json:"added_at"`
+	EditedAt       *time.Time `json:"edited_at"`
+	BuildsOn       string     `json:"builds_on"`
+	Owner          string     `json:"owner"`
+	Due            string     `json:"due"`
+	ThemesAccepted bool       `json:"themes_accepted"`
+	Highlighted    bool       `json:"highlighted"`
+	ScribedBy      string     `json:"scribed_by"`
+	MergedFrom     []string   `json:"merged_from"`
+	Dots           int        `json:"dots"`
+}
+
+type jsonVote struct {
+	ID       string           `json:"id"`
+	Title    string           `json:"title"`
+	Kinds    []Kind           `json:"kinds"`
+	Dots     int              `json:"dots"`
+	Open     bool             `json:"open"`
+	OpenedAt time.Time        `json:"opened_at"`
+	ClosedAt *time.Time       `json:"closed_at"`
+	Voters   int              `json:"voters"`
+	Results  []jsonVoteResult `json:"results"`
+}
+
+type jsonVoteResult struct {
+	Contribution string `json:"contribution"`
+	Dots         int    `json:"dots"`
+}
+
+type jsonHidden struct {
+	Contribution string    `json:"contribution"`
+	Reason       string    `json:"reason"`
+	HiddenAt     time.Time `json:"hidden_at"`
+	By           Actor     `json:"by"`
 }
 
 type jsonTallyRow struct {
@@ -128,9 +185,12 @@ func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 		Workshop: jsonWorkshop{
 			ID: ws.ID, Title: ws.Title, Code: ws.Code, Pacing: ws.Pacing, Open: ws.Open,
 			OpenedAt: ws.OpenedAt.UTC(), ClosedAt: jsonTime(ws.ClosedAt),
+			Settings: jsonSettings{Visibility: cmp.Or(ws.Settings.Visibility, VisibleLive), Anonymous: ws.Settings.Anonymous},
+			Current:  newJSONPace(ws.Current),
+			Revealed: revealedInGuideOrder(ws),
 		},
 		Guide:         ws.Guide,
-		Themes:        []jsonLabel{},
+		Themes:        []jsonTheme{},
 		Partners:      []jsonLabel{},
 		Participants:  make([]jsonParticipant, 0, len(ws.Participants)),
 		Contributions: make([]jsonContribution, 0, tally.Contributions),
@@ -139,12 +199,16 @@ func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 			Participants: len(ws.Participants), Contributions: tally.Contributions,
 			Kinds: kindCounts(tally.Totals),
 		},
+		Votes:  make([]jsonVote, 0, len(ws.Votes)),
+		Hidden: hiddenContributions(ws, events),
 		// The events go out exactly as given: re-encoding a time in
 		// another zone would change the bytes their hashes cover.
 		Events: events,
 	}
-	for _, t := range ws.Themes() {
-		doc.Themes = append(doc.Themes, jsonLabel{ID: t.ID, Label: t.Label})
+	themes := ws.Themes()
+	for i, t := range themes {
+		added := i >= len(themes)-len(ws.AddedThemes)
+		doc.Themes = append(doc.Themes, jsonTheme{ID: t.ID, Label: t.Label, Added: added})
 	}
 	for _, p := range ws.Guide.PartnerList() {
 		doc.Partners = append(doc.Partners, jsonLabel{ID: p.ID, Label: p.Label})
@@ -153,22 +217,26 @@ func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 		doc.Participants = append(doc.Participants, jsonParticipant{
 			ID: p.ID, Name: p.Name, Organisation: p.Organisation,
 			JoinedAt: p.JoinedAt.UTC(), ConsentAt: p.ConsentAt.UTC(),
-			Contributions: labels.contributed[p.ID],
+			Contributions: labels.contributed[p.ID], Scribed: p.Scribed,
+			WithdrawnAt: jsonTime(p.WithdrawnAt), ErasedAt: jsonTime(p.ErasedAt),
 		})
 	}
+	dots := ws.dotsReceived()
 	for _, c := range ws.Contributions {
-		if c.Deleted {
+		if !c.Live() {
 			continue
-		}
-		themes := c.Themes
-		if themes == nil {
-			themes = []string{}
 		}
 		doc.Contributions = append(doc.Contributions, jsonContribution{
 			ID: c.ID, Seq: c.Seq, Participant: c.Participant, Prompt: c.Prompt,
-			Kind: c.Kind, Text: c.Text, Themes: themes, Partner: c.Partner,
+			Kind: c.Kind, Text: c.Text, Themes: orEmpty(c.Themes), Partner: c.Partner,
 			AddedAt: c.AddedAt.UTC(), EditedAt: jsonTime(c.EditedAt),
+			BuildsOn: c.BuildsOn, Owner: c.Owner, Due: c.Due,
+			ThemesAccepted: c.ThemesAccepted, Highlighted: c.Highlighted, ScribedBy: c.ScribedBy,
+			MergedFrom: orEmpty(labels.mergedFrom[c.ID]), Dots: dots[c.ID],
 		})
+	}
+	for _, v := range ws.Votes {
+		doc.Votes = append(doc.Votes, newJSONVote(v))
 	}
 	for _, r := range tally.Themes {
 		doc.Tally = append(doc.Tally, newJSONTallyRow(r))

@@ -15,36 +15,50 @@ import (
 // used), then lists the participants, then gives the transcript phase by
 // phase and prompt by prompt, and ends by saying which log it was made from.
 //
-// Deleted contributions are left out of the synthesis and the counts. The
-// transcript keeps their place, with the time and who deleted them but not
-// their words or their author, so that the record shows something was said
-// and withdrawn without repeating what the person took back.
+// Only live contributions are quoted and counted: not deleted, hidden,
+// withdrawn, erased, or merged into another as a duplicate. The transcript
+// keeps the place of those taken back or hidden, with the time and why but
+// not their words or their author, so that the record shows something was
+// said without repeating what the person took back or a facilitator
+// moderated. Sections for votes, commitments and what the facilitators did
+// appear only when there is something to put in them.
 type markdownReport struct {
 	out    *bufio.Writer
 	ws     *Workshop
+	events []Event
 	labels exportLabels
 	tally  Tally
-	// deletedBy says who deleted each deleted contribution.
+	// deletedBy says who deleted each deleted contribution; enteredBy who
+	// entered each contribution for a scribed participant.
 	deletedBy map[string]Actor
+	enteredBy map[string]Actor
 }
 
 func writeMarkdown(w io.Writer, ws *Workshop, events []Event) error {
 	r := markdownReport{
 		out:       bufio.NewWriter(w),
 		ws:        ws,
+		events:    events,
 		labels:    newExportLabels(ws),
 		tally:     ws.Tally(),
 		deletedBy: map[string]Actor{},
+		enteredBy: map[string]Actor{},
 	}
 	for _, e := range events {
-		if e.Type == ContributionDeleted {
+		switch {
+		case e.Type == ContributionDeleted:
 			r.deletedBy[e.Target] = e.Actor
+		case e.Type == ContributionAdded && e.Actor.Role != RoleParticipant:
+			r.enteredBy[e.Contribution.ID] = e.Actor
 		}
 	}
 	r.header()
 	r.synthesis()
+	r.priorities()
+	r.commitments()
 	r.participants()
 	r.transcript()
+	r.facilitationRecord()
 	r.provenance()
 	// bufio.Writer keeps the first write error; Flush returns it.
 	return r.out.Flush()
@@ -65,6 +79,9 @@ func (r *markdownReport) header() {
 		pacing = "led by the facilitator, prompt by prompt"
 	}
 	r.printf("- **Pacing:** %s\n", pacing)
+	if ws.Settings != (Settings{Visibility: VisibleLive}) {
+		r.printf("- **Seeing each other:** %s\n", seeingEachOther(ws.Settings))
+	}
 	r.printf("- **Participants:** %d\n", len(ws.Participants))
 	r.printf("- **Contributions:** %s\n", r.contributionCount())
 	r.printf("- **Log head:** event %d, hash `%s`\n\n", ws.Head, ws.HeadHash)
@@ -115,6 +132,7 @@ func (r *markdownReport) synthesis() {
 		r.printf("\nA contribution with several themes is counted, and quoted, under each of them.\n\n")
 	}
 	live := r.live()
+	r.highlights(live)
 	for _, row := range rows {
 		r.printf("#### %s\n\n", mdLine(row.Theme.Label))
 		for _, k := range []Kind{Opportunity, Barrier} {
@@ -152,12 +170,16 @@ func (r *markdownReport) synthesis() {
 // marks, then who said them and what they concern.
 func (r *markdownReport) quote(c *Contribution, withThemes bool) {
 	r.printf("- “%s” — %s", mdText(c.Text, "  "), mdLine(r.labels.name(c.Participant)))
+	if c.ScribedBy != "" {
+		r.printf(" *(scribed)*")
+	}
 	if themes := r.labels.themeLabels(c); withThemes && len(themes) > 0 {
 		r.printf(" · %s", mdLine(strings.Join(themes, "; ")))
 	}
 	if partner := r.labels.partner(c); partner != "" {
 		r.printf(" · partner: %s", mdLine(partner))
 	}
+	r.commitment(c)
 	r.printf("\n")
 }
 
@@ -169,12 +191,23 @@ func (r *markdownReport) participants() {
 	}
 	r.printf("Names are as people gave them; some are pseudonyms.\n\n")
 	for _, p := range r.ws.Participants {
+		if p.Erased {
+			r.printf("- *A participant whose name and words were erased at their request, %s.*\n", r.when(p.ErasedAt))
+			continue
+		}
 		org := "organisation not given"
 		if p.Organisation != "" {
 			org = mdLine(p.Organisation)
 		}
 		n := r.labels.contributed[p.ID]
-		r.printf("- **%s**, %s: %s, joined %s\n", mdLine(p.Name), org, countNoun(n, "contribution", "contributions"), r.when(p.JoinedAt))
+		r.printf("- **%s**, %s: %s, joined %s", mdLine(p.Name), org, countNoun(n, "contribution", "contributions"), r.when(p.JoinedAt))
+		if p.Scribed {
+			r.printf(", without a terminal: a scribe entered what they said")
+		}
+		if p.Withdrawn {
+			r.printf(", withdrew %s and took back what they said", r.when(p.WithdrawnAt))
+		}
+		r.printf("\n")
 	}
 	r.printf("\n")
 }
@@ -202,27 +235,48 @@ func (r *markdownReport) transcript() {
 }
 
 // entry writes one contribution in the transcript: when, who, what kind,
-// its themes and partner, then the words.
+// its themes, partner, commitment, links and curation, then the words. One
+// taken back or hidden keeps its place without its words or author.
 func (r *markdownReport) entry(c *Contribution) {
-	if c.Deleted {
-		by := "a facilitator"
-		if d := r.deletedBy[c.ID]; d.Role == RoleParticipant && d.ID == c.Participant {
-			by = "the author"
-		}
-		r.printf("- **%s** · *(deleted by %s)*\n\n", r.when(c.AddedAt), by)
+	if gone := r.goneNote(c); gone != "" {
+		r.printf("- **%s** · *(%s)*\n\n", r.when(c.AddedAt), gone)
 		return
 	}
 	r.printf("- **%s · %s** · %s", r.when(c.AddedAt), mdLine(r.labels.name(c.Participant)), strings.ToLower(c.Kind.Label()))
 	if themes := r.labels.themeLabels(c); len(themes) > 0 {
 		r.printf(" · themes: %s", mdLine(strings.Join(themes, "; ")))
+		if c.ThemesAccepted {
+			r.printf(" *(confirmed by a facilitator)*")
+		}
 	}
 	if partner := r.labels.partner(c); partner != "" {
 		r.printf(" · partner: %s", mdLine(partner))
 	}
+	r.commitment(c)
+	r.links(c)
 	if !c.EditedAt.IsZero() {
 		r.printf(" · *(edited %s)*", r.when(c.EditedAt))
 	}
 	r.printf("\n\n  %s\n\n", mdText(c.Text, "  "))
+}
+
+// goneNote says why a contribution's words are not in the report, or ""
+// if they are.
+func (r *markdownReport) goneNote(c *Contribution) string {
+	switch {
+	case c.Erased:
+		return "erased at the author's request"
+	case c.Withdrawn:
+		return "withdrawn by the author"
+	case c.Deleted:
+		if d := r.deletedBy[c.ID]; d.Role == RoleParticipant && d.ID == c.Participant {
+			return "deleted by the author"
+		}
+		return "deleted by a facilitator"
+	case c.Hidden:
+		return "hidden by a facilitator: " + mdLine(c.HiddenReason)
+	}
+	return ""
 }
 
 func (r *markdownReport) provenance() {
@@ -232,11 +286,12 @@ func (r *markdownReport) provenance() {
 	r.printf("Each event in the log carries the hash of the one before it, so anyone holding the log can check " +
 		"that this report was made from it, untouched. Contributions their authors or a facilitator deleted are " +
 		"left out of the synthesis and the counts; the transcript shows where they were, without their words.\n")
+	r.provenanceOfCuration()
 }
 
-// live are the contributions not deleted, in the order they were added.
+// live are the live contributions, in the order they were added.
 func (r *markdownReport) live() []*Contribution {
-	return selectContributions(r.ws.Contributions, func(c *Contribution) bool { return !c.Deleted })
+	return selectContributions(r.ws.Contributions, (*Contribution).Live)
 }
 
 // when is a time of day in UTC, with the date too if it is not the day the

@@ -5,15 +5,16 @@ import (
 	"testing"
 )
 
-// fullLog is a workshop that has seen every kind of event: joins, adds,
-// an edit, a delete, and the close.
+// fullLog is a workshop that has seen every event of a workshop's core:
+// joins (one scribed), adds (one by the facilitator for the scribed
+// table), an edit, a delete, and the close.
 func fullLog(t *testing.T) *testLog {
 	l := baseLog(t)
 	c1 := *l.events[3].Contribution
 	l.append(added(bob, "c-2", bob.ID, "dream/five-years-on", Aspiration, "Every village has a hub."))
 	l.append(edited(alice, c1, "Funding comes in one-year grants, and late."))
 	l.append(deleted(bob, "c-2"))
-	l.append(added(facilitator, "c-3", alice.ID, "deliver/next-steps", Action, "Alice will invite the council."))
+	l.append(added(facilitator, "c-3", table3, "deliver/next-steps", Action, "Table 3 will invite the council."))
 	l.append(closed())
 	return l
 }
@@ -24,8 +25,9 @@ func TestReplayFoldsTheLog(t *testing.T) {
 	if w.Open || w.Title != "Anchors and the council" || w.Head != uint64(len(l.events)) || w.HeadHash != l.events[len(l.events)-1].Hash {
 		t.Errorf("workshop = open %v, title %q, head %d %.12s; want closed, titled, at the last event", w.Open, w.Title, w.Head, w.HeadHash)
 	}
-	if len(w.Participants) != 2 || w.Participants[0].Name != "Alice" || w.Participants[1].Name != "Bob" {
-		t.Errorf("participants = %+v, want Alice then Bob", w.Participants)
+	if len(w.Participants) != 3 || w.Participants[0].Name != "Alice" || w.Participants[1].Name != "Bob" ||
+		w.Participants[2].Name != "Table 3" || !w.Participants[2].Scribed || w.Participants[0].Scribed {
+		t.Errorf("participants = %+v, want Alice, Bob, then the scribed Table 3", w.Participants)
 	}
 	c1, _ := w.Contribution("c-1")
 	c2, _ := w.Contribution("c-2")
@@ -35,11 +37,13 @@ func TestReplayFoldsTheLog(t *testing.T) {
 		t.Errorf("c-1 = %+v, want the edited text", c1)
 	case c2 == nil || !c2.Deleted:
 		t.Errorf("c-2 = %+v, want it kept and marked deleted", c2)
-	case c3 == nil || c3.Participant != alice.ID || c3.Kind != Action:
-		t.Errorf("c-3 = %+v, want Alice's action, added by the facilitator", c3)
+	case c3 == nil || c3.Participant != table3 || c3.Kind != Action || c3.ScribedBy != facilitator.ID:
+		t.Errorf("c-3 = %+v, want Table 3's action, scribed by the facilitator", c3)
+	case c1.ScribedBy != "":
+		t.Errorf("c-1 = %+v, want no scribe: Alice wrote it herself", c1)
 	}
-	if s := w.Summary(); s.Contributions != 2 || s.Participants != 2 {
-		t.Errorf("summary = %+v, want 2 participants and 2 contributions (deleted not counted)", s)
+	if s := w.Summary(); s.Contributions != 2 || s.Participants != 3 {
+		t.Errorf("summary = %+v, want 3 participants and 2 contributions (deleted not counted)", s)
 	}
 }
 

@@ -3,33 +3,54 @@ package inquiry
 import (
 	"fmt"
 	"slices"
+	"time"
 )
+
+// maxIDRunes bounds the IDs clients choose for votes.
+const maxIDRunes = 64
 
 // Check reports whether an event may follow the workshop's current state.
 // It does not look at sequence numbers or hashes: the store assigns those
 // after the check, and Apply verifies them. A new event must carry its
 // words: erased words (a digest without text) are refused here and
 // accepted only when Apply replays a recorded log.
+//
+// Who may do what: facilitators (and the server, RoleSystem) open and
+// close the workshop, pace it, curate, run votes and erase participants.
+// Participants join, contribute, vote and withdraw in their own name only.
+// Scribes, and facilitators, enter a table or a person without a terminal
+// (a scribed participant) and act for them. A participant who withdrew or
+// was erased can no longer act, and nobody can act for them.
+//
+// Repeating the current state (a retry after a lost acknowledgement)
+// returns ErrDuplicate, so the caller can treat it as done.
 func (w *Workshop) Check(e Event) error { return w.check(e, false) }
 
 // check is Check for a new event (replay false) or for one already in the
 // log (replay true). A recorded event's words may have been erased since:
 // the chain vouches for what they were, so erased text is not checked
-// again. Otherwise the rules are the same both ways.
+// again. Pacing is checked only for new events (see checkPace). Otherwise
+// the rules are the same both ways.
 func (w *Workshop) check(e Event, replay bool) error {
 	if e.Type == WorkshopOpened {
 		if w.Head != 0 {
 			return fmt.Errorf("%w: the workshop is already open", ErrInvalid)
+		}
+		if err := facilitates(e.Actor, "open a workshop"); err != nil {
+			return err
 		}
 		return checkOpening(e.Workshop)
 	}
 	if w.Head == 0 {
 		return fmt.Errorf("%w: a workshop's log must start with %s", ErrInvalid, WorkshopOpened)
 	}
+	if err := w.checkActor(e); err != nil {
+		return err
+	}
 	switch e.Type {
 	case WorkshopClosed:
-		if e.Actor.Role == RoleParticipant {
-			return fmt.Errorf("%w: only a facilitator can close a workshop", ErrNotAllowed)
+		if err := facilitates(e.Actor, "close a workshop"); err != nil {
+			return err
 		}
 		if !w.Open {
 			return fmt.Errorf("%w: %w", ErrDuplicate, ErrClosed)
@@ -43,8 +64,87 @@ func (w *Workshop) check(e Event, replay bool) error {
 		return w.checkEdit(e, replay)
 	case ContributionDeleted:
 		return w.checkDelete(e)
+	case PromptOpened, TimeboxChanged, SettingsChanged, PromptRevealed:
+		return w.checkPacing(e)
+	case ThemesChanged, ThemeAdded, ContributionMerged, ContributionHighlighted, ContributionHidden, ContributionUnhidden:
+		return w.checkCuration(e)
+	case VoteOpened:
+		return w.checkVoteOpened(e)
+	case VoteCast:
+		return w.checkVoteCast(e)
+	case VoteClosed:
+		return w.checkVoteClosed(e)
+	case ParticipantWithdrawn, ParticipantErased:
+		return w.checkLeaving(e)
 	}
 	return fmt.Errorf("%w: unknown event type %q", ErrInvalid, e.Type)
+}
+
+// checkActor refuses an actor in no known role, and a participant who has
+// not joined or has left.
+func (w *Workshop) checkActor(e Event) error {
+	switch e.Actor.Role {
+	case RoleParticipant:
+	case RoleFacilitator, RoleScribe, RoleSystem:
+		return nil
+	default:
+		return fmt.Errorf("%w: unknown role %q", ErrInvalid, e.Actor.Role)
+	}
+	if e.Type == ParticipantJoined {
+		return nil
+	}
+	p, ok := w.participants[e.Actor.ID]
+	if !ok {
+		return fmt.Errorf("participant %s: %w", e.Actor.ID, ErrNotFound)
+	}
+	if p.Left() {
+		if e.Type == ParticipantWithdrawn && e.Target == p.ID {
+			return ErrDuplicate
+		}
+		return fmt.Errorf("%w: participant %s has left the workshop", ErrNotAllowed, p.ID)
+	}
+	return nil
+}
+
+// facilitates refuses anyone but a facilitator or the server.
+func facilitates(a Actor, act string) error {
+	if a.Role != RoleFacilitator && a.Role != RoleSystem {
+		return fmt.Errorf("%w: only a facilitator can %s", ErrNotAllowed, act)
+	}
+	return nil
+}
+
+// speaksFor refuses an actor who may not act in p's name: a participant
+// acts only for themselves; a scribe or facilitator only for a scribed
+// participant, whom they enter on behalf of a table or a person without
+// a terminal.
+func speaksFor(a Actor, p *Participant) error {
+	if a.Role == RoleParticipant {
+		if a.ID != p.ID {
+			return fmt.Errorf("%w: participants act only in their own name", ErrNotAllowed)
+		}
+		return nil
+	}
+	if !p.Scribed {
+		return fmt.Errorf("%w: a scribe or facilitator acts only for a scribed participant, and %s has a terminal", ErrNotAllowed, p.ID)
+	}
+	return nil
+}
+
+// actsFor finds the participant an actor acts for, refusing one who is
+// unknown, not theirs to speak for, or has left.
+func (w *Workshop) actsFor(a Actor, id string) error {
+	p, ok := w.participants[id]
+	if !ok {
+		return fmt.Errorf("participant %s: %w", id, ErrNotFound)
+	}
+	if err := speaksFor(a, p); err != nil {
+		return err
+	}
+	if p.Left() {
+		return fmt.Errorf("%w: participant %s has left the workshop", ErrNotAllowed, id)
+	}
+	return nil
 }
 
 func checkOpening(d *WorkshopDetails) error {
@@ -72,6 +172,12 @@ func (w *Workshop) checkJoin(e Event, replay bool) error {
 	if d == nil || d.ID == "" {
 		return fmt.Errorf("%w: %s without a participant ID", ErrInvalid, e.Type)
 	}
+	switch {
+	case e.Actor.Role == RoleParticipant && (e.Actor.ID != d.ID || d.Scribed):
+		return fmt.Errorf("%w: participants join in their own name, with their own terminal", ErrNotAllowed)
+	case e.Actor.Role == RoleScribe && !d.Scribed:
+		return fmt.Errorf("%w: a scribe enters only tables or people without a terminal", ErrNotAllowed)
+	}
 	if p, ok := w.participants[d.ID]; ok {
 		if p.Name == d.Name.Text {
 			return ErrDuplicate
@@ -87,10 +193,14 @@ func (w *Workshop) checkJoin(e Event, replay bool) error {
 		}
 	}
 	if d.ConsentAt.IsZero() {
+		// A scribe confirms consent on the person's behalf, and records when.
 		return fmt.Errorf("%w: joining needs consent", ErrInvalid)
 	}
 	if CleanLine(d.Organisation) != d.Organisation || RuneCount(d.Organisation) > MaxNameRunes {
 		return fmt.Errorf("%w: organisation type is one line of up to %d characters", ErrInvalid, MaxNameRunes)
+	}
+	if d.Scribed && d.Identity != "" {
+		return fmt.Errorf("%w: a scribed participant has no key to be recognised by", ErrInvalid)
 	}
 	return nil
 }
@@ -100,76 +210,6 @@ func checkName(name string) error {
 		return fmt.Errorf("%w: a name is one line of 1 to %d characters", ErrInvalid, MaxNameRunes)
 	}
 	return nil
-}
-
-func (w *Workshop) checkAdd(e Event, replay bool) error {
-	d := e.Contribution
-	if d == nil || d.ID == "" {
-		return fmt.Errorf("%w: %s without a contribution ID", ErrInvalid, e.Type)
-	}
-	if c, ok := w.contributions[d.ID]; ok {
-		// A retry after a lost acknowledgement: the same author re-sending
-		// the same ID is the same contribution, whatever happened since.
-		if c.Participant == d.Participant {
-			return ErrDuplicate
-		}
-		return fmt.Errorf("%w: contribution %s exists", ErrConflict, d.ID)
-	}
-	if !w.Open {
-		return ErrClosed
-	}
-	if _, ok := w.participants[d.Participant]; !ok {
-		return fmt.Errorf("participant %s: %w", d.Participant, ErrNotFound)
-	}
-	if e.Actor.Role == RoleParticipant && e.Actor.ID != d.Participant {
-		return fmt.Errorf("%w: participants contribute in their own name", ErrNotAllowed)
-	}
-	prompt, ok := w.Guide.Prompt(d.Prompt)
-	if !ok {
-		return fmt.Errorf("prompt %q: %w", d.Prompt, ErrNotFound)
-	}
-	if !prompt.Allows(d.Kind) {
-		return fmt.Errorf("%w: prompt %s does not ask for %q", ErrInvalid, d.Prompt, d.Kind)
-	}
-	return w.checkContent(d, replay)
-}
-
-// checkContent checks the parts of a contribution its author can change.
-func (w *Workshop) checkContent(d *ContributionDetails, replay bool) error {
-	if !d.Kind.Valid() {
-		return fmt.Errorf("%w: unknown kind %q", ErrInvalid, d.Kind)
-	}
-	if !(replay && d.Text.Erased()) {
-		if err := checkText(d.Text.Text); err != nil {
-			return err
-		}
-	}
-	for i, t := range d.Themes {
-		if _, ok := w.Theme(t); !ok {
-			return fmt.Errorf("theme %q: %w", t, ErrNotFound)
-		}
-		if slices.Contains(d.Themes[:i], t) {
-			return fmt.Errorf("%w: theme %q given twice", ErrInvalid, t)
-		}
-	}
-	if d.Partner != "" {
-		if _, ok := w.Guide.Partner(d.Partner); !ok {
-			return fmt.Errorf("partner %q: %w", d.Partner, ErrNotFound)
-		}
-	}
-	return nil
-}
-
-// editable finds a contribution the actor may change.
-func (w *Workshop) editable(id string, by Actor) (*Contribution, error) {
-	c, ok := w.contributions[id]
-	if !ok {
-		return nil, fmt.Errorf("contribution %s: %w", id, ErrNotFound)
-	}
-	if by.Role == RoleParticipant && by.ID != c.Participant {
-		return nil, fmt.Errorf("%w: only the author or a facilitator can change a contribution", ErrNotAllowed)
-	}
-	return c, nil
 }
 
 // checkText checks a contribution's words.
@@ -183,49 +223,38 @@ func checkText(text string) error {
 	return nil
 }
 
-func (w *Workshop) checkEdit(e Event, replay bool) error {
-	d := e.Contribution
-	if d == nil {
-		return fmt.Errorf("%w: %s without the contribution", ErrInvalid, e.Type)
-	}
-	c, err := w.editable(d.ID, e.Actor)
-	if err != nil {
-		return err
-	}
-	if c.Deleted {
-		return fmt.Errorf("contribution %s was deleted: %w", d.ID, ErrNotFound)
-	}
-	if !w.Open {
-		return ErrClosed
-	}
-	if d.Participant != c.Participant || d.Prompt != c.Prompt {
-		return fmt.Errorf("%w: an edit cannot change who wrote it or the prompt it answers", ErrInvalid)
-	}
-	if prompt, _ := w.Guide.Prompt(c.Prompt); !prompt.Allows(d.Kind) {
-		return fmt.Errorf("%w: prompt %s does not ask for %q", ErrInvalid, c.Prompt, d.Kind)
-	}
-	if err := w.checkContent(d, replay); err != nil {
-		return err
-	}
-	// Erased text cannot be compared; only a replay meets it, and the
-	// store never recorded a repeated edit in the first place.
-	comparable := c.Text != "" && !d.Text.Erased()
-	if comparable && c.Kind == d.Kind && c.Text == d.Text.Text && c.Partner == d.Partner && slices.Equal(c.Themes, d.Themes) {
-		return ErrDuplicate
+// checkThemes checks a list of theme IDs: each in the taxonomy, once.
+func (w *Workshop) checkThemes(themes []string) error {
+	for i, t := range themes {
+		if _, ok := w.Theme(t); !ok {
+			return fmt.Errorf("theme %q: %w", t, ErrNotFound)
+		}
+		if slices.Contains(themes[:i], t) {
+			return fmt.Errorf("%w: theme %q given twice", ErrInvalid, t)
+		}
 	}
 	return nil
 }
 
-func (w *Workshop) checkDelete(e Event) error {
-	c, err := w.editable(e.Target, e.Actor)
-	if err != nil {
-		return err
+// checkCommitment checks what makes an action a commitment: an owner (a
+// person or an organisation, one line) and a due date (YYYY-MM-DD, a day
+// that exists). Other kinds carry neither.
+func checkCommitment(d *ContributionDetails, replay bool) error {
+	hasOwner := d.Owner.Text != "" || d.Owner.Digest != ""
+	if d.Kind != Action && (hasOwner || d.Due != "") {
+		return fmt.Errorf("%w: only an action has an owner and a due date", ErrInvalid)
 	}
-	if c.Deleted {
-		return ErrDuplicate
+	switch {
+	case d.Owner.Erased() && !replay:
+		return fmt.Errorf("%w: a new owner needs its words", ErrInvalid)
+	case d.Owner.Erased():
+	case CleanLine(d.Owner.Text) != d.Owner.Text || RuneCount(d.Owner.Text) > MaxOwnerRunes:
+		return fmt.Errorf("%w: an owner is one line of up to %d characters", ErrInvalid, MaxOwnerRunes)
 	}
-	if !w.Open {
-		return ErrClosed
+	if d.Due != "" {
+		if day, err := time.Parse(time.DateOnly, d.Due); err != nil || day.Format(time.DateOnly) != d.Due {
+			return fmt.Errorf("%w: a due date is a day written YYYY-MM-DD, not %q", ErrInvalid, d.Due)
+		}
 	}
 	return nil
 }

@@ -10,6 +10,12 @@ const (
 	MaxTextRunes  = 2000 // a contribution: a long paragraph, not a document
 	MaxNameRunes  = 40   // a display name or pseudonym
 	MaxTitleRunes = 100  // a workshop title
+	// MaxOwnerRunes bounds an action's owner: a person or an organisation,
+	// which can take more words than a name ("the council's locality team").
+	MaxOwnerRunes = 2 * MaxNameRunes
+	// MaxReasonRunes bounds why a facilitator hid a contribution: a
+	// sentence the author can read, not a letter.
+	MaxReasonRunes = 200
 )
 
 // CleanText makes text safe to show on another person's terminal: invalid

@@ -14,19 +14,14 @@ type Summary struct {
 	Contributions int       `json:"contributions"`
 }
 
-// Summary returns the workshop at a glance. Deleted contributions are not
-// counted.
+// Summary returns the workshop at a glance. Only live contributions are
+// counted (see Contribution.Live); the count is kept as events are folded,
+// so a summary costs nothing however large the workshop.
 func (w *Workshop) Summary() Summary {
-	s := Summary{
+	return Summary{
 		ID: w.ID, Title: w.Title, Code: w.Code, Guide: w.Guide.ID, Open: w.Open,
-		OpenedAt: w.OpenedAt, Participants: len(w.Participants),
+		OpenedAt: w.OpenedAt, Participants: len(w.Participants), Contributions: w.counts.live,
 	}
-	for _, c := range w.Contributions {
-		if !c.Deleted {
-			s.Contributions++
-		}
-	}
-	return s
 }
 
 // Presence is one live session in a workshop: who, and where in the guide.

@@ -4,7 +4,8 @@ import "slices"
 
 // Tally counts a workshop's live contributions by theme and kind: what the
 // facilitators' screens chart as the room talks, and what a report's
-// synthesis leads with. Deleted contributions are not counted.
+// synthesis leads with. Only live contributions are counted: not deleted,
+// withdrawn, erased, hidden or merged into another (see Contribution.Live).
 //
 // A contribution with several themes counts once in each of their rows, so
 // rows can add up to more than Totals; Totals counts each contribution once.
@@ -47,56 +48,76 @@ func (r TallyRow) Sum(kinds ...Kind) int {
 	return n
 }
 
-// Tally counts the workshop's live contributions. It is one pass over the
-// contributions, cheap enough to recompute on every live update.
+// numKinds is the number of kinds (len(Kinds)), the width of a row of counts.
+const numKinds = 6
+
+// tallyCounts is the tally as the fold keeps it, changed one contribution
+// at a time so that no event costs a pass over the whole workshop.
+type tallyCounts struct {
+	// themes has one row per theme, in taxonomy order.
+	themes   [][numKinds]int
+	unthemed [numKinds]int
+	totals   [numKinds]int
+	live     int
+}
+
+// count adds a live contribution to the running tally (sign 1) or takes
+// it out (sign -1). Contributions that are not live are not counted.
+func (w *Workshop) count(c *Contribution, sign int) {
+	k := slices.Index(Kinds, c.Kind)
+	if !c.Live() || k < 0 {
+		return
+	}
+	t := &w.counts
+	t.live += sign
+	t.totals[k] += sign
+	if len(c.Themes) == 0 {
+		t.unthemed[k] += sign
+	}
+	for _, id := range c.Themes {
+		// Check admits only themes of the taxonomy, and themes are never
+		// taken out of it, so every ID is found.
+		if i, ok := w.themes[id]; ok {
+			t.themes[i][k] += sign
+		}
+	}
+}
+
+// update changes a contribution and keeps the running tally in step: it
+// takes the contribution out as it was and counts it again as it is.
+func (w *Workshop) update(c *Contribution, change func()) {
+	w.count(c, -1)
+	change()
+	w.count(c, 1)
+}
+
+// Tally counts the workshop's live contributions. The fold keeps the
+// counts as events arrive, so this costs a row per theme, not a pass over
+// the contributions: cheap enough for every live update.
 func (w *Workshop) Tally() Tally {
 	themes := w.Themes()
-	// Counting into slices indexed by theme and kind, and building the maps
-	// once at the end, keeps the pass free of map writes.
-	index := make(map[string]int, len(themes))
-	for i, t := range themes {
-		index[t.ID] = i
-	}
-	unthemed := len(themes)
-	counts := make([]int, (len(themes)+1)*len(Kinds))
-	totals := make([]int, len(Kinds))
-	live := 0
-	for _, c := range w.Contributions {
-		k := slices.Index(Kinds, c.Kind)
-		if c.Deleted || k < 0 {
-			continue
-		}
-		live++
-		totals[k]++
-		if len(c.Themes) == 0 {
-			counts[unthemed*len(Kinds)+k]++
-		}
-		for _, id := range c.Themes {
-			// Check admits only themes of the taxonomy, which is fixed
-			// when the workshop opens, so every ID is found.
-			if i, ok := index[id]; ok {
-				counts[i*len(Kinds)+k]++
-			}
-		}
-	}
-	row := func(i int, t Theme) TallyRow {
+	row := func(t Theme, counts [numKinds]int) TallyRow {
 		r := TallyRow{Theme: t, Counts: make(map[Kind]int, len(Kinds))}
 		for k, kind := range Kinds {
-			r.Counts[kind] = counts[i*len(Kinds)+k]
+			r.Counts[kind] = counts[k]
 		}
 		return r
 	}
 	t := Tally{
 		Themes:        make([]TallyRow, len(themes)),
-		Unthemed:      row(unthemed, Theme{Label: UnthemedLabel}),
+		Unthemed:      row(Theme{Label: UnthemedLabel}, w.counts.unthemed),
 		Totals:        make(map[Kind]int, len(Kinds)),
-		Contributions: live,
+		Contributions: w.counts.live,
 	}
 	for i, th := range themes {
-		t.Themes[i] = row(i, th)
+		var counts [numKinds]int
+		if i < len(w.counts.themes) {
+			counts = w.counts.themes[i]
+		}
+		t.Themes[i] = row(th, counts)
 	}
 	for k, kind := range Kinds {
-		t.Totals[kind] = totals[k]
+		t.Totals[kind] = w.counts.totals[k]
 	}
 	return t
 }

@@ -184,3 +184,9 @@ func BenchmarkTally(b *testing.B) {
 		})
 	}
 }
+
+func TestRunningTallyHasARowWidthForEveryKind(t *testing.T) {
+	if numKinds != len(Kinds) {
+		t.Fatalf("numKinds is %d but there are %d kinds: widen the running tally's rows", numKinds, len(Kinds))
+	}
+}

@@ -9,6 +9,10 @@ import (
 // Workshop is the state of a workshop as its events have built it up. It
 // is a fold: Apply each event in order, and the same log always gives the
 // same Workshop.
+//
+// Apply does work in proportion to the event, never to the size of the
+// workshop: everything a rule or a view looks up is indexed as it is
+// folded, and the tally is kept up to date one contribution at a time.
 type Workshop struct {
 	ID       string
 	Title    string
@@ -25,6 +29,21 @@ type Workshop struct {
 	// (with Deleted set) so that a transcript can still say they existed.
 	Contributions []*Contribution
 
+	// Current is the prompt open for everyone in a facilitator-led
+	// workshop, and its timebox; zero until a facilitator opens one.
+	Current Pace
+	// Settings are what participants see of each other. The zero value
+	// shows others' contributions live, with names.
+	Settings Settings
+	// Revealed holds the prompts whose contributions a facilitator has
+	// revealed (see VisibleOnReveal).
+	Revealed map[PromptRef]bool
+	// Votes are the dot votes in the order they were opened.
+	Votes []*VoteState
+	// AddedThemes are the themes facilitators added to the taxonomy during
+	// the workshop, in the order they were added.
+	AddedThemes []Theme
+
 	// Head is the sequence number of the last event applied; HeadHash its
 	// hash, which the next event must name as Prev.
 	Head     uint64
@@ -32,17 +51,51 @@ type Workshop struct {
 
 	participants  map[string]*Participant
 	contributions map[string]*Contribution
+	// authored holds each participant's contributions, so leaving touches
+	// only the leaver's.
+	authored map[string][]*Contribution
+	// answers holds each prompt's contributions in the order added, so a
+	// screen showing one prompt reads only that prompt's.
+	answers map[PromptRef][]*Contribution
+	// order is each prompt's position in the guide, for pacing, and
+	// prompts the prompts in that order.
+	order   map[PromptRef]int
+	prompts []Prompt
+	// themes indexes the taxonomy by ID; themeList is it in order.
+	themes    map[string]int
+	themeList []Theme
+	votes     map[string]*VoteState
+	// counts is the running tally (see tally.go).
+	counts tallyCounts
+	// timeboxEnded records that a facilitator ended the current prompt's
+	// timebox, so ending it again is recognised as a repeat.
+	timeboxEnded bool
 }
 
 // Participant is someone who joined a workshop.
 type Participant struct {
 	ID           string
-	Name         string
+	Name         string // empty once erased
 	Organisation string
 	JoinedAt     time.Time
 	ConsentAt    time.Time
 	Identity     string
+	// Scribed marks a table or a person without a terminal, whose
+	// contributions a facilitator or scribe enters for them.
+	Scribed bool
+	// Withdrawn is set when they left and took back what they contributed;
+	// WithdrawnAt says when.
+	Withdrawn   bool
+	WithdrawnAt time.Time
+	// Erased is set when a facilitator erased their name and words at
+	// their request; ErasedAt says when.
+	Erased   bool
+	ErasedAt time.Time
 }
+
+// Left reports whether the participant withdrew or was erased: they can no
+// longer act, and nobody can act for them.
+func (p *Participant) Left() bool { return p.Withdrawn || p.Erased }
 
 // Contribution is an opportunity, barrier, strength, aspiration, action or
 // story as it currently stands.
@@ -51,14 +104,49 @@ type Contribution struct {
 	Participant string
 	Prompt      PromptRef
 	Kind        Kind
-	Text        string
+	Text        string // empty once withdrawn or erased
 	Themes      []string
 	Partner     string
-	AddedAt     time.Time
-	EditedAt    time.Time // zero until edited
-	Deleted     bool
-	Seq         uint64 // the event that added it
+	// BuildsOn is the ID of the contribution this one builds on, or "".
+	BuildsOn string
+	// Owner and Due make an action a commitment: who will do it, and by
+	// when (YYYY-MM-DD, or "").
+	Owner    string
+	Due      string
+	AddedAt  time.Time
+	EditedAt time.Time // zero until edited
+	Seq      uint64    // the event that added it
+	// ScribedBy is the ID of the facilitator or scribe who entered it on
+	// the participant's behalf ("system" for the server); "" when the
+	// participant entered it themselves.
+	ScribedBy string
+
+	// ThemesAccepted is set once a facilitator accepted or changed the
+	// themes; until then they are the author's or suggested ones.
+	ThemesAccepted bool
+	Highlighted    bool
+	// Hidden is set while a facilitator hides it, for HiddenReason.
+	Hidden       bool
+	HiddenReason string
+	// MergedInto is the ID of the contribution this duplicate was merged
+	// into: it stays in the transcript, the other is shown.
+	MergedInto string
+
+	Deleted   bool
+	Withdrawn bool // its author withdrew: the words are erased
+	Erased    bool // its author was erased: the words are erased
 }
+
+// Live reports whether the contribution counts: in tallies, votes,
+// reports and what participants see. Deleted, withdrawn, erased, hidden
+// and merged-away contributions do not.
+func (c *Contribution) Live() bool {
+	return !c.Deleted && !c.Withdrawn && !c.Erased && !c.Hidden && c.MergedInto == ""
+}
+
+// gone reports whether the contribution has been taken back: deleted,
+// withdrawn or erased. Nothing more can be done to it.
+func (c *Contribution) gone() bool { return c.Deleted || c.Withdrawn || c.Erased }
 
 // Participant returns the participant with the given ID.
 func (w *Workshop) Participant(id string) (*Participant, bool) {
@@ -72,20 +160,32 @@ func (w *Workshop) Contribution(id string) (*Contribution, bool) {
 	return c, ok
 }
 
-// Themes is the taxonomy this workshop offers: the starting themes and the
-// guide's own.
+// Themes is the taxonomy this workshop offers: the starting themes, the
+// guide's own, then those facilitators added.
 func (w *Workshop) Themes() []Theme {
-	return append(slices.Clip(DefaultThemes), w.Guide.Themes...)
+	if w.themeList == nil {
+		return append(slices.Clip(DefaultThemes), w.Guide.Themes...)
+	}
+	return slices.Clip(w.themeList)
 }
 
 // Theme returns the theme with the given ID.
 func (w *Workshop) Theme(id string) (Theme, bool) {
-	for _, t := range w.Themes() {
-		if t.ID == id {
-			return t, true
-		}
+	i, ok := w.themes[id]
+	if !ok {
+		return Theme{}, false
 	}
-	return Theme{}, false
+	return w.themeList[i], true
+}
+
+// prompt returns the prompt a reference names, from the index rather than
+// a walk through the guide.
+func (w *Workshop) prompt(ref PromptRef) (Prompt, bool) {
+	i, ok := w.order[ref]
+	if !ok {
+		return Prompt{}, false
+	}
+	return w.prompts[i], true
 }
 
 // Replay folds a whole log into a workshop, checking the chain as it goes.
@@ -128,36 +228,109 @@ func (w *Workshop) Apply(e Event) error {
 func (w *Workshop) fold(e Event) {
 	switch e.Type {
 	case WorkshopOpened:
-		d := e.Workshop
-		w.ID, w.Title, w.Code, w.Pacing, w.Guide = d.ID, d.Title, d.Code, d.Pacing, d.Guide
-		w.Open, w.OpenedAt = true, e.At
-		w.participants = map[string]*Participant{}
-		w.contributions = map[string]*Contribution{}
+		w.foldOpening(e)
 	case WorkshopClosed:
 		w.Open, w.ClosedAt = false, e.At
+		// Results are shown to everyone once a vote closes; a vote still
+		// open when the workshop ends ends with it.
+		for _, v := range w.Votes {
+			if v.Open {
+				v.Open, v.ClosedAt = false, e.At
+			}
+		}
 	case ParticipantJoined:
 		d := e.Participant
 		p := &Participant{
 			ID: d.ID, Name: d.Name.Text, Organisation: d.Organisation,
-			JoinedAt: e.At, ConsentAt: d.ConsentAt, Identity: d.Identity,
+			JoinedAt: e.At, ConsentAt: d.ConsentAt, Identity: d.Identity, Scribed: d.Scribed,
 		}
 		w.Participants = append(w.Participants, p)
 		w.participants[p.ID] = p
 	case ContributionAdded:
-		d := e.Contribution
-		c := &Contribution{
-			ID: d.ID, Participant: d.Participant, Prompt: d.Prompt, Kind: d.Kind,
-			Text: d.Text.Text, Themes: slices.Clone(d.Themes), Partner: d.Partner,
-			AddedAt: e.At, Seq: e.Seq,
-		}
-		w.Contributions = append(w.Contributions, c)
-		w.contributions[c.ID] = c
+		w.foldAdd(e)
 	case ContributionEdited:
 		d := e.Contribution
 		c := w.contributions[d.ID]
-		c.Kind, c.Text, c.Themes, c.Partner = d.Kind, d.Text.Text, slices.Clone(d.Themes), d.Partner
-		c.EditedAt = e.At
+		w.update(c, func() {
+			if !slices.Equal(c.Themes, d.Themes) {
+				// New themes are the author's again until a facilitator
+				// looks at them.
+				c.ThemesAccepted = false
+			}
+			c.Kind, c.Text, c.Themes, c.Partner = d.Kind, d.Text.Text, slices.Clone(d.Themes), d.Partner
+			c.Owner, c.Due = d.Owner.Text, d.Due
+			c.EditedAt = e.At
+		})
 	case ContributionDeleted:
-		w.contributions[e.Target].Deleted = true
+		c := w.contributions[e.Target]
+		w.update(c, func() { c.Deleted = true })
+	case PromptOpened, TimeboxChanged, SettingsChanged, PromptRevealed:
+		w.foldPacing(e)
+	case ThemesChanged, ThemeAdded, ContributionMerged, ContributionHighlighted, ContributionHidden, ContributionUnhidden:
+		w.foldCuration(e)
+	case VoteOpened, VoteCast, VoteClosed:
+		w.foldVote(e)
+	case ParticipantWithdrawn, ParticipantErased:
+		w.foldLeaving(e)
 	}
+}
+
+func (w *Workshop) foldOpening(e Event) {
+	d := e.Workshop
+	w.ID, w.Title, w.Code, w.Pacing, w.Guide = d.ID, d.Title, d.Code, d.Pacing, d.Guide
+	w.Open, w.OpenedAt = true, e.At
+	w.Settings = Settings{Visibility: VisibleLive}
+	w.Revealed = map[PromptRef]bool{}
+	w.participants = map[string]*Participant{}
+	w.contributions = map[string]*Contribution{}
+	w.authored = map[string][]*Contribution{}
+	w.answers = map[PromptRef][]*Contribution{}
+	w.votes = map[string]*VoteState{}
+	w.order, w.prompts = map[PromptRef]int{}, nil
+	for p, phase := range d.Guide.Phases {
+		for q, prompt := range phase.Prompts {
+			w.order[d.Guide.Ref(p, q)] = len(w.prompts)
+			w.prompts = append(w.prompts, prompt)
+		}
+	}
+	w.themes = map[string]int{}
+	w.themeList = nil
+	for _, t := range append(slices.Clip(DefaultThemes), d.Guide.Themes...) {
+		w.addTheme(t)
+	}
+}
+
+// addTheme extends the taxonomy and the running tally with a theme.
+func (w *Workshop) addTheme(t Theme) {
+	w.themes[t.ID] = len(w.themeList)
+	w.themeList = append(w.themeList, t)
+	w.counts.themes = append(w.counts.themes, [numKinds]int{})
+}
+
+func (w *Workshop) foldAdd(e Event) {
+	d := e.Contribution
+	c := &Contribution{
+		ID: d.ID, Participant: d.Participant, Prompt: d.Prompt, Kind: d.Kind,
+		Text: d.Text.Text, Themes: slices.Clone(d.Themes), Partner: d.Partner,
+		BuildsOn: d.BuildsOn, Owner: d.Owner.Text, Due: d.Due,
+		AddedAt: e.At, Seq: e.Seq,
+	}
+	if e.Actor.Role != RoleParticipant {
+		c.ScribedBy = e.Actor.ID
+		if c.ScribedBy == "" {
+			c.ScribedBy = string(e.Actor.Role)
+		}
+	}
+	w.Contributions = append(w.Contributions, c)
+	w.contributions[c.ID] = c
+	w.authored[c.Participant] = append(w.authored[c.Participant], c)
+	w.answers[c.Prompt] = append(w.answers[c.Prompt], c)
+	w.count(c, 1)
+}
+
+// Answers returns the contributions to one prompt in the order they were
+// added, gone ones included: check Live or VisibleTo before showing them.
+// The slice is the workshop's own: read it, do not change it.
+func (w *Workshop) Answers(ref PromptRef) []*Contribution {
+	return w.answers[ref]
 }

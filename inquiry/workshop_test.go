@@ -110,14 +110,26 @@ func deleted(by Actor, id string) Event {
 
 func closed() Event { return Event{Type: WorkshopClosed, Actor: facilitator} }
 
-// baseLog is a workshop where Alice and Bob have joined and Alice has
-// named a barrier.
+// scribedJoin is a facilitator or scribe entering a table or a person
+// without a terminal.
+func scribedJoin(by Actor, id, name string) Event {
+	return Event{Type: ParticipantJoined, Actor: by, Participant: &ParticipantDetails{
+		ID: id, Name: Words{Text: name}, ConsentAt: testStart, Scribed: true,
+	}}
+}
+
+// table3 is a table of people without laptops, whose words a scribe enters.
+const table3 = "p-table-3"
+
+// baseLog is a workshop where Alice and Bob have joined, Alice has named a
+// barrier, and the facilitator has entered Table 3 to scribe for.
 func baseLog(t *testing.T) *testLog {
 	l := &testLog{t: t}
 	l.append(opened())
 	l.append(joined(alice, "Alice"))
 	l.append(joined(bob, "Bob"))
 	l.append(added(alice, "c-1", alice.ID, "design/barriers", Barrier, "Funding comes in one-year grants."))
+	l.append(scribedJoin(facilitator, table3, "Table 3"))
 	return l
 }
 
@@ -142,7 +154,7 @@ func TestCheckAppliesTheWorkshopRules(t *testing.T) {
 	}{
 		{"a participant joins", false, joined(Actor{Role: RoleParticipant, ID: "p-carol"}, "Carol"), nil},
 		{"a participant adds a contribution", false, withThemes(added(alice, "c-2", alice.ID, "discover/best-time", Story, "The lunch club started with the GP."), []string{"health-social-care"}, "nhs"), nil},
-		{"a facilitator adds on someone's behalf", false, added(facilitator, "c-2", bob.ID, "deliver/next-steps", Action, "Bob will write to the council."), nil},
+		{"a facilitator adds for a scribed table", false, added(facilitator, "c-2", table3, "deliver/next-steps", Action, "Table 3 will write to the council."), nil},
 		{"text of exactly the limit", false, added(alice, "c-2", alice.ID, "design/barriers", Barrier, strings.Repeat("é", MaxTextRunes)), nil},
 		{"the author edits", false, edited(alice, aliceBarrier, "Funding comes in one-year grants, always late."), nil},
 		{"a facilitator edits", false, edited(facilitator, aliceBarrier, "Funding comes in short grants."), nil},
@@ -152,6 +164,7 @@ func TestCheckAppliesTheWorkshopRules(t *testing.T) {
 
 		{"someone else edits", false, edited(bob, aliceBarrier, "Not what Alice said."), ErrNotAllowed},
 		{"someone else deletes", false, deleted(bob, "c-1"), ErrNotAllowed},
+		{"a facilitator adds in the name of someone with a terminal", false, added(facilitator, "c-2", bob.ID, "deliver/next-steps", Action, "Bob will write to the council."), ErrNotAllowed},
 		{"a participant adds in another's name", false, added(bob, "c-2", alice.ID, "design/barriers", Barrier, "Words put in Alice's mouth."), ErrNotAllowed},
 		{"a participant closes", false, Event{Type: WorkshopClosed, Actor: alice}, ErrNotAllowed},
 
@@ -209,5 +222,27 @@ func TestCheckRefusesEventsBeforeTheOpening(t *testing.T) {
 	bad.Workshop.Guide.Phases = nil
 	if err := w.Check(bad); !errors.Is(err, ErrInvalid) {
 		t.Errorf("Check of an opening with a broken guide = %v, want %v", err, ErrInvalid)
+	}
+}
+
+func TestAnswersHoldsEachPromptsContributionsInOrder(t *testing.T) {
+	l := &testLog{t: t}
+	l.append(opened())
+	l.append(joined(alice, "Alice"))
+	g, _ := BuiltinGuide(DefaultGuideID)
+	first, second := g.Ref(0, 0), g.Ref(0, 1)
+	l.append(added(alice, "c1", alice.ID, first, Story, "one"))
+	l.append(added(alice, "c2", alice.ID, second, Strength, "two"))
+	l.append(added(alice, "c3", alice.ID, first, Story, "three"))
+	w := l.replay()
+	var got []string
+	for _, c := range w.Answers(first) {
+		got = append(got, c.ID)
+	}
+	if strings.Join(got, " ") != "c1 c3" {
+		t.Fatalf("Answers(first prompt) = %v, want c1 c3", got)
+	}
+	if n := len(w.Answers(g.Ref(1, 0))); n != 0 {
+		t.Fatalf("Answers of an unanswered prompt has %d", n)
 	}
 }

@@ -23,9 +23,8 @@ func TestFirstFacilitatorEnrolsWithTheOneTimeCode(t *testing.T) {
 	term.typeText(code + "\r")
 	term.waitFor("This key is now a facilitator key.")
 	term.waitFor("Connect with ssh -p ")
-	term.typeText("\r")
 	if status := term.exit(); status != 0 {
-		t.Errorf("leaving the enrolment screen: exit %d", status)
+		t.Errorf("the enrolment screen ended with exit %d after success", status)
 	}
 
 	if r := run(t, srv.addr, "bob", "workshop list", withKeys(bob)); r.status != 0 {
@@ -72,7 +71,6 @@ func TestNoEnrolmentCodeWhenAFacilitatorExists(t *testing.T) {
 	term := openTerminal(t, first.addr, "enrol", 80, 24, withKeys(bob))
 	term.typeText(first.EnrolmentCode() + "\r")
 	term.waitFor("This key is now a facilitator key.")
-	term.typeText("\r")
 	term.exit()
 	first.stop()
 

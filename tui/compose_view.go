@@ -25,6 +25,9 @@ func (m *Participant) viewCompose() (string, *tea.Cursor) {
 	if c.view.name != "" {
 		right += " · " + c.view.name
 	}
+	if m.resumeCode != "" && w >= 70 {
+		right += " · resume " + m.resumeCode
+	}
 	top.line(twoSides(st.title.Render("Anchorage")+st.dim.Render(" · ")+c.view.title, st.dim.Render(right), w))
 	top.line(m.phaseBar(w))
 	top.line(st.rule(w))
@@ -46,6 +49,17 @@ func (m *Participant) viewCompose() (string, *tea.Cursor) {
 	}
 	top.line(m.kindLine(w))
 	top.line(m.themesLine(w))
+	var fieldCursor *tea.Cursor
+	if c.isAction() {
+		line, cur := m.commitmentLine(w)
+		if cur != nil {
+			fieldCursor = offsetCursor(cur, 0, top.n)
+		}
+		top.line(line)
+	}
+	if c.buildsOn != "" && c.buildsOnLabel != "" {
+		top.line(fit(st.accent.Render("↳ building on "+c.buildsOnLabel)+st.dim.Render("  (esc: not building on it)"), w))
+	}
 
 	var bottom screen
 	if k := prompt.KindChoices()[c.kind]; k == inquiry.Barrier && prompt.Reframe != "" {
@@ -57,22 +71,23 @@ func (m *Participant) viewCompose() (string, *tea.Cursor) {
 	}
 	bottom.line(m.noticeLine(w))
 	bottom.line(m.yoursLine(w))
-	if c.editing != "" {
-		bottom.line(st.helpLine(w, "enter", "save changes", "esc", "cancel edit", "tab", "next field", "ctrl+o", "yours"))
-	} else {
-		bottom.line(st.helpLine(w, "enter", "save", "tab", "choices", "pgdn/pgup", "prompts", "ctrl+o", "yours", "ctrl+c", "leave"))
+	if hint := m.othersHint(); hint != "" {
+		bottom.line(st.dim.Render(fit(hint, w)))
 	}
+	bottom.line(m.composeHelp(w))
 
 	edHeight := max(h-top.n-bottom.n, 1)
+	// The editor takes whatever rows the rest leaves; sizing it here keeps
+	// that arithmetic in one place.
 	c.editor.SetWidth(w)
 	c.editor.SetHeight(edHeight)
 	var out screen
 	out.line(top.String())
-	var cursor *tea.Cursor
-	if c.focus == fieldText && !c.saving {
+	cursor := fieldCursor
+	if c.focus == fieldText {
 		cursor = offsetCursor(c.editor.Cursor(), 0, out.n)
 	}
-	out.line(c.editor.View())
+	out.line(c.editor.View(st))
 	out.fill(top.n + edHeight)
 	out.line(bottom.String())
 	return out.String(), cursor
@@ -84,6 +99,12 @@ func (m *Participant) phaseBar(w int) string {
 	c, st := &m.compose, m.st
 	at, n := c.position()
 	count := st.dim.Render(fmt.Sprintf("prompt %d of %d", at, n))
+	switch clock := m.countdown(); {
+	case clock != "":
+		count = st.warn.Render(clock) + st.dim.Render(fmt.Sprintf(" · %d of %d", at, n))
+	case !m.view.reachable(c.phase, c.prompt):
+		count = st.warn.Render("waiting for the facilitator")
+	}
 	var parts []string
 	for i, ph := range c.view.guide.Phases {
 		switch {
@@ -206,4 +227,36 @@ func firstSentence(s string) string {
 		s = s[:i]
 	}
 	return " · " + strings.TrimSuffix(s, ".")
+}
+
+// commitmentLine is the owner and date of an action, with the cursor when
+// one of them has the focus.
+func (m *Participant) commitmentLine(w int) (string, *tea.Cursor) {
+	c, st := &m.compose, m.st
+	who := fieldMark(st, c.focus == fieldOwner, "Who") + " "
+	when := "  " + fieldMark(st, c.focus == fieldDue, "By when") + " "
+	var cursor *tea.Cursor
+	switch c.focus {
+	case fieldOwner:
+		cursor = offsetCursor(c.owner.Cursor(), width(who), 0)
+	case fieldDue:
+		cursor = offsetCursor(c.due.Cursor(), width(who)+width(c.owner.View())+width(when), 0)
+	}
+	return fit(who+c.owner.View()+when+c.due.View(), w), cursor
+}
+
+// composeHelp is the help line, naming only what can be done now.
+func (m *Participant) composeHelp(w int) string {
+	c, st := &m.compose, m.st
+	if c.editing != "" {
+		return st.helpLine(w, "enter", "save changes", "esc", "cancel edit", "tab", "next field", "ctrl+o", "yours")
+	}
+	pairs := []string{"enter", "save", "tab", "choices", "pgdn/pgup", "prompts", "ctrl+o", "yours"}
+	if len(m.others.items) > 0 {
+		pairs = append(pairs, "ctrl+r", "others")
+	}
+	if m.view.vote != nil {
+		pairs = append(pairs, "ctrl+t", "vote")
+	}
+	return st.helpLine(w, append(pairs, "ctrl+c", "leave")...)
 }

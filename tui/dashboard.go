@@ -35,11 +35,18 @@ func (m *Facilitator) viewRoom() string {
 
 	bodyHeight := max(h-b.n-3, 1)
 	var body []string
-	if w >= 72 {
+	if m.help {
+		body = m.keysLines(w)
+	} else if w >= 72 {
 		left := max(w*11/20, 30)
 		right := w - left - 3
 		feed := m.feedLines(left, bodyHeight)
-		tally := m.tallyLines(right, bodyHeight)
+		var tally []string
+		if m.detail {
+			tally = m.detailLines(right, bodyHeight)
+		} else {
+			tally = m.tallyLines(right, bodyHeight)
+		}
 		for i := range bodyHeight {
 			body = append(body, pad(at(feed, i), left)+st.dim.Render(" │ ")+at(tally, i))
 		}
@@ -50,19 +57,31 @@ func (m *Facilitator) viewRoom() string {
 		case panePeople:
 			body = m.peopleLines(w, bodyHeight)
 		default:
-			body = m.feedLines(w, bodyHeight)
+			if m.detail {
+				body = m.detailLines(w, bodyHeight)
+			} else {
+				body = m.feedLines(w, bodyHeight)
+			}
 		}
 	}
 	for i := range bodyHeight {
 		b.line(at(body, i))
 	}
 	b.line(st.rule(w))
-	if w >= 72 {
-		b.line(fit(m.hereLine(), w))
-	} else {
+	switch {
+	case m.searching:
+		b.line(m.search.View())
+	case m.notice.text != "":
 		b.line(m.facilitatorNotice(w))
+	default:
+		b.line(fit(m.hereLine(), w))
 	}
-	b.line(st.helpLine(w, "tab", "switch pane", "↑↓", "scroll", "esc", "workshops", "q", "quit"))
+	if m.searching {
+		b.line(st.helpLine(w, "enter", "search", "esc", "cancel"))
+	} else {
+		b.line(st.helpLine(w, "↑↓", "select", "enter", "open", "/", "search", "p k t r", "filter",
+			"x", "clear", "?", "keys", "q", "quit"))
+	}
 	return b.String()
 }
 
@@ -81,39 +100,130 @@ func (m *Facilitator) kindCounts() (opportunities, barriers int) {
 	return opportunities, barriers
 }
 
-// feedLines are the contributions, newest first, two lines each.
+// feed is the live contributions the filter lets through, newest first.
+func (m *Facilitator) feed() []*inquiry.Contribution {
+	var out []*inquiry.Contribution
+	for i := len(m.ws.Contributions) - 1; i >= 0; i-- {
+		if c := m.ws.Contributions[i]; !c.Deleted && m.filter.matches(m.ws, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// selectedIndex is where the selected contribution is in the feed: 0 (the
+// newest) when none is picked out, -1 when it is no longer there.
+func (m *Facilitator) selectedIndex(feed []*inquiry.Contribution) int {
+	if m.selected == "" {
+		return 0
+	}
+	for i, c := range feed {
+		if c.ID == m.selected {
+			return i
+		}
+	}
+	return -1
+}
+
+// feedLines are the contributions, newest first, two lines each, with the
+// selected one marked and kept in view.
 func (m *Facilitator) feedLines(w, h int) []string {
 	st := m.st
 	title := "Live contributions, newest first"
+	if m.filter.active() {
+		title = "Showing " + m.filter.describe(m.ws)
+	}
 	if m.pane == paneFeed {
 		title = st.accent.Render("▸ " + title)
 	} else {
 		title = st.bold.Render("  " + title)
 	}
 	lines := []string{fit(title, w)}
-	var live []*inquiry.Contribution
-	for i := len(m.ws.Contributions) - 1; i >= 0; i-- {
-		if c := m.ws.Contributions[i]; !c.Deleted {
-			live = append(live, c)
+	feed := m.feed()
+	if len(feed) == 0 {
+		empty := "  Waiting for the first contribution…"
+		if m.filter.active() {
+			empty = "  Nothing matches (x clears the filter)."
 		}
+		return append(lines, st.dim.Render(fit(empty, w)))
 	}
-	if len(live) == 0 {
-		return append(lines, st.dim.Render(fit("  Waiting for the first contribution…", w)))
+	at := m.selectedIndex(feed)
+	if at < 0 {
+		m.selected, at = "", 0 // the selected one was filtered or deleted away
 	}
-	m.scroll[paneFeed] = min(m.scroll[paneFeed], len(live)-1)
-	for _, c := range live[m.scroll[paneFeed]:] {
-		if len(lines)+2 > h {
-			break
-		}
+	room := max((h-1)/2, 1)
+	first := min(max(at-room/2, 0), max(len(feed)-room, 0))
+	for i := first; i < len(feed) && i < first+room; i++ {
+		c := feed[i]
 		kind := st.good.Render(c.Kind.Label())
 		if c.Kind == inquiry.Barrier {
 			kind = st.barrier.Render(c.Kind.Label())
 		}
 		head := fmt.Sprintf("%s %s · %s · %s", st.dim.Render(c.AddedAt.Local().Format("15:04")),
 			st.bold.Render(m.participantName(c.Participant)), kind, st.dim.Render(phaseTitle(m.ws.Guide, c.Prompt)))
-		lines = append(lines, fit(head, w), fit("  “"+snippet(c.Text, max(w-4, 8))+"”", w))
+		mark := "  "
+		if i == at && m.pane == paneFeed && (m.selected != "" || m.detail) {
+			mark = st.accent.Render("▸ ")
+		}
+		lines = append(lines, fit(mark+head, w), fit("  “"+snippet(c.Text, max(w-4, 8))+"”", w))
 	}
 	return lines
+}
+
+// detailLines show the selected contribution whole, with everything known
+// about it.
+func (m *Facilitator) detailLines(w, h int) []string {
+	st := m.st
+	feed := m.feed()
+	at := m.selectedIndex(feed)
+	if at < 0 || len(feed) == 0 {
+		return []string{st.dim.Render(fit("  Nothing selected.", w))}
+	}
+	c := feed[at]
+	lines := []string{fit(st.accent.Render("▸ "+c.Kind.Label()+" by "+m.participantName(c.Participant)), w)}
+	where := phaseTitle(m.ws.Guide, c.Prompt)
+	if p, ok := m.ws.Guide.Prompt(c.Prompt); ok {
+		where += ": " + p.Text
+	}
+	for _, l := range wrap(where, w-2) {
+		lines = append(lines, "  "+st.dim.Render(l))
+	}
+	lines = append(lines, "")
+	for _, l := range wrap(c.Text, w-2) {
+		lines = append(lines, "  "+l)
+	}
+	lines = append(lines, "")
+	var themes []string
+	for _, id := range c.Themes {
+		if t, ok := m.ws.Theme(id); ok {
+			themes = append(themes, t.Label)
+		}
+	}
+	facts := []string{"Themes: " + orNone(strings.Join(themes, ", "))}
+	if c.Partner != "" {
+		facts = append(facts, "Partner: "+partnerLabel(m.ws.Guide, c.Partner))
+	}
+	added := "Added " + c.AddedAt.Local().Format("15:04")
+	if !c.EditedAt.IsZero() {
+		added += ", edited " + c.EditedAt.Local().Format("15:04")
+	}
+	facts = append(facts, added)
+	for _, f := range facts {
+		for _, l := range wrap(f, w-2) {
+			lines = append(lines, "  "+st.dim.Render(l))
+		}
+	}
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	return lines
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
 }
 
 // tallyLines draw opportunities and barriers by theme as bars: one line
@@ -229,4 +339,28 @@ func at(lines []string, i int) string {
 // pad fills a styled string with spaces to the width.
 func pad(s string, w int) string {
 	return s + strings.Repeat(" ", max(w-width(s), 0))
+}
+
+// keysLines explain every key of the room view.
+func (m *Facilitator) keysLines(w int) []string {
+	st := m.st
+	keys := [][2]string{
+		{"↑ ↓ pgup pgdn", "pick out a contribution in the feed (or scroll the other panes)"},
+		{"enter", "open or close the picked-out contribution's details"},
+		{"home", "back to the newest, following new arrivals"},
+		{"/", "search the words of contributions; enter applies, esc cancels"},
+		{"p", "show one phase at a time (press again for the next; back to all)"},
+		{"k", "show one kind: opportunities, barriers, strengths…"},
+		{"t", "show one theme"},
+		{"r", "show one partner"},
+		{"x", "clear the filters and the search"},
+		{"tab ← →", "move between the feed, the tally and who is here"},
+		{"esc", "clear the filters, or go back to the list of workshops"},
+		{"q ctrl+c", "leave"},
+	}
+	lines := []string{st.accent.Render("▸ Keys") + st.dim.Render("  (? closes this)")}
+	for _, k := range keys {
+		lines = append(lines, fit(fmt.Sprintf("  %s  %s", st.key.Render(pad(k[0], 14)), k[1]), w))
+	}
+	return lines
 }

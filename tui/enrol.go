@@ -3,10 +3,8 @@ package tui
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 )
 
 // enrolModel is the screen behind `ssh -p PORT enrol@HOST`: it asks for the
@@ -19,8 +17,9 @@ type enrolModel struct {
 	input textinput.Model
 	busy  bool  // a code is being checked
 	err   error // the last refusal, shown until the next try
-	done  bool  // enrolled: the screen only waits to be left
+	done  bool  // enrolled: the screen says so and ends
 	bye   bool  // the server is shutting down
+	st    styles
 }
 
 // enrolResult is the server's answer to one typed code.
@@ -35,19 +34,9 @@ func NewEnrol(enrol func(code string) error) tea.Model {
 // NewEnrolFor is NewEnrol that, on success, tells the person the command
 // that reaches the facilitator's screen.
 func NewEnrolFor(enrol func(code string) error, connect string) tea.Model {
-	in := textinput.New()
+	in := newLineInput("xxxx-xxxx-xxxx-xxxx", 40)
 	in.Prompt = "Code: "
-	in.Placeholder = "xxxx-xxxx-xxxx-xxxx"
-	in.CharLimit = 40
-	in.SetWidth(24)
-	// ctrl+v would read the clipboard of the machine the program runs on,
-	// which here is the server. The terminal's own paste still works.
-	in.KeyMap.Paste = key.NewBinding(key.WithDisabled())
-	styles := textinput.DefaultDarkStyles()
-	styles.Cursor.Blink = false // each blink would be a redraw sent down the line
-	in.SetStyles(styles)
-	in.Focus()
-	return enrolModel{enrol: enrol, connect: connect, input: in}
+	return enrolModel{enrol: enrol, connect: connect, input: in, st: newStyles()}
 }
 
 func (m enrolModel) Init() tea.Cmd { return nil }
@@ -61,11 +50,6 @@ func (m enrolModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		switch {
 		case msg.String() == "ctrl+c" || msg.String() == "esc":
 			return m, tea.Quit
-		case m.done:
-			if msg.String() == "enter" || msg.String() == "q" {
-				return m, tea.Quit
-			}
-			return m, nil
 		case m.busy:
 			return m, nil
 		case msg.String() == "enter":
@@ -84,9 +68,11 @@ func (m enrolModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.input.Reset()
 			return m, nil
 		}
+		// The success message stays in the person's terminal after the
+		// session ends: it is the instruction for what to do next.
 		m.done = true
 		m.input.Blur()
-		return m, nil
+		return m, tea.Quit
 	}
 	if m.done || m.busy {
 		return m, nil
@@ -96,42 +82,43 @@ func (m enrolModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-var (
-	enrolTitle = lipgloss.NewStyle().Bold(true)
-	enrolError = lipgloss.NewStyle().Foreground(lipgloss.Color("9"))
-	enrolFaint = lipgloss.NewStyle().Faint(true)
-)
-
+// View draws the form on the alternate screen; the outcome is written
+// inline, so it stays in the terminal once the session has ended.
 func (m enrolModel) View() tea.View {
-	var b strings.Builder
-	b.WriteString(enrolTitle.Render("Enrol as a facilitator") + "\n\n")
-	if m.bye {
+	var b screen
+	b.line(m.st.title.Render("Enrol as a facilitator"))
+	b.line("")
+	if m.bye || m.done {
 		if m.done {
-			b.WriteString("This key is now a facilitator key.\n")
+			b.line("This key is now a facilitator key.")
+			if m.connect != "" {
+				b.line("Connect with " + m.connect + ".")
+			} else {
+				b.line("Connect again without enrol@ to open the facilitator's screen.")
+			}
 		}
-		b.WriteString("The server is shutting down.\n")
-		return tea.NewView(b.String())
-	}
-	if m.done {
-		b.WriteString("This key is now a facilitator key.\n")
-		if m.connect != "" {
-			b.WriteString("Connect with " + m.connect + ".\n")
-		} else {
-			b.WriteString("Connect again without enrol@ to open the facilitator's screen.\n")
+		if m.bye {
+			b.line("The server is shutting down.")
 		}
-		b.WriteString("\n" + enrolFaint.Render("enter: leave") + "\n")
-		return tea.NewView(b.String())
+		return tea.NewView(b.String() + "\n")
 	}
-	b.WriteString("Type the enrolment code that the server printed when it started.\n\n")
-	b.WriteString(m.input.View() + "\n\n")
+	b.line("Type the enrolment code that the server printed when it started.")
+	b.line("")
+	cursor := offsetCursor(m.input.Cursor(), 0, b.n)
+	b.line(m.input.View())
+	b.line("")
 	switch {
 	case m.busy:
-		b.WriteString("Checking…\n")
+		b.line("Checking…")
 	case m.err != nil:
-		b.WriteString(enrolError.Render(m.err.Error()) + "\n")
+		b.line(m.st.bad.Render(m.err.Error()))
 	default:
-		b.WriteString("\n")
+		b.line("")
 	}
-	b.WriteString("\n" + enrolFaint.Render("enter: enrol • esc: leave") + "\n")
-	return tea.NewView(b.String())
+	b.line("")
+	b.line(m.st.helpLine(80, "enter", "enrol", "esc", "leave"))
+	v := tea.NewView(b.String())
+	v.AltScreen = true
+	v.Cursor = cursor
+	return v
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -49,12 +50,24 @@ type Facilitator struct {
 	leave     func()
 	pane      dashboardPane
 	scroll    [panes]int
+
+	// The feed: what it is narrowed to, the contribution picked out (""
+	// follows the newest), whether its details are open, and the search
+	// being typed.
+	filter    feedFilter
+	selected  string
+	detail    bool
+	searching bool
+	search    textinput.Model
+	help      bool // the list of keys is shown
 }
 
 // NewFacilitator returns the facilitator screen for a session. With a
 // join code it goes straight to that workshop.
 func NewFacilitator(s Session) tea.Model {
-	m := &Facilitator{s: s, st: newStyles(), width: s.Width, height: s.Height}
+	m := &Facilitator{s: s, st: newStyles(), width: s.Width, height: s.Height, filter: noFilter()}
+	m.search = newLineInput("words to look for", 40)
+	m.search.Prompt = "search › "
 	m.workshops = orderWorkshops(s.Room.Workshops())
 	if s.Code != "" {
 		if sum, ok := s.Room.ByCode(s.Code); ok {
@@ -171,22 +184,51 @@ func (m *Facilitator) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if m.searching {
+		return m, m.searchKey(k)
+	}
 	switch k.String() {
 	case "tab", "right":
 		m.pane = (m.pane + 1) % panes
 	case "shift+tab", "left":
 		m.pane = (m.pane + panes - 1) % panes
-	case "up", "k":
-		m.scroll[m.pane] = max(m.scroll[m.pane]-1, 0)
-	case "down", "j":
-		m.scroll[m.pane]++
+	case "up":
+		m.move(-1)
+	case "down":
+		m.move(1)
 	case "pgup":
-		m.scroll[m.pane] = max(m.scroll[m.pane]-10, 0)
+		m.move(-10)
 	case "pgdown":
-		m.scroll[m.pane] += 10
-	case "home", "g":
-		m.scroll[m.pane] = 0
-	case "esc", "w":
+		m.move(10)
+	case "home":
+		m.selected, m.scroll[m.pane] = "", 0
+	case "enter":
+		m.detail = !m.detail && m.pane == paneFeed
+	case "/":
+		m.searching = true
+		m.search.SetValue(m.filter.search)
+		m.search.CursorEnd()
+		m.search.Focus()
+	case "p":
+		m.refilter(&m.filter.phase, len(m.ws.Guide.Phases))
+	case "k":
+		m.refilter(&m.filter.kind, len(inquiry.Kinds))
+	case "t":
+		m.refilter(&m.filter.theme, len(m.ws.Themes()))
+	case "r":
+		m.refilter(&m.filter.partner, len(m.ws.Guide.PartnerList()))
+	case "x":
+		m.filter, m.selected, m.detail = noFilter(), "", false
+	case "?":
+		m.help = !m.help
+	case "esc":
+		if m.detail || m.filter.active() {
+			m.detail = false
+			m.filter, m.selected = noFilter(), ""
+			return m, nil
+		}
+		m.unwatch()
+	case "w":
 		m.unwatch()
 	case "q":
 		m.stage = stageEnd
@@ -194,6 +236,48 @@ func (m *Facilitator) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	return m, nil
+}
+
+// refilter steps one of the feed's filters and starts the feed again from
+// the newest match.
+func (m *Facilitator) refilter(choice *int, n int) {
+	*choice = step(*choice, n)
+	m.selected, m.detail = "", false
+	m.pane = paneFeed
+}
+
+// searchKey edits the search words; enter applies them, esc abandons them.
+func (m *Facilitator) searchKey(k tea.KeyPressMsg) tea.Cmd {
+	switch k.String() {
+	case "enter":
+		m.filter.search = strings.ToLower(inquiry.CleanLine(m.search.Value()))
+		m.searching, m.selected, m.pane = false, "", paneFeed
+		return nil
+	case "esc":
+		m.searching = false
+		return nil
+	}
+	var cmd tea.Cmd
+	m.search, cmd = m.search.Update(k)
+	return cmd
+}
+
+// move moves the feed's selection, or scrolls the other panes.
+func (m *Facilitator) move(delta int) {
+	if m.pane != paneFeed {
+		m.scroll[m.pane] = max(m.scroll[m.pane]+delta, 0)
+		return
+	}
+	feed := m.feed()
+	if len(feed) == 0 {
+		return
+	}
+	at := max(m.selectedIndex(feed), 0)
+	at = min(max(at+delta, 0), len(feed)-1)
+	m.selected = feed[at].ID
+	if at == 0 {
+		m.selected = "" // back at the top: follow the newest again
+	}
 }
 
 // View draws the chooser or the room.
@@ -210,6 +294,9 @@ func (m *Facilitator) View() tea.View {
 		v.SetContent(m.viewChoose())
 	default:
 		v.SetContent(m.viewRoom())
+		if m.searching {
+			v.Cursor = offsetCursor(m.search.Cursor(), 0, m.height-2)
+		}
 	}
 	return v
 }

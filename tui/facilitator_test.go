@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -91,4 +92,67 @@ func TestFacilitatorScreenFitsAnEightyColumnTerminal(t *testing.T) {
 	fac.see("Live contributions")
 	fac.key("tab")
 	fac.see("▸ Tally by theme")
+}
+
+func TestFacilitatorFiltersSearchesAndOpensAContribution(t *testing.T) {
+	store, sum := newRoom(t)
+	guide, _ := inquiry.BuiltinGuide(inquiry.DefaultGuideID)
+	me := joinDirectly(t, store, sum.ID, "Bo")
+	design := designPrompt(t, guide)
+	add := func(id string, kind inquiry.Kind, text string, themes ...string) {
+		t.Helper()
+		_, err := store.Append(context.Background(), sum.ID, inquiry.Event{
+			Type: inquiry.ContributionAdded, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: me},
+			Contribution: &inquiry.ContributionDetails{ID: id, Participant: me, Prompt: design, Kind: kind,
+				Text: inquiry.Words{Text: text}, Themes: themes},
+		})
+		if err != nil {
+			t.Fatalf("append: %v", err)
+		}
+	}
+	add("c1", inquiry.Opportunity, "Shared transport for hospital visits", "health-social-care")
+	add("c2", inquiry.Barrier, "Short funding cycles from the council", "services-procurement")
+	add("c3", inquiry.Barrier, "Nobody returns our calls", "local-democracy")
+
+	fac := run(t, NewFacilitator(facilitatorSession(t, store, sum.Code)), 100, 30)
+	fac.see("Shared transport", "Short funding cycles", "Nobody returns our calls")
+
+	fac.key("k") // opportunities
+	fac.key("k") // barriers
+	fac.see("Showing Barriers", "Short funding cycles", "Nobody returns our calls")
+	if fac.scr.Contains("Shared transport") {
+		t.Fatalf("the barrier filter still shows an opportunity:\n%s", fac.scr.Text())
+	}
+
+	fac.key("/")
+	fac.typeText("funding")
+	fac.key("enter")
+	fac.see("Showing Barriers · “funding”", "Short funding cycles")
+	if fac.scr.Contains("Nobody returns our calls") {
+		t.Fatalf("the search still shows a contribution without the word:\n%s", fac.scr.Text())
+	}
+
+	fac.key("x")
+	fac.see("Live contributions, newest first", "Shared transport")
+	fac.key("down") // from the newest to the one before
+	fac.key("enter")
+	fac.see("▸ Barrier by Bo", "Short funding cycles from the council", "Themes: Public service coordination")
+	fac.key("?")
+	fac.see("search the words of contributions")
+}
+
+// joinDirectly records a participant joining, as their screen would.
+func joinDirectly(t *testing.T, store interface {
+	Append(context.Context, string, inquiry.Event) (inquiry.Event, error)
+}, ws, name string) string {
+	t.Helper()
+	id := "p-" + name
+	_, err := store.Append(context.Background(), ws, inquiry.Event{
+		Type: inquiry.ParticipantJoined, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: id},
+		Participant: &inquiry.ParticipantDetails{ID: id, Name: inquiry.Words{Text: name}, ConsentAt: time.Now()},
+	})
+	if err != nil {
+		t.Fatalf("join %s: %v", name, err)
+	}
+	return id
 }

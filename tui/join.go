@@ -29,6 +29,7 @@ type joinForm struct {
 	focus        joinField
 	saving       bool
 	id           string // the participant ID, chosen once so a retry is not a second person
+	resume       resumeForm
 }
 
 func newJoinForm() joinForm {
@@ -43,6 +44,15 @@ type joinedMsg struct {
 
 func (m *Participant) updateJoin(msg tea.Msg) (tea.Model, tea.Cmd) {
 	f := &m.join
+	if f.resume.open {
+		return m.updateResume(msg)
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+r" && !f.saving {
+		f.resume.open = true
+		f.resume.input.Focus()
+		m.notice = notice{text: "Type the resume code you were given when you joined, then press enter."}
+		return m, nil
+	}
 	switch msg := msg.(type) {
 	case joinedMsg:
 		f.saving = false
@@ -54,8 +64,11 @@ func (m *Participant) updateJoin(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
 		m.view.name = msg.event.Participant.Name.Text
 		m.startGuide()
-		m.notice = notice{text: "Welcome, " + m.view.name + ". Start with the first prompt below."}
-		return m, nil
+		m.notice = notice{text: "Welcome, " + m.view.name + ". Start with the prompt below."}
+		if m.resumeCode != "" && m.s.IdentityFor == nil {
+			m.notice.text += " If your connection drops, connect again and give your resume code " + m.resumeCode + "."
+		}
+		return m, m.clock()
 	case tea.PasteMsg:
 		if f.focus != joinName {
 			return m, nil
@@ -193,9 +206,19 @@ func (m *Participant) viewJoin() (string, *tea.Cursor) {
 		}
 	}
 	b.line("")
+	if f.resume.open {
+		cursor = offsetCursor(f.resume.input.Cursor(), 0, b.n)
+		b.line(f.resume.input.View())
+	} else {
+		b.line(st.dim.Render(fit("Been here before without a key? ctrl+r to give your resume code.", w)))
+	}
 	b.line(m.noticeLine(w))
 	b.fill(m.height - 1)
-	b.line(st.helpLine(w, "tab", "next", "←→", "choose", "space", "tick", "enter", "join", "ctrl+c", "leave"))
+	if f.resume.open {
+		b.line(st.helpLine(w, "enter", "carry on", "esc", "join as someone new"))
+	} else {
+		b.line(st.helpLine(w, "tab", "next", "←→", "choose", "space", "tick", "enter", "join", "ctrl+c", "leave"))
+	}
 	return b.String(), cursor
 }
 

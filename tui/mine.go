@@ -12,10 +12,14 @@ import (
 // mineList is the screen listing a participant's own contributions, to
 // read again, change or delete.
 type mineList struct {
-	cursor     int
-	confirming bool // asked "delete this one?"
-	deleting   bool
+	cursor      int
+	confirming  bool // asked "delete this one?"
+	deleting    bool
+	withdrawing bool // asked "withdraw everything and leave?"
 }
+
+// withdrawnMsg reports the outcome of withdrawing from the workshop.
+type withdrawnMsg struct{ err error }
 
 // deletedMsg reports the outcome of deleting a contribution.
 type deletedMsg struct{ err error }
@@ -48,7 +52,28 @@ func (m *Participant) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
 			l.cursor = min(l.cursor, n-1)
 		}
 		return m, nil
+	case withdrawnMsg:
+		if msg.err != nil {
+			m.notice = notice{text: "Not withdrawn: " + friendly(msg.err), bad: true}
+			return m, nil
+		}
+		m.stage = stageBye
+		m.notice = notice{text: "You have left the workshop. What you contributed is withdrawn and your words are erased. Thank you for taking part."}
+		return m, tea.Quit
 	case tea.KeyPressMsg:
+		if l.withdrawing {
+			l.withdrawing = false
+			if msg.String() == "y" {
+				return m, m.withdrawCmd()
+			}
+			m.notice = notice{text: "You are still in the workshop; nothing was withdrawn."}
+			return m, nil
+		}
+		if msg.String() == "W" {
+			l.withdrawing = true
+			m.notice = notice{text: "Leave and withdraw everything you contributed? Your words will be erased; the record will say they were withdrawn. Press y to confirm.", bad: true}
+			return m, nil
+		}
 		if len(items) == 0 {
 			m.stage = stageGuide
 			return m, nil
@@ -84,6 +109,18 @@ func (m *Participant) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m, nil
+}
+
+// withdrawCmd records this participant leaving and withdrawing all they
+// contributed; the store erases their words.
+func (m *Participant) withdrawCmd() tea.Cmd {
+	m.notice = notice{text: "Withdrawing…"}
+	room, ctx, ws := m.s.Room, m.s.context(), m.view.id
+	e := inquiry.Event{Type: inquiry.ParticipantWithdrawn, Actor: m.s.Actor, Target: m.view.me}
+	return func() tea.Msg {
+		_, err := room.Append(ctx, ws, e)
+		return withdrawnMsg{err: err}
+	}
 }
 
 func (m *Participant) deleteCmd(c *inquiry.Contribution) tea.Cmd {
@@ -128,6 +165,6 @@ func (m *Participant) viewMine() string {
 	b.fill(h - 3)
 	b.line(m.noticeLine(w))
 	b.fill(h - 1)
-	b.line(st.helpLine(w, "↑↓", "choose", "enter", "edit", "d", "delete", "esc", "back to the guide"))
+	b.line(st.helpLine(w, "↑↓", "choose", "enter", "edit", "d", "delete", "W", "withdraw all and leave", "esc", "back"))
 	return strings.TrimRight(b.String(), "\n")
 }

@@ -26,6 +26,8 @@ const (
 	stageJoin
 	stageGuide
 	stageMine
+	stageOthers
+	stageVote
 	stageBye
 )
 
@@ -50,6 +52,15 @@ type Participant struct {
 	join    joinForm
 	compose composer
 	mine    mineList
+	others  othersList
+	voting  ballotForm
+
+	// followed is the last prompt the facilitator opened that this screen
+	// moved to; ticking says a countdown tick is on its way.
+	followed inquiry.PromptRef
+	ticking  bool
+	// resumeCode lets this person carry on after a dropped connection.
+	resumeCode string
 }
 
 // notice is the one line that tells a person what just happened.
@@ -91,35 +102,26 @@ func newLineInput(placeholder string, limit int) textinput.Model {
 // Init starts listening for the workshop's changes when the session
 // arrived with a valid code.
 func (m *Participant) Init() tea.Cmd {
-	return listen(m.s.context(), m.bell)
+	return tea.Batch(listen(m.s.context(), m.bell), m.clock())
 }
 
 // enter opens the workshop the code named: read its log, start watching,
 // and recognise a returning key.
 func (m *Participant) enter(sum inquiry.Summary) {
 	m.bell, m.stopWatch = m.s.Room.Watch(sum.ID)
-	events := m.s.Room.Events(sum.ID, 0)
-	m.view.apply(events)
-	atEnd(m.s.context(), m.stopWatch)
 	if m.s.IdentityFor != nil {
-		if k, ok := m.view.known[m.s.IdentityFor(sum.ID)]; ok {
-			m.view.me, m.view.name = k.id, k.name
-			m.view = rebuild(m.view, events)
-			m.startGuide()
-			m.notice = notice{text: "Welcome back, " + k.name + ". Your contributions are as you left them."}
-			return
-		}
+		m.view.identity = m.s.IdentityFor(sum.ID)
+	}
+	m.view.apply(m.s.Room.Events(sum.ID, 0))
+	atEnd(m.s.context(), m.stopWatch)
+	if m.view.me != "" && !m.view.left {
+		m.startGuide()
+		m.notice = notice{text: "Welcome back, " + m.view.name + ". Everything is as you left it."}
+		return
 	}
 	m.join = newJoinForm()
+	m.join.resume = newResumeForm()
 	m.stage = stageJoin
-}
-
-// rebuild folds the whole log again now that the participant is known,
-// so their earlier contributions are picked up.
-func rebuild(v participantView, events []inquiry.Event) participantView {
-	fresh := participantView{me: v.me, name: v.name}
-	fresh.apply(events)
-	return fresh
 }
 
 // startGuide shows the guide at the first prompt and marks the session
@@ -128,6 +130,12 @@ func (m *Participant) startGuide() {
 	m.stage = stageGuide
 	m.s.Actor = inquiry.Actor{Role: inquiry.RoleParticipant, ID: m.view.me}
 	m.compose = newComposer(&m.view)
+	m.restoreDraft()
+	if p, q, ok := m.view.guide.Locate(m.view.current.Prompt); ok {
+		m.compose.goTo(p, q) // a facilitator-led workshop starts where the room is
+		m.followed = m.view.current.Prompt
+	}
+	m.fetchResumeCode()
 	p := m.presence()
 	m.move, m.leave = m.s.Room.Enter(m.view.id, p)
 	atEnd(m.s.context(), m.leave)
@@ -147,14 +155,18 @@ func (m *Participant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		return m, nil
 	case ShutdownMsg:
+		m.saveDraft()
 		m.stage = stageBye
 		m.notice = notice{text: "The server is shutting down. Everything you saved is kept."}
 		return m, tea.Quit
 	case bellMsg:
-		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
-		return m, listen(m.s.context(), m.bell)
+		return m, tea.Batch(m.catchUp(), listen(m.s.context(), m.bell))
+	case tickMsg:
+		m.ticking = false
+		return m, m.clock()
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
+			m.saveDraft()
 			m.stage = stageBye
 			m.notice = notice{text: "Goodbye. Everything you saved is kept."}
 			return m, tea.Quit
@@ -169,8 +181,28 @@ func (m *Participant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.updateCompose(msg)
 	case stageMine:
 		return m.updateMine(msg)
+	case stageOthers:
+		return m.updateOthers(msg)
+	case stageVote:
+		return m.updateVote(msg)
 	}
 	return m, nil
+}
+
+// catchUp folds in what the room recorded since the last look, tells the
+// person what concerns them, and follows the facilitator's pacing.
+func (m *Participant) catchUp() tea.Cmd {
+	m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
+	if news := m.view.takeNews(); len(news) > 0 {
+		m.notice = news[len(news)-1]
+	}
+	if m.view.left && m.stage != stageBye {
+		m.stage = stageBye
+		m.notice = notice{text: "Your contributions have been withdrawn and your words erased from the workshop. Goodbye."}
+		return tea.Quit
+	}
+	m.refreshOthers()
+	return m.follow()
 }
 
 func (m *Participant) updateCode(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -220,6 +252,10 @@ func (m *Participant) View() tea.View {
 		body, cursor = m.viewCompose()
 	case stageMine:
 		body = m.viewMine()
+	case stageOthers:
+		body = m.viewOthers()
+	case stageVote:
+		body = m.viewVote()
 	}
 	v.SetContent(body)
 	v.Cursor = cursor

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -8,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
 )
 
@@ -206,4 +209,67 @@ func TestParticipantScreenSurvivesATinyWindow(t *testing.T) {
 	tt.tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	tt.scr.Resize(80, 24)
 	tt.see("draft words")
+}
+
+// flakyRoom is a store whose next contribution write fails, or waits, as
+// a test says: the failures a person on a real server can meet.
+type flakyRoom struct {
+	*data.Store
+	fail    chan error    // an error here fails the next contribution write
+	release chan struct{} // when set, contribution writes wait for it
+	sent    chan inquiry.Event
+}
+
+func (r *flakyRoom) Append(ctx context.Context, ws string, e inquiry.Event) (inquiry.Event, error) {
+	if e.Type == inquiry.ContributionAdded {
+		if r.sent != nil {
+			r.sent <- e
+		}
+		if r.release != nil {
+			<-r.release
+		}
+		select {
+		case err := <-r.fail:
+			return inquiry.Event{}, err
+		default:
+		}
+	}
+	return r.Store.Append(ctx, ws, e)
+}
+
+func TestParticipantFailedSaveKeepsTheWordsAndRetriesWithTheSameID(t *testing.T) {
+	store, sum := newRoom(t)
+	room := &flakyRoom{Store: store, fail: make(chan error, 1), sent: make(chan inquiry.Event, 4)}
+	tt := run(t, NewParticipant(participantSession(t, room, sum.Code)), 80, 24)
+	tt.join("Ivy")
+	room.fail <- errors.New("the disk is full")
+	tt.typeText("Community councils want a seat at the table")
+	tt.key("enter")
+	tt.see("Not saved", "┃ Community councils want a seat at the table")
+	first := <-room.sent
+
+	tt.key("enter")
+	tt.see("Saved ✓")
+	retry := <-room.sent
+	if retry.Contribution.ID != first.Contribution.ID {
+		t.Fatalf("the retry has ID %s, the first try %s: a retry must reuse the ID", retry.Contribution.ID, first.Contribution.ID)
+	}
+	if n := len(workshop(t, store, sum.ID).Contributions); n != 1 {
+		t.Fatalf("contributions = %d, want 1", n)
+	}
+}
+
+func TestParticipantCanKeepTypingWhileASaveIsOnItsWay(t *testing.T) {
+	store, sum := newRoom(t)
+	room := &flakyRoom{Store: store, fail: make(chan error, 1), release: make(chan struct{}), sent: make(chan inquiry.Event, 4)}
+	tt := run(t, NewParticipant(participantSession(t, room, sum.Code)), 80, 24)
+	tt.join("Jon")
+	tt.typeText("First thought")
+	tt.key("enter")
+	<-room.sent // the save is on its way and held
+	tt.see("Saving…")
+	tt.typeText("Second thought")
+	tt.see("┃ Second thought")
+	close(room.release)
+	tt.see("Saved ✓ Story: “First thought”", "┃ Second thought")
 }

@@ -7,6 +7,7 @@ package tui
 import (
 	"context"
 
+	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
 )
 
@@ -25,6 +26,17 @@ type Room interface {
 	// move it and remove it.
 	Enter(workshopID string, p inquiry.Presence) (func(inquiry.Presence), func())
 	Present(workshopID string) []inquiry.Presence
+	// Read calls read with the workshop's committed state, shared between
+	// screens: read only, and quickly.
+	Read(workshopID string, read func(*inquiry.Workshop)) error
+	// SaveDraft keeps a participant's unsent text, cheaply and out of the
+	// log; Draft gives it back when they return.
+	SaveDraft(workshopID, participantID string, d data.Draft) error
+	Draft(workshopID, participantID string) (data.Draft, bool)
+	// ResumeCode is the short code that lets a participant without a key
+	// carry on after a dropped connection; Resume finds whose it is.
+	ResumeCode(workshopID, participantID string) (string, error)
+	Resume(workshopID, code string) (participantID string, ok bool)
 }
 
 // Session is what a screen knows of the person at the other end.

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -23,13 +24,32 @@ type participantView struct {
 	// me is the participant's own ID once joined or recognised.
 	me   string
 	name string
-	// known maps identity hashes to participant IDs and names, to
-	// recognise someone coming back with the same key.
-	known map[string]knownParticipant
-	mine  []*inquiry.Contribution
-}
+	// identity is the keyed hash of this person's key in the workshop, to
+	// recognise them coming back; "" without a key.
+	identity string
+	mine     []*inquiry.Contribution
 
-type knownParticipant struct{ id, name string }
+	// pacing is who moves the workshop on; current the prompt a
+	// facilitator has opened for everyone (and its timebox).
+	pacing  inquiry.Pacing
+	current inquiry.Pace
+	// settings and revealed say what this person may see of others.
+	settings inquiry.Settings
+	revealed map[inquiry.PromptRef]bool
+	// vote is the dot vote open now, or the last one, with this person's
+	// dots in it.
+	vote     *inquiry.Vote
+	voteOpen bool
+	ballot   map[string]int
+	// left is set once this person has withdrawn or been erased.
+	left bool
+	// news are things that happened to this person's contributions or to
+	// the room that the screen should tell them, oldest first.
+	news []notice
+	// changed is the log's newest sequence number that touched what others
+	// have written: the screen re-reads others' contributions when it moves.
+	changed uint64
+}
 
 func (v *participantView) apply(events []inquiry.Event) {
 	for _, e := range events {
@@ -37,41 +57,129 @@ func (v *participantView) apply(events []inquiry.Event) {
 			continue
 		}
 		v.head = e.Seq
-		switch e.Type {
-		case inquiry.WorkshopOpened:
-			d := e.Workshop
-			v.id, v.title, v.code, v.guide, v.open = d.ID, d.Title, d.Code, d.Guide, true
-			v.themes = append(slices.Clip(inquiry.DefaultThemes), d.Guide.Themes...)
-			v.suggester = inquiry.NewThemeIndex(v.themes)
-			v.known = map[string]knownParticipant{}
-		case inquiry.WorkshopClosed:
-			v.open = false
-		case inquiry.ParticipantJoined:
-			d := e.Participant
-			if d.Identity != "" {
-				v.known[d.Identity] = knownParticipant{id: d.ID, name: d.Name.Text}
-			}
-			if d.ID == v.me {
-				v.name = d.Name.Text
-			}
-		case inquiry.ContributionAdded:
-			if d := e.Contribution; d.Participant == v.me {
-				v.mine = append(v.mine, &inquiry.Contribution{
-					ID: d.ID, Participant: d.Participant, Prompt: d.Prompt, Kind: d.Kind,
-					Text: d.Text.Text, Themes: d.Themes, Partner: d.Partner, AddedAt: e.At, Seq: e.Seq,
-				})
-			}
-		case inquiry.ContributionEdited:
-			if c := v.contribution(e.Contribution.ID); c != nil {
-				d := e.Contribution
-				c.Kind, c.Text, c.Themes, c.Partner, c.EditedAt = d.Kind, d.Text.Text, d.Themes, d.Partner, e.At
-			}
-		case inquiry.ContributionDeleted:
-			if c := v.contribution(e.Target); c != nil {
-				c.Deleted = true
+		v.fold(e)
+	}
+}
+
+// fold takes one event into the view.
+func (v *participantView) fold(e inquiry.Event) {
+	switch e.Type {
+	case inquiry.WorkshopOpened:
+		d := e.Workshop
+		v.id, v.title, v.code, v.guide, v.open, v.pacing = d.ID, d.Title, d.Code, d.Guide, true, d.Pacing
+		v.themes = append(slices.Clip(inquiry.DefaultThemes), d.Guide.Themes...)
+		v.suggester = inquiry.NewThemeIndex(v.themes)
+		v.revealed = map[inquiry.PromptRef]bool{}
+	case inquiry.WorkshopClosed:
+		v.open, v.voteOpen = false, false
+	case inquiry.ParticipantJoined:
+		d := e.Participant
+		if v.me == "" && v.identity != "" && d.Identity == v.identity {
+			v.me = d.ID
+		}
+		if d.ID == v.me {
+			v.name = d.Name.Text
+		}
+	case inquiry.ContributionAdded:
+		d := e.Contribution
+		if d.Participant == v.me {
+			v.mine = append(v.mine, &inquiry.Contribution{
+				ID: d.ID, Participant: d.Participant, Prompt: d.Prompt, Kind: d.Kind,
+				Text: d.Text.Text, Themes: d.Themes, Partner: d.Partner, BuildsOn: d.BuildsOn,
+				Owner: d.Owner.Text, Due: d.Due, AddedAt: e.At, Seq: e.Seq,
+			})
+		}
+		v.changed = e.Seq
+	case inquiry.ContributionEdited:
+		if c := v.contribution(e.Contribution.ID); c != nil {
+			d := e.Contribution
+			c.Kind, c.Text, c.Themes, c.Partner, c.EditedAt = d.Kind, d.Text.Text, d.Themes, d.Partner, e.At
+			c.Owner, c.Due = d.Owner.Text, d.Due
+		}
+		v.changed = e.Seq
+	case inquiry.ContributionDeleted:
+		if c := v.contribution(e.Target); c != nil {
+			c.Deleted = true
+		}
+		v.changed = e.Seq
+	case inquiry.ThemesChanged:
+		if c := v.contribution(e.Target); c != nil {
+			c.Themes, c.ThemesAccepted = e.Curation.Themes, true
+		}
+	case inquiry.ThemeAdded:
+		v.themes = append(slices.Clip(v.themes), *e.Theme)
+		v.suggester = inquiry.NewThemeIndex(v.themes)
+	case inquiry.ContributionHidden:
+		if c := v.contribution(e.Target); c != nil {
+			c.Hidden, c.HiddenReason = true, e.Curation.Reason
+			v.news = append(v.news, notice{text: fmt.Sprintf("A facilitator hid your contribution “%s”: %s", snippet(c.Text, 30), e.Curation.Reason), bad: true})
+		}
+		v.changed = e.Seq
+	case inquiry.ContributionUnhidden:
+		if c := v.contribution(e.Target); c != nil {
+			c.Hidden, c.HiddenReason = false, ""
+			v.news = append(v.news, notice{text: fmt.Sprintf("Your contribution “%s” is shown again.", snippet(c.Text, 30))})
+		}
+		v.changed = e.Seq
+	case inquiry.ContributionMerged, inquiry.ContributionHighlighted:
+		v.changed = e.Seq
+	case inquiry.PromptOpened:
+		v.current = *e.Pace
+	case inquiry.TimeboxChanged:
+		v.current.EndsAt = e.Pace.EndsAt
+		if e.Pace.EndsAt.IsZero() {
+			v.current.EndsAt = e.At
+		}
+	case inquiry.SettingsChanged:
+		v.settings = *e.Settings
+		v.changed = e.Seq
+	case inquiry.PromptRevealed:
+		v.revealed[inquiry.PromptRef(e.Target)] = true
+		v.changed = e.Seq
+	case inquiry.VoteOpened:
+		vote := *e.Vote
+		v.vote, v.voteOpen, v.ballot = &vote, true, nil
+		v.news = append(v.news, notice{text: fmt.Sprintf("The facilitator opened a vote: “%s”. Press ctrl+t to place your %d dots.", vote.Title, vote.Dots)})
+		v.changed = e.Seq
+	case inquiry.VoteCast:
+		if b := e.Ballot; b.Participant == v.me && v.vote != nil && b.Vote == v.vote.ID {
+			v.ballot = b.Dots
+		}
+	case inquiry.VoteClosed:
+		if v.vote != nil && e.Target == v.vote.ID {
+			v.voteOpen = false
+			v.news = append(v.news, notice{text: "The vote has closed. Press ctrl+t to see the results."})
+		}
+	case inquiry.ParticipantWithdrawn, inquiry.ParticipantErased:
+		if e.Target == v.me {
+			v.left = true
+			for _, c := range v.mine {
+				c.Withdrawn, c.Text = true, ""
 			}
 		}
+		v.changed = e.Seq
 	}
+}
+
+// takeNews returns what the screen should tell the person, and forgets it.
+func (v *participantView) takeNews() []notice {
+	news := v.news
+	v.news = nil
+	return news
+}
+
+// reachable reports whether the person may write at a prompt now: any
+// prompt when self-paced; in a facilitator-led workshop, only prompts up to
+// the one the facilitator has opened.
+func (v *participantView) reachable(phase, prompt int) bool {
+	if v.pacing != inquiry.FacilitatorPaced {
+		return true
+	}
+	if v.current.Prompt == "" {
+		return false
+	}
+	p, q, ok := v.guide.Locate(v.current.Prompt)
+	return ok && (phase < p || phase == p && prompt <= q)
 }
 
 func (v *participantView) contribution(id string) *inquiry.Contribution {
@@ -83,12 +191,13 @@ func (v *participantView) contribution(id string) *inquiry.Contribution {
 	return nil
 }
 
-// live returns the participant's contributions that are not deleted, for
-// one prompt or (with ref "") for all, in the order they were added.
+// live returns the participant's contributions that are not deleted or
+// withdrawn (hidden ones included: they are still theirs), for one prompt
+// or (with ref "") for all, in the order they were added.
 func (v *participantView) live(ref inquiry.PromptRef) []*inquiry.Contribution {
 	var out []*inquiry.Contribution
 	for _, c := range v.mine {
-		if !c.Deleted && (ref == "" || c.Prompt == ref) {
+		if !c.Deleted && !c.Withdrawn && (ref == "" || c.Prompt == ref) {
 			out = append(out, c)
 		}
 	}

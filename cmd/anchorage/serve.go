@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"charm.land/log/v2"
@@ -30,34 +31,43 @@ func (a *app) serveCommand() *cobra.Command {
 		Short: "Run the workshop server",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := a.config(cmd)
+			opts, cfg, err := a.storeOptions(cmd)
 			if err != nil {
 				return err
 			}
-			return a.serve(cmd.Context(), cfg)
+			return a.serve(cmd.Context(), cfg, opts, a.setting(cmd, "guides", envGuides))
 		},
 	}
 	cmd.Flags().String("listen", defaults.Listen, "the address to listen on (ANCHORAGE_LISTEN)")
 	cmd.Flags().String("facilitators", "", "an authorized_keys file of facilitators' keys (ANCHORAGE_FACILITATORS)")
+	cmd.Flags().String("guides", "", "a folder of guide files (*.yaml) to add at start ("+envGuides+")")
 	return cmd
 }
 
 // serve runs the server until a signal, then shuts it down cleanly: every
 // session is told, the database is closed. A second signal exits at once.
-func (a *app) serve(ctx context.Context, cfg sshserver.Config) error {
+func (a *app) serve(ctx context.Context, cfg sshserver.Config, opts data.Options, guidesDir string) error {
 	logger := log.NewWithOptions(a.stderr, log.Options{ReportTimestamp: true, Prefix: "anchorage"})
-	store, err := data.Open(data.Options{Dir: cfg.DataDir, Logger: logger})
+	opts.Logger = logger
+	store, err := data.Open(opts)
 	if errors.Is(err, data.ErrLocked) {
 		return fmt.Errorf("another Anchorage server is already running on %s", cfg.DataDir)
 	}
 	if err != nil {
-		return fmt.Errorf("open the database in %s: %w", cfg.DataDir, err)
+		return openError(cfg.DataDir, err)
 	}
 	defer func() {
 		if err := store.Close(); err != nil {
 			logger.Error("closing the database", "err", err)
 		}
 	}()
+	if guidesDir != "" {
+		added, err := addGuides(ctx, store, guidesDir, logger)
+		if err != nil {
+			return err
+		}
+		logger.Info("guides added", "folder", guidesDir, "guides", strings.Join(added, ", "))
+	}
 	open, err := openWorkshops(ctx, store)
 	if err != nil {
 		return err

@@ -1,5 +1,5 @@
 // Package command holds the facilitator's commands (workshop, guide,
-// export): one implementation, run over SSH by the server
+// scribe, export, backup): one implementation, run over SSH by the server
 // (`ssh -p 23234 HOST workshop list`) and on a stopped server's data by the
 // command line (`anchorage workshop list --data DIR`).
 package command
@@ -10,8 +10,10 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/spf13/cobra"
+	gossh "golang.org/x/crypto/ssh"
 )
 
 // Store is what the commands need of the database; *data.Store satisfies it.
@@ -22,7 +24,22 @@ type Store interface {
 	ByCode(code string) (inquiry.Summary, bool)
 	Workshop(workshopID string) (*inquiry.Workshop, error)
 	Events(workshopID string, after uint64) []inquiry.Event
+
+	Guides() []inquiry.Guide
+	Guide(id string) (inquiry.Guide, bool)
+	GuideSource(id string) ([]byte, bool)
+	AddGuide(ctx context.Context, g inquiry.Guide, source []byte) error
+
+	EnrolScribe(ctx context.Context, workshopID string, key gossh.PublicKey, name string) error
+	Scribes(workshopID string) []data.Scribe
+
+	Backup(w io.Writer) error
 }
+
+// ErrNoData is what Env.Store returns (wrapped) when there is no database
+// yet. Commands that can answer without one (guide list, guide show of a
+// built-in guide) then do.
+var ErrNoData = errors.New("there is no Anchorage data here yet")
 
 // Env is what the commands run with.
 type Env struct {
@@ -38,12 +55,26 @@ type Env struct {
 	// files and exports written to files. Over SSH it is false, because a
 	// path there would reach into the server's file system.
 	Local bool
+	// Terminal is true when standard output is a terminal the commands
+	// cannot see as one (an SSH session with a pseudo-terminal): binary
+	// output such as a backup is then refused.
+	Terminal bool
 }
 
-// Add adds the workshop, guide and export commands to root.
+// Add adds the workshop, guide, scribe, export and backup commands to root.
 func Add(root *cobra.Command, env Env) {
-	root.AddCommand(workshopCommand(env), guideCommand(env), exportCommand(env))
+	root.AddCommand(workshopCommand(env), guideCommand(env), scribeCommand(env), exportCommand(env), backupCommand(env))
 }
+
+// RunE wraps the work of a command defined outside this package (such as
+// the command line's restore) as the commands here are wrapped: its errors
+// count as failures (exit status 1), except those made with Usagef.
+func RunE(fn func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
+	return runE(fn)
+}
+
+// Usagef makes an error for a command used wrongly (exit status 2).
+func Usagef(format string, args ...any) error { return usagef(format, args...) }
 
 // usageError is a command used wrongly (a missing flag, an unknown
 // subcommand), as opposed to one that ran and failed.

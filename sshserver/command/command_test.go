@@ -3,7 +3,7 @@ package command
 import (
 	"bytes"
 	"context"
-	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -15,7 +15,7 @@ import (
 func tree(t *testing.T) *cobra.Command {
 	root := &cobra.Command{Use: "anchorage"}
 	Add(root, Env{Store: func(*cobra.Command, []string) (Store, error) {
-		return nil, errors.New("no store in this test")
+		return nil, fmt.Errorf("no store in this test: %w", ErrNoData)
 	}})
 	return root
 }
@@ -45,7 +45,9 @@ func TestExecuteExitStatus(t *testing.T) {
 	}{
 		{[]string{"guide", "list"}, 0, ""},
 		{[]string{"guide"}, 2, "needs a subcommand"},
-		{[]string{"guide", "show"}, 2, `unknown command "show"`},
+		{[]string{"guide", "frob"}, 2, `unknown command "frob"`},
+		{[]string{"guide", "show"}, 2, "needs a guide's ID"},
+		{[]string{"guide", "check", "x.yaml"}, 2, `unknown command "check"`},
 		{[]string{"guide", "list", "extra"}, 2, "unknown command"},
 		{[]string{"workshop", "list", "--nope"}, 2, "unknown flag"},
 		{[]string{"workshop", "list"}, 1, "no store in this test"},

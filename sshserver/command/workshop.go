@@ -38,11 +38,11 @@ func workshopNewCommand(env Env) *cobra.Command {
 					return usageError{err}
 				}
 			}
-			guide, err := findGuide(guideID, env.Local)
+			store, err := env.Store(cmd, args)
 			if err != nil {
 				return err
 			}
-			store, err := env.Store(cmd, args)
+			guide, err := findGuide(store, guideID, env.Local)
 			if err != nil {
 				return err
 			}
@@ -68,15 +68,15 @@ func workshopNewCommand(env Env) *cobra.Command {
 
 func guideFlagHelp(local bool) string {
 	if local {
-		return "a built-in guide's ID (see guide list) or a guide file"
+		return "a guide's ID (see guide list) or a guide file"
 	}
-	return "a built-in guide's ID (see guide list)"
+	return "a guide's ID (see guide list)"
 }
 
-// findGuide returns the built-in guide with the given ID or, on the local
-// command line, the guide in the named file.
-func findGuide(id string, local bool) (inquiry.Guide, error) {
-	if g, ok := inquiry.BuiltinGuide(id); ok {
+// findGuide returns the built-in or added guide with the given ID or, on
+// the local command line, the guide in the named file.
+func findGuide(store Store, id string, local bool) (inquiry.Guide, error) {
+	if g, ok := store.Guide(id); ok {
 		return g, nil
 	}
 	if local {

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// server is `anchorage serve` running in this process.
+type server struct {
+	addr           string
+	stdout, stderr *syncBuffer
+	signals        chan os.Signal
+	done           chan int
+}
+
+// serve starts `anchorage serve` with the given arguments (and a free
+// port on 127.0.0.1) and waits until it listens. The server is stopped
+// when the test ends, if the test has not stopped it.
+func serve(t *testing.T, environ []string, args ...string) *server {
+	t.Helper()
+	s := &server{stdout: &syncBuffer{}, stderr: &syncBuffer{}, signals: make(chan os.Signal, 1), done: make(chan int, 1)}
+	a := &app{environ: environ, stdin: strings.NewReader(""), stdout: s.stdout, stderr: s.stderr, signals: s.signals,
+		exit: func(int) { t.Error("serve forced an exit") }}
+	go func() {
+		s.done <- a.run(context.Background(), append([]string{"serve", "--listen", "127.0.0.1:0"}, args...))
+	}()
+	listening := regexp.MustCompile(`listening on (127\.0\.0\.1:\d+)`)
+	deadline := time.Now().Add(testDeadline)
+	for s.addr == "" {
+		if m := listening.FindStringSubmatch(s.stdout.String()); m != nil && strings.Contains(s.stdout.String(), "Ctrl-C") {
+			s.addr = m[1]
+			break
+		}
+		select {
+		case status := <-s.done:
+			t.Fatalf("serve exited %d before listening; stderr %q", status, s.stderr.String())
+		case <-time.After(10 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("waited %s for serve to say where it listens; stdout %q, stderr %q", testDeadline, s.stdout.String(), s.stderr.String())
+		}
+	}
+	t.Cleanup(func() { s.stop(t) })
+	return s
+}
+
+// stop sends serve a signal and waits for it to exit; stopping again
+// gives the same exit status.
+func (s *server) stop(t *testing.T) int {
+	t.Helper()
+	s.signals <- syscall.SIGTERM
+	select {
+	case status := <-s.done:
+		s.done <- status // for a second stop
+		return status
+	case <-time.After(testDeadline):
+		t.Fatalf("waited %s for serve to stop after a signal", testDeadline)
+		return -1
+	}
+}
+
+// sshExec runs a command over SSH with a key, feeding it stdin, and
+// returns its exit status and output.
+func sshExec(t *testing.T, addr string, key gossh.Signer, command string, stdin []byte) (int, []byte, string) {
+	t.Helper()
+	client, err := crashDial(addr, "facilitator", key)
+	if err != nil {
+		t.Fatalf("ssh to %s: %v", addr, err)
+	}
+	defer client.Close()
+	sess, err := client.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	sess.Stdin, sess.Stdout, sess.Stderr = bytes.NewReader(stdin), &stdout, &stderr
+	done := make(chan error, 1)
+	go func() { done <- sess.Run(command) }()
+	select {
+	case err := <-done:
+		var exit *gossh.ExitError
+		switch {
+		case errors.As(err, &exit):
+			return exit.ExitStatus(), stdout.Bytes(), stderr.String()
+		case err != nil:
+			t.Fatalf("ssh %s: %v", command, err)
+		}
+		return 0, stdout.Bytes(), stderr.String()
+	case <-time.After(testDeadline):
+		t.Fatalf("waited %s for ssh %s", testDeadline, command)
+		return -1, nil, ""
+	}
+}
+
+// facilitatorFile writes an authorized_keys file holding key.
+func facilitatorFile(t *testing.T, key gossh.Signer) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "facilitators")
+	if err := os.WriteFile(path, gossh.MarshalAuthorizedKey(key.PublicKey()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// anchorageIn runs the command line with stdin.
+func anchorageIn(t *testing.T, stdin io.Reader, environ []string, args ...string) outcome {
+	t.Helper()
+	var stdout, stderr syncBuffer
+	a := &app{environ: environ, stdin: stdin, stdout: &stdout, stderr: &stderr,
+		signals: make(chan os.Signal), exit: func(int) { t.Fatal("the command line forced an exit") }}
+	status := a.run(context.Background(), args)
+	return outcome{status, stdout.String(), stderr.String()}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// filesHolding returns the files in dir whose bytes contain needle.
+func filesHolding(t *testing.T, dir, needle string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []string
+	for _, e := range entries {
+		content, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(content, []byte(needle)) {
+			found = append(found, e.Name())
+		}
+	}
+	return found
+}

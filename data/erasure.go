@@ -1,0 +1,353 @@
+package data
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+
+	badger "github.com/dgraph-io/badger/v4"
+
+	"github.com/anchorage/anchorage/inquiry"
+)
+
+// erasure is what a ParticipantWithdrawn or ParticipantErased event asks
+// of the store: every stored copy of the participant's words (their
+// contributions' text and owner; for an erasure their name too) becomes
+// erased Words, the digest alone. The chain still verifies, because it
+// covers digests only. Their draft and resume code go as well.
+type erasure struct {
+	workshopID  string
+	participant string
+	// name is set for ParticipantErased: the name goes too. A withdrawal
+	// keeps it, so the transcript can say who withdrew.
+	name bool
+}
+
+// erasureOf returns the erasure an event asks for, if it asks for one.
+func erasureOf(workshopID string, e inquiry.Event) (erasure, bool) {
+	switch e.Type {
+	case inquiry.ParticipantWithdrawn:
+		return erasure{workshopID: workshopID, participant: e.Target}, e.Target != ""
+	case inquiry.ParticipantErased:
+		return erasure{workshopID: workshopID, participant: e.Target, name: true}, e.Target != ""
+	}
+	return erasure{}, false
+}
+
+// erase returns e with the participant's words erased, and whether
+// anything changed. e is left as it was: the details that change are
+// copied, because published events are shared with readers.
+func (x erasure) erase(e inquiry.Event) (inquiry.Event, bool) {
+	changed := false
+	if d := e.Contribution; d != nil && d.Participant == x.participant {
+		c := *d
+		text, owner := eraseWords(&c.Text), eraseWords(&c.Owner)
+		if text || owner {
+			e.Contribution = &c
+			changed = true
+		}
+	}
+	if x.name && e.Type == inquiry.ParticipantJoined && e.Participant != nil && e.Participant.ID == x.participant {
+		p := *e.Participant
+		if eraseWords(&p.Name) {
+			e.Participant = &p
+			changed = true
+		}
+	}
+	return e, changed
+}
+
+// eraseWords clears the text and salt of words, keeping the digest, and
+// reports whether there was anything to clear.
+func eraseWords(w *inquiry.Words) bool {
+	if w.Text == "" && w.Salt == "" {
+		return false
+	}
+	*w = inquiry.Words{Digest: w.Digest}
+	return true
+}
+
+// eraseLog applies x to a log, recording each rewritten event in done by
+// sequence number. An event already in done is taken from there, so two
+// erasures of one person (a withdrawal, then an erasure) build on each
+// other.
+func (x erasure) eraseLog(events []inquiry.Event, done map[uint64]inquiry.Event) {
+	for _, e := range events {
+		if earlier, ok := done[e.Seq]; ok {
+			e = earlier
+		}
+		if erased, changed := x.erase(e); changed {
+			done[e.Seq] = erased
+		}
+	}
+}
+
+// entry is one write in a transaction: a value to set, or a key to delete.
+type entry struct {
+	key, value []byte
+	delete     bool
+}
+
+// erasurePlan is what a batch's erasures write besides the batch's own
+// events.
+type erasurePlan struct {
+	people []erasure
+	// rewritten are committed events with words erased, by workshop and
+	// sequence number.
+	rewritten map[string]map[uint64]inquiry.Event
+	// entries are the rewritten events' values, then the participants'
+	// drafts and resume codes to delete, then the scrub marker.
+	entries []entry
+}
+
+// planErasures finds the batch's erasures and rewrites what they touch:
+// events of the batch itself in place (they are not yet published), and
+// committed events as new copies for the same transaction. It returns nil
+// when the batch erases nothing.
+func (c *committer) planErasures(outcomes []outcome) (*erasurePlan, error) {
+	var plan *erasurePlan
+	for _, o := range outcomes {
+		if o.value == nil {
+			continue
+		}
+		x, ok := erasureOf(o.workshopID, o.event)
+		if !ok {
+			continue
+		}
+		if plan == nil {
+			plan = &erasurePlan{rewritten: map[string]map[uint64]inquiry.Event{}}
+		}
+		plan.people = append(plan.people, x)
+		done := plan.rewritten[x.workshopID]
+		if done == nil {
+			done = map[uint64]inquiry.Event{}
+			plan.rewritten[x.workshopID] = done
+		}
+		// The committer is the only writer of the published logs, so it
+		// may read them without the lock.
+		if l := c.s.logs[x.workshopID]; l != nil {
+			x.eraseLog(l.events, done)
+		}
+		for j := range outcomes {
+			in := &outcomes[j]
+			if in.value == nil || in.workshopID != x.workshopID {
+				continue
+			}
+			erased, changed := x.erase(in.event)
+			if !changed {
+				continue
+			}
+			value, err := json.Marshal(erased)
+			if err != nil {
+				return nil, fmt.Errorf("encode erased event %d: %w", erased.Seq, err)
+			}
+			in.event, in.value = erased, value
+		}
+	}
+	if plan == nil {
+		return nil, nil
+	}
+	var err error
+	plan.entries, err = rewriteEntries(plan.rewritten)
+	if err != nil {
+		return nil, err
+	}
+	err = c.s.db.View(func(txn *badger.Txn) error {
+		for _, x := range plan.people {
+			keys, err := c.s.resumeRows(txn, x.workshopID, x.participant)
+			if err != nil {
+				return err
+			}
+			// The draft is deleted whether or not it is there yet: the
+			// background writer may be writing it now, and the committer
+			// writes the erasure only after that write.
+			keys = append(keys, draftKey(x.workshopID, x.participant))
+			for _, k := range keys {
+				plan.entries = append(plan.entries, entry{key: k, delete: true})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find drafts and resume codes to erase: %w", err)
+	}
+	plan.entries = append(plan.entries, entry{key: []byte(scrubKey), value: []byte{1}})
+	return plan, nil
+}
+
+// rewriteEntries encodes rewritten events as writes, in key order.
+func rewriteEntries(rewritten map[string]map[uint64]inquiry.Event) ([]entry, error) {
+	var entries []entry
+	for _, id := range slices.Sorted(maps.Keys(rewritten)) {
+		done := rewritten[id]
+		for _, seq := range slices.Sorted(maps.Keys(done)) {
+			value, err := json.Marshal(done[seq])
+			if err != nil {
+				return nil, fmt.Errorf("encode erased event %d: %w", seq, err)
+			}
+			entries = append(entries, entry{key: eventKey(id, seq), value: value})
+		}
+	}
+	return entries, nil
+}
+
+// leftovers returns the keys of what a participant leaves outside the log
+// that an erasure removes: their draft and their resume code.
+func (s *Store) leftovers(txn *badger.Txn, x erasure) ([][]byte, error) {
+	keys, err := s.resumeRows(txn, x.workshopID, x.participant)
+	if err != nil {
+		return nil, err
+	}
+	key := draftKey(x.workshopID, x.participant)
+	switch _, err := txn.Get(key); {
+	case err == nil:
+		keys = append(keys, key)
+	case !errors.Is(err, badger.ErrKeyNotFound):
+		return nil, err
+	}
+	return keys, nil
+}
+
+// replaceErased swaps rewritten events into the published logs. The caller
+// holds s.mu for writing. Readers may hold the old slices, so each log
+// gets a new one; the old events are never written to.
+func (s *Store) replaceErased(rewritten map[string]map[uint64]inquiry.Event) {
+	for id, done := range rewritten {
+		l := s.logs[id]
+		if l == nil || len(done) == 0 {
+			continue
+		}
+		events := slices.Clone(l.events)
+		for seq, e := range done {
+			if seq >= 1 && seq <= uint64(len(events)) {
+				events[seq-1] = e
+			}
+		}
+		l.events = events
+	}
+}
+
+// refold replays the workshops an erasure touched, so that the committer's
+// state holds no erased words either, and drops the readers' shared state
+// (Read), which is then replayed from the rewritten log when next read.
+func (c *committer) refold(workshops []string) {
+	for _, id := range workshops {
+		l := c.s.logs[id]
+		if l == nil {
+			continue
+		}
+		l.read.mu.Lock()
+		l.read.w = nil
+		l.read.mu.Unlock()
+		fold, err := inquiry.Replay(l.events)
+		if err != nil {
+			// The words changed, the digests did not: this is a bug.
+			c.s.log.Error("a log does not replay after an erasure; keeping the state as it was", "workshop", id, "err", err)
+			continue
+		}
+		c.folds[id] = fold
+	}
+}
+
+// finishErasures runs at Open. A crash can interrupt an erasure between
+// transactions (a large one is split) or before the scrub that removes
+// old versions from the files; this completes it from the log, which
+// records every withdrawal and erasure.
+func (s *Store) finishErasures(c *committer) error {
+	rewritten := map[string]map[uint64]inquiry.Event{}
+	var people []erasure
+	for id, l := range s.logs {
+		done := map[uint64]inquiry.Event{}
+		for _, e := range l.events {
+			if x, ok := erasureOf(id, e); ok {
+				people = append(people, x)
+				x.eraseLog(l.events, done)
+			}
+		}
+		if len(done) > 0 {
+			rewritten[id] = done
+		}
+	}
+	for _, x := range people {
+		s.drafts.forget(x.workshopID, x.participant)
+	}
+	entries, err := rewriteEntries(rewritten)
+	if err != nil {
+		return fmt.Errorf("data: finish an erasure: %w", err)
+	}
+	marked := false
+	err = s.db.View(func(txn *badger.Txn) error {
+		for _, x := range people {
+			keys, err := s.leftovers(txn, x)
+			if err != nil {
+				return err
+			}
+			for _, k := range keys {
+				entries = append(entries, entry{key: k, delete: true})
+			}
+		}
+		_, err := txn.Get([]byte(scrubKey))
+		marked = err == nil
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			err = nil
+		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("data: look for unfinished erasures: %w", err)
+	}
+	if len(entries) == 0 && !marked {
+		return nil
+	}
+	if len(entries) > 0 {
+		s.log.Warn("finishing an erasure a crash interrupted", "writes", len(entries))
+		entries = append(entries, entry{key: []byte(scrubKey), value: []byte{1}})
+		if _, err := writeEntries(s.db, entries); err != nil {
+			return fmt.Errorf("data: finish an erasure: %w", err)
+		}
+		s.replaceErased(rewritten)
+		c.refold(slices.Collect(maps.Keys(rewritten)))
+	}
+	if err := s.scrub(); err != nil {
+		s.log.Error("erased words may remain in the database files", "err", err)
+	}
+	return nil
+}
+
+// writeEntries writes entries in order in as few transactions as Badger's
+// size limit allows, and returns how many transactions committed. The
+// transactions only write: a read before a write could fail the commit
+// with ErrConflict.
+func writeEntries(db *badger.DB, entries []entry) (int, error) {
+	commits := 0
+	txn := db.NewTransaction(true)
+	defer func() { txn.Discard() }()
+	put := func(e entry) error {
+		if e.delete {
+			return txn.Delete(e.key)
+		}
+		return set(txn, e.key, e.value)
+	}
+	for _, e := range entries {
+		err := put(e)
+		if isTxnTooBig(err) {
+			// Earlier transactions hold earlier entries, so whatever lands
+			// is a prefix of the list: events before their erasure.
+			if err := txn.Commit(); err != nil {
+				return commits, err
+			}
+			commits++
+			txn = db.NewTransaction(true)
+			err = put(e)
+		}
+		if err != nil {
+			return commits, err
+		}
+	}
+	if err := txn.Commit(); err != nil {
+		return commits, err
+	}
+	return commits + 1, nil
+}

@@ -1,0 +1,122 @@
+package tui
+
+import (
+	"maps"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/data"
+	"github.com/anchorage/anchorage/inquiry"
+)
+
+// maxResumeAttempts is how many wrong resume codes a session may try.
+const maxResumeAttempts = 5
+
+// resumeForm is the join screen's other door: a resume code typed by
+// someone who was here before without a key.
+type resumeForm struct {
+	open     bool
+	input    textinput.Model
+	attempts int
+}
+
+func newResumeForm() resumeForm {
+	in := newLineInput("the code shown when you joined, like K7QM-3XPR", 12)
+	in.Prompt = "resume code › "
+	return resumeForm{input: in}
+}
+
+// updateResume handles the resume code being typed: enter looks it up.
+func (m *Participant) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
+	f := &m.join.resume
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok || (k.String() != "enter" && k.String() != "esc") {
+		var cmd tea.Cmd
+		f.input, cmd = f.input.Update(msg)
+		return m, cmd
+	}
+	if k.String() == "esc" {
+		f.open = false
+		m.notice = notice{}
+		return m, nil
+	}
+	code := strings.TrimSpace(f.input.Value())
+	id, found := m.s.Room.Resume(m.view.id, code)
+	if !found {
+		f.attempts++
+		f.input.SetValue("")
+		if f.attempts >= maxResumeAttempts {
+			m.stage = stageBye
+			m.notice = notice{text: "That resume code was not recognised, and there have been too many tries. Ask the facilitator for help.", bad: true}
+			return m, tea.Quit
+		}
+		m.notice = notice{text: "This workshop does not know that resume code. Check it and try again, or press esc to join as someone new.", bad: true}
+		return m, nil
+	}
+	m.becomeKnown(id)
+	if m.view.left {
+		m.stage = stageBye
+		m.notice = notice{text: "You withdrew from this workshop, so there is nothing to come back to."}
+		return m, tea.Quit
+	}
+	m.startGuide()
+	m.notice = notice{text: "Welcome back, " + m.view.name + ". Everything is as you left it."}
+	return m, m.clock()
+}
+
+// becomeKnown makes the screen this participant's: it folds the log again
+// knowing who they are, so their earlier contributions are theirs.
+func (m *Participant) becomeKnown(id string) {
+	fresh := participantView{me: id, identity: m.view.identity}
+	fresh.apply(m.s.Room.Events(m.view.id, 0))
+	fresh.news = nil // what happened while they were away is on the screen anyway
+	m.view = fresh
+}
+
+// restoreDraft puts back the unsent text this person left, and takes them
+// to where they were, as far as the pacing allows.
+func (m *Participant) restoreDraft() {
+	d, ok := m.s.Room.Draft(m.view.id, m.view.me)
+	if !ok {
+		return
+	}
+	c := &m.compose
+	maps.Copy(c.drafts, d.Texts)
+	if p, q, found := m.view.guide.Locate(d.Prompt); found && m.view.reachable(p, q) && m.view.pacing != inquiry.FacilitatorPaced {
+		c.phase, c.prompt = p, q
+	}
+	c.editor.SetValue(c.drafts[c.ref()])
+	c.suggest()
+}
+
+// saveDraft keeps the unsent text of every prompt, so a dropped line or a
+// server restart does not lose it. The store keeps it in memory and
+// writes it out in the background, so calling this as people type is
+// cheap.
+func (m *Participant) saveDraft() {
+	c := &m.compose
+	if m.view.me == "" || c.view == nil {
+		return
+	}
+	texts := map[inquiry.PromptRef]string{}
+	for ref, text := range c.drafts {
+		if strings.TrimSpace(text) != "" {
+			texts[ref] = text
+		}
+	}
+	if text := c.editor.Value(); strings.TrimSpace(text) != "" && c.editing == "" {
+		texts[c.ref()] = text
+	} else {
+		delete(texts, c.ref())
+	}
+	_ = m.s.Room.SaveDraft(m.view.id, m.view.me, data.Draft{Prompt: c.ref(), Texts: texts})
+}
+
+// fetchResumeCode asks the store for this person's resume code, to show.
+func (m *Participant) fetchResumeCode() {
+	if code, err := m.s.Room.ResumeCode(m.view.id, m.view.me); err == nil {
+		m.resumeCode = code
+	}
+}
