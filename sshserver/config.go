@@ -63,10 +63,12 @@ type Config struct {
 	MaxSessionsPerConnection int
 
 	// ConnectionBurst and ConnectionsPerMinute limit how fast one address
-	// opens new connections: a burst (a room arriving at once), then a
-	// steady rate. Checked before the handshake, whose key exchange costs
-	// the server CPU, so a connection over the rate is closed without a
-	// word. Defaults 120 and 120.
+	// opens new connections: a burst (a whole room arriving at once, as
+	// many as MaxSessionsPerAddress), then a steady rate. Checked before
+	// the handshake, whose key exchange costs the server CPU, so a
+	// connection over the rate is closed without a word (OpenSSH says
+	// "Connection closed by remote host"); trying again a moment later
+	// works. Defaults 200 and 120.
 	// (ANCHORAGE_CONNECTION_BURST, ANCHORAGE_CONNECTIONS_PER_MINUTE)
 	ConnectionBurst      int
 	ConnectionsPerMinute int
@@ -169,7 +171,7 @@ func DefaultConfig() Config {
 		MaxSessions:              1000,
 		MaxSessionsPerAddress:    200,
 		MaxSessionsPerConnection: 10,
-		ConnectionBurst:          120,
+		ConnectionBurst:          200,
 		ConnectionsPerMinute:     120,
 		HandshakeTimeout:         20 * time.Second,
 		MaxJoinAttempts:          5,
