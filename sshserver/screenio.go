@@ -159,6 +159,7 @@ type outputWatch struct {
 	timer   timer
 	written atomic.Int64
 	writing atomic.Bool
+	closed  bool // guarded by mu: the session is over, write unwatched
 }
 
 func newOutputWatch(w io.Writer, c clock, timeout time.Duration, onStall func()) *outputWatch {
@@ -171,6 +172,9 @@ func newOutputWatch(w io.Writer, c clock, timeout time.Duration, onStall func())
 func (o *outputWatch) Write(p []byte) (int, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	if o.closed {
+		return o.w.Write(p)
+	}
 	total := 0
 	for len(p) > 0 {
 		chunk := p[:min(len(p), outputChunk)]
@@ -189,5 +193,11 @@ func (o *outputWatch) Write(p []byte) (int, error) {
 	return total, nil
 }
 
-// close stops the watch for good.
-func (o *outputWatch) close() { o.timer.Stop() }
+// close stops the watch for good. It waits for a write under way, which
+// the stall watch itself ends if it must.
+func (o *outputWatch) close() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.closed = true
+	o.timer.Stop()
+}
