@@ -162,7 +162,7 @@ func TestTinyTerminalAsksForMoreRoomAndRecovers(t *testing.T) {
 // screen is used as normal. The heap may grow once, to the buffers of the
 // largest screen drawn (500x200), but not with the number of changes.
 func TestResizeStormLeavesTheServerResponsiveAndItsMemoryFlat(t *testing.T) {
-	const resizes = 250 // per storm
+	const resizes = 200 // per storm
 	const maxGrowth, maxSecondGrowth = 50 << 20, 8 << 20
 	alice := newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice))
