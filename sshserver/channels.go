@@ -35,7 +35,7 @@ func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, newChan
 		return
 	}
 	defer cs.channels.Add(-1)
-	ssh.DefaultSessionHandler(srv, conn, filteredChannel{NewChannel: newChan}, ctx)
+	ssh.DefaultSessionHandler(srv, conn, filteredChannel{NewChannel: newChan, server: s}, ctx)
 }
 
 // refuseChannel turns down every channel that is not a session: port
@@ -59,7 +59,10 @@ func (s *Server) refuseSubsystem(sess ssh.Session) {
 
 // filteredChannel is a session channel whose requests pass through
 // filterRequests before charm.land/ssh handles them.
-type filteredChannel struct{ gossh.NewChannel }
+type filteredChannel struct {
+	gossh.NewChannel
+	server *Server
+}
 
 func (c filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
 	ch, reqs, err := c.NewChannel.Accept()
@@ -67,26 +70,55 @@ func (c filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) 
 		return ch, reqs, err
 	}
 	out := make(chan *gossh.Request)
-	go filterRequests(reqs, out)
+	go c.server.filterRequests(reqs, out)
 	return ch, out, nil
 }
 
-// filterRequests refuses agent and X11 forwarding and environment
-// variables beyond maxEnvPerSession, and passes everything else on in
-// order. It ends when the channel does.
-func filterRequests(in <-chan *gossh.Request, out chan<- *gossh.Request) {
-	defer close(out)
-	env := 0
+// filterRequests refuses agent and X11 forwarding, environment variables
+// beyond maxEnvPerSession, and the server's own terminal tag from a
+// client; it keeps window changes to itself (see terminalState), tags a
+// session with a PTY before its shell or command starts, and passes
+// everything else on in order. It ends when the channel does.
+func (s *Server) filterRequests(in <-chan *gossh.Request, out chan<- *gossh.Request) {
+	id := newSessionID()
+	var term *terminalState
+	defer func() {
+		if term != nil {
+			s.terminals.Delete(id)
+		}
+		close(out)
+	}()
+	env, tagged := 0, false
 	for req := range in {
 		switch req.Type {
 		case "env":
-			if env++; env > maxEnvPerSession {
+			var kv struct{ Key, Value string }
+			if env++; env > maxEnvPerSession || gossh.Unmarshal(req.Payload, &kv) != nil || kv.Key == terminalTag {
 				_ = req.Reply(false, nil)
 				continue
 			}
 		case "auth-agent-req@openssh.com", "x11-req":
 			_ = req.Reply(false, nil)
 			continue
+		case "pty-req":
+			var p ptyRequest
+			if term == nil && gossh.Unmarshal(req.Payload, &p) == nil {
+				term = newTerminalState(windowChange{p.Columns, p.Rows, p.WidthPixels, p.HeightPixels}.window())
+				s.terminals.Store(id, term)
+			}
+		case "window-change":
+			var w windowChange
+			ok := term != nil && gossh.Unmarshal(req.Payload, &w) == nil
+			if ok {
+				term.resize(w.window())
+			}
+			_ = req.Reply(ok, nil)
+			continue
+		case "shell", "exec", "subsystem":
+			if term != nil && !tagged {
+				out <- tagRequest(id)
+				tagged = true
+			}
 		}
 		out <- req
 	}

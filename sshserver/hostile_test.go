@@ -84,7 +84,10 @@ func TestEnvironmentRequestsAreHarmless(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	accepted := 0
+	if sess.Setenv(terminalTag, "forged") == nil {
+		t.Errorf("a client set %s, the server's own tag", terminalTag)
+	}
+	accepted := 1 // the refused tag counts against the allowance too
 	for _, kv := range [][2]string{{"LD_PRELOAD", "/tmp/evil.so"}, {"PATH", "/tmp"}, {"TERM", "\x1b]0;title\x07"}} {
 		if sess.Setenv(kv[0], kv[1]) == nil {
 			accepted++
@@ -97,7 +100,7 @@ func TestEnvironmentRequestsAreHarmless(t *testing.T) {
 		}
 	}
 	if accepted != maxEnvPerSession {
-		t.Errorf("%d of %d variables accepted; want the first %d", accepted, tries+3, maxEnvPerSession)
+		t.Errorf("%d of %d variables accepted; want the first %d", accepted, tries+4, maxEnvPerSession)
 	}
 	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)

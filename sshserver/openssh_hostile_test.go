@@ -82,6 +82,7 @@ func TestOpenSSHForwardingAndSubsystemsAreRefused(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), testDeadline)
 		defer cancel()
 		cmd := exec.CommandContext(ctx, "ssh", append(args, host)...)
+		cmd.WaitDelay = time.Second
 		var stderr syncBuffer
 		cmd.Stderr = &stderr
 		if err := cmd.Start(); err != nil {
@@ -140,6 +141,9 @@ func runTool(t *testing.T, path string, stdin io.Reader, args ...string) string 
 	ctx, cancel := context.WithTimeout(context.Background(), testDeadline)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, path, args...)
+	// sftp runs ssh as its own child, which could hold the output open
+	// after sftp is killed: give up on the pipes a second later.
+	cmd.WaitDelay = time.Second
 	cmd.Stdin = stdin
 	out, err := cmd.CombinedOutput()
 	var exit *exec.ExitError

@@ -16,7 +16,8 @@ import (
 // reading. Everything else is the session's own.
 type screenIO struct {
 	ssh.Session
-	id     string // the screen's session ID, given to participant and facilitator screens
+	id     string         // the screen's session ID, given to participant and facilitator screens
+	term   *terminalState // its size, kept by the request filter
 	in     *inputMeter
 	out    *outputWatch
 	stderr *outputWatch
@@ -24,6 +25,20 @@ type screenIO struct {
 
 func (s *screenIO) Read(p []byte) (int, error)  { return s.in.Read(p) }
 func (s *screenIO) Write(p []byte) (int, error) { return s.out.Write(p) }
+
+// Pty is the session's PTY with the size the client last gave, and the
+// changes to it, from the request filter rather than from charm.land/ssh
+// (see terminalState).
+func (s *screenIO) Pty() (ssh.Pty, <-chan ssh.Window, bool) {
+	pty, changes, ok := s.Session.Pty()
+	if ok && s.term != nil {
+		pty.Window, changes = s.term.size(), s.term.changes
+	}
+	return pty, changes, ok
+}
+
+// Environ is the session's environment without the server's own tag.
+func (s *screenIO) Environ() []string { return withoutTag(s.Session.Environ()) }
 
 // Stderr is the session's error stream, watched like its output, so that
 // a message for a client that has stopped reading cannot hang the server.
@@ -46,7 +61,7 @@ func (s *Server) newScreenIO(sess ssh.Session, cs *connState, end *ending) *scre
 		end.end(fmt.Sprintf("This session has ended: it kept sending more than a person types or pastes "+
 			"(over %s a second for %s). Everything you saved is kept.", byteSize(s.cfg.InputRate), humanDuration(s.cfg.InputFloodTimeout)))
 	}
-	sio := &screenIO{Session: sess, in: newInputMeter(sess, s.clock, s.cfg, end.done, flood)}
+	sio := &screenIO{Session: sess, term: s.terminalOf(sess), in: newInputMeter(sess, s.clock, s.cfg, end.done, flood)}
 	stall := func() {
 		s.log.Info("connection dropped: the client stopped reading", "remote", remote,
 			"after", s.cfg.StallTimeout, "written", sio.out.written.Load())

@@ -41,13 +41,13 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 		_ = sess.Exit(1)
 		return
 	}
-	pty, _, _ := sess.Pty()
-	width, height := s.cfg.Window.Clamp(pty.Window.Width, pty.Window.Height)
-	user := strings.ToLower(sess.User())
 	end := newEnding(sess.Context())
 	defer end.finish()
 	sio := s.newScreenIO(sess, cs, end)
 	defer sio.close()
+	pty, _, _ := sio.Pty()
+	width, height := s.cfg.Window.Clamp(pty.Window.Width, pty.Window.Height)
+	user := strings.ToLower(sess.User())
 
 	var model tea.Model
 	switch {
@@ -90,7 +90,7 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 		return
 	}
 
-	environ := sessionEnviron(sess)
+	environ := sessionEnviron(sio)
 	profile := sessionProfile(environ)
 	opts := append(bm.MakeOptions(sio),
 		tea.WithoutSignalHandler(),

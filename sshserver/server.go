@@ -41,6 +41,7 @@ type Server struct {
 	screens      screenSet
 	origins      *origins
 	clock        clock
+	terminals    sync.Map // session tag → *terminalState (see terminal.go)
 	// serving is set by Serve; accepting is closed when the ssh server has
 	// registered its listener and is about to accept.
 	serving   atomic.Bool

@@ -7,6 +7,7 @@ import (
 	"net"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -121,11 +122,23 @@ func (c *stallingConn) stall() { c.stallOnce.Do(func() { close(c.stalled) }) }
 func (c *stallingConn) Read(p []byte) (int, error) {
 	select {
 	case <-c.stalled:
-		<-c.closed
-		return 0, net.ErrClosed
+		select {
+		case <-c.closed:
+			return 0, net.ErrClosed
+		case <-time.After(testDeadline):
+			return 0, fmt.Errorf("the stalled connection was left open for %s", testDeadline)
+		}
 	default:
 		return c.Conn.Read(p)
 	}
+}
+
+// countingWriter counts what is written to it and keeps none of it.
+type countingWriter struct{ n *atomic.Int64 }
+
+func (w countingWriter) Write(p []byte) (int, error) {
+	w.n.Add(int64(len(p)))
+	return len(p), nil
 }
 
 func (c *stallingConn) Close() error {
@@ -169,14 +182,18 @@ func openStalledClient(t *testing.T, addr string, atTCP bool) *stalledClient {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var got atomic.Int64
 	if atTCP {
-		// The session is read as fast as it comes; the socket stops.
-		go func() { _, _ = io.Copy(io.Discard, stdout) }()
-		conn.stall()
+		// The session is read as fast as it comes, until the socket stops.
+		go func() { _, _ = io.Copy(countingWriter{&got}, stdout) }()
 	}
 	// Otherwise stdout is never read: the SSH window fills.
 	if err := sc.sess.Shell(); err != nil {
 		t.Fatal(err)
+	}
+	if atTCP {
+		waitUntil(t, "the stalling client's screen to start", func() bool { return got.Load() > 0 })
+		conn.stall()
 	}
 	return sc
 }
