@@ -3,135 +3,209 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
 )
 
-// viewRoom draws the live room: a header with the counts, then the feed of
-// contributions beside the tally of opportunities and barriers by theme,
-// and who is here. Wide terminals show the feed and the tally side by side;
-// narrow ones show one pane at a time.
-func (m *Facilitator) viewRoom() string {
+// viewRoom draws the live room: a header with the counts and the pacing,
+// then the feed of contributions beside the tally, the people or the vote,
+// or one of the facilitator's forms. Wide terminals show the feed and a
+// side pane together; narrow ones show one pane at a time.
+func (m *Facilitator) viewRoom() (string, *tea.Cursor) {
 	st, w, h, ws := m.st, m.width, m.height, m.ws
 	var b screen
 	state := st.good.Render("open")
 	if !ws.Open {
 		state = st.bad.Render("closed")
 	}
-	b.line(twoSides(st.title.Render("Anchorage")+st.dim.Render(" · ")+ws.Title, st.accent.Render(ws.Code)+st.dim.Render(" · ")+state, w))
-	sum := ws.Summary()
-	here := 0
-	for _, p := range m.present {
-		if p.Role == inquiry.RoleParticipant {
-			here++
-		}
+	right := st.accent.Render(ws.Code) + st.dim.Render(" · ") + state
+	if w >= 72 {
+		right += st.dim.Render(" · seeing " + seeing(ws.Settings))
 	}
-	opp, bar := m.kindCounts()
-	b.line(fit(st.dim.Render(fmt.Sprintf("%s joined, %d here now · %s: %s, %s",
-		count(sum.Participants, "participant", "participants"), here,
-		count(sum.Contributions, "contribution", "contributions"),
-		count(opp, "opportunity", "opportunities"), count(bar, "barrier", "barriers"))), w))
+	b.line(twoSides(st.title.Render("Anchorage")+st.dim.Render(" · ")+ws.Title, right, w))
+	if h >= 16 {
+		people := count(len(ws.Participants), "participant", "participants")
+		contributions := count(m.tally.Contributions, "contribution", "contributions")
+		counts := fmt.Sprintf("%s joined, %d here now · %s: %s, %s", people, len(m.where), contributions,
+			count(m.tally.Totals[inquiry.Opportunity], "opportunity", "opportunities"),
+			count(m.tally.Totals[inquiry.Barrier], "barrier", "barriers"))
+		if width(counts) > w {
+			counts = fmt.Sprintf("%s · %d here · %s", people, len(m.where), contributions)
+		}
+		b.line(fit(st.dim.Render(counts), w))
+	}
+	b.line(m.paceLine(w))
 	b.line(st.rule(w))
 
-	bodyHeight := max(h-b.n-3, 1)
-	var body []string
-	if m.help {
-		body = m.keysLines(w)
-	} else if w >= 72 {
-		left := max(w*11/20, 30)
-		right := w - left - 3
-		feed := m.feedLines(left, bodyHeight)
-		var tally []string
-		if m.detail {
-			tally = m.detailLines(right, bodyHeight)
-		} else {
-			tally = m.tallyLines(right, bodyHeight)
-		}
-		for i := range bodyHeight {
-			body = append(body, pad(at(feed, i), left)+st.dim.Render(" │ ")+at(tally, i))
-		}
-	} else {
-		switch m.pane {
-		case paneTally:
-			body = m.tallyLines(w, bodyHeight)
-		case panePeople:
-			body = m.peopleLines(w, bodyHeight)
-		default:
-			if m.detail {
-				body = m.detailLines(w, bodyHeight)
-			} else {
-				body = m.feedLines(w, bodyHeight)
+	// The line above the keys: a question takes two if it needs them, so
+	// that what is about to happen is read whole before y.
+	var bottom []string
+	var input *textinput.Model
+	switch {
+	case m.searching:
+		input = &m.search
+	case m.ask != nil && m.ask.input != nil:
+		input = m.ask.input
+	case m.ask != nil:
+		for i, l := range wrap(m.ask.text, w) {
+			if i < 2 {
+				bottom = append(bottom, st.warn.Render(l))
 			}
 		}
+	case m.mode == modeScribe:
+		bottom = []string{noticeText(st, m.desk.notice, w)}
+	case m.notice.text != "":
+		bottom = []string{m.facilitatorNotice(w)}
+	default:
+		bottom = []string{fit(m.hereLine(), w)}
 	}
+	if input != nil {
+		input.SetWidth(max(w-width(input.Prompt)-1, 1))
+		bottom = []string{input.View()}
+	}
+	bodyHeight := max(h-b.n-2-len(bottom), 1)
+	body, cursor := m.bodyLines(w, bodyHeight)
+	cursor = offsetCursor(cursor, 0, b.n)
 	for i := range bodyHeight {
 		b.line(at(body, i))
 	}
 	b.line(st.rule(w))
+	if input != nil {
+		cursor = offsetCursor(input.Cursor(), 0, b.n)
+	}
+	for _, l := range bottom {
+		b.line(l)
+	}
+	b.line(m.roomHelp(w))
+	return b.String(), cursor
+}
+
+// bodyLines are the part between the rules: a form if one is open, else
+// the panes. The cursor, if any, is relative to the body's top.
+func (m *Facilitator) bodyLines(w, h int) ([]string, *tea.Cursor) {
 	switch {
-	case m.searching:
-		b.line(m.search.View())
-	case m.notice.text != "":
-		b.line(m.facilitatorNotice(w))
-	default:
-		b.line(fit(m.hereLine(), w))
+	case m.help:
+		return m.keysLines(w, h), nil
+	case m.mode == modePrompts:
+		return m.pickerLines(w, h), nil
+	case m.mode == modeSettings:
+		return m.settingsLines(w), nil
+	case m.mode == modeVoteForm:
+		var cursor *tea.Cursor
+		if m.voteForm.focus == voteTitle {
+			cursor = offsetCursor(m.voteForm.title.Cursor(), 10, 2)
+		}
+		return m.voteFormLines(w), cursor
+	case m.mode == modeThemes:
+		lines, row := m.themesLines(w, h)
+		var cursor *tea.Cursor
+		if p := &m.themes; p.adding && row >= 0 {
+			in := &p.label
+			if p.onKeywords {
+				in = &p.keywords
+			}
+			cursor = offsetCursor(in.Cursor(), 2, row)
+		}
+		return lines, cursor
+	case m.mode == modeScribe:
+		return m.desk.view(w, h)
 	}
-	if m.searching {
-		b.line(st.helpLine(w, "enter", "search", "esc", "cancel"))
+	if w < 72 {
+		switch {
+		case m.pane != paneFeed:
+			return m.sideLines(m.pane, w, h), nil
+		case m.detail:
+			return m.detailLines(w, h), nil
+		}
+		return m.feedLines(w, h), nil
+	}
+	left := max(w*11/20, 30)
+	right := w - left - 3
+	feed := m.feedLines(left, h)
+	var side []string
+	if m.detail || m.mode == modeMerge {
+		side = m.detailLines(right, h)
 	} else {
-		b.line(st.helpLine(w, "↑↓", "select", "enter", "open", "/", "search", "p k t r", "filter",
-			"x", "clear", "?", "keys", "q", "quit"))
+		side = m.sideLines(m.side, right, h)
 	}
-	return b.String()
+	body := make([]string, h)
+	for i := range h {
+		body[i] = pad(at(feed, i), left) + m.st.dim.Render(" │ ") + at(side, i)
+	}
+	return body, nil
 }
 
-func (m *Facilitator) kindCounts() (opportunities, barriers int) {
-	for _, c := range m.ws.Contributions {
-		if c.Deleted {
-			continue
-		}
-		switch c.Kind {
-		case inquiry.Opportunity:
-			opportunities++
-		case inquiry.Barrier:
-			barriers++
-		}
+// sideLines draw one of the panes beside the feed.
+func (m *Facilitator) sideLines(pane dashboardPane, w, h int) []string {
+	switch pane {
+	case panePeople:
+		return m.peopleLines(w, h)
+	case paneVote:
+		return m.voteLines(w, h)
 	}
-	return opportunities, barriers
+	return m.tallyLines(w, h)
 }
 
-// feed is the live contributions the filter lets through, newest first.
-func (m *Facilitator) feed() []*inquiry.Contribution {
-	var out []*inquiry.Contribution
-	for i := len(m.ws.Contributions) - 1; i >= 0; i-- {
-		if c := m.ws.Contributions[i]; !c.Deleted && m.filter.matches(m.ws, c) {
-			out = append(out, c)
+// paceLine says which prompt is open for everyone, how long it has left
+// and how many have answered it.
+func (m *Facilitator) paceLine(w int) string {
+	st, ws := m.st, m.ws
+	cur := ws.Current.Prompt
+	// From the fullest to the tightest; the first that fits is shown.
+	var variants []string
+	switch {
+	case cur != "":
+		where := st.bold.Render(phaseTitle(ws.Guide, cur))
+		answered, of := m.index.progress(cur)
+		progress := st.dim.Render(fmt.Sprintf(" · %d of %d have answered", answered, of))
+		tight := st.dim.Render(fmt.Sprintf(" · %d/%d answered", answered, of))
+		if of == 0 {
+			progress, tight = st.dim.Render(" · nobody has joined yet"), ""
+		}
+		timer, ends, left := "", "", ""
+		if cd := m.countdown(); cd != "" {
+			style := st.accent
+			if l, _ := m.timeLeft(time.Now()); l < time.Minute {
+				style = st.warn
+			}
+			timer, left = st.dim.Render(" · ")+style.Render("⏱ "+cd), st.dim.Render(" · ")+style.Render("⏱ "+strings.TrimSuffix(cd, " left"))
+			ends = st.dim.Render(" (ends " + clock(ws.Current.EndsAt) + ")")
+			if l, _ := m.timeLeft(time.Now()); l <= 0 {
+				ends = st.dim.Render(" (ended " + clock(ws.Current.EndsAt) + ")")
+			}
+		}
+		now := st.dim.Render("Now open: ") + where
+		variants = []string{now + timer + ends + progress, now + timer + progress, where + left + tight}
+	case ws.Pacing == inquiry.FacilitatorPaced:
+		variants = []string{
+			st.dim.Render("Facilitator-led: no prompt is open yet (n opens the first for everyone)"),
+			st.dim.Render("No prompt open yet (n opens one)"),
+		}
+	default:
+		variants = []string{st.dim.Render("Self-paced: each participant moves on when ready"), st.dim.Render("Self-paced")}
+	}
+	for _, v := range variants {
+		if width(v) <= w {
+			return v
 		}
 	}
-	return out
-}
-
-// selectedIndex is where the selected contribution is in the feed: 0 (the
-// newest) when none is picked out, -1 when it is no longer there.
-func (m *Facilitator) selectedIndex(feed []*inquiry.Contribution) int {
-	if m.selected == "" {
-		return 0
-	}
-	for i, c := range feed {
-		if c.ID == m.selected {
-			return i
-		}
-	}
-	return -1
+	return fit(variants[len(variants)-1], w)
 }
 
 // feedLines are the contributions, newest first, two lines each, with the
-// selected one marked and kept in view.
+// picked-out one marked and kept in view.
 func (m *Facilitator) feedLines(w, h int) []string {
 	st := m.st
 	title := "Live contributions, newest first"
 	if m.filter.active() {
 		title = "Showing " + m.filter.describe(m.ws)
+	}
+	if m.mode == modeMerge {
+		title = "Merge into which one?"
 	}
 	if m.pane == paneFeed {
 		title = st.accent.Render("▸ " + title)
@@ -139,84 +213,57 @@ func (m *Facilitator) feedLines(w, h int) []string {
 		title = st.bold.Render("  " + title)
 	}
 	lines := []string{fit(title, w)}
-	feed := m.feed()
-	if len(feed) == 0 {
+	n := m.feed.len()
+	if n == 0 {
 		empty := "  Waiting for the first contribution…"
 		if m.filter.active() {
 			empty = "  Nothing matches (x clears the filter)."
 		}
 		return append(lines, st.dim.Render(fit(empty, w)))
 	}
-	at := m.selectedIndex(feed)
+	at := m.selectedRank()
 	if at < 0 {
-		m.selected, at = "", 0 // the selected one was filtered or deleted away
+		m.selected, at = "", 0 // the picked-out one was filtered or deleted away
 	}
 	room := max((h-1)/2, 1)
-	first := min(max(at-room/2, 0), max(len(feed)-room, 0))
-	for i := first; i < len(feed) && i < first+room; i++ {
-		c := feed[i]
+	first := min(max(at-room/2, 0), max(n-room, 0))
+	for i := first; i < n && i < first+room; i++ {
+		c := m.feed.newest(i)
 		kind := st.good.Render(c.Kind.Label())
 		if c.Kind == inquiry.Barrier {
 			kind = st.barrier.Render(c.Kind.Label())
 		}
-		head := fmt.Sprintf("%s %s · %s · %s", st.dim.Render(c.AddedAt.Local().Format("15:04")),
-			st.bold.Render(m.participantName(c.Participant)), kind, st.dim.Render(phaseTitle(m.ws.Guide, c.Prompt)))
+		head := st.dim.Render(clock(c.AddedAt)) + " " + st.bold.Render(m.participantName(c.Participant)) +
+			st.dim.Render(" · ") + kind + marks(st, c) + st.dim.Render(" · "+phaseTitle(m.ws.Guide, c.Prompt))
 		mark := "  "
-		if i == at && m.pane == paneFeed && (m.selected != "" || m.detail) {
+		switch {
+		case c.ID == m.merging:
+			mark = st.warn.Render("⇢ ")
+		case i == at && m.pane == paneFeed && (m.selected != "" || m.detail):
 			mark = st.accent.Render("▸ ")
 		}
-		lines = append(lines, fit(mark+head, w), fit("  “"+snippet(c.Text, max(w-4, 8))+"”", w))
+		lines = append(lines, fit(mark+head, w), fit("  "+m.feedText(c, max(w-4, 8)), w))
 	}
 	return lines
 }
 
-// detailLines show the selected contribution whole, with everything known
-// about it.
-func (m *Facilitator) detailLines(w, h int) []string {
+// feedText is the second line of a contribution in the feed: its words,
+// or what became of them.
+func (m *Facilitator) feedText(c *inquiry.Contribution, n int) string {
 	st := m.st
-	feed := m.feed()
-	at := m.selectedIndex(feed)
-	if at < 0 || len(feed) == 0 {
-		return []string{st.dim.Render(fit("  Nothing selected.", w))}
+	switch {
+	case c.Erased:
+		return st.dim.Render("(erased at the author's request)")
+	case c.Withdrawn:
+		return st.dim.Render("(withdrawn by the author)")
+	case c.Hidden:
+		return st.dim.Render("(hidden: "+c.HiddenReason+") ") + quote(c, n)
+	case c.MergedInto != "":
+		return st.dim.Render("(merged) ") + quote(c, n)
+	case c.Owner != "":
+		return quote(c, n/2) + st.dim.Render(" → "+c.Owner)
 	}
-	c := feed[at]
-	lines := []string{fit(st.accent.Render("▸ "+c.Kind.Label()+" by "+m.participantName(c.Participant)), w)}
-	where := phaseTitle(m.ws.Guide, c.Prompt)
-	if p, ok := m.ws.Guide.Prompt(c.Prompt); ok {
-		where += ": " + p.Text
-	}
-	for _, l := range wrap(where, w-2) {
-		lines = append(lines, "  "+st.dim.Render(l))
-	}
-	lines = append(lines, "")
-	for _, l := range wrap(c.Text, w-2) {
-		lines = append(lines, "  "+l)
-	}
-	lines = append(lines, "")
-	var themes []string
-	for _, id := range c.Themes {
-		if t, ok := m.ws.Theme(id); ok {
-			themes = append(themes, t.Label)
-		}
-	}
-	facts := []string{"Themes: " + orNone(strings.Join(themes, ", "))}
-	if c.Partner != "" {
-		facts = append(facts, "Partner: "+partnerLabel(m.ws.Guide, c.Partner))
-	}
-	added := "Added " + c.AddedAt.Local().Format("15:04")
-	if !c.EditedAt.IsZero() {
-		added += ", edited " + c.EditedAt.Local().Format("15:04")
-	}
-	facts = append(facts, added)
-	for _, f := range facts {
-		for _, l := range wrap(f, w-2) {
-			lines = append(lines, "  "+st.dim.Render(l))
-		}
-	}
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	return lines
+	return quote(c, n)
 }
 
 func orNone(s string) string {
@@ -237,7 +284,7 @@ func (m *Facilitator) tallyLines(w, h int) []string {
 		title = st.bold.Render("  " + title)
 	}
 	lines := []string{fit(title, w), fit("  "+st.good.Render("█ opportunities")+"  "+st.barrier.Render("░ barriers"), w)}
-	tally := m.ws.Tally()
+	tally := m.tally
 	peak := tally.Max(inquiry.Opportunity, inquiry.Barrier)
 	if peak == 0 {
 		return append(lines, st.dim.Render(fit("  No opportunities or barriers yet.", w)))
@@ -286,48 +333,6 @@ func bar(glyph string, n, peak, room int) string {
 	return strings.Repeat(glyph, cells)
 }
 
-// peopleLines list the sessions in the room and where each one is.
-func (m *Facilitator) peopleLines(w, h int) []string {
-	st := m.st
-	lines := []string{fit(st.accent.Render("▸ Here now"), w)}
-	for _, p := range m.present {
-		if len(lines) >= h {
-			break
-		}
-		if p.Role != inquiry.RoleParticipant {
-			continue
-		}
-		where := "joining"
-		if p.Prompt != "" {
-			where = phaseTitle(m.ws.Guide, p.Prompt)
-		}
-		lines = append(lines, fit(fmt.Sprintf("  %s %s", inquiry.CleanLine(p.Name), st.dim.Render("· "+where)), w))
-	}
-	if len(lines) == 1 {
-		lines = append(lines, st.dim.Render("  Nobody is connected."))
-	}
-	return lines
-}
-
-// hereLine is who is connected and where, on one line.
-func (m *Facilitator) hereLine() string {
-	var parts []string
-	for _, p := range m.present {
-		if p.Role != inquiry.RoleParticipant {
-			continue
-		}
-		where := "joining"
-		if p.Prompt != "" {
-			where = phaseTitle(m.ws.Guide, p.Prompt)
-		}
-		parts = append(parts, inquiry.CleanLine(p.Name)+m.st.dim.Render(" ("+where+")"))
-	}
-	if len(parts) == 0 {
-		return m.st.dim.Render("Here now: nobody")
-	}
-	return m.st.dim.Render("Here now: ") + strings.Join(parts, ", ")
-}
-
 // at is lines[i], or "" past the end.
 func at(lines []string, i int) string {
 	if i < len(lines) {
@@ -339,28 +344,4 @@ func at(lines []string, i int) string {
 // pad fills a styled string with spaces to the width.
 func pad(s string, w int) string {
 	return s + strings.Repeat(" ", max(w-width(s), 0))
-}
-
-// keysLines explain every key of the room view.
-func (m *Facilitator) keysLines(w int) []string {
-	st := m.st
-	keys := [][2]string{
-		{"↑ ↓ pgup pgdn", "pick out a contribution in the feed (or scroll the other panes)"},
-		{"enter", "open or close the picked-out contribution's details"},
-		{"home", "back to the newest, following new arrivals"},
-		{"/", "search the words of contributions; enter applies, esc cancels"},
-		{"p", "show one phase at a time (press again for the next; back to all)"},
-		{"k", "show one kind: opportunities, barriers, strengths…"},
-		{"t", "show one theme"},
-		{"r", "show one partner"},
-		{"x", "clear the filters and the search"},
-		{"tab ← →", "move between the feed, the tally and who is here"},
-		{"esc", "clear the filters, or go back to the list of workshops"},
-		{"q ctrl+c", "leave"},
-	}
-	lines := []string{st.accent.Render("▸ Keys") + st.dim.Render("  (? closes this)")}
-	for _, k := range keys {
-		lines = append(lines, fit(fmt.Sprintf("  %s  %s", st.key.Render(pad(k[0], 14)), k[1]), w))
-	}
-	return lines
 }

@@ -27,12 +27,31 @@ const (
 	paneFeed dashboardPane = iota
 	paneTally
 	panePeople
+	paneVote
 	panes
+)
+
+// roomMode is what the room view's keys are doing: watching, or one of
+// the facilitator's forms and pickers, which take the keys until closed.
+type roomMode int
+
+const (
+	modeRoom     roomMode = iota
+	modePrompts           // choosing a prompt to open or reveal
+	modeSettings          // what participants see of each other
+	modeVoteForm          // opening a dot vote
+	modeThemes            // changing a contribution's themes
+	modeMerge             // picking the contribution a duplicate repeats
+	modeScribe            // writing for a table or a person
 )
 
 // Facilitator is the facilitator's screen: choose a workshop, then watch
 // the room live — contributions as they arrive, opportunities and barriers
-// by theme, and who is where in the guide.
+// by theme, and who is where in the guide — and run it: open prompts for
+// everyone and keep their time, say what participants see of each other,
+// curate contributions, run dot votes, write for people without a laptop
+// and erase a participant who asks. Every act is an event in the
+// facilitator's name.
 type Facilitator struct {
 	s             Session
 	st            styles
@@ -60,12 +79,42 @@ type Facilitator struct {
 	searching bool
 	search    textinput.Model
 	help      bool // the list of keys is shown
+	keysTop   int  // how far the list of keys is scrolled
+
+	// Kept between bells, so that a keystroke never recounts the room:
+	// the filtered feed, who has answered what, and the tally.
+	feed    feedList
+	index   *roomIndex
+	tally   inquiry.Tally
+	results []inquiry.VoteResult         // of the vote the vote pane shows
+	where   map[string]inquiry.PromptRef // connected participants, and where each is
+
+	// side is the pane the right-hand column shows beside the feed on a
+	// wide terminal; person is the people pane's cursor.
+	side   dashboardPane
+	person int
+
+	mode     roomMode
+	ask      *roomQuestion // a yes-or-no, or a reason, on the line above the keys
+	picker   promptPicker
+	settings settingsForm
+	voteForm voteForm
+	themes   themePicker
+	merging  string // the duplicate whose original is being picked
+	desk     *scribeDesk
+
+	// ticking is set while a countdown tick is on its way; askedEnd is
+	// the timebox end last asked for (for askedFor), so that quick presses
+	// of + add up before the store answers.
+	ticking  bool
+	askedEnd time.Time
+	askedFor inquiry.PromptRef
 }
 
 // NewFacilitator returns the facilitator screen for a session. With a
 // join code it goes straight to that workshop.
 func NewFacilitator(s Session) tea.Model {
-	m := &Facilitator{s: s, st: newStyles(), width: s.Width, height: s.Height, filter: noFilter()}
+	m := &Facilitator{s: s, st: newStyles(), width: s.Width, height: s.Height, filter: noFilter(), side: paneTally}
 	m.search = newLineInput("words to look for", 40)
 	m.search.Prompt = "search › "
 	m.workshops = orderWorkshops(s.Room.Workshops())
@@ -92,25 +141,31 @@ func orderWorkshops(all []inquiry.Summary) []inquiry.Summary {
 	return append(open, closed...)
 }
 
-// Init starts listening when the session went straight to a workshop.
+// Init starts listening when the session went straight to a workshop,
+// and the countdown if a timebox is running.
 func (m *Facilitator) Init() tea.Cmd {
-	return listen(m.s.context(), m.bell)
+	return tea.Batch(listen(m.s.context(), m.bell), m.tick())
 }
 
 // watch opens a workshop's room view: fold its log, join the live feed and
 // show this facilitator as present.
 func (m *Facilitator) watch(sum inquiry.Summary) {
-	ws, err := inquiry.Replay(m.s.Room.Events(sum.ID, 0))
+	events := m.s.Room.Events(sum.ID, 0)
+	ws, err := inquiry.Replay(events)
 	if err != nil {
 		m.notice = notice{text: "This workshop's log could not be read: " + err.Error(), bad: true}
 		return
 	}
 	m.ws = ws
+	m.index = newRoomIndex(ws, events)
+	m.feed.rebuild(ws, m.filter)
+	m.recount()
 	m.bell, m.stopWatch = m.s.Room.Watch(sum.ID)
 	_, m.leave = m.s.Room.Enter(sum.ID, inquiry.Presence{Session: m.s.ID, Role: inquiry.RoleFacilitator, Name: "facilitator", Since: time.Now()})
 	m.present = m.s.Room.Present(sum.ID)
-	m.stage = stageRoom
-	m.scroll = [panes]int{}
+	m.where = wherePresent(m.present)
+	m.stage, m.mode, m.ask, m.desk = stageRoom, modeRoom, nil, nil
+	m.scroll, m.person, m.selected, m.detail = [panes]int{}, 0, "", false
 	atEnd(m.s.context(), m.stopWatch)
 	atEnd(m.s.context(), m.leave)
 }
@@ -122,22 +177,44 @@ func (m *Facilitator) unwatch() {
 		m.leave()
 	}
 	m.ws, m.bell, m.stopWatch, m.leave = nil, nil, nil, nil
+	m.index, m.desk, m.mode, m.ask, m.merging = nil, nil, modeRoom, nil, ""
 	m.workshops = orderWorkshops(m.s.Room.Workshops())
 	m.stage = stageChoose
 }
 
-// catchUp folds in what the room has recorded since the last look.
+// catchUp folds in what the room has recorded since the last look. The
+// work is in proportion to the new events: each updates the feed and the
+// index only for the contributions it touched.
 func (m *Facilitator) catchUp() {
+	head := m.ws.Head
 	for _, e := range m.s.Room.Events(m.ws.ID, m.ws.Head) {
 		if err := m.ws.Apply(e); err != nil {
 			m.notice = notice{text: "The workshop's log did not add up: " + err.Error(), bad: true}
-			return
+			break
+		}
+		for _, c := range m.index.note(m.ws, e) {
+			m.feed.touch(c)
 		}
 	}
+	if m.ws.Head != head {
+		m.recount()
+	}
 	m.present = m.s.Room.Present(m.ws.ID)
+	m.where = wherePresent(m.present)
 }
 
-// Update handles keys, size changes and the room's bell.
+// recount takes the tally and the vote's results afresh after new events:
+// both cost in proportion to the themes and the dots placed, not to the
+// contributions.
+func (m *Facilitator) recount() {
+	m.tally, m.results = m.ws.Tally(), nil
+	if v := m.shownVote(); v != nil {
+		m.results = v.Results()
+	}
+}
+
+// Update handles keys, size changes, the room's bell, the countdown's
+// ticks and the outcome of what the facilitator did.
 func (m *Facilitator) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -151,133 +228,24 @@ func (m *Facilitator) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.catchUp()
-		return m, listen(m.s.context(), m.bell)
+		return m, tea.Batch(listen(m.s.context(), m.bell), m.tick())
+	case roomTickMsg:
+		m.ticking = false
+		return m, m.tick()
+	case actedMsg:
+		return m, m.acted(msg)
+	case scribeSavedMsg:
+		if m.ws != nil && m.desk != nil {
+			m.catchUp()
+			m.desk.update(msg)
+		}
+		return m, nil
+	case tea.PasteMsg:
+		return m, m.paste(msg)
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	}
 	return m, nil
-}
-
-func (m *Facilitator) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch k.String() {
-	case "ctrl+c":
-		m.stage = stageEnd
-		m.notice = notice{text: "Goodbye."}
-		return m, tea.Quit
-	}
-	if m.stage == stageChoose {
-		switch k.String() {
-		case "up", "k":
-			m.cursor = max(m.cursor-1, 0)
-		case "down", "j":
-			m.cursor = min(m.cursor+1, max(len(m.workshops)-1, 0))
-		case "enter":
-			if len(m.workshops) > 0 {
-				m.notice = notice{}
-				m.watch(m.workshops[m.cursor])
-				return m, listen(m.s.context(), m.bell)
-			}
-		case "q", "esc":
-			m.stage = stageEnd
-			m.notice = notice{text: "Goodbye."}
-			return m, tea.Quit
-		}
-		return m, nil
-	}
-	if m.searching {
-		return m, m.searchKey(k)
-	}
-	switch k.String() {
-	case "tab", "right":
-		m.pane = (m.pane + 1) % panes
-	case "shift+tab", "left":
-		m.pane = (m.pane + panes - 1) % panes
-	case "up":
-		m.move(-1)
-	case "down":
-		m.move(1)
-	case "pgup":
-		m.move(-10)
-	case "pgdown":
-		m.move(10)
-	case "home":
-		m.selected, m.scroll[m.pane] = "", 0
-	case "enter":
-		m.detail = !m.detail && m.pane == paneFeed
-	case "/":
-		m.searching = true
-		m.search.SetValue(m.filter.search)
-		m.search.CursorEnd()
-		m.search.Focus()
-	case "p":
-		m.refilter(&m.filter.phase, len(m.ws.Guide.Phases))
-	case "k":
-		m.refilter(&m.filter.kind, len(inquiry.Kinds))
-	case "t":
-		m.refilter(&m.filter.theme, len(m.ws.Themes()))
-	case "r":
-		m.refilter(&m.filter.partner, len(m.ws.Guide.PartnerList()))
-	case "x":
-		m.filter, m.selected, m.detail = noFilter(), "", false
-	case "?":
-		m.help = !m.help
-	case "esc":
-		if m.detail || m.filter.active() {
-			m.detail = false
-			m.filter, m.selected = noFilter(), ""
-			return m, nil
-		}
-		m.unwatch()
-	case "w":
-		m.unwatch()
-	case "q":
-		m.stage = stageEnd
-		m.notice = notice{text: "Goodbye."}
-		return m, tea.Quit
-	}
-	return m, nil
-}
-
-// refilter steps one of the feed's filters and starts the feed again from
-// the newest match.
-func (m *Facilitator) refilter(choice *int, n int) {
-	*choice = step(*choice, n)
-	m.selected, m.detail = "", false
-	m.pane = paneFeed
-}
-
-// searchKey edits the search words; enter applies them, esc abandons them.
-func (m *Facilitator) searchKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "enter":
-		m.filter.search = strings.ToLower(inquiry.CleanLine(m.search.Value()))
-		m.searching, m.selected, m.pane = false, "", paneFeed
-		return nil
-	case "esc":
-		m.searching = false
-		return nil
-	}
-	var cmd tea.Cmd
-	m.search, cmd = m.search.Update(k)
-	return cmd
-}
-
-// move moves the feed's selection, or scrolls the other panes.
-func (m *Facilitator) move(delta int) {
-	if m.pane != paneFeed {
-		m.scroll[m.pane] = max(m.scroll[m.pane]+delta, 0)
-		return
-	}
-	feed := m.feed()
-	if len(feed) == 0 {
-		return
-	}
-	at := max(m.selectedIndex(feed), 0)
-	at = min(max(at+delta, 0), len(feed)-1)
-	m.selected = feed[at].ID
-	if at == 0 {
-		m.selected = "" // back at the top: follow the newest again
-	}
 }
 
 // View draws the chooser or the room.
@@ -293,10 +261,9 @@ func (m *Facilitator) View() tea.View {
 	case m.stage == stageChoose:
 		v.SetContent(m.viewChoose())
 	default:
-		v.SetContent(m.viewRoom())
-		if m.searching {
-			v.Cursor = offsetCursor(m.search.Cursor(), 0, m.height-2)
-		}
+		content, cursor := m.viewRoom()
+		v.SetContent(content)
+		v.Cursor = cursor
 	}
 	return v
 }
@@ -335,13 +302,7 @@ func (m *Facilitator) viewChoose() string {
 }
 
 func (m *Facilitator) facilitatorNotice(w int) string {
-	if m.notice.text == "" {
-		return ""
-	}
-	if m.notice.bad {
-		return fit(m.st.bad.Render(m.notice.text), w)
-	}
-	return fit(m.st.good.Render(m.notice.text), w)
+	return noticeText(m.st, m.notice, w)
 }
 
 // phaseTitle names where a prompt sits, as "Design 2".

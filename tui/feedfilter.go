@@ -21,29 +21,51 @@ func (f feedFilter) active() bool {
 	return f.phase >= 0 || f.kind >= 0 || f.theme >= 0 || f.partner >= 0 || f.search != ""
 }
 
-// matches reports whether a contribution passes the filter.
-func (f feedFilter) matches(ws *inquiry.Workshop, c *inquiry.Contribution) bool {
+// compile resolves the filter against the workshop once — the phase's
+// prompts, the theme's and the partner's IDs — so that testing each of
+// hundreds of contributions costs no walk through the guide or the
+// taxonomy.
+func (f feedFilter) compile(ws *inquiry.Workshop) func(*inquiry.Contribution) bool {
+	var prompts map[inquiry.PromptRef]bool
 	if f.phase >= 0 {
-		if p, _, ok := ws.Guide.Locate(c.Prompt); !ok || p != f.phase {
-			return false
+		prompts = map[inquiry.PromptRef]bool{}
+		if f.phase < len(ws.Guide.Phases) {
+			for q := range ws.Guide.Phases[f.phase].Prompts {
+				prompts[ws.Guide.Ref(f.phase, q)] = true
+			}
 		}
 	}
-	if f.kind >= 0 && c.Kind != inquiry.Kinds[f.kind] {
-		return false
+	var kind inquiry.Kind
+	if f.kind >= 0 && f.kind < len(inquiry.Kinds) {
+		kind = inquiry.Kinds[f.kind]
 	}
+	theme, partner := "", ""
 	if f.theme >= 0 {
-		themes := ws.Themes()
-		if f.theme >= len(themes) || !slices.Contains(c.Themes, themes[f.theme].ID) {
-			return false
+		theme = "\x00" // matches nothing if the index is out of range
+		if themes := ws.Themes(); f.theme < len(themes) {
+			theme = themes[f.theme].ID
 		}
 	}
 	if f.partner >= 0 {
-		partners := ws.Guide.PartnerList()
-		if f.partner >= len(partners) || c.Partner != partners[f.partner].ID {
-			return false
+		partner = "\x00"
+		if partners := ws.Guide.PartnerList(); f.partner < len(partners) {
+			partner = partners[f.partner].ID
 		}
 	}
-	return f.search == "" || strings.Contains(strings.ToLower(c.Text), f.search)
+	search := f.search
+	return func(c *inquiry.Contribution) bool {
+		switch {
+		case prompts != nil && !prompts[c.Prompt]:
+			return false
+		case f.kind >= 0 && c.Kind != kind:
+			return false
+		case theme != "" && !slices.Contains(c.Themes, theme):
+			return false
+		case partner != "" && c.Partner != partner:
+			return false
+		}
+		return search == "" || strings.Contains(strings.ToLower(c.Text), search)
+	}
 }
 
 // describe names the filter in a few words for the feed's title.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
 )
 
@@ -14,6 +15,10 @@ func friendly(err error) string {
 	switch {
 	case err == nil:
 		return ""
+	case errors.Is(err, data.ErrDiskFull):
+		return "the server's disk is full, so nothing could be saved. Tell the facilitator."
+	case errors.Is(err, data.ErrClosed):
+		return "the server is shutting down."
 	case errors.Is(err, inquiry.ErrClosed):
 		return "the workshop has been closed by the facilitator."
 	case errors.Is(err, inquiry.ErrNotAllowed):

@@ -65,6 +65,9 @@ func (m *Participant) updateJoin(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.view.name = msg.event.Participant.Name.Text
 		m.startGuide()
 		m.notice = notice{text: "Welcome, " + m.view.name + ". Start with the prompt below."}
+		if !m.view.reachable(m.compose.phase, m.compose.prompt) {
+			m.notice.text = "Welcome, " + m.view.name + ". The facilitator will open the first prompt for everyone: read it meanwhile."
+		}
 		if m.resumeCode != "" && m.s.IdentityFor == nil {
 			m.notice.text += " If your connection drops, connect again and give your resume code " + m.resumeCode + "."
 		}

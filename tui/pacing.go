@@ -30,7 +30,12 @@ func (m *Participant) follow() tea.Cmd {
 	}
 	if v.current.Prompt != "" && v.current.Prompt != m.followed {
 		m.followed = v.current.Prompt
-		if p, q, ok := v.guide.Locate(v.current.Prompt); ok && m.compose.ref() != v.current.Prompt {
+		p, q, ok := v.guide.Locate(v.current.Prompt)
+		switch {
+		case !ok:
+		case m.compose.ref() == v.current.Prompt:
+			m.notice = notice{text: "The facilitator opened this prompt: write when you are ready."}
+		default:
 			m.compose.goTo(p, q)
 			m.stage = stageGuide
 			m.notice = notice{text: "The facilitator opened: " + v.guide.Phases[p].Prompts[q].Text}

@@ -208,7 +208,11 @@ func (m *Participant) catchUp() tea.Cmd {
 func (m *Participant) updateCode(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "enter" {
 		code := strings.ToLower(inquiry.CleanLine(m.code.Value()))
-		if sum, ok := m.s.Room.ByCode(code); ok && code != "" {
+		if code == "" {
+			m.notice = notice{text: "Type the join code first: the facilitator has it.", bad: true}
+			return m, nil
+		}
+		if sum, ok := m.s.Room.ByCode(code); ok {
 			m.notice = notice{}
 			m.enter(sum)
 			return m, listen(m.s.context(), m.bell)

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -242,10 +241,10 @@ func TestParticipantFailedSaveKeepsTheWordsAndRetriesWithTheSameID(t *testing.T)
 	room := &flakyRoom{Store: store, fail: make(chan error, 1), sent: make(chan inquiry.Event, 4)}
 	tt := run(t, NewParticipant(participantSession(t, room, sum.Code)), 80, 24)
 	tt.join("Ivy")
-	room.fail <- errors.New("the disk is full")
+	room.fail <- fmt.Errorf("data: commit: %w", data.ErrDiskFull)
 	tt.typeText("Community councils want a seat at the table")
 	tt.key("enter")
-	tt.see("Not saved", "┃ Community councils want a seat at the table")
+	tt.see("Not saved: the server's disk is full", "┃ Community councils want a seat at the table")
 	first := <-room.sent
 
 	tt.key("enter")

@@ -240,7 +240,9 @@ func submitUntilCut(addr string, key gossh.Signer, name, prefix string) func(fun
 		}
 		for n := 0; ; n++ {
 			text := fmt.Sprintf("%s-%d", prefix, n)
-			if _, err := io.WriteString(stdin, text+"\r"); err != nil {
+			// ctrl+u first: a recognised participant gets back the draft
+			// they were typing when the server was killed.
+			if _, err := io.WriteString(stdin, "\x15"+text+"\r"); err != nil {
 				return
 			}
 			// The notice says "Saved ✓" with the words only once the store

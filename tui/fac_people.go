@@ -1,0 +1,149 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/inquiry"
+)
+
+// The people pane: everyone who joined, in joining order, with who is
+// connected and where, who has answered the prompt open for everyone, and
+// who withdrew or was erased. A facilitator erases a participant here, at
+// their request, after a clear question.
+
+// wherePresent maps each connected participant to where they are in the
+// guide; it is rebuilt when the room rings, not on each keystroke.
+func wherePresent(present []inquiry.Presence) map[string]inquiry.PromptRef {
+	out := map[string]inquiry.PromptRef{}
+	for _, p := range present {
+		if p.Role == inquiry.RoleParticipant && p.Participant != "" {
+			out[p.Participant] = p.Prompt
+		}
+	}
+	return out
+}
+
+// movePerson moves the people pane's cursor.
+func (m *Facilitator) movePerson(delta int) {
+	m.person = min(max(m.person+delta, 0), max(len(m.ws.Participants)-1, 0))
+}
+
+// erase asks before erasing the participant under the cursor.
+func (m *Facilitator) erase() tea.Cmd {
+	if m.pane != panePeople {
+		m.notice = notice{text: "To erase someone, pick them in the people pane first (tab moves there).", bad: true}
+		return nil
+	}
+	if m.person >= len(m.ws.Participants) {
+		return nil
+	}
+	p := m.ws.Participants[m.person]
+	if p.Erased {
+		m.notice = notice{text: "They are already erased."}
+		return nil
+	}
+	name := inquiry.CleanLine(p.Name)
+	m.confirm(fmt.Sprintf("Erase %s for good? Their name and all their words leave the database; the transcript keeps only that they were here.", name),
+		"erase "+name+" for good", func(m *Facilitator) tea.Cmd {
+			return m.record(inquiry.Event{Type: inquiry.ParticipantErased, Target: p.ID}, "Erased "+name+": their name and words are gone from the database.", nil)
+		})
+	return nil
+}
+
+// personName is a participant as the room lists them.
+func personName(p *inquiry.Participant) string {
+	switch {
+	case p.Erased:
+		return "(erased)"
+	case p.Withdrawn:
+		return inquiry.CleanLine(p.Name) + " (withdrew)"
+	}
+	return inquiry.CleanLine(p.Name)
+}
+
+// peopleLines list everyone who joined, the cursor kept in view.
+func (m *Facilitator) peopleLines(w, h int) []string {
+	st, ws := m.st, m.ws
+	title := "People"
+	if m.pane == panePeople {
+		title = st.accent.Render("▸ " + title)
+	} else {
+		title = st.bold.Render("  " + title)
+	}
+	answered, of := m.index.progress(ws.Current.Prompt)
+	note := fmt.Sprintf("  %d joined · %d here", len(ws.Participants), len(m.where))
+	if ws.Current.Prompt != "" {
+		note += fmt.Sprintf(" · ✓ %d of %d answered %s", answered, of, phaseTitle(ws.Guide, ws.Current.Prompt))
+	}
+	lines := []string{fit(title, w), fit(st.dim.Render(note), w)}
+	if len(ws.Participants) == 0 {
+		return append(lines, st.dim.Render(fit("  Nobody has joined yet.", w)))
+	}
+	room := max(h-len(lines), 1)
+	m.person = min(m.person, len(ws.Participants)-1)
+	first := min(max(m.person-room/2, 0), max(len(ws.Participants)-room, 0))
+	for i := first; i < len(ws.Participants) && i < first+room; i++ {
+		p := ws.Participants[i]
+		mark := "  "
+		if i == m.person && m.pane == panePeople {
+			mark = st.accent.Render("▸ ")
+		}
+		tick := "  "
+		if ws.Current.Prompt != "" && m.index.answered(ws.Current.Prompt, p.ID) {
+			tick = st.good.Render("✓ ")
+		}
+		var where string
+		switch at, here := m.where[p.ID]; {
+		case p.Left():
+		case p.Scribed:
+			where = "scribed"
+		case here && at != "":
+			where = "here · " + phaseTitle(ws.Guide, at)
+		case here:
+			where = "here · starting"
+		default:
+			where = "away"
+		}
+		name := personName(p)
+		if p.Left() {
+			name = st.dim.Render(name)
+		}
+		lines = append(lines, fit(mark+tick+name+st.dim.Render(prefixDot(where)), w))
+	}
+	return lines
+}
+
+func prefixDot(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " · " + s
+}
+
+// hereLine is who is connected and where, on one line, each with a ✓ once
+// they have answered the prompt open for everyone.
+func (m *Facilitator) hereLine() string {
+	var parts []string
+	open := m.ws.Current.Prompt
+	for _, p := range m.present {
+		if p.Role != inquiry.RoleParticipant {
+			continue
+		}
+		where := "joining"
+		if p.Prompt != "" {
+			where = phaseTitle(m.ws.Guide, p.Prompt)
+		}
+		name := inquiry.CleanLine(p.Name)
+		if open != "" && m.index.answered(open, p.Participant) {
+			name = m.st.good.Render("✓") + name
+		}
+		parts = append(parts, name+m.st.dim.Render(" ("+where+")"))
+	}
+	if len(parts) == 0 {
+		return m.st.dim.Render("Here now: nobody")
+	}
+	return m.st.dim.Render("Here now: ") + strings.Join(parts, ", ")
+}
