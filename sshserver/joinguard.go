@@ -40,12 +40,35 @@ type joinGuard struct {
 
 // ByCode looks a code up, if the limits allow, and counts a miss.
 func (g *joinGuard) ByCode(code string) (inquiry.Summary, bool) {
+	var w inquiry.Summary
+	found := g.lookup(normaliseCode(code), func() bool {
+		var ok bool
+		w, ok = g.Room.ByCode(code)
+		return ok
+	})
+	return w, found
+}
+
+// Resume looks a resume code up under the same limits as a join code: a
+// resume code opens someone's words to whoever types it.
+func (g *joinGuard) Resume(workshopID, code string) (string, bool) {
+	var id string
+	found := g.lookup("resume:"+normaliseCode(code), func() bool {
+		var ok bool
+		id, ok = g.Room.Resume(workshopID, code)
+		return ok
+	})
+	return id, found
+}
+
+// lookup runs find if the connection's and the address's allowances of
+// wrong guesses permit, after any wait they impose, and counts a miss.
+func (g *joinGuard) lookup(key string, find func() bool) bool {
 	s := g.server
 	if g.exhausted() {
 		g.ending.end(tooManyCodes)
-		return inquiry.Summary{}, false
+		return false
 	}
-	key := normaliseCode(code)
 	ticket, ok := s.origins.reserveLookup(g.conn.origin, key, s.clock.Now())
 	if !ok {
 		if say, unlogged := s.origins.shouldLogRefusal(g.conn.origin, refusedJoinCode, s.clock.Now()); say {
@@ -53,19 +76,15 @@ func (g *joinGuard) ByCode(code string) (inquiry.Summary, bool) {
 				"remote", s.hashRemote(g.conn.conn.RemoteAddr()), "unlogged_since", unlogged)
 		}
 		g.ending.end(tooManyCodesFromAddress(s.cfg.JoinMissWindow))
-		return inquiry.Summary{}, false
+		return false
 	}
 	looked := sleep(s.clock, ticket.wait, g.ending.done)
-	var w inquiry.Summary
-	found := false
-	if looked {
-		w, found = g.Room.ByCode(code)
-	}
+	found := looked && find()
 	s.origins.settleLookup(g.conn.origin, ticket, key, looked, found, s.clock.Now())
 	if looked && !found {
 		g.conn.joinMisses.Add(1)
 	}
-	return w, found
+	return found
 }
 
 // exhausted reports whether the connection has used up its wrong codes.

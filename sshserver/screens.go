@@ -20,10 +20,11 @@ import (
 type screenSet struct {
 	participant func(tui.Session) tea.Model
 	facilitator func(tui.Session) tea.Model
+	scribe      func(tui.Session) tea.Model
 	enrol       func(enrol func(code string) error, connect string) tea.Model
 }
 
-var tuiScreens = screenSet{participant: tui.NewParticipant, facilitator: tui.NewFacilitator, enrol: tui.NewEnrolFor}
+var tuiScreens = screenSet{participant: tui.NewParticipant, facilitator: tui.NewFacilitator, scribe: tui.NewScribe, enrol: tui.NewEnrolFor}
 
 // enrolUsers are the SSH user names that open the enrolment screen.
 var enrolUsers = map[string]bool{"enrol": true, "enroll": true}
@@ -71,6 +72,11 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 		if v.facilitator {
 			session.Actor = inquiry.Actor{Role: inquiry.RoleFacilitator, ID: fingerprint(v.key)}
 			model = s.screens.facilitator(session)
+			break
+		}
+		if s.isScribe(v, session.Code) {
+			session.Actor = inquiry.Actor{Role: inquiry.RoleScribe, ID: fingerprint(v.key)}
+			model = s.screens.scribe(session)
 			break
 		}
 		guard := &joinGuard{Room: s.store, server: s, conn: cs, ending: end}
@@ -157,4 +163,16 @@ func (s *Server) connectHint(sess ssh.Session, user string) string {
 		}
 	}
 	return fmt.Sprintf("ssh -p %s %s%s", port, user, host)
+}
+
+// isScribe reports whether the session's key was enrolled as a scribe for
+// the workshop its user name names. Only a key can be a scribe's; the
+// lookup tells nobody anything, since a miss goes on to the participant's
+// screen and its counted lookups.
+func (s *Server) isScribe(v visitor, code string) bool {
+	if v.key == nil || code == "" {
+		return false
+	}
+	w, ok := s.store.ByCode(code)
+	return ok && s.store.IsScribe(w.ID, v.key)
 }
