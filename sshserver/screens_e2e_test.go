@@ -151,10 +151,11 @@ func TestScreensAreChosenByKeyAndUserName(t *testing.T) {
 			if s.ID == "" || s.Room == nil {
 				t.Errorf("session without an ID or a room: %+v", s)
 			}
-			if s.Width != 500 || s.Height != 200 {
-				t.Errorf("a 3000x2000 terminal gave the screen %dx%d, want 500x200", s.Width, s.Height)
+			limits := DefaultConfig().Window
+			if s.Width != limits.MaxWidth || s.Height != limits.MaxHeight {
+				t.Errorf("a 3000x2000 terminal gave the screen %dx%d, want %dx%d", s.Width, s.Height, limits.MaxWidth, limits.MaxHeight)
 			}
-			term.waitFor(fmt.Sprintf("[%c 500x200]", tt.role[0]))
+			term.waitFor(fmt.Sprintf("[%c %dx%d]", tt.role[0], limits.MaxWidth, limits.MaxHeight))
 			if err := term.sess.WindowChange(0, 0); err != nil {
 				t.Fatal(err)
 			}

@@ -79,7 +79,7 @@ func (f *firehose) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (f *firehose) View() tea.View {
 	v := tea.NewView("[" + f.tick + "]")
-	if f.width >= 400 {
+	if f.width >= 200 { // the stalled client's wide screen: make every update big
 		n := len(f.tick)
 		if n > 0 {
 			n = int(f.tick[n-1])
@@ -146,7 +146,7 @@ func (c *stallingConn) Close() error {
 	return c.Conn.Close()
 }
 
-// stalledClient is a client with a 500x200 screen that stops reading,
+// stalledClient is a client with a wide screen that stops reading,
 // either its session (its SSH window fills) or its socket (its TCP window
 // fills, then the SSH window).
 type stalledClient struct {

@@ -160,7 +160,7 @@ func TestTinyTerminalAsksForMoreRoomAndRecovers(t *testing.T) {
 // of window changes, the wildest sizes among them, to a real participant
 // screen while a facilitator runs commands, in two storms; after each the
 // screen is used as normal. The heap may grow once, to the buffers of the
-// largest screen drawn (500x200), but not with the number of changes.
+// largest screen drawn (see Config.Window), but not with the number of changes.
 func TestResizeStormLeavesTheServerResponsiveAndItsMemoryFlat(t *testing.T) {
 	const resizes = 200 // per storm
 	const maxGrowth, maxSecondGrowth = 50 << 20, 8 << 20
