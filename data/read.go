@@ -21,16 +21,17 @@ type readFold struct {
 func (s *Store) Read(workshopID string, read func(*inquiry.Workshop)) error {
 	s.mu.RLock()
 	l, ok := s.logs[workshopID]
-	var events []inquiry.Event
-	if ok {
-		events = l.events
-	}
 	s.mu.RUnlock()
 	if !ok {
 		return fmt.Errorf("data: workshop %s: %w", workshopID, inquiry.ErrNotFound)
 	}
 	l.read.mu.Lock()
 	defer l.read.mu.Unlock()
+	// The log is read under the fold's lock: a log read before it could be
+	// older than what another reader has already folded in.
+	s.mu.RLock()
+	events := l.events
+	s.mu.RUnlock()
 	if l.read.w == nil {
 		l.read.w = &inquiry.Workshop{}
 	}

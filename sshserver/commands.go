@@ -40,9 +40,13 @@ func (s *Server) commandRoot(sess ssh.Session, v visitor) *cobra.Command {
 			cobra.CommandDisplayNameAnnotation: s.connectHint(sess, ""),
 		},
 	}
+	_, _, hasTerminal := sess.Pty()
 	command.Add(root, command.Env{
 		Store: func(*cobra.Command, []string) (command.Store, error) { return s.store, nil },
 		Actor: inquiry.Actor{Role: inquiry.RoleFacilitator, ID: fingerprint(v.key)},
+		// With ssh -t the output goes through a terminal, which would mangle
+		// a binary backup: the command refuses rather than send it.
+		Terminal: hasTerminal,
 	})
 	return root
 }

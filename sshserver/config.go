@@ -39,10 +39,39 @@ type Config struct {
 	// would be lost or committed by accident. (ANCHORAGE_HOST_KEY)
 	HostKeyPath string
 
-	// MaxSessions caps the SSH connections open at once, counted before the
-	// handshake so that a flood of half-open connections cannot exhaust
-	// memory. Each live screen costs about 1.5 MB. (ANCHORAGE_MAX_SESSIONS)
+	// MaxSessions caps the sessions (screens and commands) running at once.
+	// Each live screen costs about 1.5 MB, so this bounds the server's
+	// memory. Someone over the limit is told that the server is full. TCP
+	// connections are capped too, before any handshake work is done for
+	// them, at a quarter above this: a flood of half-open connections cannot
+	// exhaust memory, and people just over the limit still complete the
+	// handshake and are told why. Default 1000. (ANCHORAGE_MAX_SESSIONS)
 	MaxSessions int
+
+	// MaxSessionsPerAddress caps the sessions from one source address (an
+	// IPv6 /64 counts as one address), and its connections likewise at a
+	// quarter above. Generous, because a whole room behind one NAT router
+	// shares one address; it stops one machine from taking the whole
+	// server. Default 200. (ANCHORAGE_MAX_SESSIONS_PER_ADDRESS)
+	MaxSessionsPerAddress int
+
+	// MaxSessionsPerConnection caps the sessions one SSH connection carries
+	// at once. OpenSSH's connection sharing (ControlMaster) opens several on
+	// one connection; without a cap, one connection could open screens
+	// without end. Default 10, as OpenSSH's own server.
+	// (ANCHORAGE_MAX_SESSIONS_PER_CONNECTION)
+	MaxSessionsPerConnection int
+
+	// ConnectionBurst and ConnectionsPerMinute limit how fast one address
+	// opens new connections: a burst (a whole room arriving at once, as
+	// many as MaxSessionsPerAddress), then a steady rate. Checked before
+	// the handshake, whose key exchange costs the server CPU, so a
+	// connection over the rate is closed without a word (OpenSSH says
+	// "Connection closed by remote host"); trying again a moment later
+	// works. Defaults 200 and 120.
+	// (ANCHORAGE_CONNECTION_BURST, ANCHORAGE_CONNECTIONS_PER_MINUTE)
+	ConnectionBurst      int
+	ConnectionsPerMinute int
 
 	// HandshakeTimeout is how long a new connection has to finish the SSH
 	// handshake and authenticate. Without it a client that connects and
@@ -61,9 +90,65 @@ type Config struct {
 	// line of defence. (ANCHORAGE_MAX_ENROL_ATTEMPTS)
 	MaxEnrolAttempts int
 
+	// JoinMissesPerAddress and JoinMissWindow limit the wrong join codes
+	// tried from one address across all its connections: at most this many
+	// different wrong codes within any window. After that, until the oldest
+	// miss leaves the window, only codes already found from that address
+	// are looked up, so a room that has joined is not locked out by one
+	// prankster. Repeating a wrong code counts once: it tells a guesser
+	// nothing new, and a person retyping should not use up their room's
+	// allowance. Defaults 20 per 10m. (ANCHORAGE_JOIN_MISSES_PER_ADDRESS,
+	// ANCHORAGE_JOIN_MISS_WINDOW)
+	JoinMissesPerAddress int
+	JoinMissWindow       time.Duration
+
+	// JoinDelay slows guessing down before the limit stops it: once an
+	// address has used half its allowance of wrong codes, its next lookup
+	// waits JoinDelay, and each further wrong code doubles the wait, up to
+	// 16 times JoinDelay. 0 turns the delay off. Default 1s.
+	// (ANCHORAGE_JOIN_DELAY)
+	JoinDelay time.Duration
+
+	// IdleTimeout ends a screen, with a message, after this long without a
+	// keypress. It is measured from the last byte the client sent, not from
+	// the last screen update: a live screen is written to all the time, so
+	// the SSH layer's own idle timer would never fire for it. Default 2h.
+	// (ANCHORAGE_IDLE_TIMEOUT)
+	IdleTimeout time.Duration
+
+	// MaxConnectionTime ends every session on a connection this long after
+	// the connection opened, with a message, so that a laptop left
+	// connected in a cupboard does not hold a session for days. Default
+	// 12h. (ANCHORAGE_MAX_CONNECTION_TIME)
+	MaxConnectionTime time.Duration
+
+	// InputBurst, InputRate and InputFloodTimeout limit what a screen's
+	// client may type or paste. Input passes at once up to InputBurst
+	// bytes (a long paragraph pasted in one go), then at InputRate bytes a
+	// second: the rest waits in the SSH channel's window, which the client
+	// cannot overrun, so nothing is lost and the client's own writes slow
+	// down. If input keeps arriving faster than InputRate for
+	// InputFloodTimeout (a bot pasting without end), the session is ended
+	// with a message. Nobody else's session is slowed. Defaults 64 KiB,
+	// 16 KiB/s and 30s. (ANCHORAGE_INPUT_BURST, ANCHORAGE_INPUT_RATE, in
+	// bytes; ANCHORAGE_INPUT_FLOOD_TIMEOUT)
+	InputBurst        int
+	InputRate         int
+	InputFloodTimeout time.Duration
+
+	// StallTimeout drops a client that has stopped reading (its SSH or TCP
+	// window stays full) once output to it has made no progress for this
+	// long. The server never buffers output beyond the SSH channel's window
+	// and the kernel's socket buffer, so a stalled client costs a bounded
+	// amount until then; only its own screen waits, never anyone else's.
+	// Default 30s. (ANCHORAGE_STALL_TIMEOUT)
+	StallTimeout time.Duration
+
 	// Window bounds the terminal size a session may claim. Sizes are
 	// unbounded in the protocol, and a screen's buffers grow with them:
-	// one client claiming 3000x2000 made a similar server use 880 MB.
+	// one client claiming 3000x2000 made a similar server use 880 MB, and
+	// here a screen costs about 0.8 MiB at 80x24 but 22 MiB at 500x200.
+	// Default 10x3 to 240x80: a wider terminal is drawn on in part.
 	Window WindowLimits
 }
 
@@ -83,34 +168,64 @@ func (l WindowLimits) Clamp(width, height int) (int, int) {
 // nothing else.
 func DefaultConfig() Config {
 	return Config{
-		Listen:           ":23234",
-		DataDir:          "./anchorage-data",
-		MaxSessions:      200,
-		HandshakeTimeout: 20 * time.Second,
-		MaxJoinAttempts:  5,
-		MaxEnrolAttempts: 10,
-		Window:           WindowLimits{MinWidth: 10, MaxWidth: 500, MinHeight: 3, MaxHeight: 200},
+		Listen:                   ":23234",
+		DataDir:                  "./anchorage-data",
+		MaxSessions:              1000,
+		MaxSessionsPerAddress:    200,
+		MaxSessionsPerConnection: 10,
+		ConnectionBurst:          200,
+		ConnectionsPerMinute:     120,
+		HandshakeTimeout:         20 * time.Second,
+		MaxJoinAttempts:          5,
+		MaxEnrolAttempts:         10,
+		JoinMissesPerAddress:     20,
+		JoinMissWindow:           10 * time.Minute,
+		JoinDelay:                time.Second,
+		IdleTimeout:              2 * time.Hour,
+		MaxConnectionTime:        12 * time.Hour,
+		InputBurst:               64 << 10,
+		InputRate:                16 << 10,
+		InputFloodTimeout:        30 * time.Second,
+		StallTimeout:             30 * time.Second,
+		Window:                   WindowLimits{MinWidth: 10, MaxWidth: 240, MinHeight: 3, MaxHeight: 80},
 	}
 }
 
 // envSetters maps each environment variable (without the prefix) to the
 // field it sets.
 var envSetters = map[string]func(c *Config, v string) error{
-	"LISTEN":             func(c *Config, v string) error { c.Listen = v; return nil },
-	"DATA":               func(c *Config, v string) error { c.DataDir = v; return nil },
-	"FACILITATORS":       func(c *Config, v string) error { c.FacilitatorsFile = v; return nil },
-	"HOST_KEY":           func(c *Config, v string) error { c.HostKeyPath = v; return nil },
-	"MAX_SESSIONS":       intSetter(func(c *Config) *int { return &c.MaxSessions }),
-	"MAX_JOIN_ATTEMPTS":  intSetter(func(c *Config) *int { return &c.MaxJoinAttempts }),
-	"MAX_ENROL_ATTEMPTS": intSetter(func(c *Config) *int { return &c.MaxEnrolAttempts }),
-	"HANDSHAKE_TIMEOUT": func(c *Config, v string) error {
+	"LISTEN":                      func(c *Config, v string) error { c.Listen = v; return nil },
+	"DATA":                        func(c *Config, v string) error { c.DataDir = v; return nil },
+	"FACILITATORS":                func(c *Config, v string) error { c.FacilitatorsFile = v; return nil },
+	"HOST_KEY":                    func(c *Config, v string) error { c.HostKeyPath = v; return nil },
+	"MAX_SESSIONS":                intSetter(func(c *Config) *int { return &c.MaxSessions }),
+	"MAX_SESSIONS_PER_ADDRESS":    intSetter(func(c *Config) *int { return &c.MaxSessionsPerAddress }),
+	"MAX_SESSIONS_PER_CONNECTION": intSetter(func(c *Config) *int { return &c.MaxSessionsPerConnection }),
+	"CONNECTION_BURST":            intSetter(func(c *Config) *int { return &c.ConnectionBurst }),
+	"CONNECTIONS_PER_MINUTE":      intSetter(func(c *Config) *int { return &c.ConnectionsPerMinute }),
+	"HANDSHAKE_TIMEOUT":           durationSetter(func(c *Config) *time.Duration { return &c.HandshakeTimeout }),
+	"MAX_JOIN_ATTEMPTS":           intSetter(func(c *Config) *int { return &c.MaxJoinAttempts }),
+	"MAX_ENROL_ATTEMPTS":          intSetter(func(c *Config) *int { return &c.MaxEnrolAttempts }),
+	"JOIN_MISSES_PER_ADDRESS":     intSetter(func(c *Config) *int { return &c.JoinMissesPerAddress }),
+	"JOIN_MISS_WINDOW":            durationSetter(func(c *Config) *time.Duration { return &c.JoinMissWindow }),
+	"JOIN_DELAY":                  durationSetter(func(c *Config) *time.Duration { return &c.JoinDelay }),
+	"IDLE_TIMEOUT":                durationSetter(func(c *Config) *time.Duration { return &c.IdleTimeout }),
+	"MAX_CONNECTION_TIME":         durationSetter(func(c *Config) *time.Duration { return &c.MaxConnectionTime }),
+	"INPUT_BURST":                 intSetter(func(c *Config) *int { return &c.InputBurst }),
+	"INPUT_RATE":                  intSetter(func(c *Config) *int { return &c.InputRate }),
+	"INPUT_FLOOD_TIMEOUT":         durationSetter(func(c *Config) *time.Duration { return &c.InputFloodTimeout }),
+	"STALL_TIMEOUT":               durationSetter(func(c *Config) *time.Duration { return &c.StallTimeout }),
+}
+
+func durationSetter(field func(c *Config) *time.Duration) func(c *Config, v string) error {
+	return func(c *Config, v string) error {
 		d, err := time.ParseDuration(v)
 		if err != nil {
 			return err
 		}
-		c.HandshakeTimeout = d
+		*field(c) = d
 		return nil
-	},
+	}
 }
 
 func intSetter(field func(c *Config) *int) func(c *Config, v string) error {
@@ -169,15 +284,8 @@ func (c *Config) Validate() error {
 		}
 		*p = abs
 	}
-	switch {
-	case c.MaxSessions < 1:
-		return fmt.Errorf("max sessions %d: need at least 1", c.MaxSessions)
-	case c.HandshakeTimeout <= 0:
-		return fmt.Errorf("handshake timeout %s: need a positive duration", c.HandshakeTimeout)
-	case c.MaxJoinAttempts < 1:
-		return fmt.Errorf("max join attempts %d: need at least 1", c.MaxJoinAttempts)
-	case c.MaxEnrolAttempts < 1:
-		return fmt.Errorf("max enrol attempts %d: need at least 1", c.MaxEnrolAttempts)
+	if err := c.validateLimits(); err != nil {
+		return err
 	}
 	w := c.Window
 	if w.MinWidth < 1 || w.MinHeight < 1 || w.MaxWidth < w.MinWidth || w.MaxHeight < w.MinHeight {
@@ -190,4 +298,48 @@ func (c *Config) Validate() error {
 func (c Config) Port() string {
 	_, port, _ := net.SplitHostPort(c.Listen)
 	return port
+}
+
+// validateLimits checks that every limit is one the server can work with.
+func (c *Config) validateLimits() error {
+	counts := []struct {
+		name  string
+		value int
+	}{
+		{"max sessions", c.MaxSessions},
+		{"max sessions per address", c.MaxSessionsPerAddress},
+		{"max sessions per connection", c.MaxSessionsPerConnection},
+		{"connection burst", c.ConnectionBurst},
+		{"connections per minute", c.ConnectionsPerMinute},
+		{"max join attempts", c.MaxJoinAttempts},
+		{"max enrol attempts", c.MaxEnrolAttempts},
+		{"join misses per address", c.JoinMissesPerAddress},
+		{"input burst", c.InputBurst},
+		{"input rate", c.InputRate},
+	}
+	for _, n := range counts {
+		if n.value < 1 {
+			return fmt.Errorf("%s %d: need at least 1", n.name, n.value)
+		}
+	}
+	durations := []struct {
+		name  string
+		value time.Duration
+	}{
+		{"handshake timeout", c.HandshakeTimeout},
+		{"join miss window", c.JoinMissWindow},
+		{"idle timeout", c.IdleTimeout},
+		{"max connection time", c.MaxConnectionTime},
+		{"input flood timeout", c.InputFloodTimeout},
+		{"stall timeout", c.StallTimeout},
+	}
+	for _, d := range durations {
+		if d.value <= 0 {
+			return fmt.Errorf("%s %s: need a positive duration", d.name, d.value)
+		}
+	}
+	if c.JoinDelay < 0 {
+		return fmt.Errorf("join delay %s: need zero or a positive duration", c.JoinDelay)
+	}
+	return nil
 }

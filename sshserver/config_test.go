@@ -35,6 +35,19 @@ func TestApplyEnvOverridesDefaults(t *testing.T) {
 		"ANCHORAGE_HANDSHAKE_TIMEOUT=3s",
 		"ANCHORAGE_MAX_JOIN_ATTEMPTS=2",
 		"ANCHORAGE_MAX_ENROL_ATTEMPTS=4",
+		"ANCHORAGE_MAX_SESSIONS_PER_ADDRESS=50",
+		"ANCHORAGE_MAX_SESSIONS_PER_CONNECTION=3",
+		"ANCHORAGE_CONNECTION_BURST=30",
+		"ANCHORAGE_CONNECTIONS_PER_MINUTE=20",
+		"ANCHORAGE_JOIN_MISSES_PER_ADDRESS=8",
+		"ANCHORAGE_JOIN_MISS_WINDOW=1h",
+		"ANCHORAGE_JOIN_DELAY=0s",
+		"ANCHORAGE_IDLE_TIMEOUT=45m",
+		"ANCHORAGE_MAX_CONNECTION_TIME=8h",
+		"ANCHORAGE_INPUT_BURST=1024",
+		"ANCHORAGE_INPUT_RATE=512",
+		"ANCHORAGE_INPUT_FLOOD_TIMEOUT=1m",
+		"ANCHORAGE_STALL_TIMEOUT=10s",
 		"ANCHORAGE_SOMETHING_ELSE=ignored",
 		"ANCHORAGE_MAX_SESSIONS_X=",
 	})
@@ -45,6 +58,10 @@ func TestApplyEnvOverridesDefaults(t *testing.T) {
 	want.Listen, want.DataDir = "127.0.0.1:2222", "/srv/anchorage"
 	want.FacilitatorsFile, want.HostKeyPath = "/etc/anchorage/facilitators", "/etc/anchorage/host_key"
 	want.MaxSessions, want.HandshakeTimeout, want.MaxJoinAttempts, want.MaxEnrolAttempts = 7, 3*time.Second, 2, 4
+	want.MaxSessionsPerAddress, want.MaxSessionsPerConnection, want.ConnectionBurst, want.ConnectionsPerMinute = 50, 3, 30, 20
+	want.JoinMissesPerAddress, want.JoinMissWindow, want.JoinDelay = 8, time.Hour, 0
+	want.IdleTimeout, want.MaxConnectionTime, want.StallTimeout = 45*time.Minute, 8*time.Hour, 10*time.Second
+	want.InputBurst, want.InputRate, want.InputFloodTimeout = 1024, 512, time.Minute
 	if cfg != want {
 		t.Errorf("after ApplyEnv:\n got %+v\nwant %+v", cfg, want)
 	}
@@ -74,6 +91,19 @@ func TestValidateRefusesNonsense(t *testing.T) {
 		{"no handshake time", func(c *Config) { c.HandshakeTimeout = 0 }},
 		{"no join attempts", func(c *Config) { c.MaxJoinAttempts = 0 }},
 		{"no enrol attempts", func(c *Config) { c.MaxEnrolAttempts = 0 }},
+		{"no sessions per address", func(c *Config) { c.MaxSessionsPerAddress = 0 }},
+		{"no sessions per connection", func(c *Config) { c.MaxSessionsPerConnection = 0 }},
+		{"no connection burst", func(c *Config) { c.ConnectionBurst = 0 }},
+		{"no new connections", func(c *Config) { c.ConnectionsPerMinute = 0 }},
+		{"no join misses", func(c *Config) { c.JoinMissesPerAddress = 0 }},
+		{"no join miss window", func(c *Config) { c.JoinMissWindow = 0 }},
+		{"negative join delay", func(c *Config) { c.JoinDelay = -time.Second }},
+		{"no idle time", func(c *Config) { c.IdleTimeout = 0 }},
+		{"no connection time", func(c *Config) { c.MaxConnectionTime = 0 }},
+		{"no input burst", func(c *Config) { c.InputBurst = 0 }},
+		{"no input rate", func(c *Config) { c.InputRate = 0 }},
+		{"no flood time", func(c *Config) { c.InputFloodTimeout = 0 }},
+		{"no stall time", func(c *Config) { c.StallTimeout = -time.Second }},
 		{"window min above max", func(c *Config) { c.Window.MinWidth = 600 }},
 		{"zero window", func(c *Config) { c.Window.MinHeight = 0 }},
 	}

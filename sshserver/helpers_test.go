@@ -144,11 +144,33 @@ func keyless() gossh.AuthMethod {
 
 func withKeys(keys ...gossh.Signer) gossh.AuthMethod { return gossh.PublicKeys(keys...) }
 
+// withConfig changes the server's configuration.
+func withConfig(change func(*Config)) serverOption {
+	return serverOption{config: change}
+}
+
+// dialTCP opens a TCP connection to addr from the loopback address from
+// ("" for the usual 127.0.0.1): Linux answers on all of 127.0.0.0/8, so
+// tests can be several source addresses at once.
+func dialTCP(addr, from string) (net.Conn, error) {
+	d := net.Dialer{Timeout: testDeadline}
+	if from != "" {
+		d.LocalAddr = &net.TCPAddr{IP: net.ParseIP(from)}
+	}
+	return d.Dial("tcp", addr)
+}
+
 // dial connects to the server as user; the connection's deadline bounds
 // every read and write the test does on it.
 func dial(t *testing.T, addr, user string, auth ...gossh.AuthMethod) (*gossh.Client, gossh.PublicKey) {
 	t.Helper()
-	conn, err := net.DialTimeout("tcp", addr, testDeadline)
+	return dialFrom(t, "", addr, user, auth...)
+}
+
+// dialFrom connects to the server as user from a loopback address.
+func dialFrom(t *testing.T, from, addr, user string, auth ...gossh.AuthMethod) (*gossh.Client, gossh.PublicKey) {
+	t.Helper()
+	conn, err := dialTCP(addr, from)
 	if err != nil {
 		t.Fatalf("dial %s: %v", addr, err)
 	}
@@ -182,6 +204,13 @@ type result struct {
 func run(t *testing.T, addr, user, command string, auth ...gossh.AuthMethod) result {
 	t.Helper()
 	client, _ := dial(t, addr, user, auth...)
+	return runOn(t, client, command)
+}
+
+// runOn runs a command (or, if command is "", a shell) without a terminal
+// on an open connection.
+func runOn(t *testing.T, client *gossh.Client, command string) result {
+	t.Helper()
 	sess, err := client.NewSession()
 	if err != nil {
 		t.Fatalf("new session: %v", err)
@@ -240,8 +269,11 @@ func openTerminalOn(t *testing.T, client *gossh.Client, width, height int) *term
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The server draws for no more than its largest window, so a larger
+	// virtual screen would only make every look at it slower.
+	limits := DefaultConfig().Window
 	term := &terminal{t: t, sess: sess, stdin: stdin, out: &syncBuffer{}, errs: &syncBuffer{},
-		screen: vscreen.New(width, height, nil), done: make(chan error, 1)}
+		screen: vscreen.New(min(width, limits.MaxWidth), min(height, limits.MaxHeight), nil), done: make(chan error, 1)}
 	sess.Stdout, sess.Stderr = io.MultiWriter(term.out, term.screen), term.errs
 	if err := sess.Shell(); err != nil {
 		t.Fatalf("shell: %v", err)

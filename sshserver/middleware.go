@@ -30,7 +30,8 @@ func (s *Server) recovery(next ssh.Handler) ssh.Handler {
 	}
 }
 
-// track counts the session for Shutdown; once shutdown has begun, new
+// track counts the session for Shutdown and against the server's and the
+// address's session limits; once shutdown has begun, or at a limit, new
 // sessions are told so and turned away.
 func (s *Server) track(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
@@ -40,6 +41,22 @@ func (s *Server) track(next ssh.Handler) ssh.Handler {
 			return
 		}
 		defer s.sessions.leave()
+		cs, ok := connOf(sess.Context())
+		if !ok {
+			// Not reached: every connection passes admitConn. Fail closed.
+			fmt.Fprintln(sess.Stderr(), "This connection was not admitted.")
+			_ = sess.Exit(1)
+			return
+		}
+		if full := s.origins.enterSession(cs.origin); full != "" {
+			if ok, unlogged := s.origins.shouldLogRefusal(cs.origin, refusedSession, s.clock.Now()); ok {
+				s.log.Warn("session refused: at the session limit", "remote", s.hashRemote(sess.RemoteAddr()), "unlogged_since", unlogged)
+			}
+			fmt.Fprintln(sess.Stderr(), full)
+			_ = sess.Exit(1)
+			return
+		}
+		defer s.origins.leaveSession(cs.origin)
 		next(sess)
 	}
 }
@@ -51,6 +68,40 @@ type visitorKey struct{}
 // never logged by key or address: the remote is a keyed hash, and the SSH
 // user is logged only when it is a workshop's join code or "enrol", since
 // people sometimes type their own name there.
+//
+// What the server logs, at which level (charm.land/log, to the logger
+// given to New; a nil logger logs nothing). "remote" is always a keyed
+// hash of the client's IP address (12 hex digits of HMAC-SHA256 under the
+// installation's secret): the same for every connection from one address,
+// so that a run of refusals can be followed, but not the address.
+//
+//   - Info "session ended", once per session: remote, role (participant
+//     or facilitator), kind (screen, command or none), duration; user
+//     only when the SSH user name is a workshop's join code or enrol; for
+//     a facilitator also key (the key's SHA256 fingerprint) and command
+//     (its first word only, never its arguments).
+//   - Info "facilitator enrolled": the name given, key fingerprint, remote.
+//   - Info "screen ended: idle", "screen ended: connection time limit",
+//     "connection dropped: the client stopped reading": remote and the
+//     limit (and, for a stall, the bytes the client had taken).
+//   - Warn "connection refused before the handshake" (with its reason),
+//     "session refused: at the session limit", "join codes refused: too
+//     many wrong codes from one address": remote and unlogged_since, the
+//     refusals from that address not logged before this one. Each address
+//     gets at most one such line a minute, so a flood of refusals is not
+//     a flood of log lines.
+//   - Warn "screen ended: input flood": remote and the input limits.
+//   - Warn at start when other users could change the facilitators file
+//     or read the host key: the file and its mode.
+//   - Error "session panicked": the panic and its stack.
+//
+// Never logged: participants' public keys or fingerprints, IP addresses
+// and ports, SSH user names other than join codes and enrol, wrong join
+// or enrolment codes, anything typed on a screen, environment variables.
+// (charm.land/ssh itself writes to log/slog's default logger, with the
+// client's address, only when a connection's goroutine panics; wish's
+// Bubble Tea middleware writes a program's exit error to charm.land/log's
+// default logger. Where those go is for the program running the server.)
 func (s *Server) logSession(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		v := s.identify(sess)

@@ -6,14 +6,13 @@ import (
 	"fmt"
 	"net"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	bm "charm.land/wish/v2/bubbletea"
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // screenSet makes the screens a session can get. It is tui's, except in
@@ -21,12 +20,11 @@ import (
 type screenSet struct {
 	participant func(tui.Session) tea.Model
 	facilitator func(tui.Session) tea.Model
+	scribe      func(tui.Session) tea.Model
 	enrol       func(enrol func(code string) error, connect string) tea.Model
 }
 
-var tuiScreens = screenSet{participant: tui.NewParticipant, facilitator: tui.NewFacilitator, enrol: tui.NewEnrolFor}
-
-const tooManyCodes = "Too many wrong join codes. Check the code with your facilitator and connect again."
+var tuiScreens = screenSet{participant: tui.NewParticipant, facilitator: tui.NewFacilitator, scribe: tui.NewScribe, enrol: tui.NewEnrolFor}
 
 // enrolUsers are the SSH user names that open the enrolment screen.
 var enrolUsers = map[string]bool{"enrol": true, "enroll": true}
@@ -35,26 +33,37 @@ var enrolUsers = map[string]bool{"enrol": true, "enroll": true}
 // enrolment screen for enrol@, the facilitator's screen for a facilitator
 // key, the participant's screen for everyone else. The screens say
 // goodbye themselves, on shutdown (tui.ShutdownMsg) as on a participant's
-// last wrong join code.
+// last wrong join code; when one of the server's limits ends a screen,
+// the server says why below it once it has gone.
 func (s *Server) runScreen(sess ssh.Session, v visitor) {
-	pty, _, _ := sess.Pty()
+	cs, ok := connOf(sess.Context())
+	if !ok {
+		fmt.Fprintln(sess.Stderr(), "This connection was not admitted.")
+		_ = sess.Exit(1)
+		return
+	}
+	end := newEnding(sess.Context())
+	defer end.finish()
+	sio := s.newScreenIO(sess, cs, end)
+	defer sio.close()
+	pty, _, _ := sio.Pty()
 	width, height := s.cfg.Window.Clamp(pty.Window.Width, pty.Window.Height)
 	user := strings.ToLower(sess.User())
 
-	var guard *joinGuard
 	var model tea.Model
 	switch {
 	case enrolUsers[user]:
 		if v.key == nil {
-			fmt.Fprintf(sess.Stderr(), "Enrolment needs an SSH key, and this connection has none.\n"+
+			fmt.Fprintf(sio.Stderr(), "Enrolment needs an SSH key, and this connection has none.\n"+
 				"Make one with: ssh-keygen -t ed25519\nthen connect again with: %s\n", s.connectHint(sess, "enrol@"))
 			_ = sess.Exit(1)
 			return
 		}
 		model = s.screens.enrol(s.enrolFunc(sess, v), s.connectHint(sess, ""))
 	default:
+		sio.id = newSessionID()
 		session := tui.Session{
-			ID: newSessionID(), Context: sess.Context(), Room: s.store,
+			ID: sio.id, Context: sess.Context(), Room: s.store,
 			IdentityFor: identityFor(s.store.Secret(), v.key), Width: width, Height: height,
 		}
 		if inquiry.ValidCode(user) == nil {
@@ -65,46 +74,66 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 			model = s.screens.facilitator(session)
 			break
 		}
-		guard = &joinGuard{Room: s.store, max: int32(s.cfg.MaxJoinAttempts), misses: joinMisses(sess)}
+		if s.isScribe(v, session.Code) {
+			session.Actor = inquiry.Actor{Role: inquiry.RoleScribe, ID: fingerprint(v.key)}
+			model = s.screens.scribe(session)
+			break
+		}
+		guard := &joinGuard{Room: s.store, server: s, conn: cs, ending: end}
 		if guard.exhausted() {
-			fmt.Fprintln(sess.Stderr(), tooManyCodes)
-			_ = sess.Exit(1)
+			end.end(tooManyCodes)
+			s.sayWhy(sio, end)
 			return
 		}
 		session.Room = guard
 		session.Actor = inquiry.Actor{Role: inquiry.RoleParticipant}
 		model = s.screens.participant(session)
 	}
+	if end.reason() != "" {
+		// The join code in the SSH user name was looked up as the
+		// screen was made, and that used up an allowance.
+		s.sayWhy(sio, end)
+		return
+	}
 
-	opts := append(bm.MakeOptions(sess),
+	environ := sessionEnviron(sio)
+	profile := sessionProfile(environ)
+	opts := append(bm.MakeOptions(sio),
 		tea.WithoutSignalHandler(),
-		// After MakeOptions, so that these replace its size and filter.
+		// After MakeOptions, so that these replace its size, filter and
+		// colour profile.
 		tea.WithWindowSize(width, height),
-		tea.WithFilter(sessionFilter(s.cfg.Window)),
+		tea.WithFilter(sessionFilter(s.cfg.Window, profile)),
+		tea.WithColorProfile(profile),
 	)
 	p := tea.NewProgram(model, opts...)
-	if guard != nil {
-		guard.program.Store(p)
-	}
-	if !s.sessions.addProgram(p) {
-		fmt.Fprintln(sess.Stderr(), shutdownNotice)
+	if !s.sessions.addProgram(p, sio) {
+		fmt.Fprintln(sio.Stderr(), shutdownNotice)
 		_ = sess.Exit(1)
 		return
 	}
 	defer s.sessions.removeProgram(p)
-	bm.MiddlewareWithProgramHandler(func(ssh.Session) *tea.Program { return p })(func(ssh.Session) {})(sess)
+	end.run(p)
+	defer s.watchTime(sess, end, sio.in, cs)()
+	bm.MiddlewareWithProgramHandler(func(ssh.Session) *tea.Program { return p })(func(ssh.Session) {})(sio)
+	s.sayWhy(sio, end)
+}
 
-	if guard != nil && guard.ended.Load() {
-		fmt.Fprintln(sess.Stderr(), tooManyCodes)
-		_ = sess.Exit(1)
+// sayWhy tells the person why the server ended their screen, if it did,
+// and exits with status 1.
+func (s *Server) sayWhy(sio *screenIO, end *ending) {
+	if why := end.reason(); why != "" {
+		fmt.Fprintln(sio.Stderr(), why)
+		_ = sio.Exit(1)
 	}
 }
 
-// sessionFilter clamps every window size a client claims, and keeps the
+// sessionFilter clamps every window size a client claims, keeps the
+// colour profile within the session's (see capProfile), and keeps the
 // rule wish's own filter enforces (which tea.WithFilter replaces): a
 // suspend (ctrl+z) resumes at once, since there is no shell on the server
 // side to return to.
-func sessionFilter(limits WindowLimits) func(tea.Model, tea.Msg) tea.Msg {
+func sessionFilter(limits WindowLimits, profile colorprofile.Profile) func(tea.Model, tea.Msg) tea.Msg {
 	return func(_ tea.Model, msg tea.Msg) tea.Msg {
 		switch m := msg.(type) {
 		case tea.WindowSizeMsg:
@@ -113,68 +142,8 @@ func sessionFilter(limits WindowLimits) func(tea.Model, tea.Msg) tea.Msg {
 		case tea.SuspendMsg:
 			return tea.ResumeMsg{}
 		}
-		return msg
+		return capProfile(profile, msg)
 	}
-}
-
-// joinGuard counts the join codes a participant's screen looks up in vain,
-// so that codes cannot be found by trying them one after another. The
-// count is the connection's, shared by all its sessions, so opening more
-// sessions buys no more tries. After MaxJoinAttempts wrong codes, the
-// next lookup ends the session and a new session on the connection is
-// refused. (The participant's screen has its own limit per session and
-// says goodbye itself when it reaches it; this guard is the server's.)
-type joinGuard struct {
-	tui.Room
-	max     int32
-	misses  *atomic.Int32
-	program atomic.Pointer[tea.Program]
-	ended   atomic.Bool
-	once    sync.Once
-}
-
-// ByCode looks a code up, counting misses.
-func (g *joinGuard) ByCode(code string) (inquiry.Summary, bool) {
-	if g.exhausted() {
-		g.end()
-		return inquiry.Summary{}, false
-	}
-	w, ok := g.Room.ByCode(code)
-	if !ok {
-		g.misses.Add(1)
-	}
-	return w, ok
-}
-
-// exhausted reports whether the connection has used up its wrong codes.
-func (g *joinGuard) exhausted() bool { return g.misses.Load() >= g.max }
-
-// end quits the session's program.
-func (g *joinGuard) end() {
-	g.once.Do(func() {
-		g.ended.Store(true)
-		// ByCode runs inside the program's Update or a command; Quit sends
-		// to the program and would wait for that Update to end.
-		go func() {
-			if p := g.program.Load(); p != nil {
-				p.Quit()
-			}
-		}()
-	})
-}
-
-type joinMissesKey struct{}
-
-// joinMisses returns the connection's count of wrong join codes, which
-// admitConn put in the connection's context.
-func joinMisses(sess ssh.Session) *atomic.Int32 {
-	if n, ok := sess.Context().Value(joinMissesKey{}).(*atomic.Int32); ok {
-		return n
-	}
-	// Not reached: every connection passes admitConn. Fail closed.
-	n := new(atomic.Int32)
-	n.Store(1 << 30)
-	return n
 }
 
 // newSessionID returns a random ID for one connection.
@@ -194,4 +163,16 @@ func (s *Server) connectHint(sess ssh.Session, user string) string {
 		}
 	}
 	return fmt.Sprintf("ssh -p %s %s%s", port, user, host)
+}
+
+// isScribe reports whether the session's key was enrolled as a scribe for
+// the workshop its user name names. Only a key can be a scribe's; the
+// lookup tells nobody anything, since a miss goes on to the participant's
+// screen and its counted lookups.
+func (s *Server) isScribe(v visitor, code string) bool {
+	if v.key == nil || code == "" {
+		return false
+	}
+	w, ok := s.store.ByCode(code)
+	return ok && s.store.IsScribe(w.ID, v.key)
 }

@@ -23,6 +23,9 @@ type probe struct {
 	width    int
 	height   int
 	bye      bool
+	tries    int // wrong join codes looked up
+	found    int // lookups of the session's own code that found it
+	typed    int // bytes of text typed or pasted
 }
 
 func (p probe) Init() tea.Cmd {
@@ -38,10 +41,18 @@ func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		p.shutdown <- struct{}{}
 		p.bye = true
 		return p, tea.Quit
+	case tea.PasteMsg:
+		p.typed += len(msg.Content)
 	case tea.KeyPressMsg:
+		p.typed += len(msg.Text)
 		switch msg.String() {
-		case "x":
-			p.session.Room.ByCode("no-such-code")
+		case "x": // a wrong code, different every time
+			p.tries++
+			p.session.Room.ByCode(fmt.Sprintf("wrong-%s-%d", p.session.ID, p.tries))
+		case "k": // the code the session connected with
+			if _, ok := p.session.Room.ByCode(p.session.Code); ok {
+				p.found++
+			}
 		case "ctrl+c":
 			return p, tea.Quit
 		}
@@ -55,8 +66,18 @@ func (p probe) View() tea.View {
 		// clears from the cursor down as it leaves.
 		return tea.NewView("[bye]\n")
 	}
-	// Short enough to fit the smallest screen: [f 10x3] or [p 80x24].
-	return tea.NewView(fmt.Sprintf("[%c %dx%d]", p.role[0], p.width, p.height))
+	// Short enough to fit the smallest screen: [f 10x3] or [p 80x24],
+	// with counts only once there are some.
+	view := fmt.Sprintf("[%c %dx%d]", p.role[0], p.width, p.height)
+	for _, n := range []struct {
+		name  string
+		count int
+	}{{"tries", p.tries}, {"found", p.found}, {"typed", p.typed}} {
+		if n.count > 0 {
+			view += fmt.Sprintf(" %s=%d", n.name, n.count)
+		}
+	}
+	return tea.NewView(view)
 }
 
 // probes replaces the participant and facilitator screens with probes.
@@ -130,10 +151,11 @@ func TestScreensAreChosenByKeyAndUserName(t *testing.T) {
 			if s.ID == "" || s.Room == nil {
 				t.Errorf("session without an ID or a room: %+v", s)
 			}
-			if s.Width != 500 || s.Height != 200 {
-				t.Errorf("a 3000x2000 terminal gave the screen %dx%d, want 500x200", s.Width, s.Height)
+			limits := DefaultConfig().Window
+			if s.Width != limits.MaxWidth || s.Height != limits.MaxHeight {
+				t.Errorf("a 3000x2000 terminal gave the screen %dx%d, want %dx%d", s.Width, s.Height, limits.MaxWidth, limits.MaxHeight)
 			}
-			term.waitFor(fmt.Sprintf("[%c 500x200]", tt.role[0]))
+			term.waitFor(fmt.Sprintf("[%c %dx%d]", tt.role[0], limits.MaxWidth, limits.MaxHeight))
 			if err := term.sess.WindowChange(0, 0); err != nil {
 				t.Fatal(err)
 			}

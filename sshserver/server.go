@@ -25,6 +25,10 @@ import (
 // for clients to hang up before it closes their connections.
 const shutdownGrace = 2 * time.Second
 
+// backstopGrace is how long after the server's own idle and connection
+// time limits the SSH layer closes a connection regardless.
+const backstopGrace = time.Minute
+
 // Server is the Anchorage SSH server.
 type Server struct {
 	cfg          Config
@@ -35,7 +39,9 @@ type Server struct {
 	enrolment    *enrolment // nil when the server started with a facilitator
 	sessions     *sessions
 	screens      screenSet
-	conns        atomic.Int64
+	origins      *origins
+	clock        clock
+	terminals    sync.Map // session tag → *terminalState (see terminal.go)
 	// serving is set by Serve; accepting is closed when the ssh server has
 	// registered its listener and is about to accept.
 	serving   atomic.Bool
@@ -64,7 +70,7 @@ func New(cfg Config, store *data.Store, logger *log.Logger) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, store: store, log: logger, facilitators: facilitators, sessions: newSessions(), screens: tuiScreens,
-		accepting: make(chan struct{})}
+		origins: newOrigins(cfg), clock: systemClock{}, accepting: make(chan struct{})}
 	if facilitators.Count() == 0 && len(store.Facilitators()) == 0 {
 		if s.enrolment, err = newEnrolment(cfg.MaxEnrolAttempts); err != nil {
 			return nil, err
@@ -95,8 +101,14 @@ func New(cfg Config, store *data.Store, logger *log.Logger) (*Server, error) {
 		return nil, fmt.Errorf("ssh server: %w", err)
 	}
 	s.ssh.HandshakeTimeout = cfg.HandshakeTimeout
+	// The server's own limits end a screen with a message; these are the
+	// SSH layer's backstops, a little later, for connections with no
+	// screen to end (a command that hangs, a connection with no session).
+	s.ssh.IdleTimeout = cfg.IdleTimeout + backstopGrace
+	s.ssh.MaxTimeout = cfg.MaxConnectionTime + backstopGrace
 	s.ssh.ConnCallback = s.admitConn
-	s.ssh.ConnectionCloseCallback = func(net.Conn) { s.conns.Add(-1) }
+	s.ssh.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel, "default": refuseChannel}
+	s.ssh.SubsystemHandlers = map[string]ssh.SubsystemHandler{"default": s.refuseSubsystem}
 	return s, nil
 }
 
@@ -197,15 +209,47 @@ func (l *signalListener) Accept() (net.Conn, error) {
 	return l.Listener.Accept()
 }
 
-// admitConn caps the connections open at once, before any handshake work
-// is done for them.
+// connState is what the server keeps about one SSH connection, from
+// before its handshake to its close.
+type connState struct {
+	origin    *origin
+	conn      net.Conn
+	connected time.Time
+	// joinMisses counts the wrong join codes tried on the connection,
+	// shared by all its sessions, so that opening more sessions buys no
+	// more tries.
+	joinMisses atomic.Int32
+	// channels counts its open session channels.
+	channels atomic.Int32
+}
+
+type connKey struct{}
+
+// connOf returns the state admitConn put in the connection's context.
+func connOf(ctx interface{ Value(any) any }) (*connState, bool) {
+	cs, ok := ctx.Value(connKey{}).(*connState)
+	return cs, ok
+}
+
+// admitConn decides, before any handshake work is done, whether to take a
+// new connection: its address must be within its rate of new connections,
+// and the server and the address within their caps on open connections
+// (see Config.MaxSessions). A refused connection is closed without a
+// word: there is no session yet to say anything on.
 func (s *Server) admitConn(ctx ssh.Context, c net.Conn) net.Conn {
-	if n := s.conns.Add(1); n > int64(s.cfg.MaxSessions) {
-		s.conns.Add(-1)
-		s.log.Warn("connection refused: at the limit", "max_sessions", s.cfg.MaxSessions, "remote", s.hashRemote(c.RemoteAddr()))
+	now := s.clock.Now()
+	src, refused := s.origins.admit(originKey(c.RemoteAddr()), now)
+	if refused != "" {
+		if ok, unlogged := s.origins.shouldLogRefusal(src, refusedConnection, now); ok {
+			s.log.Warn("connection refused before the handshake", "reason", string(refused),
+				"remote", s.hashRemote(c.RemoteAddr()), "unlogged_since", unlogged)
+		}
 		return nil
 	}
-	ctx.SetValue(joinMissesKey{}, new(atomic.Int32))
+	ctx.SetValue(connKey{}, &connState{origin: src, conn: c, connected: now})
+	// The connection's context ends when the connection closes, however
+	// it closes.
+	context.AfterFunc(ctx, func() { s.origins.release(src) })
 	return c
 }
 

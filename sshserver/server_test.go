@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"charm.land/log/v2"
 	"charm.land/ssh"
@@ -268,5 +269,59 @@ func TestLogKeepsNoAddressesOrParticipantKeys(t *testing.T) {
 	}
 	if !strings.Contains(out, "harbour-talk") {
 		t.Errorf("the log does not say which join code was used:\n%s", out)
+	}
+}
+
+// TestLimitMessagesInTheLogKeepNoAddressesOrKeys sets off the server's
+// limits (a locked-out address, a full address, an idle screen, a
+// connection flood) and checks that the log records each one without an
+// address, a participant's key or a user name in the clear.
+func TestLimitMessagesInTheLogKeepNoAddressesOrKeys(t *testing.T) {
+	var logged syncBuffer
+	clock := newManualClock()
+	p, probeScreens := withProbes()
+	participant := newKey(t)
+	srv := startServer(t, "", probeScreens, withClock(clock), withConfig(func(c *Config) {
+		c.MaxSessionsPerAddress, c.JoinMissesPerAddress, c.JoinDelay, c.IdleTimeout = 1, 1, 0, time.Hour
+		c.ConnectionBurst, c.ConnectionsPerMinute = 4, 1
+	}), serverOption{server: func(s *Server) { s.log = log.New(&logged) }})
+
+	guesserConn, _ := dial(t, srv.addr, "Jo Bloggs", withKeys(participant))
+	guesser := openTerminalOn(t, guesserConn, 80, 24)
+	p.next(t)
+	guesser.waitFor("[p 80x24]")
+	guesser.typeText("x")
+	guesser.waitFor("tries=1")
+	guesser.typeText("x")
+	guesser.exit()
+	guesserConn.Close()
+	waitUntil(t, "the guesser's connection to be counted out", func() bool { c, _ := srv.origins.totals(); return c == 0 })
+
+	idle := openTerminal(t, srv.addr, "harbour-talk", 80, 24, withKeys(participant))
+	p.next(t)
+	idle.waitFor("[p 80x24]")
+	if r := sessionFrom(t, srv, "127.0.0.1"); r.status != 1 {
+		t.Fatalf("a second session from the address was not refused: %+v", r)
+	}
+	clock.waitForTimer(t, time.Hour, "the idle timer")
+	clock.Advance(time.Hour)
+	idle.exit()
+	for range 5 {
+		openRaw(t, srv.addr, "127.0.0.3")
+	}
+	srv.stop()
+
+	out := logged.String()
+	t.Logf("the log:\n%s", out)
+	for _, want := range []string{"join codes refused", "session refused", "screen ended: idle", "connection refused before the handshake"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the log does not record %q:\n%s", want, out)
+		}
+	}
+	for _, secret := range []string{"127.0.0.", gossh.FingerprintSHA256(participant.PublicKey()), "Jo Bloggs",
+		strings.TrimSpace(string(gossh.MarshalAuthorizedKey(participant.PublicKey())))[12:40]} {
+		if strings.Contains(out, secret) {
+			t.Errorf("the log holds %q:\n%s", secret, out)
+		}
 	}
 }

@@ -17,11 +17,11 @@ type sessions struct {
 	closing  bool
 	active   int
 	idle     chan struct{} // closed once closing and no session is active
-	programs map[*tea.Program]struct{}
+	programs map[*tea.Program]*screenIO
 }
 
 func newSessions() *sessions {
-	return &sessions{idle: make(chan struct{}), programs: map[*tea.Program]struct{}{}}
+	return &sessions{idle: make(chan struct{}), programs: map[*tea.Program]*screenIO{}}
 }
 
 // enter counts a session in; it returns false once shutdown has begun.
@@ -45,15 +45,15 @@ func (t *sessions) leave() {
 	}
 }
 
-// addProgram registers a program about to run; it returns false once
-// shutdown has begun, and the program must then not be run.
-func (t *sessions) addProgram(p *tea.Program) bool {
+// addProgram registers a program about to run on a session; it returns
+// false once shutdown has begun, and the program must then not be run.
+func (t *sessions) addProgram(p *tea.Program, sio *screenIO) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.closing {
 		return false
 	}
-	t.programs[p] = struct{}{}
+	t.programs[p] = sio
 	return true
 }
 

@@ -299,3 +299,19 @@ func TestParticipantWithdrawsAndTheirWordsAreErased(t *testing.T) {
 		}
 	}
 }
+
+func TestParticipantDraftIsKeptWhenTheServerShutsDown(t *testing.T) {
+	store, sum := newRoom(t)
+	tt := run(t, NewParticipant(participantSession(t, store, sum.Code)), 80, 24)
+	tt.join("Una")
+	tt.typeText("Words typed as the server stops")
+	tt.see("┃ Words typed as the server stops")
+	tt.tm.Send(ShutdownMsg{})
+	tt.tm.WaitFinished(t, finalTimeout())
+	me := workshop(t, store, sum.ID).Participants[0].ID
+	d, ok := store.Draft(sum.ID, me)
+	guide, _ := inquiry.BuiltinGuide(inquiry.DefaultGuideID)
+	if !ok || d.Texts[guide.Ref(0, 0)] != "Words typed as the server stops" {
+		t.Fatalf("draft after shutdown = %+v (found %v), want the unsent words", d, ok)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
@@ -49,6 +50,13 @@ func (a *app) serveCommand() *cobra.Command {
 func (a *app) serve(ctx context.Context, cfg sshserver.Config, opts data.Options, guidesDir string) error {
 	logger := log.NewWithOptions(a.stderr, log.Options{ReportTimestamp: true, Prefix: "anchorage"})
 	opts.Logger = logger
+	// The libraries log through process-wide defaults: wish's Bubble Tea
+	// middleware through charm log's, and charm.land/ssh through slog's,
+	// with the client's address when a connection panics. Ours goes to
+	// our logger; slog's is dropped, since the server logs panics itself
+	// without addresses.
+	log.SetDefault(logger)
+	slog.SetDefault(slog.New(slog.DiscardHandler))
 	store, err := data.Open(opts)
 	if errors.Is(err, data.ErrLocked) {
 		return fmt.Errorf("another Anchorage server is already running on %s", cfg.DataDir)

@@ -1,0 +1,172 @@
+package sshserver
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"net"
+	"strings"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// rawConn is a TCP connection that has not begun the SSH handshake.
+type rawConn struct {
+	net.Conn
+	banner string // the server's version line, "" if it closed first
+}
+
+// openRaw connects from a loopback address and reads the server's version
+// line, which an admitted connection gets before anything else. A refused
+// one is closed without it.
+func openRaw(t *testing.T, addr, from string) rawConn {
+	t.Helper()
+	conn, err := dialTCP(addr, from)
+	if err != nil {
+		t.Fatalf("dial from %s: %v", from, err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	_ = conn.SetDeadline(time.Now().Add(testDeadline))
+	line, err := bufio.NewReader(conn).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) && !isReset(err) {
+		t.Fatalf("waiting for the server's version line: %v", err)
+	}
+	return rawConn{Conn: conn, banner: strings.TrimSpace(line)}
+}
+
+func (r rawConn) admitted() bool { return strings.HasPrefix(r.banner, "SSH-2.0-") }
+
+func isReset(err error) bool {
+	var op *net.OpError
+	return errors.As(err, &op) && strings.Contains(op.Err.Error(), "reset")
+}
+
+// waitClosed waits for the server to close a connection the client
+// leaves silent.
+func (r rawConn) waitClosed(t *testing.T, what string) {
+	t.Helper()
+	_ = r.SetDeadline(time.Now().Add(testDeadline))
+	_, err := io.Copy(io.Discard, r)
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		t.Fatalf("waited %s for the server to close %s", testDeadline, what)
+	}
+}
+
+func TestNewConnectionsAreRateLimitedPerAddressBeforeTheHandshake(t *testing.T) {
+	clock := newManualClock()
+	srv := startServer(t, "", withClock(clock), withConfig(func(c *Config) {
+		c.ConnectionBurst, c.ConnectionsPerMinute = 3, 1
+	}))
+	for i := range 3 {
+		if c := openRaw(t, srv.addr, "127.0.0.1"); !c.admitted() {
+			t.Fatalf("connection %d of a burst of 3 was refused", i+1)
+		}
+	}
+	if c := openRaw(t, srv.addr, "127.0.0.1"); c.admitted() {
+		t.Fatal("a fourth connection at once was admitted past a burst of 3")
+	}
+	if c := openRaw(t, srv.addr, "127.0.0.2"); !c.admitted() {
+		t.Fatal("another address was refused: the rate is per address")
+	}
+	clock.Advance(time.Minute)
+	if c := openRaw(t, srv.addr, "127.0.0.1"); !c.admitted() {
+		t.Fatal("a minute later, at one a minute, the address still cannot connect")
+	}
+	if c := openRaw(t, srv.addr, "127.0.0.1"); c.admitted() {
+		t.Fatal("one a minute allowed two")
+	}
+}
+
+func TestBareConnectionsAreCappedBeforeTheHandshake(t *testing.T) {
+	// Sessions 4 overall (5 connections), 2 per address (3 connections).
+	srv := startServer(t, "", withConfig(func(c *Config) { c.MaxSessions, c.MaxSessionsPerAddress = 4, 2 }))
+	for i := range 3 {
+		if c := openRaw(t, srv.addr, "127.0.0.1"); !c.admitted() {
+			t.Fatalf("connection %d from one address refused under its cap of 3", i+1)
+		}
+	}
+	if c := openRaw(t, srv.addr, "127.0.0.1"); c.admitted() {
+		t.Fatal("a fourth bare connection from one address was admitted")
+	}
+	for i, from := range []string{"127.0.0.2", "127.0.0.3"} {
+		if c := openRaw(t, srv.addr, from); !c.admitted() {
+			t.Fatalf("connection %d from another address refused under the server's cap of 5", i+4)
+		}
+	}
+	if c := openRaw(t, srv.addr, "127.0.0.4"); c.admitted() {
+		t.Fatal("a sixth bare connection was admitted past the server's cap of 5")
+	}
+}
+
+func TestSilentConnectionIsDroppedAtTheHandshakeDeadline(t *testing.T) {
+	srv := startServer(t, "", withConfig(func(c *Config) { c.HandshakeTimeout = 200 * time.Millisecond }))
+	silent := openRaw(t, srv.addr, "")
+	if !silent.admitted() {
+		t.Fatal("the connection was refused outright")
+	}
+	silent.waitClosed(t, "a connection that says nothing")
+
+	// Half a handshake: the client's version line, then nothing.
+	half := openRaw(t, srv.addr, "")
+	if _, err := half.Write([]byte("SSH-2.0-Stalling\r\n")); err != nil {
+		t.Fatal(err)
+	}
+	half.waitClosed(t, "a connection that stops mid-handshake")
+	waitUntil(t, "the dropped connections to be counted out", func() bool { c, _ := srv.origins.totals(); return c == 0 })
+}
+
+// sessionFrom opens a shell without a terminal from a loopback address,
+// hangs up once it has ended (as OpenSSH would), and returns what it said.
+func sessionFrom(t *testing.T, srv *testServer, from string) result {
+	t.Helper()
+	client, _ := dialFrom(t, from, srv.addr, "harbour-talk", keyless())
+	defer client.Close()
+	return runOn(t, client, "")
+}
+
+func TestSessionLimitsTellThePersonWhy(t *testing.T) {
+	p, probeScreens := withProbes()
+	srv := startServer(t, "", probeScreens, withConfig(func(c *Config) { c.MaxSessions, c.MaxSessionsPerAddress = 3, 2 }))
+	open := func(from string) *terminal {
+		client, _ := dialFrom(t, from, srv.addr, "harbour-talk", keyless())
+		term := openTerminalOn(t, client, 80, 24)
+		p.next(t)
+		term.waitFor("[p 80x24]")
+		return term
+	}
+	first := open("127.0.0.1")
+	open("127.0.0.1")
+	r := sessionFrom(t, srv, "127.0.0.1")
+	if r.status != 1 || !strings.Contains(r.stderr, "Your network already has 2 sessions open") {
+		t.Errorf("a third session from one address: exit %d, stderr %q; want the per-address limit explained", r.status, r.stderr)
+	}
+	open("127.0.0.2")
+	r = sessionFrom(t, srv, "127.0.0.3")
+	if r.status != 1 || !strings.Contains(r.stderr, "The server is full") {
+		t.Errorf("a fourth session: exit %d, stderr %q; want the server's limit explained", r.status, r.stderr)
+	}
+
+	first.typeText("\x03")
+	first.exit()
+	waitUntil(t, "the ended session to be counted out", func() bool { _, s := srv.origins.totals(); return s == 2 })
+	open("127.0.0.1")
+}
+
+func TestOneConnectionCarriesAtMostSoManySessions(t *testing.T) {
+	p, probeScreens := withProbes()
+	srv := startServer(t, "", probeScreens, withConfig(func(c *Config) { c.MaxSessionsPerConnection = 2 }))
+	client, _ := dial(t, srv.addr, "harbour-talk", keyless())
+	for range 2 {
+		term := openTerminalOn(t, client, 80, 24)
+		p.next(t)
+		term.waitFor("[p 80x24]")
+	}
+	_, err := client.NewSession()
+	var open *gossh.OpenChannelError
+	if !errors.As(err, &open) || open.Reason != gossh.ResourceShortage || !strings.Contains(open.Message, "2 sessions open") {
+		t.Fatalf("a third session on the connection: %v; want it refused as a resource shortage, saying why", err)
+	}
+}
