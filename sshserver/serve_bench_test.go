@@ -53,7 +53,11 @@ func TestServeForProfiling(t *testing.T) {
 	}
 	defer store.Close()
 	cfg := DefaultConfig()
-	cfg.DataDir, cfg.Listen, cfg.FacilitatorsFile, cfg.MaxSessions = dir, *serveAddr, *serveFacilitators, 5000
+	cfg.DataDir, cfg.Listen, cfg.FacilitatorsFile = dir, *serveAddr, *serveFacilitators
+	// Every load session comes from one loopback address: lift the limits
+	// meant for a room of people.
+	cfg.MaxSessions, cfg.MaxSessionsPerAddress = 5000, 5000
+	cfg.ConnectionBurst, cfg.ConnectionsPerMinute = 5000, 1 << 20
 	srv, err := New(cfg, store, nil)
 	if err != nil {
 		t.Fatalf("new server: %v", err)
