@@ -267,8 +267,8 @@ func TestWritesAreRefusedWhenTheDiskIsNearlyFull(t *testing.T) {
 	if !errors.Is(err, ErrDiskFull) || err.Error() != "the server's disk is full: nothing was saved" {
 		t.Fatalf("Append on a nearly full disk: %v, want ErrDiskFull saying nothing was saved", err)
 	}
-	if _, err := s.ResumeCode(ws.ID, "ann"); !errors.Is(err, ErrDiskFull) {
-		t.Errorf("ResumeCode on a nearly full disk: %v, want ErrDiskFull", err)
+	if _, err := s.ResumeCode(ws.ID, "ann"); err != nil {
+		t.Errorf("ResumeCode on a nearly full disk: %v; it writes nothing, so it should work", err)
 	}
 	if err := s.AddGuide(testContext(t), parsedGuide(t, harbourGuideYAML), []byte(harbourGuideYAML)); !errors.Is(err, ErrDiskFull) {
 		t.Errorf("AddGuide on a nearly full disk: %v, want ErrDiskFull", err)

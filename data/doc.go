@@ -21,7 +21,6 @@
 //	g/<guide ID>                               an added guide: its YAML and the parsed guide
 //	k/<workshop ID>/<SHA256 key fingerprint>   a scribe enrolled for a workshop
 //	d/<workshop ID>/<participant ID>           a participant's draft (unsent text)
-//	r/<workshop ID>/<keyed hash of a code>     the participant a resume code belongs to
 //	z/scrub                                    set by an erasure until its scrub is done
 //
 // Sequence numbers are assigned by the committer, gapless from 1 for each

@@ -154,24 +154,12 @@ func (c *committer) planErasures(outcomes []outcome) (*erasurePlan, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = c.s.db.View(func(txn *badger.Txn) error {
-		for _, x := range plan.people {
-			keys, err := c.s.resumeRows(txn, x.workshopID, x.participant)
-			if err != nil {
-				return err
-			}
-			// The draft is deleted whether or not it is there yet: the
-			// background writer may be writing it now, and the committer
-			// writes the erasure only after that write.
-			keys = append(keys, draftKey(x.workshopID, x.participant))
-			for _, k := range keys {
-				plan.entries = append(plan.entries, entry{key: k, delete: true})
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("find drafts and resume codes to erase: %w", err)
+	for _, x := range plan.people {
+		// The draft is deleted whether or not it is there yet: the
+		// background writer may be writing it now, and the committer
+		// writes the erasure only after that write. (Resume codes are
+		// never stored: the withdrawal in the log retires the code.)
+		plan.entries = append(plan.entries, entry{key: draftKey(x.workshopID, x.participant), delete: true})
 	}
 	plan.entries = append(plan.entries, entry{key: []byte(scrubKey), value: []byte{1}})
 	return plan, nil
@@ -194,12 +182,9 @@ func rewriteEntries(rewritten map[string]map[uint64]inquiry.Event) ([]entry, err
 }
 
 // leftovers returns the keys of what a participant leaves outside the log
-// that an erasure removes: their draft and their resume code.
+// that an erasure removes: their draft.
 func (s *Store) leftovers(txn *badger.Txn, x erasure) ([][]byte, error) {
-	keys, err := s.resumeRows(txn, x.workshopID, x.participant)
-	if err != nil {
-		return nil, err
-	}
+	var keys [][]byte
 	key := draftKey(x.workshopID, x.participant)
 	switch _, err := txn.Get(key); {
 	case err == nil:

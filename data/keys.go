@@ -14,7 +14,6 @@ const (
 	facilitatorPrefix = "f/"
 	secretKey         = "s/secret"
 	draftPrefix       = "d/"
-	resumePrefix      = "r/"
 	guidePrefix       = "g/"
 	scribePrefix      = "k/"
 	// scrubKey is written with every erasure and dropped by the scrub that

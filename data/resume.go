@@ -4,12 +4,9 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
-	"errors"
 	"fmt"
 	"strings"
-
-	badger "github.com/dgraph-io/badger/v4"
+	"sync"
 
 	"github.com/anchorage/anchorage/inquiry"
 )
@@ -26,17 +23,17 @@ const resumeLen = 8
 
 // resumeTries bounds the codes tried for one participant when an earlier
 // one belongs to someone else in the workshop (about one chance in 10⁶
-// with a thousand participants).
+// with a thousand participants); after that they have none, and come
+// back by key or join again.
 const resumeTries = 4
 
 // ResumeCode returns the code a participant without an SSH key types to
-// come back to a workshop, such as "K7QM-3XPR". The first call makes it;
-// later calls return the same one.
+// come back to a workshop, such as "K7QM-3XPR", always the same one.
 //
 // The code is derived from the installation secret, the workshop and the
-// participant, so it is never stored: the database keeps only a keyed
-// hash of it for lookups, outside the workshop's log, so no export and no
-// database file shows it.
+// participant, and found again by deriving every participant's code from
+// the log: it is never written anywhere, so no export, backup or database
+// file shows it, and asking for it costs a lookup, not a write.
 func (s *Store) ResumeCode(workshopID, participantID string) (string, error) {
 	if participantID == "" {
 		return "", fmt.Errorf("data: resume code: %w: no participant", inquiry.ErrInvalid)
@@ -44,33 +41,18 @@ func (s *Store) ResumeCode(workshopID, participantID string) (string, error) {
 	if !s.hasWorkshop(workshopID) {
 		return "", fmt.Errorf("data: resume code: workshop %s: %w", workshopID, inquiry.ErrNotFound)
 	}
-	s.drafts.mu.Lock()
-	gone := s.drafts.gone[string(draftKey(workshopID, participantID))]
-	s.drafts.mu.Unlock()
-	if gone {
+	x := &s.resume
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	w := s.resumeCatchUp(workshopID)
+	code, ok := w.byParticipant[participantID]
+	switch {
+	case !ok:
+		return "", fmt.Errorf("data: resume code: participant %s: %w", participantID, inquiry.ErrNotFound)
+	case w.gone[participantID]:
 		return "", fmt.Errorf("data: resume code: participant %s has left the workshop: %w", participantID, inquiry.ErrNotAllowed)
 	}
-	s.resumeMu.Lock()
-	defer s.resumeMu.Unlock()
-	for n := range resumeTries {
-		code := s.resumeCode(workshopID, participantID, n)
-		key := s.resumeKey(workshopID, code)
-		owner, err := s.resumeOwner(key)
-		switch {
-		case err != nil:
-			return "", fmt.Errorf("data: resume code: %w", err)
-		case owner == participantID:
-			return showResumeCode(code), nil
-		case owner != "":
-			continue // someone else's: try the next
-		}
-		err = s.update(func(txn *badger.Txn) error { return set(txn, key, []byte(participantID)) })
-		if err != nil {
-			return "", fmt.Errorf("data: resume code: %w", err)
-		}
-		return showResumeCode(code), nil
-	}
-	return "", fmt.Errorf("data: resume code: %d codes in a row were taken: %w", resumeTries, inquiry.ErrConflict)
+	return showResumeCode(code), nil
 }
 
 // Resume returns the participant a resume code belongs to in a workshop.
@@ -82,58 +64,61 @@ func (s *Store) Resume(workshopID, code string) (participantID string, ok bool) 
 	if !ok || !s.hasWorkshop(workshopID) {
 		return "", false
 	}
-	owner, err := s.resumeOwner(s.resumeKey(workshopID, normal))
-	if err != nil || owner == "" {
-		return "", false
-	}
-	s.drafts.mu.Lock()
-	defer s.drafts.mu.Unlock()
-	if s.drafts.gone[string(draftKey(workshopID, owner))] {
+	x := &s.resume
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	w := s.resumeCatchUp(workshopID)
+	owner := w.byCode[normal]
+	if owner == "" || w.gone[owner] {
 		return "", false
 	}
 	return owner, true
 }
 
-// resumeOwner reads who a resume code's key belongs to; "" if nobody.
-func (s *Store) resumeOwner(key []byte) (string, error) {
-	var owner string
-	err := s.view(func(txn *badger.Txn) error {
-		item, err := txn.Get(key)
-		if errors.Is(err, badger.ErrKeyNotFound) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		v, err := item.ValueCopy(nil)
-		owner = string(v)
-		return err
-	})
-	return owner, err
+// resumeCodes finds participants by resume code and codes by participant,
+// per workshop, derived from the logs and kept only in memory.
+type resumeCodes struct {
+	mu        sync.Mutex
+	workshops map[string]*workshopCodes
 }
 
-// resumeRows returns the keys of a participant's resume codes, for an
-// erasure to delete.
-func (s *Store) resumeRows(txn *badger.Txn, workshopID, participantID string) ([][]byte, error) {
-	var keys [][]byte
-	for n := range resumeTries {
-		key := s.resumeKey(workshopID, s.resumeCode(workshopID, participantID, n))
-		item, err := txn.Get(key)
-		if errors.Is(err, badger.ErrKeyNotFound) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		owner, err := item.ValueCopy(nil)
-		if err != nil {
-			return nil, err
-		}
-		if string(owner) == participantID {
-			keys = append(keys, key)
+type workshopCodes struct {
+	scanned       int // events of the log taken in so far
+	byCode        map[string]string
+	byParticipant map[string]string
+	gone          map[string]bool // withdrawn or erased: their code no longer works
+}
+
+// resumeCatchUp takes in the workshop's log since the last look: each
+// participant who joined gets the first of their codes nobody before them
+// has, so the codes of a workshop stay distinct and the same on every
+// start. Call it with the index's lock held.
+func (s *Store) resumeCatchUp(workshopID string) *workshopCodes {
+	x := &s.resume
+	if x.workshops == nil {
+		x.workshops = map[string]*workshopCodes{}
+	}
+	w := x.workshops[workshopID]
+	if w == nil {
+		w = &workshopCodes{byCode: map[string]string{}, byParticipant: map[string]string{}, gone: map[string]bool{}}
+		x.workshops[workshopID] = w
+	}
+	for _, e := range s.Events(workshopID, uint64(w.scanned)) {
+		w.scanned = int(e.Seq)
+		switch e.Type {
+		case inquiry.ParticipantJoined:
+			id := e.Participant.ID
+			for n := range resumeTries {
+				if code := s.resumeCode(workshopID, id, n); w.byCode[code] == "" {
+					w.byCode[code], w.byParticipant[id] = id, code
+					break
+				}
+			}
+		case inquiry.ParticipantWithdrawn, inquiry.ParticipantErased:
+			w.gone[e.Target] = true
 		}
 	}
-	return keys, nil
+	return w
 }
 
 // resumeCode derives a participant's n-th resume code (without the dash).
@@ -150,13 +135,6 @@ func (s *Store) resumeCode(workshopID, participantID string, n int) string {
 	return string(b[:])
 }
 
-// resumeKey is where the owner of a resume code is kept: a keyed hash of
-// the code, so the key does not give the code away.
-func (s *Store) resumeKey(workshopID, code string) []byte {
-	mac := hmac.New(sha256.New, s.secret)
-	fmt.Fprintf(mac, "anchorage resume lookup\x00%s\x00%s", workshopID, code)
-	return []byte(resumePrefix + workshopID + "/" + hex.EncodeToString(mac.Sum(nil)))
-}
 
 // normalResumeCode turns what someone typed into a code as derived:
 // capitals, without dashes or spaces. It reports false for anything that

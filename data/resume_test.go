@@ -13,6 +13,11 @@ func TestResumeCodeIsMadeOnceAndFindsItsParticipant(t *testing.T) {
 	s := openStore(t, dir)
 	ws := openWorkshop(t, s, "harbour-0001")
 	other := openWorkshop(t, s, "castle-0001")
+	mustAppend(t, s, ws.ID, joining("ann"))
+	mustAppend(t, s, ws.ID, joining("bob"))
+	if _, err := s.ResumeCode(ws.ID, "nobody"); err == nil {
+		t.Errorf("a resume code for someone who never joined")
+	}
 	ann, err := s.ResumeCode(ws.ID, "ann")
 	if err != nil {
 		t.Fatal(err)

@@ -82,7 +82,7 @@ type Store struct {
 	scribes      map[string]map[string]Scribe // workshop ID → key fingerprint → scribe
 	enrolMu      sync.Mutex                   // one enrolment (facilitator or scribe) at a time
 	guideMu      sync.Mutex                   // one guide added at a time
-	resumeMu     sync.Mutex                   // one resume code made at a time
+	resume       resumeCodes                  // resume codes, derived from the logs
 
 	feed   feed
 	drafts drafts
