@@ -135,7 +135,6 @@ func (s *Store) resumeCode(workshopID, participantID string, n int) string {
 	return string(b[:])
 }
 
-
 // normalResumeCode turns what someone typed into a code as derived:
 // capitals, without dashes or spaces. It reports false for anything that
 // cannot be a code.
