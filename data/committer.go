@@ -143,7 +143,7 @@ func (c *committer) commit(batch []*request) {
 		r.reply <- reply{event: outcomes[i].event, err: outcomes[i].err}
 	}
 	for _, id := range touched {
-		c.s.feed.ring(id)
+		c.s.feed.ring(id, accepted[id])
 	}
 }
 

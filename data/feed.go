@@ -10,14 +10,16 @@ import (
 // feed holds the doorbells and the presence of live sessions, under a lock
 // of its own so that ringing never waits on readers of the logs.
 type feed struct {
-	mu       sync.Mutex
-	watchers map[string]map[chan struct{}]struct{}
+	mu sync.Mutex
+	// watchers are each workshop's doorbells, with what each wants to be
+	// rung for: nil for everything, presence included.
+	watchers map[string]map[chan struct{}]func(inquiry.Event) bool
 	present  map[string]map[uint64]inquiry.Presence // by entry number
 	entries  uint64                                 // the last entry number given out
 }
 
 func (f *feed) init() {
-	f.watchers = map[string]map[chan struct{}]struct{}{}
+	f.watchers = map[string]map[chan struct{}]func(inquiry.Event) bool{}
 	f.present = map[string]map[uint64]inquiry.Presence{}
 }
 
@@ -27,13 +29,30 @@ func (f *feed) init() {
 // never wait, so a bell already full just means "something new" and a slow
 // reader holds up no one. stop unsubscribes; it is safe to call twice.
 func (s *Store) Watch(workshopID string) (bell <-chan struct{}, stop func()) {
+	return s.watch(workshopID, nil)
+}
+
+// WatchFor is Watch for a screen that shows only part of a workshop: its
+// bell rings only after a commit with an event wants accepts, and never
+// for presence. wants runs on the committer's goroutine for each new
+// event, so it must be quick and safe to call from there (read what it
+// depends on atomically). A room of participants each watching for what
+// concerns them is rung once per relevant event, not once per event.
+func (s *Store) WatchFor(workshopID string, wants func(inquiry.Event) bool) (bell <-chan struct{}, stop func()) {
+	if wants == nil {
+		wants = func(inquiry.Event) bool { return true }
+	}
+	return s.watch(workshopID, wants)
+}
+
+func (s *Store) watch(workshopID string, wants func(inquiry.Event) bool) (<-chan struct{}, func()) {
 	ch := make(chan struct{}, 1)
 	f := &s.feed
 	f.mu.Lock()
 	if f.watchers[workshopID] == nil {
-		f.watchers[workshopID] = map[chan struct{}]struct{}{}
+		f.watchers[workshopID] = map[chan struct{}]func(inquiry.Event) bool{}
 	}
-	f.watchers[workshopID][ch] = struct{}{}
+	f.watchers[workshopID][ch] = wants
 	f.mu.Unlock()
 	return ch, sync.OnceFunc(func() {
 		f.mu.Lock()
@@ -45,19 +64,32 @@ func (s *Store) Watch(workshopID string) (bell <-chan struct{}, stop func()) {
 	})
 }
 
-// ring rings every doorbell of a workshop without waiting.
-func (f *feed) ring(workshopID string) {
+// ring rings, without waiting, every doorbell of a workshop that wants one
+// of the events just committed.
+func (f *feed) ring(workshopID string, events []inquiry.Event) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.ringLocked(workshopID)
+	for ch, wants := range f.watchers[workshopID] {
+		if wants == nil || slices.ContainsFunc(events, wants) {
+			ringOne(ch)
+		}
+	}
 }
 
-func (f *feed) ringLocked(workshopID string) {
-	for ch := range f.watchers[workshopID] {
-		select {
-		case ch <- struct{}{}:
-		default:
+// ringPresence rings the doorbells that follow presence: those that want
+// everything.
+func (f *feed) ringPresence(workshopID string) {
+	for ch, wants := range f.watchers[workshopID] {
+		if wants == nil {
+			ringOne(ch)
 		}
+	}
+}
+
+func ringOne(ch chan struct{}) {
+	select {
+	case ch <- struct{}{}:
+	default: // already rung: the reader will see this too
 	}
 }
 
@@ -75,7 +107,7 @@ func (s *Store) Enter(workshopID string, p inquiry.Presence) (update func(inquir
 	}
 	p.Since = s.now()
 	f.present[workshopID][n] = p
-	f.ringLocked(workshopID)
+	f.ringPresence(workshopID)
 	f.mu.Unlock()
 
 	update = func(p inquiry.Presence) {
@@ -90,7 +122,7 @@ func (s *Store) Enter(workshopID string, p inquiry.Presence) (update func(inquir
 			p.Since = s.now()
 		}
 		f.present[workshopID][n] = p
-		f.ringLocked(workshopID)
+		f.ringPresence(workshopID)
 	}
 	leave = func() {
 		f.mu.Lock()
@@ -102,7 +134,7 @@ func (s *Store) Enter(workshopID string, p inquiry.Presence) (update func(inquir
 		if len(f.present[workshopID]) == 0 {
 			delete(f.present, workshopID)
 		}
-		f.ringLocked(workshopID)
+		f.ringPresence(workshopID)
 	}
 	return update, leave
 }

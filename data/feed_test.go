@@ -116,3 +116,30 @@ func TestPresenceFollowsSessionsAndRingsTheBell(t *testing.T) {
 		t.Errorf("Present of an empty workshop = %v", got)
 	}
 }
+
+func TestWatchForRingsOnlyForWantedEventsAndNeverForPresence(t *testing.T) {
+	s := openStore(t, t.TempDir())
+	ws := openWorkshop(t, s, "watch-for")
+	mustAppend(t, s, ws.ID, joining("ann"))
+	mustAppend(t, s, ws.ID, joining("bob"))
+	mine, stop := s.WatchFor(ws.ID, func(e inquiry.Event) bool {
+		return e.Contribution != nil && e.Contribution.Participant == "ann"
+	})
+	defer stop()
+	everything, stopAll := s.Watch(ws.ID)
+	defer stopAll()
+
+	mustAppend(t, s, ws.ID, adding("bob", "b1", "Bob's words"))
+	waitRing(t, everything, "the full watcher after Bob's contribution")
+	if !notRung(mine) {
+		t.Fatal("Ann's watcher was rung for Bob's contribution")
+	}
+	_, leave := s.Enter(ws.ID, inquiry.Presence{Session: "s1", Role: inquiry.RoleParticipant, Participant: "bob"})
+	waitRing(t, everything, "the full watcher after Bob came in")
+	leave()
+	if !notRung(mine) {
+		t.Fatal("Ann's watcher was rung for presence")
+	}
+	mustAppend(t, s, ws.ID, adding("ann", "a1", "Ann's words"))
+	waitRing(t, mine, "Ann's watcher after her contribution")
+}

@@ -218,6 +218,10 @@ func (r *memRoom) Resume(_, code string) (string, bool) {
 
 func (r *memRoom) Watch(string) (<-chan struct{}, func()) { return make(chan struct{}, 1), func() {} }
 
+func (r *memRoom) WatchFor(string, func(inquiry.Event) bool) (<-chan struct{}, func()) {
+	return make(chan struct{}, 1), func() {}
+}
+
 func (r *memRoom) Workshops() []inquiry.Summary { return []inquiry.Summary{r.fold.Summary()} }
 
 func (r *memRoom) ByCode(code string) (inquiry.Summary, bool) {

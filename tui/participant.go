@@ -61,6 +61,8 @@ type Participant struct {
 	ticking  bool
 	// resumeCode lets this person carry on after a dropped connection.
 	resumeCode string
+	// interest tells the store which events should ring this screen.
+	interest interestIn
 }
 
 // notice is the one line that tells a person what just happened.
@@ -108,7 +110,7 @@ func (m *Participant) Init() tea.Cmd {
 // enter opens the workshop the code named: read its log, start watching,
 // and recognise a returning key.
 func (m *Participant) enter(sum inquiry.Summary) {
-	m.bell, m.stopWatch = m.s.Room.Watch(sum.ID)
+	m.bell, m.stopWatch = m.s.Room.WatchFor(sum.ID, m.interest.wants)
 	if m.s.IdentityFor != nil {
 		m.view.identity = m.s.IdentityFor(sum.ID)
 	}
@@ -148,8 +150,8 @@ func (m *Participant) presence() inquiry.Presence {
 	}
 }
 
-// Update handles a message for whichever stage the screen is at.
-func (m *Participant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// update handles a message for whichever stage the screen is at.
+func (m *Participant) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height

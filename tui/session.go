@@ -20,6 +20,9 @@ type Room interface {
 	// Watch returns a bell rung after every change to the workshop, and a
 	// function to stop watching.
 	Watch(workshopID string) (<-chan struct{}, func())
+	// WatchFor is Watch for a screen showing part of the workshop: its
+	// bell rings only for events wants accepts, and never for presence.
+	WatchFor(workshopID string, wants func(inquiry.Event) bool) (<-chan struct{}, func())
 	Workshops() []inquiry.Summary
 	ByCode(code string) (inquiry.Summary, bool)
 	// Enter marks a live session in the workshop; the returned functions

@@ -1,0 +1,65 @@
+package tui
+
+import (
+	"sync/atomic"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/inquiry"
+)
+
+// interest is what a participant's screen shows of the room, for the
+// store to decide whether an event should ring its bell: who they are and
+// the prompt on screen. The screen replaces it as it changes; the store
+// reads it from the committer's goroutine, so it sits behind an atomic
+// pointer and is never changed in place.
+type interest struct {
+	me     string
+	prompt inquiry.PromptRef
+}
+
+// interestIn holds a screen's current interest.
+type interestIn struct{ p atomic.Pointer[interest] }
+
+// wants reports whether a new event can change what the participant's
+// screen shows: their own doings, what others write at their prompt, and
+// anything workshop-wide (pacing, settings, votes, curation, closing,
+// leaving), which is rare. Others' joins and contributions elsewhere, and
+// others' ballots, never ring it: in a room of hundreds that is most of
+// what happens.
+func (in *interestIn) wants(e inquiry.Event) bool {
+	i := in.p.Load()
+	if i == nil {
+		return true
+	}
+	switch e.Type {
+	case inquiry.ParticipantJoined:
+		return e.Participant.ID == i.me
+	case inquiry.ContributionAdded, inquiry.ContributionEdited:
+		d := e.Contribution
+		return d.Participant == i.me || d.Prompt == i.prompt
+	case inquiry.VoteCast:
+		return e.Ballot.Participant == i.me
+	}
+	return true
+}
+
+// note records the screen's interest if it has changed.
+func (in *interestIn) note(me string, prompt inquiry.PromptRef) {
+	if i := in.p.Load(); i != nil && i.me == me && i.prompt == prompt {
+		return
+	}
+	in.p.Store(&interest{me: me, prompt: prompt})
+}
+
+// Update handles a message, then tells the store what the screen now
+// shows, so the right events ring its bell.
+func (m *Participant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	model, cmd := m.update(msg)
+	var ref inquiry.PromptRef
+	if m.compose.view != nil {
+		ref = m.compose.ref()
+	}
+	m.interest.note(m.view.me, ref)
+	return model, cmd
+}

@@ -1,0 +1,51 @@
+package tui
+
+import (
+	"testing"
+
+	"github.com/anchorage/anchorage/inquiry"
+)
+
+func TestParticipantsBellRingsOnlyForWhatTheirScreenShows(t *testing.T) {
+	var in interestIn
+	in.note("p-me", "discover/best-time")
+	contribution := func(who string, at inquiry.PromptRef) inquiry.Event {
+		return inquiry.Event{Type: inquiry.ContributionAdded, Contribution: &inquiry.ContributionDetails{Participant: who, Prompt: at}}
+	}
+	tests := []struct {
+		name string
+		e    inquiry.Event
+		want bool
+	}{
+		{"my own contribution anywhere", contribution("p-me", "design/barriers"), true},
+		{"someone else's at my prompt", contribution("p-other", "discover/best-time"), true},
+		{"someone else's at another prompt", contribution("p-other", "design/barriers"), false},
+		{"someone else joining", inquiry.Event{Type: inquiry.ParticipantJoined, Participant: &inquiry.ParticipantDetails{ID: "p-other"}}, false},
+		{"my own join", inquiry.Event{Type: inquiry.ParticipantJoined, Participant: &inquiry.ParticipantDetails{ID: "p-me"}}, true},
+		{"someone else's dots", inquiry.Event{Type: inquiry.VoteCast, Ballot: &inquiry.Ballot{Participant: "p-other"}}, false},
+		{"my dots", inquiry.Event{Type: inquiry.VoteCast, Ballot: &inquiry.Ballot{Participant: "p-me"}}, true},
+		{"a prompt opened for everyone", inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{}}, true},
+		{"a contribution hidden", inquiry.Event{Type: inquiry.ContributionHidden, Target: "c1"}, true},
+		{"the workshop closing", inquiry.Event{Type: inquiry.WorkshopClosed}, true},
+	}
+	for _, tt := range tests {
+		if got := in.wants(tt.e); got != tt.want {
+			t.Errorf("%s: wants = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	in.note("p-me", "design/barriers")
+	if !in.wants(contribution("p-other", "design/barriers")) {
+		t.Error("after moving to another prompt, others' words there do not ring")
+	}
+}
+
+func TestParticipantSeesOthersArriveAtTheirPromptLive(t *testing.T) {
+	store, sum := newRoom(t)
+	tt := run(t, NewParticipant(participantSession(t, store, sum.Code)), 80, 24)
+	tt.join("Vi")
+	guide, _ := inquiry.BuiltinGuide(inquiry.DefaultGuideID)
+	bo := joinDirectly(t, store, sum.ID, "Bo")
+	contribute(t, store, sum.ID, bo, "elsewhere", guide.Ref(1, 0), inquiry.Aspiration, "Somewhere else")
+	contribute(t, store, sum.ID, bo, "here", guide.Ref(0, 0), inquiry.Story, "Right here")
+	tt.see("Others here: 1")
+}
