@@ -64,6 +64,9 @@ type Workshop struct {
 	// themes indexes the taxonomy by ID; themeList is it in order.
 	themes    map[string]int
 	themeList []Theme
+	// suggester is built from the taxonomy on first use and shared by every
+	// reader (see Suggester); adding a theme drops it.
+	suggester *ThemeIndex
 	votes     map[string]*VoteState
 	// counts is the running tally (see tally.go).
 	counts tallyCounts
@@ -158,6 +161,17 @@ func (w *Workshop) Participant(id string) (*Participant, bool) {
 func (w *Workshop) Contribution(id string) (*Contribution, bool) {
 	c, ok := w.contributions[id]
 	return c, ok
+}
+
+// Suggester returns the index that suggests this workshop's themes from
+// a contribution's words, built once for the whole taxonomy: screens
+// share it rather than each building its own. The index never changes;
+// a theme added later gives a new one.
+func (w *Workshop) Suggester() *ThemeIndex {
+	if w.suggester == nil {
+		w.suggester = NewThemeIndex(w.Themes())
+	}
+	return w.suggester
 }
 
 // Themes is the taxonomy this workshop offers: the starting themes, the
@@ -302,6 +316,7 @@ func (w *Workshop) foldOpening(e Event) {
 
 // addTheme extends the taxonomy and the running tally with a theme.
 func (w *Workshop) addTheme(t Theme) {
+	w.suggester = nil
 	w.themes[t.ID] = len(w.themeList)
 	w.themeList = append(w.themeList, t)
 	w.counts.themes = append(w.counts.themes, [numKinds]int{})

@@ -246,3 +246,18 @@ func TestAnswersHoldsEachPromptsContributionsInOrder(t *testing.T) {
 		t.Fatalf("Answers of an unanswered prompt has %d", n)
 	}
 }
+
+func TestSuggesterIsSharedUntilAThemeIsAdded(t *testing.T) {
+	l := &testLog{t: t}
+	l.append(opened())
+	w := l.replay()
+	first := w.Suggester()
+	if w.Suggester() != first {
+		t.Fatal("a second call built a new index")
+	}
+	l.append(Event{Type: ThemeAdded, Actor: facilitator, Theme: &Theme{ID: "ferries", Label: "Ferries", Keywords: []string{"ferry"}}})
+	w = l.replay()
+	if got := w.Suggester().Suggest("the ferry timetable"); len(got) == 0 || got[0] != "ferries" {
+		t.Fatalf("after adding a theme the suggestions are %v, want ferries first", got)
+	}
+}

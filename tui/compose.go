@@ -175,7 +175,7 @@ func (c *composer) buildOn(id, label string) {
 // suggest offers themes from the words typed, until the person chooses.
 func (c *composer) suggest() {
 	if !c.themesTouched {
-		c.themes = c.view.suggester.Suggest(c.editor.Value())
+		c.themes = c.view.themeIndex().Suggest(c.editor.Value())
 	}
 }
 

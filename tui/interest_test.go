@@ -49,3 +49,13 @@ func TestParticipantSeesOthersArriveAtTheirPromptLive(t *testing.T) {
 	contribute(t, store, sum.ID, bo, "here", guide.Ref(0, 0), inquiry.Story, "Right here")
 	tt.see("Others here: 1")
 }
+
+func TestParticipantIsOfferedAThemeAddedDuringTheWorkshop(t *testing.T) {
+	store, sum := newRoom(t)
+	tt := run(t, NewParticipant(participantSession(t, store, sum.Code)), 80, 24)
+	tt.join("Wyn")
+	record(t, store, sum.ID, inquiry.Event{Type: inquiry.ThemeAdded,
+		Theme: &inquiry.Theme{ID: "ferries", Label: "Ferries", Keywords: []string{"ferry"}}})
+	tt.typeText("The ferry timetable decides everything")
+	tt.see("Themes Ferries")
+}

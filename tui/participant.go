@@ -111,6 +111,7 @@ func (m *Participant) Init() tea.Cmd {
 // and recognise a returning key.
 func (m *Participant) enter(sum inquiry.Summary) {
 	m.bell, m.stopWatch = m.s.Room.WatchFor(sum.ID, m.interest.wants)
+	m.view.share = m.sharedThemeIndex(sum.ID)
 	if m.s.IdentityFor != nil {
 		m.view.identity = m.s.IdentityFor(sum.ID)
 	}
@@ -326,4 +327,17 @@ func offsetCursor(c *tea.Cursor, x, y int) *tea.Cursor {
 	c.Y += y
 	c.Blink = false // a blink is a redraw per idle session
 	return c
+}
+
+// sharedThemeIndex returns a function fetching the workshop's own theme
+// index, which every screen shares.
+func (m *Participant) sharedThemeIndex(workshopID string) func() *inquiry.ThemeIndex {
+	room := m.s.Room
+	return func() *inquiry.ThemeIndex {
+		var index *inquiry.ThemeIndex
+		if err := room.Read(workshopID, func(w *inquiry.Workshop) { index = w.Suggester() }); err != nil {
+			return nil
+		}
+		return index
+	}
 }

@@ -69,7 +69,7 @@ func (m *Participant) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 // becomeKnown makes the screen this participant's: it folds the log again
 // knowing who they are, so their earlier contributions are theirs.
 func (m *Participant) becomeKnown(id string) {
-	fresh := participantView{me: id, identity: m.view.identity}
+	fresh := participantView{me: id, identity: m.view.identity, share: m.view.share}
 	fresh.apply(m.s.Room.Events(m.view.id, 0))
 	fresh.news = nil // what happened while they were away is on the screen anyway
 	m.view = fresh

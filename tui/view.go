@@ -18,8 +18,13 @@ type participantView struct {
 	code   string
 	guide  inquiry.Guide
 	themes []inquiry.Theme
-	// suggester offers themes from the words typed; built once per workshop.
+	// suggester offers themes from the words typed. It is the workshop's
+	// own, shared by every screen (see themeIndex); nil until first needed
+	// and after a theme is added.
 	suggester *inquiry.ThemeIndex
+	// share fetches the workshop's shared index; nil in tests that fold a
+	// view on its own.
+	share func() *inquiry.ThemeIndex
 	open      bool
 	// me is the participant's own ID once joined or recognised.
 	me   string
@@ -68,7 +73,7 @@ func (v *participantView) fold(e inquiry.Event) {
 		d := e.Workshop
 		v.id, v.title, v.code, v.guide, v.open, v.pacing = d.ID, d.Title, d.Code, d.Guide, true, d.Pacing
 		v.themes = append(slices.Clip(inquiry.DefaultThemes), d.Guide.Themes...)
-		v.suggester = inquiry.NewThemeIndex(v.themes)
+		v.suggester = nil
 		v.revealed = map[inquiry.PromptRef]bool{}
 	case inquiry.WorkshopClosed:
 		v.open, v.voteOpen = false, false
@@ -108,7 +113,7 @@ func (v *participantView) fold(e inquiry.Event) {
 		}
 	case inquiry.ThemeAdded:
 		v.themes = append(slices.Clip(v.themes), *e.Theme)
-		v.suggester = inquiry.NewThemeIndex(v.themes)
+		v.suggester = nil
 	case inquiry.ContributionHidden:
 		if c := v.contribution(e.Target); c != nil {
 			c.Hidden, c.HiddenReason = true, e.Curation.Reason
@@ -211,4 +216,17 @@ func (v *participantView) themeLabel(id string) string {
 		}
 	}
 	return id
+}
+
+// themeIndex is the index that suggests themes: the workshop's shared one,
+// fetched once (an index costs about 50 KiB: one per session would add up
+// in a big room), or one of the view's own when there is nothing to share.
+func (v *participantView) themeIndex() *inquiry.ThemeIndex {
+	if v.suggester == nil && v.share != nil {
+		v.suggester = v.share()
+	}
+	if v.suggester == nil {
+		v.suggester = inquiry.NewThemeIndex(v.themes)
+	}
+	return v.suggester
 }
