@@ -25,7 +25,7 @@ type participantView struct {
 	// share fetches the workshop's shared index; nil in tests that fold a
 	// view on its own.
 	share func() *inquiry.ThemeIndex
-	open      bool
+	open  bool
 	// me is the participant's own ID once joined or recognised.
 	me   string
 	name string
