@@ -296,3 +296,51 @@ func TestServeFlagsWinOverEnvironmentOverDefaults(t *testing.T) {
 		})
 	}
 }
+
+func TestASecondSignalForcesTheExit(t *testing.T) {
+	dir := t.TempDir()
+	var stdout, stderr syncBuffer
+	signals := make(chan os.Signal, 2)
+	exited := make(chan int, 1)
+	a := &app{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, signals: signals,
+		exit: func(status int) { exited <- status }}
+	done := make(chan int, 1)
+	go func() {
+		done <- a.run(context.Background(), []string{"serve", "--listen", "127.0.0.1:0", "--data", dir})
+	}()
+	var addr string
+	listening := regexp.MustCompile(`listening on (127\.0\.0\.1:\d+)`)
+	for deadline := time.Now().Add(testDeadline); addr == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if m := listening.FindStringSubmatch(stdout.String()); m != nil {
+			addr = m[1]
+		}
+	}
+	if addr == "" {
+		t.Fatalf("waited %s for serve to say where it listens", testDeadline)
+	}
+	// A connection that never says anything holds a clean shutdown up
+	// until its handshake deadline: the second signal must not wait.
+	conn, err := net.DialTimeout("tcp", addr, testDeadline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	signals <- syscall.SIGINT
+	signals <- syscall.SIGINT
+	select {
+	case status := <-exited:
+		if status == 0 {
+			t.Errorf("the forced exit had status 0")
+		}
+	case <-time.After(testDeadline):
+		t.Fatalf("waited %s for a second signal to force the exit", testDeadline)
+	}
+	if !strings.Contains(stderr.String(), "second signal") {
+		t.Errorf("the forced exit said nothing: %q", stderr.String())
+	}
+	select {
+	case <-done:
+	case <-time.After(testDeadline):
+		t.Fatalf("waited %s for serve to return after the forced exit", testDeadline)
+	}
+}
