@@ -131,7 +131,7 @@ func TestFacilitatedWorkshopOverSSH(t *testing.T) {
 	bo.typeText(keyCtrlT)
 	bo.waitFor("Results: Start with which?", "●● 2")
 	bo.typeText(keyCtrlT) // back to writing
-	ann.typeText(keyCtrlT)
+	ann.typeText("\x1b")
 
 	// Commitments: in Deliver, an action with who and by when.
 	fac.typeText("n")

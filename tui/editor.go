@@ -108,10 +108,11 @@ func (e *editor) Update(msg tea.Msg) bool {
 	case "ctrl+u":
 		e.remove(e.lineStart(), e.cursor)
 	default:
-		if k.Text == "" || k.Mod.Contains(tea.ModCtrl) || k.Mod.Contains(tea.ModAlt) {
+		text := typed(k)
+		if text == "" {
 			return false
 		}
-		e.InsertString(k.Text)
+		e.InsertString(text)
 	}
 	return len(e.text) != before || k.Text != ""
 }
@@ -297,4 +298,24 @@ func (e *editor) Cursor() *tea.Cursor {
 	c := tea.NewCursor(len([]rune(gutter))+col, at-e.top)
 	c.Blink = false
 	return c
+}
+
+// typed is the text a key press puts in the editor, if any. Alt with a
+// character counts as the character: a terminal sends alt as ESC before the
+// key, so an Escape pressed just before typing can arrive joined to the
+// next letter ("alt+shift+w"), and that letter was typed all the same.
+func typed(k tea.KeyPressMsg) string {
+	if k.Mod.Contains(tea.ModCtrl) {
+		return ""
+	}
+	if k.Text != "" {
+		return k.Text
+	}
+	if !k.Mod.Contains(tea.ModAlt) || !unicode.IsPrint(k.Code) {
+		return ""
+	}
+	if k.Mod.Contains(tea.ModShift) && k.ShiftedCode != 0 {
+		return string(k.ShiftedCode)
+	}
+	return string(k.Code)
 }

@@ -38,7 +38,7 @@ func TestEditorKeysEditTheText(t *testing.T) {
 		{"new line", append(chars("a"), "alt+enter", "b"), "a\nb", 3},
 		{"ctrl+u clears to line start", append(chars("first"), "alt+enter", "s", "e", "c", "ctrl+u"), "first\n", 6},
 		{"delete forward", append(chars("abc"), "home", "delete"), "bc", 0},
-		{"ctrl and alt letters are not typed", append(chars("ab"), "ctrl+o", "ctrl+c"), "ab", 2},
+		{"ctrl letters are not typed", append(chars("ab"), "ctrl+o", "ctrl+c"), "ab", 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -121,5 +121,16 @@ func TestEditorPlaceholderWhenEmpty(t *testing.T) {
 	e.SetHeight(2)
 	if got := ansi.Strip(e.View(newStyles())); got != "┃ Type here\n┃ " {
 		t.Fatalf("empty view = %q", got)
+	}
+}
+
+func TestEditorKeepsALetterThatArrivedJoinedToAnEscape(t *testing.T) {
+	e := newEditor("", 0)
+	e.Focus()
+	// ESC then W read together is reported as alt+shift+w.
+	e.Update(tea.KeyPressMsg{Code: 'w', ShiftedCode: 'W', Mod: tea.ModAlt | tea.ModShift})
+	typeInto(&e, chars("rite")...)
+	if e.Value() != "Write" {
+		t.Fatalf("text = %q, want the W kept", e.Value())
 	}
 }
