@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/json"
 	"errors"
@@ -178,7 +179,10 @@ func (c *committer) admit(r *request, accepted map[string][]inquiry.Event) outco
 	}
 	stamped, value, err := c.stamp(e, fold)
 	if err == nil {
-		err = fold.Apply(stamped)
+		// The committer has just computed this event's hash and digests
+		// and checked its rules: ApplyStamped checks the rules again
+		// (cheaply) but not what stamp has just made.
+		err = fold.ApplyStamped(stamped)
 	}
 	if err != nil {
 		return outcome{err: fmt.Errorf("workshop %s: %w", id, err)}
@@ -194,18 +198,20 @@ func (c *committer) admit(r *request, accepted map[string][]inquiry.Event) outco
 // digests of people's words and the chain. It returns the event as it will
 // be read back and its JSON.
 func (c *committer) stamp(e inquiry.Event, fold *inquiry.Workshop) (inquiry.Event, []byte, error) {
-	// Sealing writes through these pointers: copy, so the caller's event is
-	// left as it was.
-	if e.Participant != nil {
-		p := *e.Participant
-		e.Participant = &p
-	}
-	if e.Contribution != nil {
-		d := *e.Contribution
-		e.Contribution = &d
-	}
+	// Sealing writes through the event's pointers, and the stamped event is
+	// kept and shared with every reader: a deep copy leaves the caller's
+	// event as it was, and keeps the caller's later changes out of the log.
+	e = e.Clone()
 	e.Seq, e.Prev = fold.Head+1, fold.HeadHash
 	e.At = c.s.now().UTC().Round(0)
+	// JSON carries no monotonic clock reading: drop any, so the event kept
+	// is the one a reopen will read back.
+	if e.Participant != nil {
+		e.Participant.ConsentAt = e.Participant.ConsentAt.Round(0)
+	}
+	if e.Pace != nil {
+		e.Pace.EndsAt = e.Pace.EndsAt.Round(0)
+	}
 	for _, w := range e.Words() {
 		var salt [16]byte
 		rand.Read(salt[:]) // crypto/rand.Read never fails (Go 1.24+)
@@ -219,11 +225,29 @@ func (c *committer) stamp(e inquiry.Event, fold *inquiry.Workshop) (inquiry.Even
 	if len(value) > maxEventBytes {
 		return e, nil, fmt.Errorf("%w: the event is %d bytes, over the limit of %d", inquiry.ErrInvalid, len(value), maxEventBytes)
 	}
-	// Keep the decoded copy: it shares no memory with the caller, and it is
-	// exactly what a reopen will read.
+	if bytes.Contains(value, []byte(invalidUTF8Escape)) {
+		return readBack(e, value)
+	}
+	return e, value, nil
+}
+
+// invalidUTF8Escape is how encoding/json writes a byte that is not valid
+// UTF-8 in a string.
+const invalidUTF8Escape = `\ufffd`
+
+// readBack is the event as a reopen will read it from value, for the rare
+// event whose JSON holds the escape \ufffd. It stands for invalid UTF-8
+// in one of the event's strings (or for a person who typed a backslash
+// and "ufffd"). Invalid UTF-8 does not survive JSON: it is read back as
+// U+FFFD, which encodes differently, so the event read back would not
+// match its hash and the log would not replay. Such an event is refused.
+func readBack(e inquiry.Event, value []byte) (inquiry.Event, []byte, error) {
 	var kept inquiry.Event
 	if err := json.Unmarshal(value, &kept); err != nil {
 		return e, nil, fmt.Errorf("decode event: %w", err)
+	}
+	if kept.ChainHash() != e.Hash {
+		return e, nil, fmt.Errorf("%w: the event holds text that is not valid UTF-8", inquiry.ErrInvalid)
 	}
 	return kept, value, nil
 }

@@ -296,3 +296,29 @@ func TestWritesAreRefusedWhenTheDiskIsNearlyFull(t *testing.T) {
 		t.Errorf("the draft kept in memory was not written once there was room: %v", err)
 	}
 }
+
+func TestAnEventThatJSONCannotCarryIsRefusedAndTheLogStillReopens(t *testing.T) {
+	dir := t.TempDir()
+	s := openStore(t, dir)
+	ws := openWorkshop(t, s, "harbour-0001")
+	mustAppend(t, s, ws.ID, joining("ann"))
+	// A contribution ID that is not valid UTF-8 would be read back as
+	// U+FFFD, which encodes differently: the log would not replay.
+	bad := adding("ann", "c-\xff", "Shared budgets")
+	if _, err := s.Append(testContext(t), ws.ID, bad); !errors.Is(err, inquiry.ErrInvalid) {
+		t.Errorf("append of an event with invalid UTF-8: %v, want %v", err, inquiry.ErrInvalid)
+	}
+	// Someone who types the escape itself is recorded as they typed it.
+	typed := mustAppend(t, s, ws.ID, adding("ann", "c1", `The form said \ufffd where my name was`))
+	if got := typed.Contribution.Text.Text; got != `The form said \ufffd where my name was` {
+		t.Errorf("recorded text %q", got)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = openStore(t, dir)
+	events := checkLog(t, s, ws.ID, 3)
+	if events[2].Hash != typed.Hash || events[2].Contribution.Text.Text != typed.Contribution.Text.Text {
+		t.Errorf("after reopening, event 3 is %+v, want the typed escape as recorded", events[2].Contribution)
+	}
+}

@@ -203,6 +203,8 @@ func (w *Workshop) prompt(ref PromptRef) (Prompt, bool) {
 }
 
 // Replay folds a whole log into a workshop, checking the chain as it goes.
+// Use it for every log that comes from outside the process: a database
+// being opened, an export, a backup.
 func Replay(events []Event) (*Workshop, error) {
 	w := &Workshop{}
 	for _, e := range events {
@@ -216,11 +218,8 @@ func Replay(events []Event) (*Workshop, error) {
 // Apply checks an event against the rules and the chain and, if it passes,
 // folds it in.
 func (w *Workshop) Apply(e Event) error {
-	if e.Seq != w.Head+1 {
-		return fmt.Errorf("event %d: %w: expected sequence %d", e.Seq, ErrInvalid, w.Head+1)
-	}
-	if e.Prev != w.HeadHash {
-		return fmt.Errorf("event %d: %w: chain broken: prev %.12s, head %.12s", e.Seq, ErrInvalid, e.Prev, w.HeadHash)
+	if err := w.checkLink(e); err != nil {
+		return err
 	}
 	if got := e.ChainHash(); e.Hash != got {
 		return fmt.Errorf("event %d: %w: hash %.12s does not match its content (%.12s)", e.Seq, ErrInvalid, e.Hash, got)
@@ -230,6 +229,24 @@ func (w *Workshop) Apply(e Event) error {
 			return fmt.Errorf("event %d: %w: text does not match its digest", e.Seq, ErrInvalid)
 		}
 	}
+	return w.applyChecked(e)
+}
+
+// checkLink checks that an event comes next: its sequence number follows
+// the head and it names the head's hash as Prev.
+func (w *Workshop) checkLink(e Event) error {
+	if e.Seq != w.Head+1 {
+		return fmt.Errorf("event %d: %w: expected sequence %d", e.Seq, ErrInvalid, w.Head+1)
+	}
+	if e.Prev != w.HeadHash {
+		return fmt.Errorf("event %d: %w: chain broken: prev %.12s, head %.12s", e.Seq, ErrInvalid, e.Prev, w.HeadHash)
+	}
+	return nil
+}
+
+// applyChecked checks an event whose chain has been vouched for against
+// the rules and, if it passes, folds it in.
+func (w *Workshop) applyChecked(e Event) error {
 	if err := w.check(e, true); err != nil {
 		return fmt.Errorf("event %d: %w", e.Seq, err)
 	}
