@@ -61,6 +61,9 @@ type Participant struct {
 	ticking  bool
 	// resumeCode lets this person carry on after a dropped connection.
 	resumeCode string
+
+	// drawn is the guide screen as last drawn, kept with its parts.
+	drawn composeDrawn
 }
 
 // notice is the one line that tells a person what just happened.
