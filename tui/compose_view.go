@@ -14,110 +14,282 @@ import (
 // the prompt, the choices for the contribution, the editor and what has
 // just happened. It fits any size from minWidth x minHeight up, dropping
 // the help text and the phase bar's words first.
+//
+// Each part is kept (composeParts) until what it shows changes, and the
+// whole screen is kept until a part, the editor or the size changes: a
+// typed key redraws the editor and at most a line or two, and a message
+// that changes nothing on the screen redraws nothing.
 func (m *Participant) viewCompose() (string, *tea.Cursor) {
-	c, st, w, h := &m.compose, m.st, m.width, m.height
+	c, d := &m.compose, &m.drawn
+	l := m.composeLayout()
+	if d.ok && l == d.layout && c.editor.cursor == d.edCursor && c.editor.top == d.edTop &&
+		c.editor.focused == d.edFocused && slices.Equal(c.editor.text, d.edText) {
+		return d.content, d.cursor
+	}
+
+	topLines := l.title.lines + l.bar.lines + l.rule.lines + l.prompt.lines + l.kinds.lines + l.themes.lines
+	var fieldCursor *tea.Cursor
+	if l.commitment.lines > 0 {
+		_, fieldCursor = m.commitmentLine(l.w)
+		fieldCursor = offsetCursor(fieldCursor, 0, topLines)
+		topLines += l.commitment.lines
+	}
+	topLines += l.building.lines
+	bottomLines := l.reframe.lines + l.notice.lines + l.yours.lines + l.others.lines + l.help.lines
+	edHeight := max(l.h-topLines-bottomLines, 1)
+	// The editor takes whatever rows the rest leaves; sizing it here keeps
+	// that arithmetic in one place.
+	c.editor.SetWidth(l.w)
+	c.editor.SetHeight(edHeight)
+	cursor := fieldCursor
+	if c.focus == fieldText {
+		cursor = offsetCursor(c.editor.Cursor(), 0, topLines)
+	}
+
+	var b strings.Builder
+	b.Grow(4 * l.w * l.h)
+	for _, part := range []block{l.title, l.bar, l.rule, l.prompt, l.kinds, l.themes, l.commitment, l.building} {
+		writeBlock(&b, part)
+	}
+	b.WriteString(c.editor.View(m.st))
+	for _, part := range []block{l.reframe, l.notice, l.yours, l.others, l.help} {
+		if part.lines > 0 {
+			b.WriteByte('\n')
+			b.WriteString(part.text)
+		}
+	}
+
+	d.layout, d.ok = l, true
+	d.edCursor, d.edTop, d.edFocused = c.editor.cursor, c.editor.top, c.editor.focused
+	d.edText = append(d.edText[:0], c.editor.text...)
+	d.content, d.cursor = b.String(), cursor
+	return d.content, d.cursor
+}
+
+// writeBlock writes a part of the screen and the line break after it; a
+// part of no lines (one not shown) writes nothing.
+func writeBlock(b *strings.Builder, part block) {
+	if part.lines == 0 {
+		return
+	}
+	b.WriteString(part.text)
+	b.WriteByte('\n')
+}
+
+// composeDrawn is the guide screen as last drawn, and what it was drawn
+// from, to draw it again only when one of those has changed.
+type composeDrawn struct {
+	ok      bool
+	layout  composeLayout
+	content string
+	cursor  *tea.Cursor
+	// The editor's state: its text is compared rune by rune.
+	edText    []rune
+	edCursor  int
+	edTop     int
+	edFocused bool
+	parts     composeParts
+}
+
+// composeLayout is every part of the guide screen but the editor, as
+// drawn for the screen's present state, and the size they are laid out
+// in. Two equal layouts (and the same editor) are the same screen.
+type composeLayout struct {
+	w, h                                 int
+	title, bar, rule, prompt, kinds      block
+	themes, commitment, building         block
+	reframe, notice, yours, others, help block
+	commitmentCursor                     int // the owner or date field's cursor, -1 if neither has the focus
+}
+
+// composeParts keeps each part of the guide screen for the inputs it
+// shows. Every key names all that its part depends on.
+type composeParts struct {
+	title   kept[titleKey]
+	bar     kept[barKey]
+	rule    kept[int]
+	prompt  kept[promptKey]
+	kinds   kept[kindsKey]
+	themes  kept[themesKey]
+	reframe kept[promptKey]
+	notice  kept[noticeKey]
+	yours   kept[textKey]
+	others  kept[textKey]
+	help    kept[helpKey]
+}
+
+type titleKey struct {
+	w                         int
+	title, code, name, resume string
+}
+
+type barKey struct {
+	w, phase, prompt int
+	clock            string
+	waiting          bool
+}
+
+// promptKey names a prompt of the guide, which does not change once the
+// workshop is open.
+type promptKey struct {
+	w     int
+	roomy bool
+	ref   inquiry.PromptRef
+}
+
+type kindsKey struct {
+	w                  int
+	ref                inquiry.PromptRef
+	kind, partner      int
+	focusKind, focusPt bool
+}
+
+type themesKey struct {
+	w         int
+	focused   bool
+	chosen    string // the chosen theme IDs, joined
+	touched   bool
+	cursor    int
+	available int // themes are only ever added, so their number names the list
+}
+
+type noticeKey struct {
+	w int
+	n notice
+}
+
+type textKey struct {
+	w    int
+	text string
+}
+
+type helpKey struct {
+	w                     int
+	editing, others, vote bool
+}
+
+// composeLayout draws (or takes from composeParts) every part of the
+// guide screen but the editor.
+func (m *Participant) composeLayout() composeLayout {
+	c, st, w, h, parts := &m.compose, m.st, m.width, m.height, &m.drawn.parts
+	ref := c.ref()
+	roomy := h >= 20
+	l := composeLayout{w: w, h: h, commitmentCursor: -1}
+
+	tk := titleKey{w: w, title: c.view.title, code: c.view.code, name: c.view.name}
+	if w >= 70 {
+		tk.resume = m.resumeCode
+	}
+	l.title = parts.title.get(tk, func() string {
+		right := tk.code
+		if tk.name != "" {
+			right += " · " + tk.name
+		}
+		if tk.resume != "" {
+			right += " · resume " + tk.resume
+		}
+		return twoSides(st.title.Render("Anchorage")+st.dim.Render(" · ")+tk.title, st.dim.Render(right), w)
+	})
+	bk := barKey{w: w, phase: c.phase, prompt: c.prompt, clock: m.countdown()}
+	if bk.clock == "" {
+		bk.waiting = !m.view.reachable(c.phase, c.prompt)
+	}
+	l.bar = parts.bar.get(bk, func() string { return m.phaseBar(bk) })
+	l.rule = parts.rule.get(w, func() string { return st.rule(w) })
+	pk := promptKey{w: w, roomy: roomy, ref: ref}
+	l.prompt = parts.prompt.get(pk, func() string { return m.promptLines(w, roomy) })
+	kk := kindsKey{w: w, ref: ref, kind: c.kind, partner: c.partner, focusKind: c.focus == fieldKind, focusPt: c.focus == fieldPartner}
+	l.kinds = parts.kinds.get(kk, func() string { return m.kindLine(w) })
+	thk := themesKey{w: w, focused: c.focus == fieldThemes, chosen: strings.Join(c.themes, "\x00"),
+		touched: c.themesTouched, cursor: c.themeCursor, available: len(c.view.themes)}
+	l.themes = parts.themes.get(thk, func() string { return m.themesLine(w) })
+	if c.isAction() {
+		line, cur := m.commitmentLine(w)
+		l.commitment = newBlock(line)
+		if cur != nil {
+			l.commitmentCursor = cur.X
+		}
+	}
+	if c.buildsOn != "" && c.buildsOnLabel != "" {
+		l.building = newBlock(fit(st.accent.Render("↳ building on "+c.buildsOnLabel)+st.dim.Render("  (esc: not building on it)"), w))
+	}
+
+	if prompt := c.promptDef(); prompt.KindChoices()[c.kind] == inquiry.Barrier && prompt.Reframe != "" {
+		l.reframe = parts.reframe.get(promptKey{w: w, ref: ref}, func() string { return m.reframeLines(w) })
+	}
+	l.notice = parts.notice.get(noticeKey{w: w, n: m.notice}, func() string { return m.noticeLine(w) })
+	yours := m.yoursText()
+	l.yours = parts.yours.get(textKey{w: w, text: yours}, func() string { return st.dim.Render(fit(yours, w)) })
+	if hint := m.othersHint(); hint != "" {
+		l.others = parts.others.get(textKey{w: w, text: hint}, func() string { return st.dim.Render(fit(hint, w)) })
+	}
+	hk := helpKey{w: w, editing: c.editing != "", others: len(m.others.items) > 0, vote: m.view.vote != nil}
+	l.help = parts.help.get(hk, func() string { return m.composeHelp(hk) })
+	return l
+}
+
+// promptLines are the phase's name and the prompt, with its help when
+// there is room.
+func (m *Participant) promptLines(w int, roomy bool) string {
+	c, st := &m.compose, m.st
 	prompt := c.promptDef()
 	phase := c.view.guide.Phases[c.phase]
-	roomy := h >= 20
-
-	var top screen
-	right := c.view.code
-	if c.view.name != "" {
-		right += " · " + c.view.name
-	}
-	if m.resumeCode != "" && w >= 70 {
-		right += " · resume " + m.resumeCode
-	}
-	top.line(twoSides(st.title.Render("Anchorage")+st.dim.Render(" · ")+c.view.title, st.dim.Render(right), w))
-	top.line(m.phaseBar(w))
-	top.line(st.rule(w))
-	top.line(fit(st.accent.Render(strings.ToUpper(phase.Title))+st.dim.Render(firstSentence(phase.Summary)), w))
+	var s screen
+	s.line(fit(st.accent.Render(strings.ToUpper(phase.Title))+st.dim.Render(firstSentence(phase.Summary)), w))
 	for i, l := range wrap(prompt.Text, w) {
 		if i < 3 || roomy {
-			top.line(st.bold.Render(l))
+			s.line(st.bold.Render(l))
 		}
 	}
 	if roomy && prompt.Help != "" {
 		for i, l := range wrap(prompt.Help, w) {
 			if i < 3 {
-				top.line(st.dim.Render(l))
+				s.line(st.dim.Render(l))
 			}
 		}
 	}
 	if roomy {
-		top.line("")
+		s.line("")
 	}
-	top.line(m.kindLine(w))
-	top.line(m.themesLine(w))
-	var fieldCursor *tea.Cursor
-	if c.isAction() {
-		line, cur := m.commitmentLine(w)
-		if cur != nil {
-			fieldCursor = offsetCursor(cur, 0, top.n)
-		}
-		top.line(line)
-	}
-	if c.buildsOn != "" && c.buildsOnLabel != "" {
-		top.line(fit(st.accent.Render("↳ building on "+c.buildsOnLabel)+st.dim.Render("  (esc: not building on it)"), w))
-	}
+	return s.String()
+}
 
-	var bottom screen
-	if k := prompt.KindChoices()[c.kind]; k == inquiry.Barrier && prompt.Reframe != "" {
-		for i, l := range wrap("↳ "+prompt.Reframe, w) {
-			if i < 2 {
-				bottom.line(st.barrier.Render(l))
-			}
+// reframeLines invite a barrier to be turned into what would help.
+func (m *Participant) reframeLines(w int) string {
+	var s screen
+	for i, l := range wrap("↳ "+m.compose.promptDef().Reframe, w) {
+		if i < 2 {
+			s.line(m.st.barrier.Render(l))
 		}
 	}
-	bottom.line(m.noticeLine(w))
-	bottom.line(m.yoursLine(w))
-	if hint := m.othersHint(); hint != "" {
-		bottom.line(st.dim.Render(fit(hint, w)))
-	}
-	bottom.line(m.composeHelp(w))
-
-	edHeight := max(h-top.n-bottom.n, 1)
-	// The editor takes whatever rows the rest leaves; sizing it here keeps
-	// that arithmetic in one place.
-	c.editor.SetWidth(w)
-	c.editor.SetHeight(edHeight)
-	var out screen
-	out.line(top.String())
-	cursor := fieldCursor
-	if c.focus == fieldText {
-		cursor = offsetCursor(c.editor.Cursor(), 0, out.n)
-	}
-	out.line(c.editor.View(st))
-	out.fill(top.n + edHeight)
-	out.line(bottom.String())
-	return out.String(), cursor
+	return s.String()
 }
 
 // phaseBar shows the cycle with the current phase marked, and the prompt's
 // number, so a person always knows how far they are.
-func (m *Participant) phaseBar(w int) string {
+func (m *Participant) phaseBar(k barKey) string {
 	c, st := &m.compose, m.st
 	at, n := c.position()
 	count := st.dim.Render(fmt.Sprintf("prompt %d of %d", at, n))
-	switch clock := m.countdown(); {
-	case clock != "":
-		count = st.warn.Render(clock) + st.dim.Render(fmt.Sprintf(" · %d of %d", at, n))
-	case !m.view.reachable(c.phase, c.prompt):
+	switch {
+	case k.clock != "":
+		count = st.warn.Render(k.clock) + st.dim.Render(fmt.Sprintf(" · %d of %d", at, n))
+	case k.waiting:
 		count = st.warn.Render("waiting for the facilitator")
 	}
 	var parts []string
 	for i, ph := range c.view.guide.Phases {
 		switch {
-		case i == c.phase:
+		case i == k.phase:
 			parts = append(parts, st.accent.Render("● "+ph.Title))
-		case i < c.phase:
+		case i < k.phase:
 			parts = append(parts, st.good.Render("✓ ")+st.dim.Render(ph.Title))
 		default:
 			parts = append(parts, st.dim.Render("○ "+ph.Title))
 		}
 	}
 	bar := strings.Join(parts, st.dim.Render(" ─ "))
-	return twoSides(bar, count, w)
+	return twoSides(bar, count, k.w)
 }
 
 // kindLine shows the kinds this prompt asks for, the chosen one marked,
@@ -191,20 +363,29 @@ func fieldMark(st styles, focused bool, label string) string {
 	return st.dim.Render(" " + label)
 }
 
-// yoursLine says what this person has already given at this prompt.
-func (m *Participant) yoursLine(w int) string {
-	st := m.st
-	here := m.view.live(m.compose.ref())
-	all := len(m.view.live(""))
-	if all == 0 {
-		return st.dim.Render(fit("Nothing saved yet.", w))
+// yoursText says what this person has already given at this prompt.
+func (m *Participant) yoursText() string {
+	ref := m.compose.ref()
+	here, all := 0, 0
+	var last *inquiry.Contribution
+	for _, c := range m.view.mine {
+		if c.Deleted || c.Withdrawn {
+			continue
+		}
+		all++
+		if c.Prompt == ref {
+			here++
+			last = c
+		}
 	}
-	text := fmt.Sprintf("Yours: %d here, %d in all", len(here), all)
-	if len(here) > 0 {
-		last := here[len(here)-1]
+	if all == 0 {
+		return "Nothing saved yet."
+	}
+	text := fmt.Sprintf("Yours: %d here, %d in all", here, all)
+	if last != nil {
 		text += fmt.Sprintf(" · latest: %s “%s”", last.Kind.Label(), snippet(last.Text, 30))
 	}
-	return st.dim.Render(fit(text, w))
+	return text
 }
 
 // twoSides puts left and right on one line, cutting left if both do not fit.
@@ -246,17 +427,17 @@ func (m *Participant) commitmentLine(w int) (string, *tea.Cursor) {
 }
 
 // composeHelp is the help line, naming only what can be done now.
-func (m *Participant) composeHelp(w int) string {
-	c, st := &m.compose, m.st
-	if c.editing != "" {
-		return st.helpLine(w, "enter", "save changes", "esc", "cancel edit", "tab", "next field", "ctrl+o", "yours")
+func (m *Participant) composeHelp(k helpKey) string {
+	st := m.st
+	if k.editing {
+		return st.helpLine(k.w, "enter", "save changes", "esc", "cancel edit", "tab", "next field", "ctrl+o", "yours")
 	}
 	pairs := []string{"enter", "save", "tab", "choices", "pgdn/pgup", "prompts", "ctrl+o", "yours"}
-	if len(m.others.items) > 0 {
+	if k.others {
 		pairs = append(pairs, "ctrl+r", "others")
 	}
-	if m.view.vote != nil {
+	if k.vote {
 		pairs = append(pairs, "ctrl+t", "vote")
 	}
-	return st.helpLine(w, append(pairs, "ctrl+c", "leave")...)
+	return st.helpLine(k.w, append(pairs, "ctrl+c", "leave")...)
 }

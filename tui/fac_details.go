@@ -20,14 +20,14 @@ func (m *Facilitator) detailLines(w, h int) []string {
 	if p, ok := m.ws.Guide.Prompt(c.Prompt); ok {
 		where += ": " + p.Text
 	}
-	add := func(style func(...string) string, text string, most int) {
+	add := func(style func(string) string, text string, most int) {
 		for i, l := range wrap(text, w-2) {
 			if i < most {
 				lines = append(lines, "  "+style(l))
 			}
 		}
 	}
-	plain := func(s ...string) string { return strings.Join(s, "") }
+	plain := func(s string) string { return s }
 	add(st.dim.Render, where, 2)
 	lines = append(lines, "")
 	text := c.Text

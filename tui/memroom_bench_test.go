@@ -39,13 +39,19 @@ type memRoom struct {
 // kinds, themes and partners as a busy room's would be.
 func newMemRoom(tb testing.TB, participants, contributions int) *memRoom {
 	tb.Helper()
+	return newPacedMemRoom(tb, participants, contributions, inquiry.SelfPaced)
+}
+
+// newPacedMemRoom is newMemRoom with the given pacing.
+func newPacedMemRoom(tb testing.TB, participants, contributions int, pacing inquiry.Pacing) *memRoom {
+	tb.Helper()
 	guide, ok := inquiry.BuiltinGuide(inquiry.DefaultGuideID)
 	if !ok {
 		tb.Fatal("the default guide is missing")
 	}
 	r := &memRoom{fold: &inquiry.Workshop{}, start: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
 	r.add(tb, inquiry.Event{Type: inquiry.WorkshopOpened, Actor: inquiry.System, Workshop: &inquiry.WorkshopDetails{
-		ID: "0123456789abcdef", Title: "Anchors and services", Code: "harbour-4821", Pacing: inquiry.SelfPaced, Guide: guide,
+		ID: "0123456789abcdef", Title: "Anchors and services", Code: "harbour-4821", Pacing: pacing, Guide: guide,
 	}})
 	for p := range participants {
 		r.add(tb, joinEvent(p))

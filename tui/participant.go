@@ -63,6 +63,9 @@ type Participant struct {
 	resumeCode string
 	// interest tells the store which events should ring this screen.
 	interest interestIn
+
+	// drawn is the guide screen as last drawn, kept with its parts.
+	drawn composeDrawn
 }
 
 // notice is the one line that tells a person what just happened.

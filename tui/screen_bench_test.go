@@ -174,7 +174,7 @@ func newBenchFacilitator(room *memRoom, w, h int) *Facilitator {
 
 // newBenchParticipant is a participant who has joined the room through
 // the join form, at the first prompt of the guide.
-func newBenchParticipant(b *testing.B, room *memRoom) *Participant {
+func newBenchParticipant(b testing.TB, room *memRoom) *Participant {
 	b.Helper()
 	m := NewParticipant(Session{ID: "p-bench", Room: room, Code: room.fold.Code, Width: 80, Height: 24}).(*Participant)
 	for _, r := range "Ann" {
