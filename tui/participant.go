@@ -104,10 +104,16 @@ func newLineInput(placeholder string, limit int) textinput.Model {
 	return in
 }
 
+// listen waits for the room's next change that concerns this screen,
+// catching up at most once per participantBellGap.
+func (m *Participant) listen() tea.Cmd {
+	return listenEvery(m.s.context(), m.bell, participantBellGap, time.After)
+}
+
 // Init starts listening for the workshop's changes when the session
 // arrived with a valid code.
 func (m *Participant) Init() tea.Cmd {
-	return tea.Batch(listen(m.s.context(), m.bell), m.clock())
+	return tea.Batch(m.listen(), m.clock())
 }
 
 // enter opens the workshop the code named: read its log, start watching,
@@ -166,7 +172,7 @@ func (m *Participant) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.notice = notice{text: "The server is shutting down. Everything you saved is kept."}
 		return m, tea.Quit
 	case bellMsg:
-		return m, tea.Batch(m.catchUp(), listen(m.s.context(), m.bell))
+		return m, tea.Batch(m.catchUp(), m.listen())
 	case tickMsg:
 		m.ticking = false
 		return m, m.clock()
@@ -221,7 +227,7 @@ func (m *Participant) updateCode(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if sum, ok := m.s.Room.ByCode(code); ok {
 			m.notice = notice{}
 			m.enter(sum)
-			return m, listen(m.s.context(), m.bell)
+			return m, m.listen()
 		}
 		m.attempts++
 		m.code.SetValue("")
