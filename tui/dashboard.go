@@ -61,7 +61,7 @@ func (m *Facilitator) viewRoom() (string, *tea.Cursor) {
 	case m.notice.text != "":
 		bottom = []string{m.facilitatorNotice(w)}
 	default:
-		bottom = []string{fit(m.hereLine(), w)}
+		bottom = []string{m.hereLine(w)}
 	}
 	if input != nil {
 		input.SetWidth(max(w-width(input.Prompt)-1, 1))
