@@ -16,25 +16,6 @@ const (
 	jsonFormatVersion = 1
 )
 
-// jsonExport is the JSON export's one object. Field order here is the order
-// in the file. README.md documents it field by field.
-type jsonExport struct {
-	Format        string             `json:"format"`
-	Version       int                `json:"version"`
-	Head          jsonHead           `json:"head"`
-	Workshop      jsonWorkshop       `json:"workshop"`
-	Guide         Guide              `json:"guide"`
-	Themes        []jsonTheme        `json:"themes"`
-	Partners      []jsonLabel        `json:"partners"`
-	Participants  []jsonParticipant  `json:"participants"`
-	Contributions []jsonContribution `json:"contributions"`
-	Tally         []jsonTallyRow     `json:"tally"`
-	Totals        jsonTotals         `json:"totals"`
-	Votes         []jsonVote         `json:"votes"`
-	Hidden        []jsonHidden       `json:"hidden"`
-	Events        []Event            `json:"events"`
-}
-
 type jsonHead struct {
 	Seq  uint64 `json:"seq"`
 	Hash string `json:"hash"`
@@ -174,77 +155,81 @@ func (k kindCounts) MarshalJSON() ([]byte, error) {
 }
 
 // writeJSON writes the workshop, what it folds to and the log it came from
-// as one indented object.
+// as one indented object, streamed (jsonStream). The order of the fields
+// here is their order in the file; README.md documents them one by one.
 func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 	labels := newExportLabels(ws)
 	tally := ws.Tally()
-	doc := jsonExport{
-		Format:  jsonFormatName,
-		Version: jsonFormatVersion,
-		Head:    jsonHead{Seq: ws.Head, Hash: ws.HeadHash},
-		Workshop: jsonWorkshop{
-			ID: ws.ID, Title: ws.Title, Code: ws.Code, Pacing: ws.Pacing, Open: ws.Open,
-			OpenedAt: ws.OpenedAt.UTC(), ClosedAt: jsonTime(ws.ClosedAt),
-			Settings: jsonSettings{Visibility: cmp.Or(ws.Settings.Visibility, VisibleLive), Anonymous: ws.Settings.Anonymous},
-			Current:  newJSONPace(ws.Current),
-			Revealed: revealedInGuideOrder(ws),
-		},
-		Guide:         ws.Guide,
-		Themes:        []jsonTheme{},
-		Partners:      []jsonLabel{},
-		Participants:  make([]jsonParticipant, 0, len(ws.Participants)),
-		Contributions: make([]jsonContribution, 0, tally.Contributions),
-		Tally:         make([]jsonTallyRow, 0, len(tally.Themes)+1),
-		Totals: jsonTotals{
-			Participants: len(ws.Participants), Contributions: tally.Contributions,
-			Kinds: kindCounts(tally.Totals),
-		},
-		Votes:  make([]jsonVote, 0, len(ws.Votes)),
-		Hidden: hiddenContributions(ws, events),
-		// The events go out exactly as given: re-encoding a time in
-		// another zone would change the bytes their hashes cover.
-		Events: events,
-	}
+	out := newJSONStream(w)
+	out.value("format", jsonFormatName)
+	out.value("version", jsonFormatVersion)
+	out.value("head", jsonHead{Seq: ws.Head, Hash: ws.HeadHash})
+	out.value("workshop", jsonWorkshop{
+		ID: ws.ID, Title: ws.Title, Code: ws.Code, Pacing: ws.Pacing, Open: ws.Open,
+		OpenedAt: ws.OpenedAt.UTC(), ClosedAt: jsonTime(ws.ClosedAt),
+		Settings: jsonSettings{Visibility: cmp.Or(ws.Settings.Visibility, VisibleLive), Anonymous: ws.Settings.Anonymous},
+		Current:  newJSONPace(ws.Current),
+		Revealed: revealedInGuideOrder(ws),
+	})
+	out.value("guide", &ws.Guide)
 	themes := ws.Themes()
+	jsonThemes := make([]jsonTheme, 0, len(themes))
 	for i, t := range themes {
 		added := i >= len(themes)-len(ws.AddedThemes)
-		doc.Themes = append(doc.Themes, jsonTheme{ID: t.ID, Label: t.Label, Added: added})
+		jsonThemes = append(jsonThemes, jsonTheme{ID: t.ID, Label: t.Label, Added: added})
 	}
+	out.value("themes", jsonThemes)
+	partners := []jsonLabel{}
 	for _, p := range ws.Guide.PartnerList() {
-		doc.Partners = append(doc.Partners, jsonLabel{ID: p.ID, Label: p.Label})
+		partners = append(partners, jsonLabel{ID: p.ID, Label: p.Label})
 	}
-	for _, p := range ws.Participants {
-		doc.Participants = append(doc.Participants, jsonParticipant{
+	out.value("partners", partners)
+	out.array("participants", len(ws.Participants), false, func(i int) any {
+		p := ws.Participants[i]
+		return &jsonParticipant{
 			ID: p.ID, Name: p.Name, Organisation: p.Organisation,
 			JoinedAt: p.JoinedAt.UTC(), ConsentAt: p.ConsentAt.UTC(),
 			Contributions: labels.contributed[p.ID], Scribed: p.Scribed,
 			WithdrawnAt: jsonTime(p.WithdrawnAt), ErasedAt: jsonTime(p.ErasedAt),
-		})
+		}
+	})
+	live := make([]*Contribution, 0, tally.Contributions)
+	for _, c := range ws.Contributions {
+		if c.Live() {
+			live = append(live, c)
+		}
 	}
 	dots := ws.dotsReceived()
-	for _, c := range ws.Contributions {
-		if !c.Live() {
-			continue
-		}
-		doc.Contributions = append(doc.Contributions, jsonContribution{
+	out.array("contributions", len(live), false, func(i int) any {
+		c := live[i]
+		return &jsonContribution{
 			ID: c.ID, Seq: c.Seq, Participant: c.Participant, Prompt: c.Prompt,
 			Kind: c.Kind, Text: c.Text, Themes: orEmpty(c.Themes), Partner: c.Partner,
 			AddedAt: c.AddedAt.UTC(), EditedAt: jsonTime(c.EditedAt),
 			BuildsOn: c.BuildsOn, Owner: c.Owner, Due: c.Due,
 			ThemesAccepted: c.ThemesAccepted, Highlighted: c.Highlighted, ScribedBy: c.ScribedBy,
 			MergedFrom: orEmpty(labels.mergedFrom[c.ID]), Dots: dots[c.ID],
-		})
-	}
-	for _, v := range ws.Votes {
-		doc.Votes = append(doc.Votes, newJSONVote(v))
-	}
+		}
+	})
+	rows := make([]jsonTallyRow, 0, len(tally.Themes)+1)
 	for _, r := range tally.Themes {
-		doc.Tally = append(doc.Tally, newJSONTallyRow(r))
+		rows = append(rows, newJSONTallyRow(r))
 	}
-	doc.Tally = append(doc.Tally, newJSONTallyRow(tally.Unthemed))
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	out.value("tally", append(rows, newJSONTallyRow(tally.Unthemed)))
+	out.value("totals", jsonTotals{
+		Participants: len(ws.Participants), Contributions: tally.Contributions,
+		Kinds: kindCounts(tally.Totals),
+	})
+	votes := make([]jsonVote, 0, len(ws.Votes))
+	for _, v := range ws.Votes {
+		votes = append(votes, newJSONVote(v))
+	}
+	out.value("votes", votes)
+	out.value("hidden", hiddenContributions(ws, events))
+	// The events go out exactly as given: re-encoding a time in another
+	// zone would change the bytes their hashes cover.
+	out.array("events", len(events), events == nil, func(i int) any { return &events[i] })
+	return out.close()
 }
 
 // jsonTime is a time in UTC, or nil (written as null) for one that never

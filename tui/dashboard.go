@@ -18,28 +18,20 @@ import (
 func (m *Facilitator) viewRoom() (string, *tea.Cursor) {
 	st, w, h, ws := m.st, m.width, m.height, m.ws
 	var b screen
-	state := st.good.Render("open")
-	if !ws.Open {
-		state = st.bad.Render("closed")
-	}
-	right := st.accent.Render(ws.Code) + st.dim.Render(" · ") + state
+	d := &m.drawn
+	hk := facHeaderKey{w: w, title: ws.Title, code: ws.Code, open: ws.Open}
 	if w >= 72 {
-		right += st.dim.Render(" · seeing " + seeing(ws.Settings))
+		hk.seeing = seeing(ws.Settings)
 	}
-	b.line(twoSides(st.title.Render("Anchorage")+st.dim.Render(" · ")+ws.Title, right, w))
+	b.line(d.header.get(hk, func() string { return m.header(hk) }).text)
 	if h >= 16 {
-		people := count(len(ws.Participants), "participant", "participants")
-		contributions := count(m.tally.Contributions, "contribution", "contributions")
-		counts := fmt.Sprintf("%s joined, %d here now · %s: %s, %s", people, len(m.where), contributions,
-			count(m.tally.Totals[inquiry.Opportunity], "opportunity", "opportunities"),
-			count(m.tally.Totals[inquiry.Barrier], "barrier", "barriers"))
-		if width(counts) > w {
-			counts = fmt.Sprintf("%s · %d here · %s", people, len(m.where), contributions)
-		}
-		b.line(fit(st.dim.Render(counts), w))
+		ck := facCountsKey{w: w, joined: len(ws.Participants), here: len(m.where), contributions: m.tally.Contributions,
+			opportunities: m.tally.Totals[inquiry.Opportunity], barriers: m.tally.Totals[inquiry.Barrier]}
+		b.line(d.counts.get(ck, func() string { return m.counts(ck) }).text)
 	}
 	b.line(m.paceLine(w))
-	b.line(st.rule(w))
+	rule := d.rule.get(w, func() string { return st.rule(w) }).text
+	b.line(rule)
 
 	// The line above the keys: a question takes two if it needs them, so
 	// that what is about to happen is read whole before y.
@@ -61,7 +53,7 @@ func (m *Facilitator) viewRoom() (string, *tea.Cursor) {
 	case m.notice.text != "":
 		bottom = []string{m.facilitatorNotice(w)}
 	default:
-		bottom = []string{fit(m.hereLine(), w)}
+		bottom = []string{m.hereLine(w)}
 	}
 	if input != nil {
 		input.SetWidth(max(w-width(input.Prompt)-1, 1))
@@ -73,7 +65,7 @@ func (m *Facilitator) viewRoom() (string, *tea.Cursor) {
 	for i := range bodyHeight {
 		b.line(at(body, i))
 	}
-	b.line(st.rule(w))
+	b.line(rule)
 	if input != nil {
 		cursor = offsetCursor(input.Cursor(), 0, b.n)
 	}
@@ -82,6 +74,34 @@ func (m *Facilitator) viewRoom() (string, *tea.Cursor) {
 	}
 	b.line(m.roomHelp(w))
 	return b.String(), cursor
+}
+
+// header is the room view's first line: the workshop, its code, whether
+// it is open and, on a wide terminal, what participants see of each other.
+func (m *Facilitator) header(k facHeaderKey) string {
+	st := m.st
+	state := st.good.Render("open")
+	if !k.open {
+		state = st.bad.Render("closed")
+	}
+	right := st.accent.Render(k.code) + st.dim.Render(" · ") + state
+	if k.seeing != "" {
+		right += st.dim.Render(" · seeing " + k.seeing)
+	}
+	return twoSides(st.title.Render("Anchorage")+st.dim.Render(" · ")+k.title, right, k.w)
+}
+
+// counts is the line of who joined, who is here and what they recorded,
+// shortened when the width is too small for it.
+func (m *Facilitator) counts(k facCountsKey) string {
+	people := count(k.joined, "participant", "participants")
+	contributions := count(k.contributions, "contribution", "contributions")
+	line := fmt.Sprintf("%s joined, %d here now · %s: %s, %s", people, k.here, contributions,
+		count(k.opportunities, "opportunity", "opportunities"), count(k.barriers, "barrier", "barriers"))
+	if width(line) > k.w {
+		line = fmt.Sprintf("%s · %d here · %s", people, k.here, contributions)
+	}
+	return fit(m.st.dim.Render(line), k.w)
 }
 
 // bodyLines are the part between the rules: a form if one is open, else
@@ -229,20 +249,15 @@ func (m *Facilitator) feedLines(w, h int) []string {
 	first := min(max(at-room/2, 0), max(n-room, 0))
 	for i := first; i < n && i < first+room; i++ {
 		c := m.feed.newest(i)
-		kind := st.good.Render(c.Kind.Label())
-		if c.Kind == inquiry.Barrier {
-			kind = st.barrier.Render(c.Kind.Label())
-		}
-		head := st.dim.Render(clock(c.AddedAt)) + " " + st.bold.Render(m.participantName(c.Participant)) +
-			st.dim.Render(" · ") + kind + marks(st, c) + st.dim.Render(" · "+phaseTitle(m.ws.Guide, c.Prompt))
-		mark := "  "
+		mark := rowPlain
 		switch {
 		case c.ID == m.merging:
-			mark = st.warn.Render("⇢ ")
+			mark = rowMerging
 		case i == at && m.pane == paneFeed && (m.selected != "" || m.detail):
-			mark = st.accent.Render("▸ ")
+			mark = rowPicked
 		}
-		lines = append(lines, fit(mark+head, w), fit("  "+m.feedText(c, max(w-4, 8)), w))
+		head, text := m.feedRow(c, w, mark)
+		lines = append(lines, head, text)
 	}
 	return lines
 }
@@ -276,24 +291,24 @@ func orNone(s string) string {
 // tallyLines draw opportunities and barriers by theme as bars: one line
 // per theme when there is room, else the theme's name above its bars.
 func (m *Facilitator) tallyLines(w, h int) []string {
-	st := m.st
+	m.scroll[paneTally] = min(m.scroll[paneTally], max(len(m.tallyRows)-1, 0))
+	k := tallyKey{w: w, h: h, scroll: m.scroll[paneTally], focused: m.pane == paneTally, shown: m.tallyShown}
+	return m.drawn.tally.get(k, func() []string { return m.drawTally(k) })
+}
+
+// drawTally draws the tally chart for what its key names.
+func (m *Facilitator) drawTally(k tallyKey) []string {
+	st, w, h := m.st, k.w, k.h
 	title := "Tally by theme"
-	if m.pane == paneTally {
+	if k.focused {
 		title = st.accent.Render("▸ " + title)
 	} else {
 		title = st.bold.Render("  " + title)
 	}
 	lines := []string{fit(title, w), fit("  "+st.good.Render("█ opportunities")+"  "+st.barrier.Render("░ barriers"), w)}
-	tally := m.tally
-	peak := tally.Max(inquiry.Opportunity, inquiry.Barrier)
+	peak := m.tally.Max(inquiry.Opportunity, inquiry.Barrier)
 	if peak == 0 {
 		return append(lines, st.dim.Render(fit("  No opportunities or barriers yet.", w)))
-	}
-	var rows []inquiry.TallyRow
-	for _, r := range tally.Rows() {
-		if r.Sum(inquiry.Opportunity, inquiry.Barrier) > 0 {
-			rows = append(rows, r)
-		}
 	}
 	const labelWidth = 24
 	oneLine := w >= labelWidth+24
@@ -301,8 +316,7 @@ func (m *Facilitator) tallyLines(w, h int) []string {
 	if oneLine {
 		barRoom = max((w-labelWidth-10)/2, 1)
 	}
-	m.scroll[paneTally] = min(m.scroll[paneTally], max(len(rows)-1, 0))
-	for _, r := range rows[m.scroll[paneTally]:] {
+	for _, r := range m.tallyRows[k.scroll:] {
 		o, b := r.Counts[inquiry.Opportunity], r.Counts[inquiry.Barrier]
 		// Each bar and its count take a fixed column, so the barrier bars
 		// line up under each other.

@@ -1,6 +1,9 @@
 package tui
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // roomKeys are every key of the room view, by what they act on, for the
 // list ? shows.
@@ -78,7 +81,9 @@ func (m *Facilitator) roomHelp(w int) string {
 	case m.mode == modeMerge:
 		pairs = []string{"↑↓", "pick the one it repeats", "enter", "merge into it", "esc", "cancel"}
 	case m.mode == modeScribe:
-		return m.st.helpLine(w, m.desk.help()...)
+		pairs := m.desk.help()
+		k := textKey{w: w, text: "scribe\x1e" + strings.Join(pairs, "\x1f")}
+		return m.drawn.help.get(k, func() string { return m.st.helpLine(w, pairs...) }).text
 	case m.detail:
 		pairs = []string{"a", "accept themes", "t", "themes", "m", "merge", "*", "highlight", "h", "hide", "↑↓", "next", "esc", "close"}
 	case m.pane == panePeople:
@@ -90,7 +95,8 @@ func (m *Facilitator) roomHelp(w int) string {
 		}
 		pairs = append(pairs, "s", "seeing", "d", "vote", "c", "scribe", "?", "keys")
 	}
-	return m.fitHelp(w, pairs)
+	k := textKey{w: w, text: strings.Join(pairs, "\x1f")}
+	return m.drawn.help.get(k, func() string { return m.fitHelp(w, pairs) }).text
 }
 
 // fitHelp keeps as many leading pairs as fit the width, and the last pair

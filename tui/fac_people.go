@@ -123,12 +123,19 @@ func prefixDot(s string) string {
 	return " · " + s
 }
 
-// hereLine is who is connected and where, on one line, each with a ✓ once
-// they have answered the prompt open for everyone.
-func (m *Facilitator) hereLine() string {
-	var parts []string
-	open := m.ws.Current.Prompt
+// hereLine is who is connected and where, on one line of width w, each
+// with a ✓ once they have answered the prompt open for everyone. It stops
+// adding people once the line is past the width, where fit cuts it with an
+// ellipsis: a full room costs the few names that show, not every name.
+func (m *Facilitator) hereLine(w int) string {
+	st, open := m.st, m.ws.Current.Prompt
+	var b strings.Builder
+	b.WriteString(st.dim.Render("Here now: "))
+	cells, anyone := len("Here now: "), false
 	for _, p := range m.present {
+		if cells > w {
+			break
+		}
 		if p.Role != inquiry.RoleParticipant {
 			continue
 		}
@@ -136,14 +143,22 @@ func (m *Facilitator) hereLine() string {
 		if p.Prompt != "" {
 			where = phaseTitle(m.ws.Guide, p.Prompt)
 		}
-		name := inquiry.CleanLine(p.Name)
-		if open != "" && m.index.answered(open, p.Participant) {
-			name = m.st.good.Render("✓") + name
+		if anyone {
+			b.WriteString(", ")
+			cells += 2
 		}
-		parts = append(parts, name+m.st.dim.Render(" ("+where+")"))
+		anyone = true
+		name := inquiry.CleanLine(p.Name)
+		cells += width(name) + width(where) + len(" ()")
+		if open != "" && m.index.answered(open, p.Participant) {
+			b.WriteString(st.good.Render("✓"))
+			cells++
+		}
+		b.WriteString(name)
+		b.WriteString(st.dim.Render(" (" + where + ")"))
 	}
-	if len(parts) == 0 {
-		return m.st.dim.Render("Here now: nobody")
+	if !anyone {
+		return fit(st.dim.Render("Here now: nobody"), w)
 	}
-	return m.st.dim.Render("Here now: ") + strings.Join(parts, ", ")
+	return fit(b.String(), w)
 }

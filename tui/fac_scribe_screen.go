@@ -33,7 +33,8 @@ func NewScribe(s Session) tea.Model {
 		m.notice = notice{text: fmt.Sprintf("No workshop has the code %q. Ask the facilitator for it and connect again.", s.Code)}
 		return m
 	}
-	ws, err := inquiry.Replay(s.Room.Events(sum.ID, 0))
+	// The Room's published log, checked by the store (see Room.Events).
+	ws, err := inquiry.ReplayStamped(s.Room.Events(sum.ID, 0))
 	if err != nil {
 		m.ended = true
 		m.notice = notice{text: "This workshop's log could not be read: " + err.Error()}

@@ -83,11 +83,15 @@ type Facilitator struct {
 
 	// Kept between bells, so that a keystroke never recounts the room:
 	// the filtered feed, who has answered what, and the tally.
-	feed    feedList
-	index   *roomIndex
-	tally   inquiry.Tally
-	results []inquiry.VoteResult         // of the vote the vote pane shows
-	where   map[string]inquiry.PromptRef // connected participants, and where each is
+	feed  feedList
+	index *roomIndex
+	tally inquiry.Tally
+	// tallyRows are the tally's themes that have an opportunity or a
+	// barrier, and tallyShown what the chart draws of them (tallyRows).
+	tallyRows  []inquiry.TallyRow
+	tallyShown string
+	results    []inquiry.VoteResult         // of the vote the vote pane shows
+	where      map[string]inquiry.PromptRef // connected participants, and where each is
 
 	// side is the pane the right-hand column shows beside the feed on a
 	// wide terminal; person is the people pane's cursor.
@@ -109,6 +113,10 @@ type Facilitator struct {
 	ticking  bool
 	askedEnd time.Time
 	askedFor inquiry.PromptRef
+
+	// drawn keeps the parts of the room view it drew, for the inputs each
+	// shows, so that a message draws again only what it changed.
+	drawn facParts
 }
 
 // NewFacilitator returns the facilitator screen for a session. With a
@@ -148,15 +156,18 @@ func (m *Facilitator) Init() tea.Cmd {
 }
 
 // watch opens a workshop's room view: fold its log, join the live feed and
-// show this facilitator as present.
+// show this facilitator as present. The log is the Room's published one,
+// whose chain the store checked when it loaded it or stamped each event
+// (see Room.Events), so it is folded without checking every hash again:
+// at 10,000 contributions that is most of the wait for the first frame.
 func (m *Facilitator) watch(sum inquiry.Summary) {
 	events := m.s.Room.Events(sum.ID, 0)
-	ws, err := inquiry.Replay(events)
+	ws, err := inquiry.ReplayStamped(events)
 	if err != nil {
 		m.notice = notice{text: "This workshop's log could not be read: " + err.Error(), bad: true}
 		return
 	}
-	m.ws = ws
+	m.ws, m.drawn = ws, facParts{} // another workshop's rows may share IDs, not its guide
 	m.index = newRoomIndex(ws, events)
 	m.feed.rebuild(ws, m.filter)
 	m.recount()
@@ -208,6 +219,7 @@ func (m *Facilitator) catchUp() {
 // contributions.
 func (m *Facilitator) recount() {
 	m.tally, m.results = m.ws.Tally(), nil
+	m.tallyRows, m.tallyShown = tallyRows(m.tally)
 	if v := m.shownVote(); v != nil {
 		m.results = v.Results()
 	}

@@ -195,8 +195,8 @@ func newBenchParticipant(b testing.TB, room *memRoom) *Participant {
 }
 
 // BenchmarkFacilitatorOpen is a facilitator's screen opening a workshop
-// of n contributions: the whole log replayed, with the chain checked, before
-// its first frame.
+// of n contributions: the Room's whole log folded (trusted: the store has
+// checked its chain) before its first frame.
 func BenchmarkFacilitatorOpen(b *testing.B) {
 	for _, n := range []int{100, 1_000, 10_000} {
 		b.Run(fmt.Sprintf("contributions=%d", n), func(b *testing.B) {

@@ -15,7 +15,11 @@ import (
 type Room interface {
 	// Append records an event durably and returns it as committed.
 	Append(ctx context.Context, workshopID string, e inquiry.Event) (inquiry.Event, error)
-	// Events returns the committed events after the given sequence number.
+	// Events returns the committed events after the given sequence number:
+	// the Room's own published log, whose chain and digests it has checked
+	// (on loading, or as it stamped each event), so that screens may fold
+	// them with inquiry.ReplayStamped. A Room must never pass on events it
+	// has not checked. In production it is the data.Store.
 	Events(workshopID string, after uint64) []inquiry.Event
 	// Watch returns a bell rung after every change to the workshop, and a
 	// function to stop watching.
