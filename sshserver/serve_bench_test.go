@@ -8,15 +8,11 @@ import (
 	"net/http/pprof"
 	"os"
 	"os/signal"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/anchorage/anchorage/data"
-	"github.com/anchorage/anchorage/inquiry"
-	"github.com/anchorage/anchorage/tui"
 )
 
 // A server to profile under load. `anchorage serve` has no profiling
@@ -36,7 +32,6 @@ var (
 	serveFacilitators = flag.String("serve.facilitators", "", "an authorized_keys file of facilitators")
 	serveData         = flag.String("serve.data", "", "the data folder (a temporary one if empty)")
 	serveFor          = flag.Duration("serve.for", 10*time.Minute, "how long to serve before stopping")
-	serveQuiet        = flag.Bool("serve.quiet-participants", false, "experiment: ring a participant's screen only for events that can change it")
 )
 
 func TestServeForProfiling(t *testing.T) {
@@ -61,13 +56,6 @@ func TestServeForProfiling(t *testing.T) {
 	srv, err := New(cfg, store, nil)
 	if err != nil {
 		t.Fatalf("new server: %v", err)
-	}
-	if *serveQuiet {
-		participant := srv.screens.participant
-		srv.screens.participant = func(s tui.Session) tea.Model {
-			s.Room = quietRoom{Room: s.Room}
-			return participant(s)
-		}
 	}
 	l, err := net.Listen("tcp", *serveAddr)
 	if err != nil {
@@ -99,46 +87,4 @@ func TestServeForProfiling(t *testing.T) {
 	if err := srv.Shutdown(shutdown); err != nil {
 		t.Errorf("shutdown: %v", err)
 	}
-}
-
-// quietRoom is an experiment for the profile, not a design: it rings a
-// participant's screen only when the workshop's log gains an event that
-// can change what that screen shows. Other people's contributions and
-// joins, and changes of presence, do not. (The participant's own saves
-// reach its screen through the reply to Append, not the bell.) It spends a
-// goroutine per watch; done in the store's feed it would spend none.
-type quietRoom struct{ tui.Room }
-
-func (r quietRoom) Watch(workshopID string) (<-chan struct{}, func()) {
-	bell, stop := r.Room.Watch(workshopID)
-	quiet := make(chan struct{}, 1)
-	done := make(chan struct{})
-	var head uint64
-	if events := r.Events(workshopID, 0); len(events) > 0 {
-		head = events[len(events)-1].Seq
-	}
-	go func() {
-		for {
-			select {
-			case <-done:
-				return
-			case <-bell:
-			}
-			ring := false
-			for _, e := range r.Events(workshopID, head) {
-				head = e.Seq
-				if e.Type != inquiry.ContributionAdded && e.Type != inquiry.ParticipantJoined {
-					ring = true
-				}
-			}
-			if ring {
-				select {
-				case quiet <- struct{}{}:
-				default:
-				}
-			}
-		}
-	}()
-	var once sync.Once
-	return quiet, func() { once.Do(func() { close(done); stop() }) }
 }
