@@ -21,13 +21,28 @@ type interest struct {
 // interestIn holds a screen's current interest.
 type interestIn struct{ p atomic.Pointer[interest] }
 
-// wants reports whether a new event can change what the participant's
-// screen shows: their own doings, what others write at their prompt, and
-// anything workshop-wide (pacing, settings, votes, curation, closing,
-// leaving), which is rare. Others' joins and contributions elsewhere, and
-// others' ballots, never ring it: in a room of hundreds that is most of
-// what happens.
-func (in *interestIn) wants(e inquiry.Event) bool {
+// A participant's screen shows their own doings, what others write at
+// their prompt, and anything workshop-wide (pacing, settings, votes,
+// curation, closing, leaving), which is rare. Others' joins and
+// contributions elsewhere, and others' ballots, never ring it: in a room
+// of hundreds that is most of what happens. Of what it shows, news rings
+// one bell and chatter another.
+
+// chatter reports whether an event is someone else's words at the
+// participant's prompt: the one thing that arrives several times a
+// second in a busy room, and can wait a moment to be shown.
+func (in *interestIn) chatter(e inquiry.Event) bool {
+	i := in.p.Load()
+	if i == nil || (e.Type != inquiry.ContributionAdded && e.Type != inquiry.ContributionEdited) {
+		return false
+	}
+	d := e.Contribution
+	return d.Participant != i.me && d.Prompt == i.prompt
+}
+
+// news reports whether an event the screen shows should be shown at once:
+// everything the screen shows but others' words at its prompt.
+func (in *interestIn) news(e inquiry.Event) bool {
 	i := in.p.Load()
 	if i == nil {
 		return true
@@ -36,8 +51,7 @@ func (in *interestIn) wants(e inquiry.Event) bool {
 	case inquiry.ParticipantJoined:
 		return e.Participant.ID == i.me
 	case inquiry.ContributionAdded, inquiry.ContributionEdited:
-		d := e.Contribution
-		return d.Participant == i.me || d.Prompt == i.prompt
+		return e.Contribution.Participant == i.me
 	case inquiry.VoteCast:
 		return e.Ballot.Participant == i.me
 	}

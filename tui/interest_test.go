@@ -13,29 +13,36 @@ func TestParticipantsBellRingsOnlyForWhatTheirScreenShows(t *testing.T) {
 		return inquiry.Event{Type: inquiry.ContributionAdded, Contribution: &inquiry.ContributionDetails{Participant: who, Prompt: at}}
 	}
 	tests := []struct {
-		name string
-		e    inquiry.Event
-		want bool
+		name          string
+		e             inquiry.Event
+		news, chatter bool
 	}{
-		{"my own contribution anywhere", contribution("p-me", "design/barriers"), true},
-		{"someone else's at my prompt", contribution("p-other", "discover/best-time"), true},
-		{"someone else's at another prompt", contribution("p-other", "design/barriers"), false},
-		{"someone else joining", inquiry.Event{Type: inquiry.ParticipantJoined, Participant: &inquiry.ParticipantDetails{ID: "p-other"}}, false},
-		{"my own join", inquiry.Event{Type: inquiry.ParticipantJoined, Participant: &inquiry.ParticipantDetails{ID: "p-me"}}, true},
-		{"someone else's dots", inquiry.Event{Type: inquiry.VoteCast, Ballot: &inquiry.Ballot{Participant: "p-other"}}, false},
-		{"my dots", inquiry.Event{Type: inquiry.VoteCast, Ballot: &inquiry.Ballot{Participant: "p-me"}}, true},
-		{"a prompt opened for everyone", inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{}}, true},
-		{"a contribution hidden", inquiry.Event{Type: inquiry.ContributionHidden, Target: "c1"}, true},
-		{"the workshop closing", inquiry.Event{Type: inquiry.WorkshopClosed}, true},
+		{"my own contribution anywhere", contribution("p-me", "design/barriers"), true, false},
+		{"my own contribution here", contribution("p-me", "discover/best-time"), true, false},
+		{"someone else's at my prompt", contribution("p-other", "discover/best-time"), false, true},
+		{"someone else's at another prompt", contribution("p-other", "design/barriers"), false, false},
+		{"someone else joining", inquiry.Event{Type: inquiry.ParticipantJoined, Participant: &inquiry.ParticipantDetails{ID: "p-other"}}, false, false},
+		{"my own join", inquiry.Event{Type: inquiry.ParticipantJoined, Participant: &inquiry.ParticipantDetails{ID: "p-me"}}, true, false},
+		{"someone else's dots", inquiry.Event{Type: inquiry.VoteCast, Ballot: &inquiry.Ballot{Participant: "p-other"}}, false, false},
+		{"my dots", inquiry.Event{Type: inquiry.VoteCast, Ballot: &inquiry.Ballot{Participant: "p-me"}}, true, false},
+		{"a prompt opened for everyone", inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{}}, true, false},
+		{"a contribution hidden", inquiry.Event{Type: inquiry.ContributionHidden, Target: "c1"}, true, false},
+		{"the workshop closing", inquiry.Event{Type: inquiry.WorkshopClosed}, true, false},
 	}
 	for _, tt := range tests {
-		if got := in.wants(tt.e); got != tt.want {
-			t.Errorf("%s: wants = %v, want %v", tt.name, got, tt.want)
+		if got := in.news(tt.e); got != tt.news {
+			t.Errorf("%s: news = %v, want %v", tt.name, got, tt.news)
+		}
+		if got := in.chatter(tt.e); got != tt.chatter {
+			t.Errorf("%s: chatter = %v, want %v", tt.name, got, tt.chatter)
 		}
 	}
 	in.note("p-me", "design/barriers")
-	if !in.wants(contribution("p-other", "design/barriers")) {
+	if !in.chatter(contribution("p-other", "design/barriers")) {
 		t.Error("after moving to another prompt, others' words there do not ring")
+	}
+	if in.chatter(contribution("p-other", "discover/best-time")) {
+		t.Error("after moving on, others' words at the old prompt still ring")
 	}
 }
 

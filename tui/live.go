@@ -14,22 +14,24 @@ type bellMsg struct{}
 // a screen reads new events at its own pace: a busy room coalesces into one
 // ring, and a stalled session never holds up anyone else's.
 func listen(ctx context.Context, bell <-chan struct{}) tea.Cmd {
-	return listenEvery(ctx, bell, 0, time.After)
+	return listenEvery(ctx, bell, nil, 0, time.After)
 }
 
-// participantBellGap is the shortest time between two catch-ups of a
-// participant's screen. In a busy room others' contributions at the same
-// prompt arrive several a second and each redraws the screen; a person
-// reads "Others here: 14" no worse for its changing at most twice a
-// second, and the server draws a fraction of the frames. A ring after a
-// quiet spell is answered at once.
-const participantBellGap = 500 * time.Millisecond
+// chatterGap is the shortest time between two catch-ups of a participant's
+// screen for others' words at their prompt. In a busy room those arrive
+// several a second and each redraws the screen; a person reads "Others
+// here: 14" no worse for its changing every two seconds, and the server
+// draws a fraction of the frames. Words after a quiet spell, and anything
+// else the screen shows (a prompt opened, a contribution hidden, the
+// workshop closing), are shown at once.
+const chatterGap = 2 * time.Second
 
-// listenEvery is listen for a screen that catches up at most once per gap,
-// counted from when it was armed (just after the last catch-up). A ring
-// that comes sooner waits out the gap, and whatever rings meanwhile is
-// read by the same catch-up. after is time.After; tests pass their own.
-func listenEvery(ctx context.Context, bell <-chan struct{}, gap time.Duration, after func(time.Duration) <-chan time.Time) tea.Cmd {
+// listenEvery is listen with a second, slower bell: a ring of chatter that
+// comes within gap of when the command was armed (just after the last
+// catch-up) waits out the gap, unless the bell rings meanwhile, and
+// whatever rang in the wait is read by the same catch-up. after is
+// time.After; tests pass their own.
+func listenEvery(ctx context.Context, bell, chatter <-chan struct{}, gap time.Duration, after func(time.Duration) <-chan time.Time) tea.Cmd {
 	if bell == nil {
 		return nil
 	}
@@ -37,23 +39,31 @@ func listenEvery(ctx context.Context, bell <-chan struct{}, gap time.Duration, a
 	return func() tea.Msg {
 		select {
 		case <-bell:
+		case <-chatter: // a nil chatter never rings
+			if wait := gap - time.Since(armed); wait > 0 {
+				select {
+				case <-after(wait):
+				case <-bell:
+				case <-ctx.Done():
+					return nil
+				}
+			}
 		case <-ctx.Done():
 			return nil
 		}
-		if wait := gap - time.Since(armed); wait > 0 {
-			select {
-			case <-after(wait):
-			case <-ctx.Done():
-				return nil
-			}
-			// The catch-up this answers reads every event published so
-			// far, so a ring that came during the wait is answered too.
-			select {
-			case <-bell:
-			default:
-			}
-		}
+		// The catch-up this answers reads every event published so far, so
+		// a ring that came meanwhile is answered too.
+		drain(bell)
+		drain(chatter)
 		return bellMsg{}
+	}
+}
+
+// drain takes a waiting ring off a bell, if there is one.
+func drain(bell <-chan struct{}) {
+	select {
+	case <-bell:
+	default:
 	}
 }
 

@@ -45,6 +45,7 @@ type Participant struct {
 
 	view      participantView
 	bell      <-chan struct{}
+	chatter   <-chan struct{} // others' words at this prompt: see chatterGap
 	stopWatch func()
 	move      func(inquiry.Presence)
 	leave     func()
@@ -104,10 +105,10 @@ func newLineInput(placeholder string, limit int) textinput.Model {
 	return in
 }
 
-// listen waits for the room's next change that concerns this screen,
-// catching up at most once per participantBellGap.
+// listen waits for the room's next change that concerns this screen:
+// news at once, others' words at this prompt at most once per chatterGap.
 func (m *Participant) listen() tea.Cmd {
-	return listenEvery(m.s.context(), m.bell, participantBellGap, time.After)
+	return listenEvery(m.s.context(), m.bell, m.chatter, chatterGap, time.After)
 }
 
 // Init starts listening for the workshop's changes when the session
@@ -119,7 +120,10 @@ func (m *Participant) Init() tea.Cmd {
 // enter opens the workshop the code named: read its log, start watching,
 // and recognise a returning key.
 func (m *Participant) enter(sum inquiry.Summary) {
-	m.bell, m.stopWatch = m.s.Room.WatchFor(sum.ID, m.interest.wants)
+	bell, stopNews := m.s.Room.WatchFor(sum.ID, m.interest.news)
+	chatter, stopChatter := m.s.Room.WatchFor(sum.ID, m.interest.chatter)
+	m.bell, m.chatter = bell, chatter
+	m.stopWatch = func() { stopNews(); stopChatter() }
 	m.view.share = m.sharedThemeIndex(sum.ID)
 	if m.s.IdentityFor != nil {
 		m.view.identity = m.s.IdentityFor(sum.ID)
