@@ -12,6 +12,7 @@ import (
 	bm "charm.land/wish/v2/bubbletea"
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
+	"github.com/anchorage/anchorage/tui/paint"
 	"github.com/charmbracelet/colorprofile"
 )
 
@@ -98,15 +99,21 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 
 	environ := sessionEnviron(sio)
 	profile := sessionProfile(environ)
+	// The screens are painted by tui/paint rather than Bubble Tea's
+	// renderer: a tenth of the processor a frame and none of its two cell
+	// buffers a session (PERFORMANCE.md). Colours are brought down to what
+	// the terminal shows as they are written.
+	painter := paint.New(&colorprofile.Writer{Forward: sio, Profile: max(profile, colorprofile.ASCII)}, width, height)
 	opts := append(bm.MakeOptions(sio),
 		tea.WithoutSignalHandler(),
+		tea.WithoutRenderer(),
 		// After MakeOptions, so that these replace its size, filter and
 		// colour profile.
 		tea.WithWindowSize(width, height),
 		tea.WithFilter(sessionFilter(s.cfg.Window, profile)),
 		tea.WithColorProfile(profile),
 	)
-	p := tea.NewProgram(model, opts...)
+	p := tea.NewProgram(paint.Wrap(model, painter), opts...)
 	if !s.sessions.addProgram(p, sio) {
 		fmt.Fprintln(sio.Stderr(), shutdownNotice)
 		_ = sess.Exit(1)
@@ -116,6 +123,9 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 	end.run(p)
 	defer s.watchTime(sess, end, sio.in, cs)()
 	bm.MiddlewareWithProgramHandler(func(ssh.Session) *tea.Program { return p })(func(ssh.Session) {})(sio)
+	// Back to the main screen before saying why the screen ended, so the
+	// reason stays on the person's terminal.
+	_ = painter.Close()
 	s.sayWhy(sio, end)
 }
 
