@@ -107,6 +107,10 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 	opts := append(bm.MakeOptions(sio),
 		tea.WithoutSignalHandler(),
 		tea.WithoutRenderer(),
+		// Without its renderer Bubble Tea's ticker only writes what its
+		// own commands queue (none of ours): once a second is plenty, and
+		// a thousand idle sessions then cost next to nothing.
+		tea.WithFPS(1),
 		// After MakeOptions, so that these replace its size, filter and
 		// colour profile.
 		tea.WithWindowSize(width, height),

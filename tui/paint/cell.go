@@ -85,3 +85,13 @@ func rowWidth(cells []cell) int {
 	}
 	return w
 }
+
+// hasWide reports whether any cell takes more than one column.
+func hasWide(cells []cell) bool {
+	for _, c := range cells {
+		if c.width > 1 {
+			return true
+		}
+	}
+	return false
+}

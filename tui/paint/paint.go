@@ -211,6 +211,15 @@ func (p *Painter) diffRow(y int, was, now []cell) bool {
 		return false
 	}
 	wasWidth, nowWidth := rowWidth(was), rowWidth(now)
+	if hasWide(was) || hasWide(now) {
+		// A terminal may give a wide character (an emoji, say) another
+		// width than we do, so the columns after it cannot be trusted:
+		// the row is erased and written whole.
+		moveTo(&p.buf, 0, y)
+		p.buf.WriteString(eraseLineRight)
+		writeCells(&p.buf, now)
+		return true
+	}
 	end := len(now)
 	if wasWidth == nowWidth {
 		// The same width: cells matching from the end sit in the same

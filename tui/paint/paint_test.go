@@ -283,3 +283,25 @@ func (c *counter) View() tea.View {
 	v.AltScreen = true
 	return v
 }
+
+func TestARowWithAWideCharacterIsWrittenWhole(t *testing.T) {
+	var out bytes.Buffer
+	p := New(&out, 40, 3)
+	view := func(row string) tea.View {
+		v := tea.NewView("top\n" + row)
+		v.AltScreen = true
+		return v
+	}
+	if err := p.Paint(view("🙂 the hall is open")); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if err := p.Paint(view("🙂 the hall is open!")); err != nil {
+		t.Fatal(err)
+	}
+	// Row 2, column 1: erased, then every cell of it, since the terminal
+	// may measure the emoji otherwise and put the "!" somewhere else.
+	if want := "\x1b[2H" + eraseLineRight + "🙂 the hall is open!"; out.String() != want {
+		t.Errorf("the changed row wrote %q; want %q", out.String(), want)
+	}
+}

@@ -37,6 +37,3 @@ func (m *painted) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // View is empty: the program runs without a renderer, and the Painter has
 // already drawn the inner model's view.
 func (m *painted) View() tea.View { return tea.View{} }
-
-// Inner is the wrapped model, for tests and for whoever holds the program.
-func (m *painted) Inner() tea.Model { return m.inner }
