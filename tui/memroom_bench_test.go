@@ -16,6 +16,7 @@ import (
 
 	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui/paint"
 )
 
 // memRoom is a Room held in memory, for benchmarks that must not measure
@@ -255,18 +256,35 @@ func (r *memRoom) Present(string) []inquiry.Presence {
 	return out
 }
 
-// frame draws views as Bubble Tea's renderer does on a session's terminal
-// (the alternate screen, 256 colours), and counts the bytes each costs: the
-// part of a live update that happens after View.
-type frame struct {
-	buf  uv.ScreenBuffer
-	scr  *uv.TerminalRenderer
-	out  bytes.Buffer
-	last *tea.View
+// frame draws views on a session's terminal (the alternate screen, 256
+// colours) and counts the bytes each costs: the part of a live update
+// that happens after View.
+type frame interface {
+	draw(v tea.View) int
 }
 
-func newFrame(w, h int) *frame {
-	f := &frame{buf: uv.NewScreenBuffer(w, h)}
+// newFrame is the frame the server draws with: tui/paint.
+func newFrame(w, h int) frame {
+	f := &paintFrame{}
+	f.p = paint.New(&colorprofile.Writer{Forward: &f.out, Profile: colorprofile.ANSI256}, w, h)
+	return f
+}
+
+type paintFrame struct {
+	p   *paint.Painter
+	out bytes.Buffer
+}
+
+func (f *paintFrame) draw(v tea.View) int {
+	f.out.Reset()
+	_ = f.p.Paint(v)
+	return f.out.Len()
+}
+
+// newBubbleTeaFrame draws as Bubble Tea's own renderer does, which the
+// server used before tui/paint: kept to compare the two.
+func newBubbleTeaFrame(w, h int) frame {
+	f := &bubbleTeaFrame{buf: uv.NewScreenBuffer(w, h)}
 	f.scr = uv.NewTerminalRenderer(&f.out, []string{"TERM=xterm-256color"})
 	f.scr.SetColorProfile(colorprofile.ANSI256)
 	f.scr.SetFullscreen(true)
@@ -277,9 +295,16 @@ func newFrame(w, h int) *frame {
 	return f
 }
 
+type bubbleTeaFrame struct {
+	buf  uv.ScreenBuffer
+	scr  *uv.TerminalRenderer
+	out  bytes.Buffer
+	last *tea.View
+}
+
 // draw renders one view and returns the bytes it sent. Like Bubble Tea's
 // renderer, it does nothing for a view equal to the last one.
-func (f *frame) draw(v tea.View) int {
+func (f *bubbleTeaFrame) draw(v tea.View) int {
 	if f.last != nil && f.last.Content == v.Content && sameCursor(f.last.Cursor, v.Cursor) {
 		return 0
 	}

@@ -107,28 +107,36 @@ func BenchmarkParticipantComposeView(b *testing.B) {
 
 // BenchmarkParticipantKey is one typed character in the participant's
 // editor: the key, theme suggestion from the words so far, the view and
-// the frame.
+// the frame, drawn by tui/paint as the server does and, to compare, by
+// Bubble Tea's own renderer.
 func BenchmarkParticipantKey(b *testing.B) {
-	room := newMemRoom(b, 60, 2000)
-	m := newBenchParticipant(b, room)
-	f := newFrame(80, 24)
-	f.draw(m.View())
-	const text = "During the pandemic our volunteers delivered prescriptions and food parcels to people shielding. "
-	sent, typed := 0, 0
-	b.ReportAllocs()
-	for b.Loop() {
-		if typed == len(text) {
-			b.StopTimer()
-			m.compose.editor.Reset()
+	for _, screen := range []struct {
+		name     string
+		newFrame func(w, h int) frame
+	}{{"paint", newFrame}, {"bubbletea", newBubbleTeaFrame}} {
+		b.Run("screen="+screen.name, func(b *testing.B) {
+			room := newMemRoom(b, 60, 2000)
+			m := newBenchParticipant(b, room)
+			f := screen.newFrame(80, 24)
 			f.draw(m.View())
-			typed = 0
-			b.StartTimer()
-		}
-		m.Update(keyPress(text[typed : typed+1]))
-		typed++
-		sent += f.draw(m.View())
+			const text = "During the pandemic our volunteers delivered prescriptions and food parcels to people shielding. "
+			sent, typed := 0, 0
+			b.ReportAllocs()
+			for b.Loop() {
+				if typed == len(text) {
+					b.StopTimer()
+					m.compose.editor.Reset()
+					f.draw(m.View())
+					typed = 0
+					b.StartTimer()
+				}
+				m.Update(keyPress(text[typed : typed+1]))
+				typed++
+				sent += f.draw(m.View())
+			}
+			b.ReportMetric(float64(sent)/float64(b.N), "wire-bytes/op")
+		})
 	}
-	b.ReportMetric(float64(sent)/float64(b.N), "wire-bytes/op")
 }
 
 // BenchmarkParticipantBell is a live update on a participant's screen:
