@@ -15,15 +15,12 @@ type cell struct {
 	width int
 }
 
-// parseRow splits a row of a view into cells, up to width columns. Style
+// parseRow appends the cells of a row of a view to cells, up to width
+// columns, and returns them. Style
 // sequences become each cell's pen; any other control sequence is
 // dropped, since a row is text to show (the screens clean what people
 // type before it gets here).
-func parseRow(row string, width int) []cell {
-	if row == "" {
-		return nil
-	}
-	var cells []cell
+func parseRow(cells []cell, row string, width int) []cell {
 	var state byte
 	pen, col := "", 0
 	for len(row) > 0 {

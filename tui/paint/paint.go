@@ -44,10 +44,13 @@ type Painter struct {
 
 	started bool
 	alt     bool
-	// raw and cells are the alternate screen as last painted, a row each;
-	// nil means the next frame is painted whole.
-	raw   []string
-	cells [][]cell
+	// raw is the alternate screen as last painted, a row each; nil means
+	// the next frame is painted whole. Only rows are kept, not cells: a
+	// changed row's old and new text are parsed into was and now, which
+	// are reused, so a session holds a screen of text and two rows of
+	// cells.
+	raw      []string
+	was, now []cell
 	// inline is what the last frame outside the alternate screen wrote,
 	// and how many rows it took.
 	inline     string
@@ -72,7 +75,7 @@ func New(out io.Writer, width, height int) *Painter {
 // since the terminal may have rewrapped or cleared what it showed.
 func (p *Painter) Resize(width, height int) {
 	p.width, p.height = max(width, 1), max(height, 1)
-	p.raw, p.cells = nil, nil
+	p.raw = nil
 }
 
 // Paint writes what differs between v and the last frame painted.
@@ -122,12 +125,12 @@ func (p *Painter) flush() error {
 func (p *Painter) paintAlt(v tea.View) {
 	if !p.alt {
 		p.buf.WriteString(altScreenOn)
-		p.alt, p.raw, p.cells, p.inline, p.inlineRows = true, nil, nil, "", 0
+		p.alt, p.raw, p.inline, p.inlineRows = true, nil, "", 0
 	}
 	whole := p.raw == nil
 	if whole {
 		p.buf.WriteString(clearScreen)
-		p.raw, p.cells = make([]string, p.height), make([][]cell, p.height)
+		p.raw = make([]string, p.height)
 	}
 	drew := whole
 	rest := v.Content
@@ -137,11 +140,15 @@ func (p *Painter) paintAlt(v tea.View) {
 		if row == p.raw[y] && !(whole && row != "") {
 			continue
 		}
-		next := parseRow(row, p.width)
-		if p.diffRow(y, p.cells[y], next) {
+		p.was = p.was[:0]
+		if !whole {
+			p.was = parseRow(p.was, p.raw[y], p.width)
+		}
+		p.now = parseRow(p.now[:0], row, p.width)
+		if p.diffRow(y, p.was, p.now) {
 			drew = true
 		}
-		p.raw[y], p.cells[y] = row, next
+		p.raw[y] = row
 	}
 	p.placeCursor(v.Cursor, drew)
 }
@@ -174,7 +181,7 @@ func (p *Painter) placeCursor(c *tea.Cursor, drew bool) {
 func (p *Painter) paintInline(v tea.View) {
 	if p.alt {
 		p.buf.WriteString(altScreenOff)
-		p.alt, p.raw, p.cells = false, nil, nil
+		p.alt, p.raw = false, nil
 	}
 	if p.inlineRows > 0 && v.Content == p.inline {
 		return
@@ -191,7 +198,8 @@ func (p *Painter) paintInline(v tea.View) {
 		if i > 0 {
 			p.buf.WriteString("\r\n")
 		}
-		writeCells(&p.buf, parseRow(row, p.width))
+		p.now = parseRow(p.now[:0], row, p.width)
+		writeCells(&p.buf, p.now)
 	}
 	p.inline, p.inlineRows = v.Content, len(rows)
 	if !p.cursorShown {

@@ -194,7 +194,7 @@ func TestRowsLongerThanTheScreenAreCutNotWrapped(t *testing.T) {
 }
 
 func TestInvalidUTF8IsShownAsAReplacementCharacter(t *testing.T) {
-	cells := parseRow("a\xe2b", 10)
+	cells := parseRow(nil, "a\xe2b", 10)
 	if len(cells) < 2 || cells[0].text != "a" || cells[1].text != "\uFFFD" {
 		t.Errorf("cells %+v; want a, then U+FFFD for the broken bytes", cells)
 	}
