@@ -18,7 +18,7 @@ type facParts struct {
 	counts kept[facCountsKey]
 	rule   kept[int]
 	help   kept[textKey]
-	tally  keptLines[tallyKey]
+	tally  memo[tallyKey, []string]
 	// feed keeps the two lines of each contribution in the feed, by its
 	// ID; it is emptied when it holds many more than a screenful.
 	feed map[string]*feedRow
@@ -67,22 +67,6 @@ type tallyKey struct {
 	w, h, scroll int
 	focused      bool
 	shown        string
-}
-
-// keptLines is kept for a part drawn as lines.
-type keptLines[K comparable] struct {
-	key   K
-	lines []string
-	ok    bool
-}
-
-// get is the lines for key, drawn again only if key differs from the last.
-// The caller must not change the lines it gets.
-func (k *keptLines[K]) get(key K, draw func() []string) []string {
-	if !k.ok || k.key != key {
-		k.key, k.lines, k.ok = key, draw(), true
-	}
-	return k.lines
 }
 
 // tallyRows are the tally's themes with an opportunity or a barrier, and

@@ -20,16 +20,25 @@ func newBlock(text string) block {
 // the editor leaves the prompt, the help line and the phase bar as they
 // were. The key must hold everything the piece shows; a field left out of
 // it is a screen that does not change when it should.
-type kept[K comparable] struct {
-	key   K
-	piece block
-	ok    bool
-}
+type kept[K comparable] struct{ memo[K, block] }
 
 // get is the piece for key, drawn again only if key differs from the last.
 func (k *kept[K]) get(key K, draw func() string) block {
-	if !k.ok || k.key != key {
-		k.key, k.piece, k.ok = key, newBlock(draw()), true
+	return k.memo.get(key, func() block { return newBlock(draw()) })
+}
+
+// memo is a value computed from a key and kept until the key changes.
+type memo[K comparable, V any] struct {
+	key   K
+	value V
+	ok    bool
+}
+
+// get is the value for key, computed again only if key differs from the
+// last. The caller must not change a value it gets.
+func (m *memo[K, V]) get(key K, draw func() V) V {
+	if !m.ok || m.key != key {
+		m.key, m.value, m.ok = key, draw(), true
 	}
-	return k.piece
+	return m.value
 }
