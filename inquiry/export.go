@@ -142,6 +142,39 @@ func newExportLabels(ws *Workshop) exportLabels {
 	return l
 }
 
+// agreedBy are the names of those who agree with the contribution.
+func (l exportLabels) agreedBy(ws *Workshop, c *Contribution) []string {
+	who := ws.Agreements(c.ID)
+	names := make([]string, len(who))
+	for i, id := range who {
+		names[i] = l.name(id)
+	}
+	return names
+}
+
+// builtOnBy are the IDs of the live contributions that build on c.
+func builtOnBy(ws *Workshop, c *Contribution) []string {
+	var ids []string
+	for _, b := range ws.BuiltOn(c.ID) {
+		if b.Live() {
+			ids = append(ids, b.ID)
+		}
+	}
+	return ids
+}
+
+// enteredBy names the facilitator or scribe who entered a contribution for
+// a scribed participant, or "" if the participant entered it.
+func enteredBy(ws *Workshop, c *Contribution) string {
+	switch c.ScribedBy {
+	case "":
+		return ""
+	case string(RoleSystem):
+		return ws.ActorName(System)
+	}
+	return ws.ActorName(Actor{Role: RoleScribe, ID: c.ScribedBy})
+}
+
 // themeLabels are the labels of the contribution's themes, in its order.
 func (l exportLabels) themeLabels(c *Contribution) []string {
 	labels := make([]string, 0, len(c.Themes))
