@@ -96,8 +96,9 @@ func (r *markdownReport) priorities() {
 		return
 	}
 	r.printf("## Priorities\n\n")
-	r.printf("Each participant placed dots on the contributions they would take forward first. " +
-		"Dots on a duplicate count for the contribution it was merged into.\n\n")
+	r.printf("Each participant placed dots on the contributions they would take forward first; a table without " +
+		"terminals placed its dots through its scribe, and is counted as one, apart from the participants. " +
+		"Dots on a duplicate count for the contribution it was merged into, and contributions with equal dots share a rank.\n\n")
 	for _, v := range r.ws.Votes {
 		r.printf("### %s\n\n", mdLine(v.Title))
 		closing := "still open when this report was made"
