@@ -90,7 +90,7 @@ func checkHead(ws *Workshop, events []Event) error {
 		return fmt.Errorf("%w: the workshop has no events", ErrInvalid)
 	}
 	if uint64(len(events)) != ws.Head {
-		return fmt.Errorf("%w: the log has %d events but the workshop's head is event %d", ErrInvalid, len(events), ws.Head)
+		return fmt.Errorf("%w: the log has %s but the workshop's head is event %d", ErrInvalid, Plural(len(events), "event", "events"), ws.Head)
 	}
 	last := events[len(events)-1]
 	if last.Seq != ws.Head || last.Hash != ws.HeadHash {

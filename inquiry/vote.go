@@ -164,7 +164,7 @@ func (w *Workshop) checkVoteCast(e Event) error {
 	placed := 0
 	for id, n := range b.Dots {
 		if n < 0 {
-			return fmt.Errorf("%w: %d dots on %s: dots cannot be negative", ErrInvalid, n, id)
+			return fmt.Errorf("%w: %s on %s: dots cannot be negative", ErrInvalid, Plural(n, "dot", "dots"), id)
 		}
 		placed += n
 	}
@@ -175,7 +175,7 @@ func (w *Workshop) checkVoteCast(e Event) error {
 		return fmt.Errorf("vote %s: %w", v.ID, ErrClosed)
 	}
 	if placed > v.Dots {
-		return fmt.Errorf("%w: %d dots placed, but each participant has %d", ErrInvalid, placed, v.Dots)
+		return fmt.Errorf("%w: %s placed, but each participant has %d", ErrInvalid, Plural(placed, "dot", "dots"), v.Dots)
 	}
 	for id, n := range b.Dots {
 		if n == 0 {

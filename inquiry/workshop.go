@@ -30,7 +30,9 @@ type Workshop struct {
 	Contributions []*Contribution
 
 	// Current is the prompt open for everyone in a facilitator-led
-	// workshop, and its timebox; zero until a facilitator opens one.
+	// workshop, and when its timebox runs out if it is not paused; zero
+	// until a facilitator opens one. Timebox gives the clock itself: the
+	// time left, frozen while paused.
 	Current Pace
 	// Settings are what participants see of each other. The zero value
 	// shows others' contributions live, with names.
