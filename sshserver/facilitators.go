@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"strings"
 	"sync"
 	"time"
 
@@ -161,7 +160,8 @@ func parseAuthorizedKeys(path string, content []byte) (map[string]string, error)
 func facilitatorName(comment string) string {
 	name := inquiry.CleanLine(comment)
 	if runes := []rune(name); len(runes) > inquiry.MaxNameRunes {
-		name = strings.TrimSpace(string(runes[:inquiry.MaxNameRunes]))
+		// Cleaned again: the cut may leave a space at the end.
+		name = inquiry.CleanLine(string(runes[:inquiry.MaxNameRunes]))
 	}
 	return name
 }
