@@ -52,6 +52,16 @@ func (v *VoteState) Candidates() []*Contribution {
 	return out
 }
 
+// PreviewBallot is what the ballot of a vote with these limits would hold
+// if it opened now: for the facilitator's form, before the vote exists.
+func (w *Workshop) PreviewBallot(v Vote) []*Contribution {
+	preview := &VoteState{Vote: v, w: w}
+	if v.Highlighted {
+		preview.fixed = w.highlightedFor(preview)
+	}
+	return preview.Candidates()
+}
+
 // checkVoteLimits checks a new vote's prompt and highlighted limits: the
 // prompt must exist and ask for one of the vote's kinds, and a vote over
 // the highlighted contributions must have something on its ballot, since

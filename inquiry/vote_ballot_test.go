@@ -94,6 +94,9 @@ func TestVoteCandidatesFollowItsLimits(t *testing.T) {
 			if got := ids(v.Candidates()); !slices.Equal(got, c.want) {
 				t.Errorf("candidates = %v, want %v", got, c.want)
 			}
+			if got := ids(l.replayBefore(c.vote).PreviewBallot(*c.vote.Vote)); !slices.Equal(got, c.want) {
+				t.Errorf("the preview before opening = %v, want %v", got, c.want)
+			}
 			for _, cand := range w.Contributions {
 				if v.Admits(cand) != slices.Contains(c.want, cand.ID) {
 					t.Errorf("Admits(%s) = %v, but Candidates says otherwise", cand.ID, v.Admits(cand))
@@ -210,4 +213,17 @@ func TestPluralGivesTheNounItsNumber(t *testing.T) {
 			t.Errorf("Plural(%d) = %q, want %q", c.n, got, c.want)
 		}
 	}
+}
+
+// replayBefore folds the log without its last event, which must be e.
+func (l *testLog) replayBefore(e Event) *Workshop {
+	l.t.Helper()
+	if last := l.events[len(l.events)-1]; last.Type != e.Type {
+		l.t.Fatalf("the log ends with %s, not %s", last.Type, e.Type)
+	}
+	w, err := Replay(l.events[:len(l.events)-1])
+	if err != nil {
+		l.t.Fatalf("Replay: %v", err)
+	}
+	return w
 }
