@@ -54,6 +54,13 @@ func repeats(e, earlier inquiry.Event) bool {
 			earlier.Ballot.Vote == e.Ballot.Vote && earlier.Ballot.Participant == e.Ballot.Participant
 	case inquiry.ThemeAdded:
 		return earlier.Type == e.Type && e.Theme != nil && earlier.Theme != nil && earlier.Theme.ID == e.Theme.ID
+	case inquiry.ContributionAgreed, inquiry.AgreementWithdrawn:
+		return earlier.Type == e.Type && earlier.Target == e.Target && e.Agreement != nil && earlier.Agreement != nil &&
+			earlier.Agreement.Participant == e.Agreement.Participant
+	case inquiry.ContributionUnmerged, inquiry.OrganisationChanged:
+		return earlier.Type == e.Type && earlier.Target == e.Target
+	case inquiry.TimeboxPaused, inquiry.TimeboxResumed:
+		return earlier.Type == e.Type
 	}
 	return false
 }

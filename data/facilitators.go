@@ -80,6 +80,16 @@ func (s *Store) IsFacilitator(key gossh.PublicKey) bool {
 	return ok
 }
 
+// FacilitatorName is the name an enrolled facilitator gave, by their key's
+// fingerprint; false if the key is not enrolled or was enrolled without a
+// name.
+func (s *Store) FacilitatorName(fingerprint string) (string, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	f, ok := s.facilitators[fingerprint]
+	return f.Name, ok && f.Name != ""
+}
+
 // Facilitators returns everyone enrolled, in the order they enrolled.
 func (s *Store) Facilitators() []Facilitator {
 	s.mu.RLock()

@@ -58,6 +58,30 @@ func TestEnrolledFacilitatorIsRecognisedByKey(t *testing.T) {
 	}
 }
 
+func TestFacilitatorNameIsFoundByFingerprintAfterARestart(t *testing.T) {
+	dir := t.TempDir()
+	s := openStore(t, dir)
+	named, unnamed := newKey(t), newKey(t)
+	if err := s.EnrolFacilitator(testContext(t), named, "Catriona Bell"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.EnrolFacilitator(testContext(t), unnamed, ""); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s = openStore(t, dir)
+	cases := []struct {
+		key  gossh.PublicKey
+		name string
+		ok   bool
+	}{{named, "Catriona Bell", true}, {unnamed, "", false}, {newKey(t), "", false}}
+	for _, c := range cases {
+		if name, ok := s.FacilitatorName(gossh.FingerprintSHA256(c.key)); name != c.name || ok != c.ok {
+			t.Errorf("FacilitatorName = %q, %v; want %q, %v", name, ok, c.name, c.ok)
+		}
+	}
+}
+
 func TestFacilitatorNameIsMadeSafeToShow(t *testing.T) {
 	s := openStore(t, t.TempDir())
 	key := newKey(t)

@@ -96,6 +96,15 @@ func (s *Store) IsScribe(workshopID string, key gossh.PublicKey) bool {
 	return ok
 }
 
+// ScribeName is the name a workshop's scribe was enrolled with, by their
+// key's fingerprint; false if there is no such scribe or no name.
+func (s *Store) ScribeName(workshopID, fingerprint string) (string, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	sc, ok := s.scribes[workshopID][fingerprint]
+	return sc.Name, ok && sc.Name != ""
+}
+
 // Scribes returns a workshop's scribes in the order they were enrolled.
 func (s *Store) Scribes(workshopID string) []Scribe {
 	s.mu.RLock()

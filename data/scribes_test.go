@@ -41,6 +41,12 @@ func TestScribeIsRecognisedOnlyInTheirWorkshop(t *testing.T) {
 		if len(s.Scribes(other.ID)) != 0 {
 			t.Errorf("%s: another workshop has scribes", when)
 		}
+		if name, ok := s.ScribeName(ws.ID, gossh.FingerprintSHA256(jo)); name != "Jo, flipchart" || !ok {
+			t.Errorf("%s: ScribeName(Jo) = %q, %v", when, name, ok)
+		}
+		if _, ok := s.ScribeName(other.ID, gossh.FingerprintSHA256(jo)); ok {
+			t.Errorf("%s: Jo has a scribe's name in a workshop she was not enrolled for", when)
+		}
 	}
 	check("before closing")
 	s.Close()

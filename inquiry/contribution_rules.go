@@ -83,9 +83,11 @@ func (w *Workshop) checkBuildsOn(by Actor, d *ContributionDetails) error {
 	return nil
 }
 
-// editable finds a contribution the actor may change: their own, one a
-// scribe entered for a scribed participant, or any for a facilitator, who
-// moderates. A contribution whose author left cannot be changed.
+// editable finds a contribution the actor may change: a participant's
+// own; for a scribe, one they entered themselves for a scribed
+// participant (not another scribe's, nor a facilitator's); any for a
+// facilitator, who moderates. A contribution whose author left cannot be
+// changed.
 func (w *Workshop) editable(id string, by Actor) (*Contribution, error) {
 	c, ok := w.contributions[id]
 	if !ok {
@@ -97,8 +99,8 @@ func (w *Workshop) editable(id string, by Actor) (*Contribution, error) {
 			return nil, fmt.Errorf("%w: only the author or a facilitator can change a contribution", ErrNotAllowed)
 		}
 	case RoleScribe:
-		if p := w.participants[c.Participant]; !p.Scribed {
-			return nil, fmt.Errorf("%w: a scribe changes only what was entered for a scribed participant", ErrNotAllowed)
+		if p := w.participants[c.Participant]; !p.Scribed || c.ScribedBy != by.ID {
+			return nil, fmt.Errorf("%w: a scribe changes only what they entered themselves", ErrNotAllowed)
 		}
 	}
 	if c.Withdrawn || c.Erased {

@@ -14,13 +14,15 @@ import (
 // head_seq and head_hash repeat the log's head on every row. A CSV file has
 // nowhere else to say it that survives being opened, sorted and filtered
 // in a spreadsheet, and RFC 4180 has no comment lines. The columns after
-// them came with facilitation.
+// them came with facilitation; those after merged_from with agreements,
+// named facilitators and undone merges.
 var csvHeader = []string{
 	"seq", "id", "added_at", "edited_at", "phase", "prompt_id", "prompt",
 	"participant_id", "participant", "organisation", "kind", "themes",
 	"partner", "text", "head_seq", "head_hash",
 	"builds_on", "owner", "due", "themes_accepted", "highlighted", "dots",
 	"scribed", "merged_from",
+	"agreements", "agreed_by", "built_on_by", "entered_by", "unmerged_from",
 }
 
 // writeCSV writes one row per live contribution (see Contribution.Live),
@@ -70,6 +72,11 @@ func writeCSV(w io.Writer, ws *Workshop) error {
 			strconv.Itoa(dots[c.ID]),
 			yesNo(c.ScribedBy != ""),
 			strings.Join(labels.mergedFrom[c.ID], "; "),
+			strconv.Itoa(len(ws.Agreements(c.ID))),
+			strings.Join(labels.agreedBy(ws, c), "; "),
+			strings.Join(builtOnBy(ws, c), "; "),
+			enteredBy(ws, c),
+			c.UnmergedFrom,
 		)
 		for i := range row {
 			row[i] = csvCell(row[i])

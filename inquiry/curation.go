@@ -134,6 +134,7 @@ func (w *Workshop) foldCuration(e Event) {
 		case ThemesChanged:
 			c.Themes, c.ThemesAccepted = slices.Clone(e.Curation.Themes), true
 		case ContributionMerged:
+			w.noteMerge(c, e.Curation.Into)
 			c.MergedInto = e.Curation.Into
 		case ContributionHighlighted:
 			c.Highlighted = e.Curation.Highlight

@@ -36,6 +36,10 @@ type Actor struct {
 	Role Role `json:"role"`
 	// ID is the participant's ID, or the facilitator's key fingerprint.
 	ID string `json:"id,omitempty"`
+	// Name is a facilitator's or scribe's name, as enrolled, so that the
+	// log names them without the enrolment records (see Workshop.Team).
+	// A participant is named when they join, never here.
+	Name string `json:"name,omitempty"`
 }
 
 // System is the actor for events the server makes itself.
@@ -61,6 +65,8 @@ type Event struct {
 	Theme        *Theme               `json:"theme,omitempty"`
 	Vote         *Vote                `json:"vote,omitempty"`
 	Ballot       *Ballot              `json:"ballot,omitempty"`
+	Agreement    *Agreement           `json:"agreement,omitempty"`
+	Profile      *Profile             `json:"profile,omitempty"`
 	// Target is the ID of the contribution, participant, vote or prompt
 	// an event acts on.
 	Target string `json:"target,omitempty"`

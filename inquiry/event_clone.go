@@ -50,6 +50,14 @@ func (e Event) Clone() Event {
 		b.Dots = maps.Clone(b.Dots)
 		e.Ballot = &b
 	}
+	if e.Agreement != nil {
+		a := *e.Agreement
+		e.Agreement = &a
+	}
+	if e.Profile != nil {
+		p := *e.Profile
+		e.Profile = &p
+	}
 	return e
 }
 

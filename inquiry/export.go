@@ -90,7 +90,7 @@ func checkHead(ws *Workshop, events []Event) error {
 		return fmt.Errorf("%w: the workshop has no events", ErrInvalid)
 	}
 	if uint64(len(events)) != ws.Head {
-		return fmt.Errorf("%w: the log has %d events but the workshop's head is event %d", ErrInvalid, len(events), ws.Head)
+		return fmt.Errorf("%w: the log has %s but the workshop's head is event %d", ErrInvalid, Plural(len(events), "event", "events"), ws.Head)
 	}
 	last := events[len(events)-1]
 	if last.Seq != ws.Head || last.Hash != ws.HeadHash {
@@ -140,6 +140,39 @@ func newExportLabels(ws *Workshop) exportLabels {
 		}
 	}
 	return l
+}
+
+// agreedBy are the names of those who agree with the contribution.
+func (l exportLabels) agreedBy(ws *Workshop, c *Contribution) []string {
+	who := ws.Agreements(c.ID)
+	names := make([]string, len(who))
+	for i, id := range who {
+		names[i] = l.name(id)
+	}
+	return names
+}
+
+// builtOnBy are the IDs of the live contributions that build on c.
+func builtOnBy(ws *Workshop, c *Contribution) []string {
+	var ids []string
+	for _, b := range ws.BuiltOn(c.ID) {
+		if b.Live() {
+			ids = append(ids, b.ID)
+		}
+	}
+	return ids
+}
+
+// enteredBy names the facilitator or scribe who entered a contribution for
+// a scribed participant, or "" if the participant entered it.
+func enteredBy(ws *Workshop, c *Contribution) string {
+	switch c.ScribedBy {
+	case "":
+		return ""
+	case string(RoleSystem):
+		return ws.ActorName(System)
+	}
+	return ws.ActorName(Actor{Role: RoleScribe, ID: c.ScribedBy})
 }
 
 // themeLabels are the labels of the contribution's themes, in its order.

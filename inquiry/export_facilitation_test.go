@@ -139,20 +139,21 @@ func TestExportGivesVoteResults(t *testing.T) {
 	if !strings.Contains(priorities, want) {
 		t.Errorf("vote results:\n%s\nwant\n%s", priorities, want)
 	}
-	if !strings.Contains(priorities, "*A dot vote over opportunities, 3 dots each: opened 10:50, closed 10:58. 4 participants placed dots.*") {
+	if !strings.Contains(priorities, "*A dot vote over opportunities, 3 dots each: opened 10:50, closed 10:58. 3 of 3 participants placed dots, and 1 of 1 table through a scribe.*") {
 		t.Errorf("the vote's facts are missing:\n%s", priorities)
 	}
 	v := jsonFind(t, x.doc, "votes", "id", "v-1")
 	wantResults := []any{
-		map[string]any{"contribution": "c-09", "dots": 4.0},
-		map[string]any{"contribution": "c-04", "dots": 3.0},
-		map[string]any{"contribution": "c-07", "dots": 3.0},
-		map[string]any{"contribution": "c-05", "dots": 2.0},
+		map[string]any{"contribution": "c-09", "dots": 4.0, "rank": 1.0},
+		map[string]any{"contribution": "c-04", "dots": 3.0, "rank": 2.0},
+		map[string]any{"contribution": "c-07", "dots": 3.0, "rank": 2.0},
+		map[string]any{"contribution": "c-05", "dots": 2.0, "rank": 4.0},
 	}
 	if v == nil || !reflect.DeepEqual(v["results"], wantResults) || v["open"] != false || v["voters"] != 4.0 {
 		t.Errorf("JSON vote: %v", v)
 	}
-	for id, dots := range map[string]string{"c-09": "4", "c-04": "3", "c-05": "2", "c-01": "0"} {
+	// c-04 has 3 dots from v-1 and 2 from v-2.
+	for id, dots := range map[string]string{"c-09": "4", "c-04": "5", "c-05": "2", "c-01": "0"} {
 		if got := x.rows[id]["dots"]; got != dots {
 			t.Errorf("CSV %s dots = %q, want %s", id, got, dots)
 		}
@@ -223,7 +224,7 @@ func TestExportMarksScribingMergesAndCuration(t *testing.T) {
 	x := exportFacilitated(t)
 	transcript := section(x.md, "## Transcript")
 	for _, want := range []string{
-		"- **10:15 · Table 3** · story · themes: Health and social care · partner: NHS / health and social care · *(entered by a scribe for Table 3)*",
+		"- **10:15 · Table 3** · story · themes: Health and social care · partner: NHS / health and social care · *(entered by the scribe Ailsa Ross for Table 3)*",
 		"themes: Empowerment and asset transfer *(confirmed by a facilitator)*",
 		"· *(1 duplicate merged into it)*",
 		"- **10:35 · Alan R.** · opportunity · *(a duplicate, merged into Morag’s opportunity at 10:32, “Asset transfer of the old library, so it…”)*",
@@ -241,8 +242,8 @@ func TestExportMarksScribingMergesAndCuration(t *testing.T) {
 	}
 	record := section(x.md, "## Facilitation record")
 	for _, want := range []string{
-		"- **10:01** · facilitator SHA256:q8Vn0jH4 · set what participants see: others' contributions were held back until a facilitator revealed them",
-		"- **10:10** · facilitator SHA256:q8Vn0jH4 · opened Discover: “Tell us about a time",
+		"- **10:01** · Catriona Bell (facilitator) · set what participants see: others' contributions were held back until a facilitator revealed them",
+		"- **10:10** · Catriona Bell (facilitator) · opened Discover: “Tell us about a time",
 		"· ended the timebox",
 		"· revealed the contributions to Design: “What opportunities could we build on?”",
 		"· hid an opportunity from 10:37 (reason: Names a member of staff.)",
@@ -274,7 +275,7 @@ func TestExportMarksScribingMergesAndCuration(t *testing.T) {
 	ws := x.doc["workshop"].(map[string]any)
 	if !reflect.DeepEqual(ws["settings"], map[string]any{"visibility": "reveal", "anonymous": false}) ||
 		!reflect.DeepEqual(ws["revealed"], []any{"discover/at-best", "design/build-on"}) ||
-		!reflect.DeepEqual(ws["current"], map[string]any{"prompt": "deliver/commit", "ends_at": nil}) {
+		!reflect.DeepEqual(ws["current"], map[string]any{"prompt": "deliver/commit", "ends_at": nil, "paused_at": nil}) {
 		t.Errorf("JSON workshop: %v", ws)
 	}
 }

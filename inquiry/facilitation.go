@@ -100,7 +100,9 @@ type Curation struct {
 	Reason    string   `json:"reason,omitempty"`
 }
 
-// Vote is a dot vote over contributions of some kinds.
+// Vote is a dot vote over contributions of some kinds, and if the
+// facilitator limits it, of one prompt or of the highlighted ones alone
+// (see VoteState.Candidates).
 type Vote struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
@@ -109,6 +111,13 @@ type Vote struct {
 	Kinds []Kind `json:"kinds,omitempty"`
 	// Dots is how many dots each participant has to place.
 	Dots int `json:"dots"`
+	// Prompt limits the vote to the contributions to one prompt; "" means
+	// every prompt.
+	Prompt PromptRef `json:"prompt,omitempty"`
+	// Highlighted limits the vote to the contributions facilitators had
+	// highlighted when it opened: the ballot is then fixed, so a highlight
+	// given or taken away later does not move anyone's dots.
+	Highlighted bool `json:"highlighted,omitempty"`
 }
 
 // Ballot is one participant's dots in a vote: contribution ID to dots.

@@ -271,7 +271,7 @@ func TestVoteResults(t *testing.T) {
 	w := l.replay()
 	v, _ := w.Vote("v-1")
 	// Ties keep the order contributions were added: c-8 before c-11.
-	want := []VoteResult{{"c-8", 3}, {"c-11", 3}, {"c-2", 2}, {"c-10", 1}}
+	want := []VoteResult{{"c-8", 3, 1}, {"c-11", 3, 1}, {"c-2", 2, 3}, {"c-10", 1, 4}}
 	if got := v.Results(); !reflect.DeepEqual(got, want) {
 		t.Errorf("results:\n got %v\nwant %v", got, want)
 	}
@@ -289,7 +289,7 @@ func TestVoteResults(t *testing.T) {
 	l.append(voteClosed(facilitator, "v-1"))
 	w = l.replay()
 	v, _ = w.Vote("v-1")
-	want = []VoteResult{{"c-8", 2}, {"c-10", 2}}
+	want = []VoteResult{{"c-8", 2, 1}, {"c-10", 2, 1}}
 	if got := v.Results(); !reflect.DeepEqual(got, want) {
 		t.Errorf("results after a merge, a hide and a withdrawal:\n got %v\nwant %v", got, want)
 	}

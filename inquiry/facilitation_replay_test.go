@@ -137,7 +137,7 @@ func TestReplayOfEveryEventSurvivesErasure(t *testing.T) {
 	}
 	v, _ := w.Vote("v-1")
 	// Carol's 3 dots went with her; Alice's dot on her c-5 no longer counts.
-	want := []VoteResult{{"c-3", 3}, {"c-4", 3}}
+	want := []VoteResult{{"c-3", 3, 1}, {"c-4", 3, 1}}
 	if got := v.Results(); !reflect.DeepEqual(got, want) {
 		t.Errorf("results: got %v, want %v", got, want)
 	}

@@ -40,8 +40,16 @@ type jsonSettings struct {
 }
 
 type jsonPace struct {
-	Prompt PromptRef  `json:"prompt"`
-	EndsAt *time.Time `json:"ends_at"`
+	Prompt   PromptRef  `json:"prompt"`
+	EndsAt   *time.Time `json:"ends_at"`
+	PausedAt *time.Time `json:"paused_at"`
+}
+
+type jsonTeamMember struct {
+	Role    Role      `json:"role"`
+	ID      string    `json:"id"`
+	Name    string    `json:"name"`
+	FirstAt time.Time `json:"first_at"`
 }
 
 type jsonLabel struct {
@@ -86,23 +94,38 @@ type jsonContribution struct {
 	ScribedBy      string     `json:"scribed_by"`
 	MergedFrom     []string   `json:"merged_from"`
 	Dots           int        `json:"dots"`
+	Agreements     []string   `json:"agreements"`
+	BuiltOnBy      []string   `json:"built_on_by"`
+	EnteredBy      string     `json:"entered_by"`
+	UnmergedFrom   string     `json:"unmerged_from"`
 }
 
 type jsonVote struct {
-	ID       string           `json:"id"`
-	Title    string           `json:"title"`
-	Kinds    []Kind           `json:"kinds"`
-	Dots     int              `json:"dots"`
-	Open     bool             `json:"open"`
-	OpenedAt time.Time        `json:"opened_at"`
-	ClosedAt *time.Time       `json:"closed_at"`
-	Voters   int              `json:"voters"`
-	Results  []jsonVoteResult `json:"results"`
+	ID          string           `json:"id"`
+	Title       string           `json:"title"`
+	Kinds       []Kind           `json:"kinds"`
+	Dots        int              `json:"dots"`
+	Open        bool             `json:"open"`
+	OpenedAt    time.Time        `json:"opened_at"`
+	ClosedAt    *time.Time       `json:"closed_at"`
+	Voters      int              `json:"voters"`
+	Results     []jsonVoteResult `json:"results"`
+	Prompt      PromptRef        `json:"prompt"`
+	Highlighted bool             `json:"highlighted"`
+	Turnout     jsonTurnout      `json:"turnout"`
+}
+
+type jsonTurnout struct {
+	Voted       int `json:"voted"`
+	Voters      int `json:"voters"`
+	TablesVoted int `json:"tables_voted"`
+	Tables      int `json:"tables"`
 }
 
 type jsonVoteResult struct {
 	Contribution string `json:"contribution"`
 	Dots         int    `json:"dots"`
+	Rank         int    `json:"rank"`
 }
 
 type jsonHidden struct {
@@ -168,7 +191,7 @@ func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 		ID: ws.ID, Title: ws.Title, Code: ws.Code, Pacing: ws.Pacing, Open: ws.Open,
 		OpenedAt: ws.OpenedAt.UTC(), ClosedAt: jsonTime(ws.ClosedAt),
 		Settings: jsonSettings{Visibility: cmp.Or(ws.Settings.Visibility, VisibleLive), Anonymous: ws.Settings.Anonymous},
-		Current:  newJSONPace(ws.Current),
+		Current:  newJSONPace(ws.Timebox()),
 		Revealed: revealedInGuideOrder(ws),
 	})
 	out.value("guide", &ws.Guide)
@@ -184,6 +207,11 @@ func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 		partners = append(partners, jsonLabel{ID: p.ID, Label: p.Label})
 	}
 	out.value("partners", partners)
+	team := []jsonTeamMember{}
+	for _, m := range ws.Team() {
+		team = append(team, jsonTeamMember{Role: m.Role, ID: m.ID, Name: m.Name, FirstAt: m.FirstAt.UTC()})
+	}
+	out.value("team", team)
 	out.array("participants", len(ws.Participants), false, func(i int) any {
 		p := ws.Participants[i]
 		return &jsonParticipant{
@@ -209,6 +237,8 @@ func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 			BuildsOn: c.BuildsOn, Owner: c.Owner, Due: c.Due,
 			ThemesAccepted: c.ThemesAccepted, Highlighted: c.Highlighted, ScribedBy: c.ScribedBy,
 			MergedFrom: orEmpty(labels.mergedFrom[c.ID]), Dots: dots[c.ID],
+			Agreements: orEmpty(ws.Agreements(c.ID)), BuiltOnBy: orEmpty(builtOnBy(ws, c)),
+			EnteredBy: enteredBy(ws, c), UnmergedFrom: c.UnmergedFrom,
 		}
 	})
 	rows := make([]jsonTallyRow, 0, len(tally.Themes)+1)

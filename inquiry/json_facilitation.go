@@ -4,11 +4,11 @@ import "slices"
 
 // The parts of the JSON export that facilitation adds.
 
-func newJSONPace(p Pace) *jsonPace {
-	if p.Prompt == "" {
+func newJSONPace(t Timebox) *jsonPace {
+	if t.Prompt == "" {
 		return nil
 	}
-	return &jsonPace{Prompt: p.Prompt, EndsAt: jsonTime(p.EndsAt)}
+	return &jsonPace{Prompt: t.Prompt, EndsAt: jsonTime(t.EndsAt), PausedAt: jsonTime(t.PausedAt)}
 }
 
 // revealedInGuideOrder lists the revealed prompts in the order of the
@@ -29,10 +29,11 @@ func newJSONVote(v *VoteState) jsonVote {
 	out := jsonVote{
 		ID: v.ID, Title: v.Title, Kinds: orEmpty(v.Kinds), Dots: v.Dots, Open: v.Open,
 		OpenedAt: v.OpenedAt.UTC(), ClosedAt: jsonTime(v.ClosedAt), Voters: v.Voters(),
-		Results: []jsonVoteResult{},
+		Results: []jsonVoteResult{}, Prompt: v.Prompt, Highlighted: v.Highlighted,
+		Turnout: jsonTurnout(v.Turnout()),
 	}
 	for _, r := range v.Results() {
-		out.Results = append(out.Results, jsonVoteResult(r))
+		out.Results = append(out.Results, jsonVoteResult{Contribution: r.Contribution, Dots: r.Dots, Rank: r.Rank})
 	}
 	return out
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -29,9 +28,11 @@ type markdownReport struct {
 	labels exportLabels
 	tally  Tally
 	// deletedBy says who deleted each deleted contribution; enteredBy who
-	// entered each contribution for a scribed participant.
+	// entered each contribution for a scribed participant; editedBy who
+	// last edited each edited one.
 	deletedBy map[string]Actor
 	enteredBy map[string]Actor
+	editedBy  map[string]Actor
 }
 
 func writeMarkdown(w io.Writer, ws *Workshop, events []Event) error {
@@ -43,11 +44,14 @@ func writeMarkdown(w io.Writer, ws *Workshop, events []Event) error {
 		tally:     ws.Tally(),
 		deletedBy: map[string]Actor{},
 		enteredBy: map[string]Actor{},
+		editedBy:  map[string]Actor{},
 	}
 	for _, e := range events {
 		switch {
 		case e.Type == ContributionDeleted:
 			r.deletedBy[e.Target] = e.Actor
+		case e.Type == ContributionEdited:
+			r.editedBy[e.Contribution.ID] = e.Actor
 		case e.Type == ContributionAdded && e.Actor.Role != RoleParticipant:
 			r.enteredBy[e.Contribution.ID] = e.Actor
 		}
@@ -82,6 +86,9 @@ func (r *markdownReport) header() {
 	if ws.Settings != (Settings{Visibility: VisibleLive}) {
 		r.printf("- **Seeing each other:** %s\n", seeingEachOther(ws.Settings))
 	}
+	if team := r.team(); team != "" {
+		r.printf("- **Facilitation team:** %s\n", team)
+	}
 	r.printf("- **Participants:** %d\n", len(ws.Participants))
 	r.printf("- **Contributions:** %s\n", r.contributionCount())
 	r.printf("- **Log head:** event %d, hash `%s`\n\n", ws.Head, ws.HeadHash)
@@ -113,8 +120,13 @@ func (r *markdownReport) contributionCount() string {
 	return fmt.Sprintf("%d (%s)", r.tally.Contributions, strings.Join(parts, ", "))
 }
 
+// synthesis leads with what the facilitators highlighted, then gives the
+// opportunities and barriers theme by theme (a "####" section each, under
+// their "###"), then the other kinds.
 func (r *markdownReport) synthesis() {
 	r.printf("## Synthesis\n\n")
+	live := r.live()
+	r.highlights(live)
 	r.printf("### Opportunities and barriers by theme\n\n")
 	var rows []TallyRow
 	for _, row := range r.tally.Rows() {
@@ -131,8 +143,6 @@ func (r *markdownReport) synthesis() {
 		}
 		r.printf("\nA contribution with several themes is counted, and quoted, under each of them.\n\n")
 	}
-	live := r.live()
-	r.highlights(live)
 	for _, row := range rows {
 		r.printf("#### %s\n\n", mdLine(row.Theme.Label))
 		for _, k := range []Kind{Opportunity, Barrier} {
@@ -173,6 +183,9 @@ func (r *markdownReport) quote(c *Contribution, withThemes bool) {
 	if c.ScribedBy != "" {
 		r.printf(" *(scribed)*")
 	}
+	if n := len(r.ws.Agreements(c.ID)); n > 0 {
+		r.printf(" · agreed by %s", Plural(n, "other", "others"))
+	}
 	if themes := r.labels.themeLabels(c); withThemes && len(themes) > 0 {
 		r.printf(" · %s", mdLine(strings.Join(themes, "; ")))
 	}
@@ -200,7 +213,7 @@ func (r *markdownReport) participants() {
 			org = mdLine(p.Organisation)
 		}
 		n := r.labels.contributed[p.ID]
-		r.printf("- **%s**, %s: %s, joined %s", mdLine(p.Name), org, countNoun(n, "contribution", "contributions"), r.when(p.JoinedAt))
+		r.printf("- **%s**, %s: %s, joined %s", mdLine(p.Name), org, Plural(n, "contribution", "contributions"), r.when(p.JoinedAt))
 		if p.Scribed {
 			r.printf(", without a terminal: a scribe entered what they said")
 		}
@@ -254,8 +267,9 @@ func (r *markdownReport) entry(c *Contribution) {
 	}
 	r.commitment(c)
 	r.links(c)
+	r.agreement(c)
 	if !c.EditedAt.IsZero() {
-		r.printf(" · *(edited %s)*", r.when(c.EditedAt))
+		r.printf(" · *(edited %s%s)*", r.when(c.EditedAt), r.editor(c))
 	}
 	r.printf("\n\n  %s\n\n", mdText(c.Text, "  "))
 }
@@ -269,10 +283,14 @@ func (r *markdownReport) goneNote(c *Contribution) string {
 	case c.Withdrawn:
 		return "withdrawn by the author"
 	case c.Deleted:
-		if d := r.deletedBy[c.ID]; d.Role == RoleParticipant && d.ID == c.Participant {
+		d := r.deletedBy[c.ID]
+		switch {
+		case d.Role == RoleParticipant && d.ID == c.Participant:
 			return "deleted by the author"
+		case d.Role == RoleScribe:
+			return "deleted by " + r.byline(d) + ", who had entered it"
 		}
-		return "deleted by a facilitator"
+		return "deleted by " + r.byline(d)
 	case c.Hidden:
 		return "hidden by a facilitator: " + mdLine(c.HiddenReason)
 	}
@@ -327,14 +345,7 @@ func hasThemeID(c *Contribution, id string) bool {
 }
 
 func kindCount(n int, k Kind) string {
-	return countNoun(n, string(k), strings.ToLower(k.Plural()))
-}
-
-func countNoun(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
+	return Plural(n, string(k), strings.ToLower(k.Plural()))
 }
 
 func reportDate(t time.Time) string { return t.Format("2 January 2006") }

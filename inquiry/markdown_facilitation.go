@@ -2,6 +2,7 @@ package inquiry
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -45,13 +46,15 @@ func (r *markdownReport) links(c *Contribution) {
 		r.printf(" · *highlighted by a facilitator*")
 	}
 	if c.ScribedBy != "" {
-		r.printf(" · *(entered by %s for %s)*", roleNoun(r.enteredBy[c.ID].Role), mdLine(r.labels.name(c.Participant)))
+		r.printf(" · *(entered by %s for %s)*", r.byline(r.enteredBy[c.ID]), mdLine(r.labels.name(c.Participant)))
 	}
 	if c.MergedInto != "" {
 		r.printf(" · *(a duplicate, merged into %s)*", r.ref(c.MergedInto))
+	} else if c.UnmergedFrom != "" {
+		r.printf(" · *(once merged into %s as a duplicate; a facilitator undid the merge at %s)*", r.ref(c.UnmergedFrom), r.when(c.UnmergedAt))
 	}
 	if n := len(r.labels.mergedFrom[c.ID]); n > 0 {
-		r.printf(" · *(%s merged into it)*", countNoun(n, "duplicate", "duplicates"))
+		r.printf(" · *(%s merged into it)*", Plural(n, "duplicate", "duplicates"))
 	}
 }
 
@@ -93,33 +96,56 @@ func (r *markdownReport) priorities() {
 		return
 	}
 	r.printf("## Priorities\n\n")
-	r.printf("Each participant placed dots on the contributions they would take forward first. " +
-		"Dots on a duplicate count for the contribution it was merged into.\n\n")
+	r.printf("Each participant placed dots on the contributions they would take forward first; a table without " +
+		"terminals placed its dots through its scribe, and is counted as one, apart from the participants. " +
+		"Dots on a duplicate count for the contribution it was merged into, and contributions with equal dots share a rank.\n\n")
 	for _, v := range r.ws.Votes {
 		r.printf("### %s\n\n", mdLine(v.Title))
 		closing := "still open when this report was made"
 		if !v.Open {
 			closing = "closed " + r.when(v.ClosedAt)
 		}
-		r.printf("*A dot vote over %s, %s each: opened %s, %s. %s placed dots.*\n\n",
-			voteKinds(v.Kinds), countNoun(v.Dots, "dot", "dots"), r.when(v.OpenedAt), closing,
-			countNoun(v.Voters(), "participant", "participants"))
+		r.printf("*A dot vote over %s, %s each: opened %s, %s. %s*\n\n",
+			r.voteScope(v.Vote), Plural(v.Dots, "dot", "dots"), r.when(v.OpenedAt), closing, turnoutSentence(v.Turnout()))
 		results := v.Results()
 		if len(results) == 0 {
 			r.printf("No dots were placed.\n\n")
 			continue
 		}
 		r.printf("| Rank | Contribution | By | Dots |\n| ---: | --- | --- | ---: |\n")
-		rank := 0
-		for i, res := range results {
-			if i == 0 || res.Dots != results[i-1].Dots {
-				rank = i + 1 // equal dots share a rank
-			}
+		for _, res := range results {
 			c, _ := r.ws.Contribution(res.Contribution)
-			r.printf("| %d | %s | %s | %d |\n", rank, mdLine(c.Text), mdLine(r.labels.name(c.Participant)), res.Dots)
+			r.printf("| %d | %s | %s | %d |\n", res.Rank, mdLine(c.Text), mdLine(r.labels.name(c.Participant)), res.Dots)
 		}
 		r.printf("\n")
 	}
+}
+
+// voteScope is what a vote is over, as a phrase: its kinds, and its
+// limits to the highlighted ones or to one prompt.
+func (r *markdownReport) voteScope(v Vote) string {
+	scope := voteKinds(v.Kinds)
+	switch {
+	case v.Highlighted && len(v.Kinds) == 0:
+		scope = "the highlighted contributions"
+	case v.Highlighted:
+		scope = "the highlighted " + scope
+	}
+	if v.Prompt != "" {
+		scope += " answering " + r.promptName(v.Prompt)
+	}
+	return scope
+}
+
+// turnoutSentence says who placed dots, people and tables apart (see
+// Turnout): "4 of 5 participants placed dots, and 1 of 1 table through a
+// scribe."
+func turnoutSentence(t Turnout) string {
+	s := fmt.Sprintf("%d of %s placed dots", t.Voted, Plural(t.Voters, "participant", "participants"))
+	if t.Tables > 0 {
+		s += fmt.Sprintf(", and %d of %s through a scribe", t.TablesVoted, Plural(t.Tables, "table", "tables"))
+	}
+	return s + "."
 }
 
 // voteKinds is the kinds a vote is over, as a phrase.
@@ -215,10 +241,11 @@ func roleNoun(role Role) string {
 // provenanceOfCuration adds to "About this report" what else was left out,
 // when something was.
 func (r *markdownReport) provenanceOfCuration() {
-	var hiddenAny, mergedAny, leftAny bool
+	var hiddenAny, mergedAny, unmergedAny, leftAny bool
 	for _, c := range r.ws.Contributions {
 		hiddenAny = hiddenAny || (c.Hidden && !c.gone())
 		mergedAny = mergedAny || (c.MergedInto != "" && !c.gone())
+		unmergedAny = unmergedAny || (c.UnmergedFrom != "" && c.MergedInto == "" && !c.gone())
 		leftAny = leftAny || c.Withdrawn || c.Erased
 	}
 	var says []string
@@ -227,6 +254,9 @@ func (r *markdownReport) provenanceOfCuration() {
 	}
 	if mergedAny {
 		says = append(says, "A duplicate merged into another is counted and quoted once, as the one it was merged into; the transcript keeps both.")
+	}
+	if unmergedAny {
+		says = append(says, "A merge a facilitator undid counts both contributions again, each on its own.")
 	}
 	if leftAny {
 		says = append(says, "Participants who withdrew took back their contributions, and their words are no longer stored; "+

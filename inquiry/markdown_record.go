@@ -1,6 +1,10 @@
 package inquiry
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+	"time"
+)
 
 // facilitationRecord writes, in order, what the facilitators did (pacing,
 // settings, curation, votes, erasures) and who withdrew: every such act is
@@ -9,41 +13,39 @@ import "strings"
 // the room.
 func (r *markdownReport) facilitationRecord() {
 	var lines []string
+	// The clock is followed through the log, so a pause can say how much
+	// time was left when it came.
+	var clock Timebox
 	for _, e := range r.events {
-		if what := r.act(e); what != "" {
+		if what := r.act(e, clock); what != "" {
 			lines = append(lines, "- **"+r.when(e.At)+"** · "+r.actor(e.Actor)+" · "+what)
 		}
+		clock.Follow(e)
 	}
 	if len(lines) == 0 {
 		return
 	}
 	r.printf("## Facilitation record\n\n")
-	r.printf("What the facilitators did, and who withdrew, in order, from the event log. " +
-		"Facilitators and scribes are named by the start of their key's fingerprint.\n\n")
+	r.printf("What the facilitators and scribes did, and who withdrew, in order, from the event log. " +
+		"Facilitators and scribes are named as the log names them; one who gave no name, by the start of their key's fingerprint.\n\n")
 	r.printf("%s\n\n", strings.Join(lines, "\n"))
 }
 
-// actor names who did something: a facilitator or scribe by the start of
-// their key's fingerprint, a participant by name.
+// actor names who did something: a participant by name, a facilitator or
+// scribe as teamMember does.
 func (r *markdownReport) actor(a Actor) string {
-	switch a.Role {
-	case RoleSystem:
-		return "Anchorage"
-	case RoleParticipant:
+	if a.Role == RoleParticipant {
 		if name := r.labels.name(a.ID); name != "" {
 			return mdLine(name)
 		}
 		return "a participant"
 	}
-	id := a.ID
-	if rest, ok := strings.CutPrefix(id, "SHA256:"); ok && len(rest) > 8 {
-		id = "SHA256:" + rest[:8]
-	}
-	return string(a.Role) + " " + mdLine(id)
+	return r.teamMember(a)
 }
 
-// act says what an event did, or "" for events the record leaves out.
-func (r *markdownReport) act(e Event) string {
+// act says what an event did, or "" for events the record leaves out;
+// clock is the timebox as it stood before the event.
+func (r *markdownReport) act(e Event, clock Timebox) string {
 	switch e.Type {
 	case PromptOpened:
 		what := "opened " + r.promptName(e.Pace.Prompt)
@@ -55,7 +57,14 @@ func (r *markdownReport) act(e Event) string {
 		if e.Pace.EndsAt.IsZero() {
 			return "ended the timebox"
 		}
+		if clock.Paused() {
+			return "changed the paused timebox to " + minutesLeft(clock.Remaining(clock.PausedAt)+e.Pace.EndsAt.Sub(clock.EndsAt)) + " left"
+		}
 		return "moved the end of the timebox to " + r.when(e.Pace.EndsAt)
+	case TimeboxPaused:
+		return "paused the timebox with " + minutesLeft(clock.Remaining(e.At)) + " left"
+	case TimeboxResumed:
+		return "resumed the timebox: it now ends at " + r.when(e.At.Add(clock.Remaining(e.At)))
 	case SettingsChanged:
 		return "set what participants see: " + seeingEachOther(*e.Settings)
 	case PromptRevealed:
@@ -73,6 +82,8 @@ func (r *markdownReport) act(e Event) string {
 		return "added the theme “" + mdLine(e.Theme.Label) + "”"
 	case ContributionMerged:
 		return "merged " + r.ref(e.Target) + " into " + r.ref(e.Curation.Into)
+	case ContributionUnmerged:
+		return "undid the merge of " + r.ref(e.Target) + " into " + r.ref(e.Curation.Into) + ": both are shown again"
 	case ContributionHighlighted:
 		if e.Curation.Highlight {
 			return "highlighted " + r.ref(e.Target)
@@ -88,7 +99,7 @@ func (r *markdownReport) act(e Event) string {
 	case ContributionUnhidden:
 		return "stopped hiding " + r.ref(e.Target)
 	case VoteOpened:
-		return "opened the vote “" + mdLine(e.Vote.Title) + "”: " + countNoun(e.Vote.Dots, "dot", "dots") + " each, over " + voteKinds(e.Vote.Kinds)
+		return "opened the vote “" + mdLine(e.Vote.Title) + "”: " + Plural(e.Vote.Dots, "dot", "dots") + " each, over " + r.voteScope(*e.Vote)
 	case VoteClosed:
 		if v, ok := r.ws.Vote(e.Target); ok {
 			return "closed the vote “" + mdLine(v.Title) + "”"
@@ -100,8 +111,55 @@ func (r *markdownReport) act(e Event) string {
 		return "withdrew " + mdLine(r.labels.name(e.Target)) + " at their request, taking back what they said"
 	case ParticipantErased:
 		return "erased a participant's name and words at their request"
+	case OrganisationChanged:
+		if e.Actor.Role != RoleParticipant {
+			return "gave " + mdLine(r.labels.name(e.Target)) + "’s organisation as " + organisationPhrase(e.Profile.Organisation)
+		}
+	case ContributionEdited:
+		switch e.Actor.Role {
+		case RoleScribe:
+			return "corrected " + r.ref(e.Contribution.ID) + ", which they had entered"
+		case RoleFacilitator:
+			return "edited " + r.ref(e.Contribution.ID)
+		}
+	case ContributionDeleted:
+		switch e.Actor.Role {
+		case RoleScribe:
+			return "deleted " + aKind(r.kindOf(e.Target)) + " they had entered for " + r.authorOf(e.Target)
+		case RoleFacilitator:
+			return "deleted " + aKind(r.kindOf(e.Target)) + " by " + r.authorOf(e.Target)
+		}
 	}
 	return ""
+}
+
+// minutesLeft is a time left as "4:30".
+func minutesLeft(d time.Duration) string {
+	s := int(max(d, 0) / time.Second)
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// organisationPhrase is an organisation type in a sentence.
+func organisationPhrase(org string) string {
+	if org == "" {
+		return "not given"
+	}
+	return "“" + mdLine(org) + "”"
+}
+
+// kindOf and authorOf describe a contribution that may since be gone.
+func (r *markdownReport) kindOf(id string) Kind {
+	if c, ok := r.ws.Contribution(id); ok {
+		return c.Kind
+	}
+	return Kind("contribution")
+}
+
+func (r *markdownReport) authorOf(id string) string {
+	if c, ok := r.ws.Contribution(id); ok {
+		return mdLine(r.labels.name(c.Participant))
+	}
+	return "a participant"
 }
 
 // promptName names a prompt by its phase and text.

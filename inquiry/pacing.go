@@ -120,13 +120,8 @@ func (w *Workshop) checkPace(e Event) error {
 
 func (w *Workshop) foldPacing(e Event) {
 	switch e.Type {
-	case PromptOpened:
-		w.Current, w.timeboxEnded = *e.Pace, false
-	case TimeboxChanged:
-		w.Current.EndsAt, w.timeboxEnded = e.Pace.EndsAt, e.Pace.EndsAt.IsZero()
-		if w.timeboxEnded {
-			w.Current.EndsAt = e.At
-		}
+	case PromptOpened, TimeboxChanged:
+		w.followClock(e)
 	case SettingsChanged:
 		w.Settings = *e.Settings
 	case PromptRevealed:

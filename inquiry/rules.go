@@ -32,6 +32,9 @@ func (w *Workshop) Check(e Event) error { return w.check(e, false) }
 // again. Pacing is checked only for new events (see checkPace). Otherwise
 // the rules are the same both ways.
 func (w *Workshop) check(e Event, replay bool) error {
+	if err := checkActorName(e.Actor); err != nil {
+		return err
+	}
 	if e.Type == WorkshopOpened {
 		if w.Head != 0 {
 			return fmt.Errorf("%w: the workshop is already open", ErrInvalid)
@@ -76,6 +79,14 @@ func (w *Workshop) check(e Event, replay bool) error {
 		return w.checkVoteClosed(e)
 	case ParticipantWithdrawn, ParticipantErased:
 		return w.checkLeaving(e)
+	case ContributionAgreed, AgreementWithdrawn:
+		return w.checkAgreement(e)
+	case ContributionUnmerged:
+		return w.checkUnmerge(e)
+	case TimeboxPaused, TimeboxResumed:
+		return w.checkTimeboxHold(e)
+	case OrganisationChanged:
+		return w.checkOrganisation(e)
 	}
 	return fmt.Errorf("%w: unknown event type %q", ErrInvalid, e.Type)
 }

@@ -35,11 +35,11 @@ func (w *Workshop) VisibleTo(participant string, c *Contribution) bool {
 	return true
 }
 
-// onBallot reports whether any vote, open or closed, asks about
-// contributions of c's kind.
+// onBallot reports whether any vote, open or closed, takes in c (see
+// VoteState.Candidates).
 func (w *Workshop) onBallot(c *Contribution) bool {
 	for _, v := range w.Votes {
-		if v.asksAbout(c.Kind) {
+		if v.covers(c) {
 			return true
 		}
 	}

@@ -23,33 +23,31 @@ type VoteState struct {
 	// and so are participants who withdrew or were erased.
 	Ballots map[string]map[string]int
 
-	w *Workshop
+	// fixed is the ballot of a vote over the highlighted contributions,
+	// as it was when the vote opened; nil for any other vote.
+	fixed map[string]bool
+	w     *Workshop
 }
 
-// VoteResult is the dots one contribution received.
+// VoteResult is the dots one contribution received, and its place.
 type VoteResult struct {
 	Contribution string
 	Dots         int
-}
-
-// asksAbout reports whether the vote is over contributions of kind k.
-func (v *VoteState) asksAbout(k Kind) bool {
-	return len(v.Kinds) == 0 || slices.Contains(v.Kinds, k)
-}
-
-// Admits reports whether the contribution can take dots in this vote: it
-// is live and of a kind the vote is over.
-func (v *VoteState) Admits(c *Contribution) bool {
-	return c != nil && c.Live() && v.asksAbout(c.Kind)
+	// Rank is its place in standard competition ranking: contributions
+	// with equal dots share a rank, and the next rank skips as many
+	// places as shared it ("1, 2, 2, 4").
+	Rank int
 }
 
 // Voters is how many participants have dots placed.
 func (v *VoteState) Voters() int { return len(v.Ballots) }
 
 // Results are the contributions that received dots, most dots first, ties
-// in the order the contributions were added. Dots placed on a duplicate
-// count for the contribution it was merged into; dots on a contribution
-// that is no longer live (deleted, withdrawn, hidden) do not count.
+// in the order the contributions were added, each with its rank: every
+// screen and every export shows these ranks, so a tie reads the same
+// everywhere. Dots placed on a duplicate count for the contribution it was
+// merged into; dots on a contribution that is no longer live (deleted,
+// withdrawn, hidden) do not count.
 //
 // Results are computed from the ballots each time: the work is the number
 // of dots placed, not the size of the workshop.
@@ -57,8 +55,9 @@ func (v *VoteState) Results() []VoteResult {
 	dots := map[*Contribution]int{}
 	for _, ballot := range v.Ballots {
 		for id, n := range ballot {
-			if c := v.w.mergedRoot(id); c != nil && c.Live() {
-				dots[c] += n
+			placed, root := v.w.contributions[id], v.w.mergedRoot(id)
+			if root != nil && root.Live() && (v.covers(placed) || v.covers(root)) {
+				dots[root] += n
 			}
 		}
 	}
@@ -68,6 +67,7 @@ func (v *VoteState) Results() []VoteResult {
 	}) {
 		out = append(out, VoteResult{Contribution: c.ID, Dots: dots[c]})
 	}
+	rank(out)
 	return out
 }
 
@@ -120,7 +120,8 @@ func (w *Workshop) checkVoteOpened(e Event) error {
 		return fmt.Errorf("%w: %s without a vote ID", ErrInvalid, e.Type)
 	}
 	if v, ok := w.votes[d.ID]; ok {
-		if v.Title == d.Title && v.Dots == d.Dots && slices.Equal(v.Kinds, d.Kinds) {
+		if v.Title == d.Title && v.Dots == d.Dots && slices.Equal(v.Kinds, d.Kinds) &&
+			v.Prompt == d.Prompt && v.Highlighted == d.Highlighted {
 			return ErrDuplicate
 		}
 		return fmt.Errorf("%w: vote %s already exists", ErrConflict, d.ID)
@@ -145,7 +146,7 @@ func (w *Workshop) checkVoteOpened(e Event) error {
 	if d.Dots < 1 || d.Dots > MaxDots {
 		return fmt.Errorf("%w: each participant has 1 to %d dots, not %d", ErrInvalid, MaxDots, d.Dots)
 	}
-	return nil
+	return w.checkVoteLimits(d)
 }
 
 func (w *Workshop) checkVoteCast(e Event) error {
@@ -163,7 +164,7 @@ func (w *Workshop) checkVoteCast(e Event) error {
 	placed := 0
 	for id, n := range b.Dots {
 		if n < 0 {
-			return fmt.Errorf("%w: %d dots on %s: dots cannot be negative", ErrInvalid, n, id)
+			return fmt.Errorf("%w: %s on %s: dots cannot be negative", ErrInvalid, Plural(n, "dot", "dots"), id)
 		}
 		placed += n
 	}
@@ -174,7 +175,7 @@ func (w *Workshop) checkVoteCast(e Event) error {
 		return fmt.Errorf("vote %s: %w", v.ID, ErrClosed)
 	}
 	if placed > v.Dots {
-		return fmt.Errorf("%w: %d dots placed, but each participant has %d", ErrInvalid, placed, v.Dots)
+		return fmt.Errorf("%w: %s placed, but each participant has %d", ErrInvalid, Plural(placed, "dot", "dots"), v.Dots)
 	}
 	for id, n := range b.Dots {
 		if n == 0 {
@@ -211,6 +212,9 @@ func (w *Workshop) foldVote(e Event) {
 		d := *e.Vote
 		d.Kinds = slices.Clone(d.Kinds)
 		v := &VoteState{Vote: d, Open: true, OpenedAt: e.At, Ballots: map[string]map[string]int{}, w: w}
+		if d.Highlighted {
+			v.fixed = w.highlightedFor(v)
+		}
 		w.Votes = append(w.Votes, v)
 		w.votes[v.ID] = v
 	case VoteCast:

@@ -30,7 +30,9 @@ type Workshop struct {
 	Contributions []*Contribution
 
 	// Current is the prompt open for everyone in a facilitator-led
-	// workshop, and its timebox; zero until a facilitator opens one.
+	// workshop, and when its timebox runs out if it is not paused; zero
+	// until a facilitator opens one. Timebox gives the clock itself: the
+	// time left, frozen while paused.
 	Current Pace
 	// Settings are what participants see of each other. The zero value
 	// shows others' contributions live, with names.
@@ -73,6 +75,16 @@ type Workshop struct {
 	// timeboxEnded records that a facilitator ended the current prompt's
 	// timebox, so ending it again is recognised as a repeat.
 	timeboxEnded bool
+
+	// agreements holds who agrees with each contribution, in order;
+	// builtOn the contributions building on each; duplicates those merged
+	// into each (see agreement.go). team is who facilitated (team.go).
+	agreements map[string][]string
+	builtOn    map[string][]*Contribution
+	duplicates map[string][]*Contribution
+	team       teamIndex
+	// clock is the open prompt's timebox (timebox.go).
+	clock Timebox
 }
 
 // Participant is someone who joined a workshop.
@@ -134,6 +146,10 @@ type Contribution struct {
 	// MergedInto is the ID of the contribution this duplicate was merged
 	// into: it stays in the transcript, the other is shown.
 	MergedInto string
+	// UnmergedFrom is the contribution this one had been merged into when
+	// a facilitator last undid its merge, at UnmergedAt; "" if never.
+	UnmergedFrom string
+	UnmergedAt   time.Time
 
 	Deleted   bool
 	Withdrawn bool // its author withdrew: the words are erased
@@ -303,7 +319,16 @@ func (w *Workshop) fold(e Event) {
 		w.foldVote(e)
 	case ParticipantWithdrawn, ParticipantErased:
 		w.foldLeaving(e)
+	case ContributionAgreed, AgreementWithdrawn:
+		w.foldAgreement(e)
+	case ContributionUnmerged:
+		w.foldUnmerge(e)
+	case TimeboxPaused, TimeboxResumed:
+		w.followClock(e)
+	case OrganisationChanged:
+		w.participants[e.Target].Organisation = e.Profile.Organisation
 	}
+	w.noteActor(e)
 }
 
 func (w *Workshop) foldOpening(e Event) {
@@ -357,6 +382,7 @@ func (w *Workshop) foldAdd(e Event) {
 	w.contributions[c.ID] = c
 	w.authored[c.Participant] = append(w.authored[c.Participant], c)
 	w.answers[c.Prompt] = append(w.answers[c.Prompt], c)
+	w.noteBuildsOn(c)
 	w.count(c, 1)
 }
 

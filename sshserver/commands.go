@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"charm.land/ssh"
-	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/sshserver/command"
 	"github.com/spf13/cobra"
 )
@@ -43,7 +42,7 @@ func (s *Server) commandRoot(sess ssh.Session, v visitor) *cobra.Command {
 	_, _, hasTerminal := sess.Pty()
 	command.Add(root, command.Env{
 		Store: func(*cobra.Command, []string) (command.Store, error) { return s.store, nil },
-		Actor: inquiry.Actor{Role: inquiry.RoleFacilitator, ID: fingerprint(v.key)},
+		Actor: s.facilitatorActor(v.key),
 		// With ssh -t the output goes through a terminal, which would mangle
 		// a binary backup: the command refuses rather than send it.
 		Terminal: hasTerminal,

@@ -1,6 +1,7 @@
 package sshserver
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/subtle"
 	"errors"
@@ -10,6 +11,8 @@ import (
 	"sync"
 
 	"charm.land/ssh"
+
+	"github.com/anchorage/anchorage/inquiry"
 )
 
 // enrolAlphabet leaves out characters that are easily confused when read
@@ -103,15 +106,31 @@ func normaliseEnrolCode(s string) []byte {
 // enrolFunc is what the enrolment screen calls with the code a person
 // typed: if it matches, the key the session authenticated with becomes a
 // facilitator key. The SSH client's key comment never reaches the server,
-// so the name is a number.
+// so without a name (see enrolNamedFunc) the name is a number.
 func (s *Server) enrolFunc(sess ssh.Session, v visitor) func(code string) error {
-	return func(code string) error {
+	named := s.enrolNamedFunc(sess.Context(), v)
+	return func(code string) error { return named(code, "") }
+}
+
+// enrolNamedFunc is enrolFunc for a screen that also asks the person's
+// name: the name is kept with their key and put on everything they do,
+// so screens and reports name them rather than show a fingerprint. An
+// empty name gives a numbered one; a name too long is refused before the
+// code is used up.
+func (s *Server) enrolNamedFunc(ctx context.Context, v visitor) func(code, name string) error {
+	return func(code, name string) error {
+		name = inquiry.CleanLine(name)
+		if inquiry.RuneCount(name) > inquiry.MaxNameRunes {
+			return fmt.Errorf("a name is at most %d characters", inquiry.MaxNameRunes)
+		}
 		return s.enrolment.try(code, func() error {
-			if s.store.IsFacilitator(v.key) {
+			if s.store.IsFacilitator(v.key) && name == "" {
 				return nil
 			}
-			name := fmt.Sprintf("facilitator-%d", len(s.store.Facilitators())+1)
-			if err := s.store.EnrolFacilitator(sess.Context(), v.key, name); err != nil {
+			if name == "" {
+				name = fmt.Sprintf("facilitator-%d", len(s.store.Facilitators())+1)
+			}
+			if err := s.store.EnrolFacilitator(ctx, v.key, name); err != nil {
 				return fmt.Errorf("enrol this key: %w", err)
 			}
 			s.log.Info("facilitator enrolled", "name", name, "key", fingerprint(v.key), "remote", v.remote)

@@ -9,17 +9,22 @@ import (
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/anchorage/anchorage/inquiry"
 )
 
 // facilitatorFile is the optional authorized_keys file that names
 // facilitators. It is re-read when its size or modification time changes,
 // so a facilitator added while a workshop runs can connect without a
-// restart.
+// restart. A line's comment field, after the key, is the facilitator's
+// name as screens and reports show it:
+//
+//	ssh-ed25519 AAAAC3Nza... Catriona Bell
 type facilitatorFile struct {
 	path string
 
 	mu      sync.Mutex
-	keys    map[string]bool // key.Marshal() as a string
+	keys    map[string]string // key.Marshal() as a string → name, "" if none
 	modTime time.Time
 	size    int64
 	// broken is the last error reading the file; while it is set the file
@@ -51,6 +56,21 @@ func (f *facilitatorFile) Has(key gossh.PublicKey) bool {
 	defer f.mu.Unlock()
 	if err := f.refreshLocked(); err != nil {
 		return false
+	}
+	_, ok := f.keys[string(key.Marshal())]
+	return ok
+}
+
+// Name is the name the file's comment field gives key, or "" if the key
+// is not listed or its line has no comment.
+func (f *facilitatorFile) Name(key gossh.PublicKey) string {
+	if f.path == "" || key == nil {
+		return ""
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.refreshLocked(); err != nil {
+		return ""
 	}
 	return f.keys[string(key.Marshal())]
 }
@@ -105,9 +125,10 @@ func (f *facilitatorFile) refreshLocked() error {
 }
 
 // parseAuthorizedKeys reads authorized_keys lines: one key per line, blank
-// lines and # comments skipped.
-func parseAuthorizedKeys(path string, content []byte) (map[string]bool, error) {
-	keys := map[string]bool{}
+// lines and # comments skipped, each key with the name its comment field
+// gives (see facilitatorName).
+func parseAuthorizedKeys(path string, content []byte) (map[string]string, error) {
+	keys := map[string]string{}
 	sc := bufio.NewScanner(bytes.NewReader(content))
 	sc.Buffer(make([]byte, 0, 16*1024), 1024*1024)
 	for n := 1; sc.Scan(); n++ {
@@ -115,7 +136,7 @@ func parseAuthorizedKeys(path string, content []byte) (map[string]bool, error) {
 		if len(line) == 0 || line[0] == '#' {
 			continue
 		}
-		key, _, options, _, err := gossh.ParseAuthorizedKey(line)
+		key, comment, options, _, err := gossh.ParseAuthorizedKey(line)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: not a public key in authorized_keys format: %w", path, n, err)
 		}
@@ -125,10 +146,22 @@ func parseAuthorizedKeys(path string, content []byte) (map[string]bool, error) {
 		if len(options) > 0 {
 			return nil, fmt.Errorf("%s:%d: key options (%s) are not supported: remove them", path, n, options[0])
 		}
-		keys[string(key.Marshal())] = true
+		keys[string(key.Marshal())] = facilitatorName(comment)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return keys, nil
+}
+
+// facilitatorName makes a key's comment fit to show and to record on the
+// facilitator's events: one clean line, cut to a name's length, since the
+// workshop's rules refuse an event whose name is longer.
+func facilitatorName(comment string) string {
+	name := inquiry.CleanLine(comment)
+	if runes := []rune(name); len(runes) > inquiry.MaxNameRunes {
+		// Cleaned again: the cut may leave a space at the end.
+		name = inquiry.CleanLine(string(runes[:inquiry.MaxNameRunes]))
+	}
+	return name
 }

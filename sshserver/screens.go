@@ -71,12 +71,12 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 			session.Code = user
 		}
 		if v.facilitator {
-			session.Actor = inquiry.Actor{Role: inquiry.RoleFacilitator, ID: fingerprint(v.key)}
+			session.Actor = s.facilitatorActor(v.key)
 			model = s.screens.facilitator(session)
 			break
 		}
 		if s.isScribe(v, session.Code) {
-			session.Actor = inquiry.Actor{Role: inquiry.RoleScribe, ID: fingerprint(v.key)}
+			session.Actor = s.scribeActor(v.key, session.Code)
 			model = s.screens.scribe(session)
 			break
 		}
