@@ -10,37 +10,119 @@ import (
 	"github.com/charmbracelet/x/vt"
 )
 
-func TestATypedCharacterCostsAFewBytes(t *testing.T) {
-	var out bytes.Buffer
-	p := New(&out, 80, 24)
+// busy is a full 80x24 screen with the editor on row 12 holding text, the
+// cursor after it.
+func busy(text string) tea.View {
 	rows := make([]string, 24)
 	for i := range rows {
 		rows[i] = fmt.Sprintf("\x1b[90mrow %d of a busy screen, with words enough to fill it\x1b[m", i)
 	}
-	view := func(editor string) tea.View {
-		rows[12] = "\x1b[36m┃\x1b[m " + editor
-		v := tea.NewView(strings.Join(rows, "\n"))
-		v.AltScreen = true
-		v.Cursor = tea.NewCursor(2+len(editor), 12)
-		return v
+	rows[12] = "\x1b[36m┃\x1b[m " + text
+	v := tea.NewView(strings.Join(rows, "\n"))
+	v.AltScreen = true
+	v.Cursor = tea.NewCursor(2+len(text), 12)
+	return v
+}
+
+func paintAll(t *testing.T, p *Painter, views ...tea.View) {
+	t.Helper()
+	for _, v := range views {
+		if err := p.Paint(v); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if err := p.Paint(view("The village hall")); err != nil {
-		t.Fatal(err)
-	}
+}
+
+func TestATypedCharacterCostsAFewBytes(t *testing.T) {
+	var out bytes.Buffer
+	p := New(&out, 80, 24)
+	paintAll(t, p, busy("The village hall"))
 	first := out.Len()
 	out.Reset()
-	if err := p.Paint(view("The village hall!")); err != nil {
-		t.Fatal(err)
-	}
-	if out.Len() == 0 || out.Len() > 30 {
-		t.Errorf("one typed character took %d bytes (%q); want a few, at most 30 (the first frame took %d)", out.Len(), out.String(), first)
+	paintAll(t, p, busy("The village hall!"))
+	// The cursor stood where the character goes and moves on with it: the
+	// character is all the terminal needs.
+	if out.String() != "!" {
+		t.Errorf("one typed character took %d bytes (%q); want just the character (the first frame took %d)", out.Len(), out.String(), first)
 	}
 	out.Reset()
-	if err := p.Paint(view("The village hall!")); err != nil {
-		t.Fatal(err)
-	}
+	paintAll(t, p, busy("The village hall!"))
 	if out.Len() != 0 {
 		t.Errorf("an unchanged frame wrote %q", out.String())
+	}
+	paintAll(t, p, busy("The village ha"))
+	if out.Len() == 0 || out.Len() > 30 || strings.Contains(out.String(), syncOn) {
+		t.Errorf("a deletion wrote %q; want a few bytes on the cursor's row, unwrapped", out.String())
+	}
+}
+
+// A three-row update is wrapped in synchronized output, with the cursor
+// hidden while it is drawn and shown after, where the view puts it.
+func TestAFrameIsDrawnInSynchronizedOutputWithTheCursorHidden(t *testing.T) {
+	var out bytes.Buffer
+	p := New(&out, 80, 24)
+	v := busy("The village hall")
+	paintAll(t, p, v)
+	out.Reset()
+	rows := strings.Split(v.Content, "\n")
+	rows[3], rows[4], rows[20] = "a new contribution", "and another", "\x1b[1mSaved ✓\x1b[m"
+	next := tea.NewView(strings.Join(rows, "\n"))
+	next.AltScreen, next.Cursor = true, v.Cursor
+	paintAll(t, p, next)
+	got := out.String()
+	start, end := syncOn+cursorHide, cursorShow+syncOff
+	if !strings.HasPrefix(got, start) || !strings.HasSuffix(got, end) {
+		t.Fatalf("the frame wrote %q; want it to begin %q and end %q", got, start, end)
+	}
+	body := strings.TrimSuffix(strings.TrimPrefix(got, start), end)
+	for _, want := range []string{"\x1b[4Ha new contribution", "\x1b[5Hand another", "\x1b[21H\x1b[1mSaved ✓\x1b[m", "\x1b[13;19H"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the frame %q does not draw %q", body, want)
+		}
+	}
+	if strings.Count(got, "\x1b[?") != 4 {
+		t.Errorf("the frame %q sets modes other than the wrap and the cursor", got)
+	}
+	if !strings.HasSuffix(body, "\x1b[13;19H") {
+		t.Errorf("the frame %q does not end with the cursor back at the editor", body)
+	}
+
+	// A frame with the cursor hidden is wrapped without showing it.
+	out.Reset()
+	next.Cursor = nil
+	next.Content = strings.Replace(next.Content, "another", "a third", 1)
+	paintAll(t, p, next)
+	if got := out.String(); !strings.HasPrefix(got, syncOn+cursorHide) || !strings.HasSuffix(got, syncOff) || strings.Contains(got, cursorShow) {
+		t.Errorf("a frame without a cursor wrote %q", got)
+	}
+}
+
+func TestKeyboardEnhancementsArePushedPerScreenAndPoppedOnClose(t *testing.T) {
+	var out bytes.Buffer
+	p := New(&out, 80, 24)
+	room := tea.NewView("the room")
+	room.AltScreen = true
+	paintAll(t, p, room)
+	if want := bracketedPasteOn + graphemesOn + otherKeysOn + altScreenOn + "\x1b[>1u"; !strings.HasPrefix(out.String(), want) {
+		t.Errorf("the first frame began %q; want the modes, then the alternate screen with kitty's flags pushed on it: %q", out.String(), want)
+	}
+	out.Reset()
+	room.KeyboardEnhancements.ReportEventTypes = true
+	paintAll(t, p, room)
+	if got := out.String(); got != "\x1b[=3;1u" {
+		t.Errorf("new flags wrote %q; want them set in place", got)
+	}
+	out.Reset()
+	paintAll(t, p, tea.NewView("Goodbye."))
+	if got := out.String(); !strings.HasPrefix(got, "\x1b[<1u"+altScreenOff+"\x1b[>1u") {
+		t.Errorf("leaving the alternate screen wrote %q; want its flags popped, the main screen, flags pushed there", got)
+	}
+	out.Reset()
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); !strings.HasPrefix(got, "\x1b[<1u"+otherKeysOff) || !strings.Contains(got, graphemesOff) {
+		t.Errorf("close wrote %q; want the keyboard back as it was", got)
 	}
 }
 
@@ -48,9 +130,7 @@ func TestRowsLongerThanTheScreenAreCutNotWrapped(t *testing.T) {
 	term := vt.NewEmulator(20, 4)
 	v := tea.NewView(strings.Repeat("abcdefghij", 5) + "\nsecond\n" + strings.Repeat("x", 19) + "日")
 	v.AltScreen = true
-	if err := New(term, 20, 4).Paint(v); err != nil {
-		t.Fatal(err)
-	}
+	paintAll(t, New(term, 20, 4), v)
 	// The wide character at the edge would not fit: it is left out, not
 	// wrapped onto the next row.
 	if got, want := term.String(), "abcdefghijabcdefghij\nsecond\nxxxxxxxxxxxxxxxxxxx\n"; got != want {
@@ -70,16 +150,12 @@ func TestAResizedTerminalIsPaintedWhole(t *testing.T) {
 	p := New(term, 40, 10)
 	big := tea.NewView(strings.Repeat("wide row of the first size, long\n", 10))
 	big.AltScreen = true
-	if err := p.Paint(big); err != nil {
-		t.Fatal(err)
-	}
+	paintAll(t, p, big)
 	term.Resize(30, 6)
 	p.Resize(30, 6)
 	small := tea.NewView("smaller\nscreen")
 	small.AltScreen = true
-	if err := p.Paint(small); err != nil {
-		t.Fatal(err)
-	}
+	paintAll(t, p, small)
 	if d := differ(snapshot(term), intended(small, 30, 6)); d != "" {
 		t.Error(d)
 	}
@@ -91,17 +167,10 @@ func TestAGoodbyeStaysOnTheMainScreenAndCloseRestoresTheTerminal(t *testing.T) {
 	room := tea.NewView("the room")
 	room.AltScreen = true
 	room.Cursor = tea.NewCursor(3, 0)
-	if err := p.Paint(room); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(out.String(), bracketedPasteOn+altScreenOn) {
-		t.Errorf("the first frame began %q; want pastes bracketed, then the alternate screen", out.String()[:min(out.Len(), 20)])
-	}
+	paintAll(t, p, room)
 	out.Reset()
-	if err := p.Paint(tea.NewView("Goodbye. Everything you saved is kept.\n")); err != nil {
-		t.Fatal(err)
-	}
-	if got := out.String(); !strings.HasPrefix(got, altScreenOff) || !strings.Contains(got, "Goodbye. Everything you saved is kept.\r\n") {
+	paintAll(t, p, tea.NewView("Goodbye. Everything you saved is kept.\n"))
+	if got := out.String(); !strings.Contains(got, altScreenOff) || !strings.Contains(got, syncOn+cursorHide+"Goodbye. Everything you saved is kept.\r\n"+cursorShow+syncOff) {
 		t.Errorf("the goodbye wrote %q; want the main screen, then the words", got)
 	}
 	out.Reset()
@@ -114,6 +183,24 @@ func TestAGoodbyeStaysOnTheMainScreenAndCloseRestoresTheTerminal(t *testing.T) {
 	out.Reset()
 	if err := p.Close(); err != nil || out.Len() != 0 {
 		t.Errorf("a second close wrote %q, %v", out.String(), err)
+	}
+}
+
+func TestARowWithAWideCharacterIsWrittenWhole(t *testing.T) {
+	var out bytes.Buffer
+	p := New(&out, 40, 3)
+	view := func(row string) tea.View {
+		v := tea.NewView("top\n" + row)
+		v.AltScreen = true
+		return v
+	}
+	paintAll(t, p, view("🙂 the hall is open"))
+	out.Reset()
+	paintAll(t, p, view("🙂 the hall is open!"))
+	// Row 2, column 1: erased, then every cell of it, since the terminal
+	// may measure the emoji otherwise and put the "!" somewhere else.
+	if want := syncOn + "\x1b[2H" + eraseLine + "🙂 the hall is open!" + syncOff; out.String() != want {
+		t.Errorf("the changed row wrote %q; want %q", out.String(), want)
 	}
 }
 
@@ -135,7 +222,8 @@ func TestWrapPaintsTheFirstFrameAtInitAndEachUpdate(t *testing.T) {
 	}
 }
 
-// counter is a model that counts the messages it is given.
+// counter is a model that counts the messages it is given, on a screen of
+// a few rows with the cursor after the count.
 type counter struct{ n int }
 
 func (c *counter) Init() tea.Cmd { return nil }
@@ -144,29 +232,8 @@ func (c *counter) Update(tea.Msg) (tea.Model, tea.Cmd) {
 	return c, nil
 }
 func (c *counter) View() tea.View {
-	v := tea.NewView(fmt.Sprintf("count %d", c.n))
+	v := tea.NewView(fmt.Sprintf("count %d\nsecond row\n\nfourth row", c.n))
 	v.AltScreen = true
+	v.Cursor = tea.NewCursor(7, 0)
 	return v
-}
-
-func TestARowWithAWideCharacterIsWrittenWhole(t *testing.T) {
-	var out bytes.Buffer
-	p := New(&out, 40, 3)
-	view := func(row string) tea.View {
-		v := tea.NewView("top\n" + row)
-		v.AltScreen = true
-		return v
-	}
-	if err := p.Paint(view("🙂 the hall is open")); err != nil {
-		t.Fatal(err)
-	}
-	out.Reset()
-	if err := p.Paint(view("🙂 the hall is open!")); err != nil {
-		t.Fatal(err)
-	}
-	// Row 2, column 1: erased, then every cell of it, since the terminal
-	// may measure the emoji otherwise and put the "!" somewhere else.
-	if want := "\x1b[2H" + eraseLineRight + "🙂 the hall is open!"; out.String() != want {
-		t.Errorf("the changed row wrote %q; want %q", out.String(), want)
-	}
 }
