@@ -204,6 +204,8 @@ func TestEveryFrameShowsTheViewOnAWidthAwareTerminal(t *testing.T) {
 					cols, n = 10+r.IntN(70), 3+r.IntN(20)
 					term.Resize(cols, n)
 					p.Resize(cols, n)
+				case frame%41 == 40:
+					p.Repaint()
 				default:
 					rs = rs.mutate(r, cols)
 				}

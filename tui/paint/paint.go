@@ -12,10 +12,10 @@
 // than on its renderer's first tick.
 //
 // What the renderer did besides drawing, the Painter does too: each frame
-// is drawn in synchronized output with the cursor hidden (frame.go), the
-// and the keyboard enhancements are pushed and popped (modes.go). Text is
-// measured in grapheme clusters with tui/grapheme, as the editor measures
-// it.
+// is drawn in synchronized output with the cursor hidden (frame.go), and
+// the keyboard enhancements are pushed and popped (modes.go); Wrap repaints
+// the whole screen on ctrl+l. Text is measured in grapheme clusters with
+// tui/grapheme, as the editor measures it.
 package paint
 
 import (
@@ -72,6 +72,14 @@ func New(out io.Writer, width, height int) *Painter {
 func (p *Painter) Resize(width, height int) {
 	p.width, p.height = max(width, 1), max(height, 1)
 	p.raw, p.atX = nil, -1
+}
+
+// Repaint forgets what the terminal shows, so the next frame clears the
+// screen and draws every row, the cursor's visibility included: for a
+// screen that something other than the Painter has garbled.
+func (p *Painter) Repaint() {
+	p.raw, p.atX, p.shown = nil, -1, true
+	p.inline = ""
 }
 
 // Paint writes what differs between v and the last frame painted, in one

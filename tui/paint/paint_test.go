@@ -3,6 +3,7 @@ package paint
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -219,6 +220,40 @@ func TestWrapPaintsTheFirstFrameAtInitAndEachUpdate(t *testing.T) {
 	}
 	if v := m.View(); v.Content != "" {
 		t.Errorf("the wrapper's own view is %q; want nothing for Bubble Tea to draw", v.Content)
+	}
+}
+
+// ctrl+l clears the screen and draws every row again, whatever the screen
+// (the model never sees the key), and the model goes on as before.
+func TestCtrlLRepaintsTheWholeScreen(t *testing.T) {
+	term := vt.NewEmulator(40, 5)
+	var out bytes.Buffer
+	inner := &counter{}
+	m := Wrap(inner, New(io.MultiWriter(&out, term), 40, 5))
+	m.Init()
+	m.Update(tea.KeyPressMsg{Code: 'x', Text: "x"})
+	// Something else writes over the screen.
+	_, _ = term.WriteString("\x1b[2J\x1b[3;5Hnoise")
+	out.Reset()
+	m.Update(tea.KeyPressMsg{Code: 'l', Mod: tea.ModCtrl})
+	got := out.String()
+	if inner.n != 1 {
+		t.Errorf("the model was given ctrl+l: count %d, want 1", inner.n)
+	}
+	if !strings.HasPrefix(got, syncOn+cursorHide+clearScreen) || !strings.HasSuffix(got, syncOff) {
+		t.Errorf("ctrl+l wrote %q; want a synchronized frame that clears the screen", got)
+	}
+	for i, row := range strings.Split(inner.View().Content, "\n") {
+		if !strings.Contains(got, row) {
+			t.Errorf("ctrl+l did not draw row %d, %q: %q", i, row, got)
+		}
+	}
+	if d := differ(snapshot(term), intended(inner.View(), 40, 5)); d != "" {
+		t.Errorf("after ctrl+l: %s", d)
+	}
+	m.Update(tea.KeyPressMsg{Code: 'x', Text: "x"})
+	if d := differ(snapshot(term), intended(inner.View(), 40, 5)); inner.n != 2 || d != "" {
+		t.Errorf("after ctrl+l the model counted %d (want 2) and the screen: %s", inner.n, d)
 	}
 }
 
