@@ -14,8 +14,8 @@ import (
 // The oracle is github.com/charmbracelet/x/vt, a terminal emulator that
 // segments text into grapheme clusters and knows how wide each one is. The
 // painter's bytes are replayed on one, and what it shows is compared with
-// the frame intended: each row of the view written on a terminal far wider
-// than the screen, whatever the painter makes of it, then cut at the
+// the frame intended: each row of the view written on a terminal wider
+// than the row, whatever the painter makes of it, then cut at the
 // screen's edge (a character that would cross it is left out, not
 // wrapped). So the oracle measures characters itself, independently of
 // the painter's own parsing.
@@ -62,16 +62,20 @@ type oracle struct{ wide *vt.Emulator }
 
 // intended is the screen a view should leave on a terminal of cols x rows.
 func (o *oracle) intended(v tea.View, cols, rows int) screen {
+	lines := strings.Split(v.Content, "\n")
+	lines = lines[:min(len(lines), rows)]
+	wide := cols + 1 // wider than any row: no character takes more columns than bytes
+	for _, row := range lines {
+		wide = max(wide, len(row)+1)
+	}
 	if o.wide == nil {
-		o.wide = vt.NewEmulator(cols*10+10, rows)
+		o.wide = vt.NewEmulator(wide, rows)
 	} else {
-		o.wide.Resize(cols*10+10, rows)
+		o.wide.Resize(wide, rows)
 	}
 	_, _ = o.wide.WriteString("\x1b[m\x1b[H\x1b[2J")
-	for y, row := range strings.Split(v.Content, "\n") {
-		if y < rows {
-			_, _ = o.wide.WriteString(fmt.Sprintf("\x1b[m\x1b[%dH%s", y+1, row))
-		}
+	for y, row := range lines {
+		_, _ = o.wide.WriteString(fmt.Sprintf("\x1b[m\x1b[%dH%s", y+1, row))
 	}
 	s := screen{cells: make([][]uv.Cell, rows), shown: v.Cursor != nil}
 	for y := range rows {
