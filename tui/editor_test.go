@@ -6,18 +6,47 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/vt"
+
+	"github.com/anchorage/anchorage/tui/grapheme"
+	"github.com/anchorage/anchorage/tui/paint"
 )
 
-// typeInto presses each key on the editor: single characters are typed,
-// longer names are named keys.
+// typeInto presses each key on the editor: single characters (a family
+// emoji is one) are typed, longer names are named keys ("ctrl+w",
+// "alt+enter").
 func typeInto(e *editor, keys ...string) {
 	for _, k := range keys {
-		if len([]rune(k)) == 1 {
+		if grapheme.Count(k) == 1 {
 			e.Update(tea.KeyPressMsg{Code: []rune(k)[0], Text: k})
 			continue
 		}
-		e.Update(keyPress(k))
+		e.Update(editorKey(k))
 	}
+}
+
+// editorKey is the key press a terminal's named key arrives as.
+func editorKey(name string) tea.KeyPressMsg {
+	var k tea.Key
+	for {
+		mod, rest, ok := strings.Cut(name, "+")
+		if !ok {
+			break
+		}
+		k.Mod |= map[string]tea.KeyMod{"ctrl": tea.ModCtrl, "alt": tea.ModAlt, "shift": tea.ModShift}[mod]
+		name = rest
+	}
+	named := map[string]rune{
+		"enter": tea.KeyEnter, "backspace": tea.KeyBackspace, "delete": tea.KeyDelete,
+		"left": tea.KeyLeft, "right": tea.KeyRight, "up": tea.KeyUp, "down": tea.KeyDown,
+		"home": tea.KeyHome, "end": tea.KeyEnd,
+	}
+	if code, ok := named[name]; ok {
+		k.Code = code
+	} else {
+		k.Code = []rune(name)[0]
+	}
+	return tea.KeyPressMsg(k)
 }
 
 func chars(s string) []string { return strings.Split(s, "") }
@@ -132,5 +161,144 @@ func TestEditorKeepsALetterThatArrivedJoinedToAnEscape(t *testing.T) {
 	typeInto(&e, chars("rite")...)
 	if e.Value() != "Write" {
 		t.Fatalf("text = %q, want the W kept", e.Value())
+	}
+}
+
+func TestEditorNewLineKeys(t *testing.T) {
+	// ctrl+j is the one every terminal can send (a Mac's Terminal without
+	// Option as Meta has no alt+enter); shift+enter arrives where the
+	// keyboard enhancements the painter asks for are known.
+	for _, key := range []string{"alt+enter", "shift+enter", "ctrl+j"} {
+		t.Run(key, func(t *testing.T) {
+			e := newEditor("", 0)
+			e.Focus()
+			typeInto(&e, "a", key, "b")
+			if e.Value() != "a\nb" {
+				t.Errorf("%s: text %q, want a new line between a and b", key, e.Value())
+			}
+		})
+	}
+}
+
+const family = "👨\u200d👩\u200d👧"
+
+func TestEditorMovesAndDeletesWholeCharacters(t *testing.T) {
+	for _, c := range []string{family, "🇬🇧", "👍🏽", "e\u0301", "❤️", "日", "🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F"} {
+		t.Run(c, func(t *testing.T) {
+			e := newEditor("", 0)
+			e.Focus()
+			e.SetValue("a" + c + "b")
+			typeInto(&e, "left", "left")
+			if want := 1; e.cursor != want {
+				t.Fatalf("two lefts from the end: cursor %d, want %d (before %q)", e.cursor, want, c)
+			}
+			typeInto(&e, "right")
+			if want := 1 + len([]rune(c)); e.cursor != want {
+				t.Fatalf("right: cursor %d, want %d (after %q)", e.cursor, want, c)
+			}
+			typeInto(&e, "backspace")
+			if e.Value() != "ab" || e.cursor != 1 {
+				t.Fatalf("backspace: %q cursor %d, want %q deleted whole", e.Value(), e.cursor, c)
+			}
+			e.SetValue("a" + c + "b")
+			typeInto(&e, "home", "right", "delete")
+			if e.Value() != "ab" {
+				t.Fatalf("delete: %q, want %q deleted whole", e.Value(), c)
+			}
+			e.SetValue("one " + c + c)
+			typeInto(&e, "ctrl+w")
+			if e.Value() != "one " {
+				t.Fatalf("ctrl+w: %q, want the word of %q deleted", e.Value(), c)
+			}
+		})
+	}
+}
+
+func TestEditorLimitCountsCharactersNotCodePoints(t *testing.T) {
+	e := newEditor("", 3)
+	e.Focus()
+	typeInto(&e, family, "🇬🇧", "e\u0301", "x")
+	if want := family + "🇬🇧e\u0301"; e.Value() != want {
+		t.Fatalf("text %q, want three characters kept and the fourth refused", e.Value())
+	}
+	e.Reset()
+	if fitted := e.InsertString(strings.Repeat(family, 4)); fitted || e.Value() != strings.Repeat(family, 3) {
+		t.Fatalf("InsertString of four families in a limit of 3 = %v, %q", fitted, e.Value())
+	}
+	// Accents stacked on one letter are one character, but not without end.
+	e = newEditor("", 3)
+	e.InsertString("e" + strings.Repeat("\u0301", 100))
+	if n := len(e.text); n > 3*runesPerChar {
+		t.Fatalf("one letter with 100 accents kept %d code points; want at most %d", n, 3*runesPerChar)
+	}
+}
+
+func TestEditorTypingJoinsAndCursorStaysBetweenCharacters(t *testing.T) {
+	e := newEditor("", 0)
+	e.Focus()
+	typeInto(&e, "e", "\u0301")
+	if e.cursor != 2 {
+		t.Fatalf("after e and an accent: cursor %d, want 2 (after the é)", e.cursor)
+	}
+	typeInto(&e, "left")
+	if e.cursor != 0 {
+		t.Fatalf("left over é: cursor %d, want 0", e.cursor)
+	}
+	// One half of a flag typed before another joins into one: the cursor
+	// goes after the flag, never inside it.
+	e.SetValue("🇧")
+	typeInto(&e, "home", "🇬")
+	if e.Value() != "🇬🇧" || e.cursor != 2 {
+		t.Fatalf("text %q cursor %d, want the flag whole and the cursor after it", e.Value(), e.cursor)
+	}
+}
+
+func TestEditorWrapsBetweenCharactersNeverInside(t *testing.T) {
+	e := newEditor("", 0)
+	e.Focus()
+	e.SetWidth(gutterWidth + 5)
+	e.SetHeight(4)
+	e.SetValue(family + family + family + " abc")
+	// Three families take six columns: two fit a row of five.
+	want := "┃ " + family + family + "\n┃ " + family + " \n┃ abc\n┃ "
+	if got := e.View(newStyles()); got != want {
+		t.Fatalf("view =\n%q\nwant\n%q", got, want)
+	}
+	if c := e.Cursor(); c == nil || c.X != gutterWidth+3 || c.Y != 2 {
+		t.Fatalf("cursor %+v, want after abc on the third row", c)
+	}
+	typeInto(&e, "up")
+	if at, col := e.position(e.rows()); at != 1 || col != 2 {
+		t.Fatalf("up from column 3: row %d col %d, want row 1 column 2 (after the family, not inside it)", at, col)
+	}
+}
+
+// The cursor the editor asks for sits right after the text as a terminal
+// that measures characters draws it, painted by tui/paint: with widths
+// added up code point by code point it sat a column left of "I ❤️ it".
+func TestEditorCursorFollowsTheTextAsTheTerminalDrawsIt(t *testing.T) {
+	for _, text := range []string{"I ❤️ it", family + family + " abc", "日本語 e\u0301", "👍🏽🇬🇧 1️⃣ ok", "Gàidhlig"} {
+		t.Run(text, func(t *testing.T) {
+			e := newEditor("", 0)
+			e.Focus()
+			e.SetWidth(30)
+			e.SetHeight(2)
+			e.SetValue(text)
+			term := vt.NewEmulator(30, 2)
+			v := tea.NewView(e.View(newStyles()))
+			v.AltScreen, v.Cursor = true, e.Cursor()
+			if err := paint.New(term, 30, 2).Paint(v); err != nil {
+				t.Fatal(err)
+			}
+			at := term.CursorPosition()
+			before := term.CellAt(at.X-1, at.Y)
+			if before.Width == 0 && at.X > 1 {
+				before = term.CellAt(at.X-2, at.Y) // the second column of a wide character
+			}
+			last := []rune(text)[len([]rune(text))-1]
+			if !strings.ContainsRune(before.Content, last) || term.CellAt(at.X, at.Y).Content != " " {
+				t.Fatalf("the cursor is at %v, after %q; want it right after the last character of %q\n%s", at, before.Content, text, term.String())
+			}
+		})
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/anchorage/anchorage/tui/grapheme"
 )
 
 // cell is one character on the screen: its text (a grapheme cluster), the
@@ -16,38 +18,57 @@ type cell struct {
 }
 
 // parseRow appends the cells of a row of a view to cells, up to width
-// columns, and returns them. Style
-// sequences become each cell's pen; any other control sequence is
-// dropped, since a row is text to show (the screens clean what people
-// type before it gets here).
+// columns, and returns them: a cell for each character (grapheme cluster),
+// as wide as tui/grapheme measures it. Style sequences become each cell's
+// pen; any other control sequence is dropped, since a row is text to show
+// (the screens clean what people type before it gets here).
 func parseRow(cells []cell, row string, width int) []cell {
-	var state byte
 	pen, col := "", 0
 	for len(row) > 0 {
-		seq, w, n, next := ansi.DecodeSequence(row, state, nil)
-		state, row = next, row[n:]
-		switch {
-		case w > 0:
-			if col+w > width {
-				return cells
+		if !isText(row[0]) {
+			seq, _, n, _ := ansi.DecodeSequence(row, ansi.NormalState, nil)
+			row = row[n:]
+			if isStyle(seq) {
+				if seq == "\x1b[m" || seq == "\x1b[0m" {
+					pen = ""
+				} else {
+					pen += seq
+				}
 			}
-			if !utf8.ValidString(seq) {
-				seq = "\uFFFD" // a terminal would drop the bytes and leave what was there
-			}
-			cells = append(cells, cell{pen: pen, text: seq, width: w})
-			col += w
-		case isStyle(seq):
-			if seq == "\x1b[m" || seq == "\x1b[0m" {
-				pen = ""
-			} else {
-				pen += seq
-			}
-		case len(seq) > 0 && seq[0] >= ' ' && len(cells) > 0:
-			// A zero-width grapheme joins the character before it.
-			cells[len(cells)-1].text += seq
+			continue
 		}
+		text, w := grapheme.Next(row)
+		row = row[len(text):]
+		switch {
+		case !utf8.ValidString(text):
+			// Broken bytes: a terminal shows a replacement character.
+			text, w = "\uFFFD", 1
+		case w == 0:
+			// A mark with nothing before it to join (the row's start, or
+			// an escape sequence between them) goes on the character
+			// before, as a terminal puts it.
+			if len(cells) > 0 {
+				cells[len(cells)-1].text += text
+			}
+			continue
+		}
+		if col+w > width {
+			return cells
+		}
+		cells = append(cells, cell{pen: pen, text: text, width: w})
+		col += w
 	}
 	return cells
+}
+
+// isText reports whether b begins text rather than a control character or
+// an escape sequence (ESC, or a C1 introducer such as 0x9b, CSI).
+func isText(b byte) bool {
+	switch b {
+	case 0x7f, 0x90, 0x98, 0x9b, 0x9d, 0x9e, 0x9f:
+		return false
+	}
+	return b >= ' '
 }
 
 // isStyle reports whether seq is a Select Graphic Rendition sequence.

@@ -7,6 +7,9 @@ import tea "charm.land/bubbletea/v2"
 // that Bubble Tea draws nothing itself, and call p.Close when the program
 // has ended. Painting happens on the program's own goroutine, so a client
 // that stops reading holds up only its own screen.
+//
+// ctrl+l repaints the whole screen on every screen, as in a shell: the
+// model never sees it.
 func Wrap(inner tea.Model, p *Painter) tea.Model {
 	return &painted{inner: inner, p: p}
 }
@@ -25,8 +28,15 @@ func (m *painted) Init() tea.Cmd {
 
 // Update lets the inner model handle msg, then paints what it shows.
 func (m *painted) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if size, ok := msg.(tea.WindowSizeMsg); ok {
-		m.p.Resize(size.Width, size.Height)
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.p.Resize(msg.Width, msg.Height)
+	case tea.KeyPressMsg:
+		if msg.String() == "ctrl+l" {
+			m.p.Repaint()
+			_ = m.p.Paint(m.inner.View())
+			return m, nil
+		}
 	}
 	next, cmd := m.inner.Update(msg)
 	m.inner = next

@@ -1,0 +1,110 @@
+// Package grapheme is the screens' one model of text on a terminal: text is
+// a run of characters as a person sees them, grapheme clusters (an "é" made
+// of an e and an accent, a flag, a family joined by zero-width joiners),
+// each as many columns wide as a terminal that segments by grapheme draws
+// it. The painter (tui/paint) measures rows with it and the editor moves,
+// deletes, wraps and places its cursor with it, so the two never disagree
+// about where a character ends or how wide it is.
+//
+// Widths are x/ansi's grapheme widths (clipperhouse's UAX #29 segmenter
+// and displaywidth), which x/vt and lipgloss use too, and Bubble Tea's
+// renderer on a terminal that reports mode 2027. An emoji made wide by its
+// variation selector ("❤️", U+2764 U+FE0F) takes two columns, as it does in
+// terminals that segment by grapheme (those that know mode 2027, which the
+// painter turns on, and several modern ones by default). Terminals that
+// still add up widths code point by code point (xterm among them) draw it
+// in one column and a family in six; the painter rewrites whole any row
+// holding a wide character, so there they misplace at most the cursor on
+// that row, never the rest of the screen.
+package grapheme
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Method is the width model for code that decodes escape sequences itself
+// (the painter): the same as every function here.
+const Method = ansi.GraphemeWidth
+
+// Next returns the first character of s (a grapheme cluster) and the
+// columns it takes: 0 for a control character or a mark with nothing to
+// join, 1 or 2 for the rest.
+func Next(s string) (char string, width int) {
+	if s == "" {
+		return "", 0
+	}
+	// Two ASCII bytes always have a character boundary between them (bar
+	// CR LF), so text in plain ASCII needs no segmenter.
+	if c := s[0]; c < utf8.RuneSelf && (len(s) == 1 || s[1] < utf8.RuneSelf && !(c == '\r' && s[1] == '\n')) {
+		if c < ' ' || c == 0x7f {
+			return s[:1], 0
+		}
+		return s[:1], 1
+	}
+	char, width = ansi.FirstGraphemeCluster(s, Method)
+	if i := validPrefix(char); i < len(char) {
+		// A terminal shows each broken byte as a character of its own
+		// (U+FFFD): the character ends before the first, or is it.
+		if i == 0 {
+			return s[:1], 1
+		}
+		return ansi.FirstGraphemeCluster(char[:i], Method)
+	}
+	return char, width
+}
+
+// validPrefix is the length of the UTF-8 that s begins with.
+func validPrefix(s string) int {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(s)
+}
+
+// Width is the columns s takes; escape sequences in it take none.
+func Width(s string) int { return Method.StringWidth(s) }
+
+// Count is the characters in plain text s, as a person counts them: a
+// family emoji, a flag or an accented letter made of two code points is
+// one.
+func Count(s string) int {
+	n := 0
+	for s != "" {
+		c, _ := Next(s)
+		s = s[len(c):]
+		n++
+	}
+	return n
+}
+
+// Head is the first n characters of plain text s.
+func Head(s string, n int) string {
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		c, _ := Next(s[i:])
+		i += len(c)
+	}
+	return s[:i]
+}
+
+// Truncate cuts s, which may be styled, to at most width columns, ending
+// with tail where it cut. A character is never split.
+func Truncate(s string, width int, tail string) string {
+	if width <= 0 {
+		return ""
+	}
+	return Method.Truncate(s, width, tail)
+}
+
+// Wrap breaks plain text s into lines no wider than width, at spaces where
+// it can and inside a word only when the word is wider than a line.
+func Wrap(s string, width int) []string {
+	return strings.Split(ansi.Wrap(s, max(width, 1), ""), "\n")
+}
