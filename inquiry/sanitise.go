@@ -3,6 +3,8 @@ package inquiry
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/graphemes"
 )
 
 // Limits on what one person can put in front of others.
@@ -157,5 +159,24 @@ func stringLength(s string) int {
 	return len(s)
 }
 
-// RuneCount is the length of s as a person counts characters.
-func RuneCount(s string) int { return utf8.RuneCountInString(s) }
+// RunesPerChar bounds the code points text may hold per character of a
+// limit: room for any emoji people type (the flag of Scotland and a family
+// with skin tones take seven), while accents stacked without end on one
+// letter cannot make a short text of megabytes. The editor counts alike.
+const RunesPerChar = 8
+
+// RuneCount is the length of s as a person counts characters: grapheme
+// clusters, so a flag, a family emoji and an accented letter are one each,
+// as the editor counts them. Text with more than RunesPerChar code points a
+// character counts as longer, so that a limit in characters bounds bytes.
+func RuneCount(s string) int {
+	runes := utf8.RuneCountInString(s)
+	if runes == len(s) {
+		return runes // ASCII: a character a byte (CR LF aside, which text never keeps)
+	}
+	chars := 0
+	for it := graphemes.FromString(s); it.Next(); {
+		chars++
+	}
+	return max(chars, (runes+RunesPerChar-1)/RunesPerChar)
+}

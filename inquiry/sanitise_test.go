@@ -123,3 +123,26 @@ func FuzzCleanText(f *testing.F) {
 		}
 	})
 }
+
+func TestRuneCountCountsCharactersAsPeopleSeeThem(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"", 0},
+		{"plain words", 11},
+		{"café", 4},
+		{"cafe\u0301", 4}, // e and a combining acute: one character
+		{"I ❤️ it", 6},
+		{"👨‍👩‍👧👨‍👩‍👧 abc", 6},
+		{"🏴󠁧󠁢󠁳󠁣󠁴󠁿", 1},
+		{"川口", 2},
+		// Accents stacked on one letter count by their code points, eight
+		// to a character, so a limit in characters still bounds bytes.
+		{"a" + strings.Repeat("\u0301", 23), 3},
+	} {
+		if got := RuneCount(tc.text); got != tc.want {
+			t.Errorf("RuneCount(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}
