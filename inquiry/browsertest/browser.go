@@ -182,6 +182,12 @@ func (p *Page) Screenshot() []byte {
 	return run(p, "take a screenshot", chromedp.FullScreenshot(100))
 }
 
+// View is a PNG of what the window shows, from the top of the page.
+func (p *Page) View() []byte {
+	p.t.Helper()
+	return run(p, "take a screenshot", chromedp.CaptureScreenshot())
+}
+
 // PDF prints the page on A4 as the browser's print dialogue would, with
 // backgrounds, the page's own print styles and @page margins.
 func (p *Page) PDF() []byte {
