@@ -66,10 +66,11 @@ func exportCommand(env Env) *cobra.Command {
 				return fmt.Errorf("read workshop %s: %w", sum.Code, err)
 			}
 			events := store.Events(sum.ID, 0)
+			write := func(w io.Writer) error { return exportTo(w, f, ws, events) }
 			if output == "" {
-				return exportTo(cmd.OutOrStdout(), f, ws, events)
+				return write(cmd.OutOrStdout())
 			}
-			return exportFile(output, f, ws, events)
+			return writeAtomically(output, write)
 		}),
 	}
 	cmd.Flags().StringVar(&format, "format", string(inquiry.FormatMarkdown), "markdown, csv, json or html")
@@ -88,24 +89,24 @@ func exportTo(w io.Writer, f exportWriter, ws *inquiry.Workshop, events []inquir
 	return nil
 }
 
-// exportFile writes the export next to its destination and renames it into
-// place, so that a failed export never leaves half a report behind. The
-// file is 0600: it holds what people said.
-func exportFile(path string, f exportWriter, ws *inquiry.Workshop, events []inquiry.Event) error {
+// writeAtomically writes an export or a card next to its destination and renames
+// it into place, so that a failure never leaves half a file behind. The
+// file is 0600: it holds what people said, or how to reach the server.
+func writeAtomically(path string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name()) // after a successful rename this finds nothing
-	if err := exportTo(tmp, f, ws, events); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
 		return err
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
 }
