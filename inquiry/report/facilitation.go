@@ -35,11 +35,17 @@ type act struct {
 
 func (b *builder) facilitation(events []inquiry.Event) *facilitation {
 	f := &facilitation{}
+	place := map[inquiry.PromptRef]int{} // each prompt's place in the guide
+	for ph, phase := range b.ws.Guide.Phases {
+		for q := range phase.Prompts {
+			place[b.ws.Guide.Ref(ph, q)] = len(place)
+		}
+	}
 	for _, p := range b.ws.Participants {
 		if p.Erased {
 			continue // nothing of an erased person
 		}
-		f.People = append(f.People, b.progress(p))
+		f.People = append(f.People, b.progress(p, place))
 	}
 	for _, c := range b.ws.Contributions {
 		if c.Hidden && !c.Deleted && !c.Withdrawn && !c.Erased {
@@ -54,17 +60,9 @@ func (b *builder) facilitation(events []inquiry.Event) *facilitation {
 	return f
 }
 
-func (b *builder) progress(p *inquiry.Participant) progress {
+func (b *builder) progress(p *inquiry.Participant, place map[inquiry.PromptRef]int) progress {
 	pr := progress{Name: p.Name, Organisation: p.Organisation}
 	furthest := -1
-	order := 0
-	place := map[inquiry.PromptRef]int{}
-	for ph, phase := range b.ws.Guide.Phases {
-		for q := range phase.Prompts {
-			place[b.ws.Guide.Ref(ph, q)] = order
-			order++
-		}
-	}
 	for _, c := range b.live {
 		if c.Participant != p.ID {
 			continue

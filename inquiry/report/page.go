@@ -58,7 +58,7 @@ var style = func() template.CSS {
 	return template.CSS(b)
 }()
 
-func build(ws *inquiry.Workshop, events []inquiry.Event, opts Options) (*page, error) {
+func build(ws *inquiry.Workshop, events []inquiry.Event, opts Options) *page {
 	b := newBuilder(ws, opts)
 	p := &page{
 		Title: ws.Title, Style: style,
@@ -77,7 +77,7 @@ func build(ws *inquiry.Workshop, events []inquiry.Event, opts Options) (*page, e
 	if p.ForFacilitators {
 		p.Facil = b.facilitation(events)
 	}
-	return p, nil
+	return p
 }
 
 // builder holds what every part of the report looks up.

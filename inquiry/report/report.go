@@ -70,12 +70,8 @@ func Write(w io.Writer, ws *inquiry.Workshop, events []inquiry.Event, opts Optio
 	if opts.Audience == "" {
 		opts.Audience = Facilitators
 	}
-	p, err := build(ws, events, opts)
-	if err != nil {
-		return fmt.Errorf("html report of workshop %s: %w", ws.ID, err)
-	}
 	out := bufio.NewWriter(w)
-	if err := pageTemplate.Execute(out, p); err != nil {
+	if err := pageTemplate.Execute(out, build(ws, events, opts)); err != nil {
 		return fmt.Errorf("html report of workshop %s: %w", ws.ID, err)
 	}
 	return out.Flush()

@@ -3,11 +3,16 @@ package report
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/inquiry/inquirytest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -139,5 +144,51 @@ func TestReportRanksTiedDotsTogether(t *testing.T) {
 	}
 	if want := "1:4 2:3 2:3 2:3 5:2"; strings.Join(got, " ") != want {
 		t.Errorf("ranks:dots %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+func TestReportOfAFewPeopleSplitsNobodyBySector(t *testing.T) {
+	l := inquirytest.New(t, fixtureStart, inquiry.WorkshopDetails{
+		ID: "ws-small", Title: "A small table", Code: "small-0001", Pacing: inquiry.SelfPaced, Guide: fixtureGuide(),
+	})
+	for i, org := range []string{"Local authority", "Local authority", "Community anchor organisation"} {
+		id := fmt.Sprintf("p%d", i)
+		l.Join(time.Minute, id, fmt.Sprintf("Person %d", i), org)
+		l.Add(2*time.Minute, inquirytest.Contribution{ID: "c" + id, Author: id, Prompt: "design/build-on", Kind: inquiry.Opportunity,
+			Text: "Words", Themes: []string{"housing"}})
+	}
+	var b bytes.Buffer
+	if err := Write(&b, l.WS, l.Events, Options{Audience: Participants}); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, want := range []string{
+		"3 people took part: too few to say from which kinds of organisation without picking someone out (fewer than 5).",
+		"Fewer than 5 people spoke: too few to show what each sector said without picking someone out.",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the report does not say %q", want)
+		}
+	}
+	if strings.Contains(page, `data-chart="sector-`) || strings.Contains(page, "Councils") {
+		t.Error("the report shows a sector of fewer than 5 people")
+	}
+}
+
+func TestReportOfAnEmptyWorkshopSaysSo(t *testing.T) {
+	l := inquirytest.New(t, fixtureStart, inquiry.WorkshopDetails{
+		ID: "ws-empty", Title: "Nobody came", Code: "empty-0001", Pacing: inquiry.SelfPaced, Guide: fixtureGuide(),
+	})
+	var b bytes.Buffer
+	if err := Write(&b, l.WS, l.Events, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Nobody took part.", "They made no contributions.", "No opportunities or barriers were recorded.", "up to and including event 1"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the report of an empty workshop does not say %q", want)
+		}
+	}
+	if err := Write(&b, l.WS, nil, Options{}); err == nil {
+		t.Error("a report from a log that does not end at the workshop's head was written")
 	}
 }

@@ -12,8 +12,10 @@ import (
 // cell a small chart of the two bars, on the report's one scale. The
 // small-group rule is applied before (see inquiry.GroupSectors).
 type sectorView struct {
-	// Withheld is set when too few people spoke to split them at all.
-	Withheld bool
+	// Withheld is set when too few people spoke to split them at all:
+	// fewer than SmallGroup.
+	Withheld   bool
+	SmallGroup int
 	// Folded says which sectors are counted with the others, or "".
 	Folded  string
 	Columns []sectorColumn
@@ -54,7 +56,7 @@ const (
 // shows, in its order.
 func newSectorView(split inquiry.SectorSplit, scale int) sectorView {
 	g := split.Groups
-	v := sectorView{Withheld: g.Withheld}
+	v := sectorView{Withheld: g.Withheld, SmallGroup: inquiry.SmallGroup}
 	if len(g.Folded) > 0 {
 		var names []string
 		for _, s := range g.Folded {
