@@ -2,8 +2,11 @@ package sshserver
 
 import (
 	"fmt"
+	"net"
+	"os"
 
 	"charm.land/ssh"
+	"github.com/anchorage/anchorage/inquiry/card"
 	"github.com/anchorage/anchorage/sshserver/command"
 	"github.com/spf13/cobra"
 )
@@ -46,8 +49,28 @@ func (s *Server) commandRoot(sess ssh.Session, v visitor) *cobra.Command {
 		// With ssh -t the output goes through a terminal, which would mangle
 		// a binary backup: the command refuses rather than send it.
 		Terminal: hasTerminal,
+		Where:    func(*cobra.Command) (card.Where, error) { return s.where(sess), nil },
 	})
 	return root
+}
+
+// where is how participants reach this server, for the join card: the
+// address and port the facilitator's session reached, unless that is a
+// loopback address (the facilitator is on the server's own machine), when
+// the machine's name is what others type.
+func (s *Server) where(sess ssh.Session) card.Where {
+	host, port := "", s.cfg.Port()
+	if addr := sess.LocalAddr(); addr != nil {
+		if h, p, err := net.SplitHostPort(addr.String()); err == nil {
+			host, port = h, p
+		}
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && (ip.IsLoopback() || ip.IsUnspecified())) {
+		if name, err := os.Hostname(); err == nil && name != "" {
+			host = name
+		}
+	}
+	return card.Where{Host: host, Port: port, Fingerprint: s.HostKeyFingerprint()}
 }
 
 // explain answers a connection with neither a terminal nor a command

@@ -56,6 +56,7 @@ func (a *app) run(ctx context.Context, args []string) int {
 		},
 		Actor: offlineActor,
 		Local: true,
+		Where: a.where,
 	})
 	status := command.Execute(ctx, root, args, a.stdin, a.stdout, a.stderr)
 	if opened != nil {

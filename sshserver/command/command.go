@@ -1,5 +1,5 @@
 // Package command holds the facilitator's commands (workshop, guide,
-// scribe, export, backup): one implementation, run over SSH by the server
+// scribe, export, card, backup): one implementation, run over SSH by the server
 // (`ssh -p 23234 HOST workshop list`) and on a stopped server's data by the
 // command line (`anchorage workshop list --data DIR`).
 package command
@@ -12,6 +12,7 @@ import (
 
 	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/inquiry/card"
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -59,11 +60,16 @@ type Env struct {
 	// cannot see as one (an SSH session with a pseudo-terminal): binary
 	// output such as a backup is then refused.
 	Terminal bool
+	// Where says how participants reach the server, for the join card:
+	// the host and port it prints unless --host and --port say otherwise,
+	// and the fingerprint of the server's host key.
+	Where func(cmd *cobra.Command) (card.Where, error)
 }
 
-// Add adds the workshop, guide, scribe, export and backup commands to root.
+// Add adds the workshop, guide, scribe, export, card and backup commands to
+// root.
 func Add(root *cobra.Command, env Env) {
-	root.AddCommand(workshopCommand(env), guideCommand(env), scribeCommand(env), exportCommand(env), backupCommand(env))
+	root.AddCommand(workshopCommand(env), guideCommand(env), scribeCommand(env), exportCommand(env), cardCommand(env), backupCommand(env))
 }
 
 // RunE wraps the work of a command defined outside this package (such as

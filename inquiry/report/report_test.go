@@ -1,0 +1,194 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/inquiry/inquirytest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// render writes the fixture's report for an audience.
+func render(t *testing.T, anonymous bool, audience Audience) string {
+	t.Helper()
+	l := fixture(t, anonymous)
+	var b bytes.Buffer
+	if err := Write(&b, l.WS, l.Events, Options{Audience: audience}); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestReportMatchesGoldenFiles(t *testing.T) {
+	cases := []struct {
+		name      string
+		anonymous bool
+		audience  Audience
+	}{
+		{"kilbrannan.facilitators.html", false, Facilitators},
+		{"kilbrannan.participants.html", false, Participants},
+		{"kilbrannan.anonymous.participants.html", true, Participants},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := render(t, tc.anonymous, tc.audience)
+			path := filepath.Join("testdata", tc.name+".golden")
+			if *update {
+				if err := os.MkdirAll("testdata", 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("read the golden file (go test ./inquiry/report -update makes it): %v", err)
+			}
+			if got != string(want) {
+				t.Errorf("%s differs from the report; run go test ./inquiry/report -update and read the diff", path)
+			}
+		})
+	}
+}
+
+func TestReportFetchesNothing(t *testing.T) {
+	page := render(t, false, Facilitators)
+	// No script, no external reference of any kind: the page is whole.
+	for _, pattern := range []string{`(?i)<script`, `(?i)<link`, `(?i)<img`, `(?i)<iframe`, `(?i)\bsrc=`, `(?i)\bhref=`, `(?i)url\(`, `(?i)@import`, `(?i)https?:`} {
+		if loc := regexp.MustCompile(pattern).FindStringIndex(page); loc != nil {
+			t.Errorf("the report contains %s: %q", pattern, page[max(loc[0]-40, 0):min(loc[1]+40, len(page))])
+		}
+	}
+	if !strings.Contains(page, "&lt;script&gt;alert(&#39;hi&#39;)&lt;/script&gt;") {
+		t.Error("a participant's <script> is not shown escaped, as the words they typed")
+	}
+	if !strings.Contains(page, "Jo &lt;b&gt;") {
+		t.Error("a name with markup in it is not shown escaped")
+	}
+}
+
+func TestReportQuotesOnlyWhatStands(t *testing.T) {
+	for _, audience := range []Audience{Facilitators, Participants} {
+		page := render(t, false, audience)
+		for _, gone := range []string{"ERASED WORDS", "Sam Erased", "LEAVER&#39;S WORDS", "LEAVER'S WORDS", "Named officer is useless"} {
+			if strings.Contains(page, gone) {
+				t.Errorf("%s: the report shows %q, which was erased, withdrawn or hidden", audience, gone)
+			}
+		}
+		for _, stands := range []string{"Procurement rules shut out small local groups.", "— Morag", "Multi-year funding"} {
+			if !strings.Contains(page, stands) {
+				t.Errorf("%s: the report does not quote %q", audience, stands)
+			}
+		}
+	}
+}
+
+func TestReportForParticipantsLeavesOutWhatOnlyFacilitatorsSee(t *testing.T) {
+	facilitators := render(t, false, Facilitators)
+	participants := render(t, false, Participants)
+	for _, only := range []string{`data-section="facilitators"`, "names an officer", "Facilitation record", "Furthest prompt", "SHA256:q8Vn0jH4"} {
+		if !strings.Contains(facilitators, only) {
+			t.Errorf("the facilitators' version lacks %q", only)
+		}
+		if strings.Contains(participants, only) {
+			t.Errorf("the participants' version shows %q", only)
+		}
+	}
+}
+
+func TestAnonymousReportForParticipantsNamesNobody(t *testing.T) {
+	page := render(t, true, Participants)
+	for _, name := range []string{"Morag", "Sìne", "Callum", "Alan R.", "Màiri", "Kirsty", "Table 3", "Jo &lt;b&gt;", "Pat"} {
+		if strings.Contains(page, name) {
+			t.Errorf("an anonymous workshop's report for participants names %q", name)
+		}
+	}
+	if !strings.Contains(page, "Procurement rules shut out small local groups.") {
+		t.Error("the anonymous report lost the words themselves")
+	}
+	// Facilitators still see who said what.
+	if !strings.Contains(render(t, true, Facilitators), "— Morag") {
+		t.Error("the facilitators' version of an anonymous workshop has no names")
+	}
+}
+
+func TestReportPlacesAReframeUnderTheBarrierItAnswers(t *testing.T) {
+	page := render(t, false, Participants)
+	words := page[strings.Index(page, `<section id="words"`):]
+	_, quote, ok := strings.Cut(words, "<blockquote>Procurement rules shut out small local groups.</blockquote>")
+	quote, _, _ = strings.Cut(quote, `<li class="quote`) // up to the next quote
+	if !ok || !strings.Contains(quote, `<li class="reframe">`) || !strings.Contains(quote, "Contracts split into lots small enough") {
+		t.Errorf("the reframe is not quoted under the barrier it answers: %q", quote)
+	}
+	if strings.Count(words, "Contracts split into lots small enough") != 2 {
+		t.Error("the reframe should be quoted once as an opportunity and once under its barrier")
+	}
+}
+
+func TestReportRanksTiedDotsTogether(t *testing.T) {
+	page := render(t, false, Participants)
+	rows := regexp.MustCompile(`<tr><td class="num">(\d+)</td><td class="words">([^<]*)</td><td>[^<]*</td><td class="num">(\d+)</td></tr>`).FindAllStringSubmatch(page, -1)
+	var got []string
+	for _, r := range rows {
+		got = append(got, r[1]+":"+r[3])
+	}
+	if want := "1:4 2:3 2:3 2:3 5:2"; strings.Join(got, " ") != want {
+		t.Errorf("ranks:dots %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+func TestReportOfAFewPeopleSplitsNobodyBySector(t *testing.T) {
+	l := inquirytest.New(t, fixtureStart, inquiry.WorkshopDetails{
+		ID: "ws-small", Title: "A small table", Code: "small-0001", Pacing: inquiry.SelfPaced, Guide: fixtureGuide(),
+	})
+	for i, org := range []string{"Local authority", "Local authority", "Community anchor organisation"} {
+		id := fmt.Sprintf("p%d", i)
+		l.Join(time.Minute, id, fmt.Sprintf("Person %d", i), org)
+		l.Add(2*time.Minute, inquirytest.Contribution{ID: "c" + id, Author: id, Prompt: "design/build-on", Kind: inquiry.Opportunity,
+			Text: "Words", Themes: []string{"housing"}})
+	}
+	var b bytes.Buffer
+	if err := Write(&b, l.WS, l.Events, Options{Audience: Participants}); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, want := range []string{
+		"3 people took part: too few to say from which kinds of organisation without picking someone out (fewer than 5).",
+		"Fewer than 5 people spoke: too few to show what each sector said without picking someone out.",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the report does not say %q", want)
+		}
+	}
+	if strings.Contains(page, `data-chart="sector-`) || strings.Contains(page, "Councils") {
+		t.Error("the report shows a sector of fewer than 5 people")
+	}
+}
+
+func TestReportOfAnEmptyWorkshopSaysSo(t *testing.T) {
+	l := inquirytest.New(t, fixtureStart, inquiry.WorkshopDetails{
+		ID: "ws-empty", Title: "Nobody came", Code: "empty-0001", Pacing: inquiry.SelfPaced, Guide: fixtureGuide(),
+	})
+	var b bytes.Buffer
+	if err := Write(&b, l.WS, l.Events, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Nobody took part.", "They made no contributions.", "No opportunities or barriers were recorded.", "up to and including event 1"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the report of an empty workshop does not say %q", want)
+		}
+	}
+	if err := Write(&b, l.WS, nil, Options{}); err == nil {
+		t.Error("a report from a log that does not end at the workshop's head was written")
+	}
+}
