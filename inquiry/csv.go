@@ -20,7 +20,7 @@ var csvHeader = []string{
 	"participant_id", "participant", "organisation", "kind", "themes",
 	"partner", "text", "head_seq", "head_hash",
 	"builds_on", "owner", "due", "themes_accepted", "highlighted", "dots",
-	"scribed", "merged_from",
+	"scribed", "merged_from", "answers",
 }
 
 // writeCSV writes one row per live contribution (see Contribution.Live),
@@ -70,6 +70,7 @@ func writeCSV(w io.Writer, ws *Workshop) error {
 			strconv.Itoa(dots[c.ID]),
 			yesNo(c.ScribedBy != ""),
 			strings.Join(labels.mergedFrom[c.ID], "; "),
+			c.Answers,
 		)
 		for i := range row {
 			row[i] = csvCell(row[i])

@@ -115,6 +115,8 @@ type ContributionDetails struct {
 	Partner     string    `json:"partner,omitempty"`
 	// BuildsOn is the contribution this one builds on ("+1, and also").
 	BuildsOn string `json:"builds_on,omitempty"`
+	// Answers is the barrier a reframe answers (see Reframe).
+	Answers string `json:"answers,omitempty"`
 	// Owner and Due make an action a commitment: who will do it (a person
 	// or an organisation) and by when (YYYY-MM-DD, optional).
 	Owner Words  `json:"owner,omitzero"`

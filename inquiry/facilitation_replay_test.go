@@ -150,7 +150,7 @@ func recount(w *Workshop) Tally {
 	t := Tally{Themes: make([]TallyRow, len(themes)), Totals: map[Kind]int{}}
 	empty := func(th Theme) TallyRow {
 		r := TallyRow{Theme: th, Counts: map[Kind]int{}}
-		for _, k := range Kinds {
+		for _, k := range AllKinds {
 			r.Counts[k] = 0
 		}
 		return r
@@ -159,8 +159,16 @@ func recount(w *Workshop) Tally {
 	for i, th := range themes {
 		t.Themes[i] = empty(th)
 	}
-	for _, k := range Kinds {
+	for _, k := range AllKinds {
 		t.Totals[k] = 0
+	}
+	reframed := func(b *Contribution) bool {
+		for _, r := range w.Contributions {
+			if r.Live() && r.Kind == Reframe && r.Answers == b.ID {
+				return true
+			}
+		}
+		return false
 	}
 	for _, c := range w.Contributions {
 		if !c.Live() {
@@ -168,11 +176,22 @@ func recount(w *Workshop) Tally {
 		}
 		t.Contributions++
 		t.Totals[c.Kind]++
+		counted := c.Kind == Barrier && reframed(c)
+		if counted {
+			t.Reframed++
+		}
+		rows := []*TallyRow{}
 		if len(c.Themes) == 0 {
-			t.Unthemed.Counts[c.Kind]++
+			rows = append(rows, &t.Unthemed)
 		}
 		for _, id := range c.Themes {
-			t.Themes[slices.IndexFunc(themes, func(th Theme) bool { return th.ID == id })].Counts[c.Kind]++
+			rows = append(rows, &t.Themes[slices.IndexFunc(themes, func(th Theme) bool { return th.ID == id })])
+		}
+		for _, row := range rows {
+			row.Counts[c.Kind]++
+			if counted {
+				row.Reframed++
+			}
 		}
 	}
 	return t

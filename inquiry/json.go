@@ -79,6 +79,7 @@ type jsonContribution struct {
 	AddedAt        time.Time  `json:"added_at"`
 	EditedAt       *time.Time `json:"edited_at"`
 	BuildsOn       string     `json:"builds_on"`
+	Answers        string     `json:"answers"`
 	Owner          string     `json:"owner"`
 	Due            string     `json:"due"`
 	ThemesAccepted bool       `json:"themes_accepted"`
@@ -113,10 +114,11 @@ type jsonHidden struct {
 }
 
 type jsonTallyRow struct {
-	Theme  string     `json:"theme"`
-	Label  string     `json:"label"`
-	Counts kindCounts `json:"counts"`
-	Total  int        `json:"total"`
+	Theme    string     `json:"theme"`
+	Label    string     `json:"label"`
+	Counts   kindCounts `json:"counts"`
+	Total    int        `json:"total"`
+	Reframed int        `json:"reframed"`
 }
 
 type jsonTotals struct {
@@ -126,19 +128,20 @@ type jsonTotals struct {
 }
 
 func newJSONTallyRow(r TallyRow) jsonTallyRow {
-	return jsonTallyRow{Theme: r.Theme.ID, Label: r.Theme.Label, Counts: kindCounts(r.Counts), Total: r.Sum()}
+	return jsonTallyRow{Theme: r.Theme.ID, Label: r.Theme.Label, Counts: kindCounts(r.Counts), Total: r.Sum(), Reframed: r.Reframed}
 }
 
 // kindCounts is a count per kind, written with every kind present and in
-// the order of Kinds rather than a map's alphabetical order, so the file
+// the order of AllKinds rather than a map's alphabetical order, so the file
 // reads the way the screens do.
 type kindCounts map[Kind]int
 
-// MarshalJSON writes the counts as an object keyed by kind, in Kinds order.
+// MarshalJSON writes the counts as an object keyed by kind, in AllKinds
+// order.
 func (k kindCounts) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteByte('{')
-	for i, kind := range Kinds {
+	for i, kind := range AllKinds {
 		if i > 0 {
 			b.WriteByte(',')
 		}
@@ -206,7 +209,7 @@ func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 			ID: c.ID, Seq: c.Seq, Participant: c.Participant, Prompt: c.Prompt,
 			Kind: c.Kind, Text: c.Text, Themes: orEmpty(c.Themes), Partner: c.Partner,
 			AddedAt: c.AddedAt.UTC(), EditedAt: jsonTime(c.EditedAt),
-			BuildsOn: c.BuildsOn, Owner: c.Owner, Due: c.Due,
+			BuildsOn: c.BuildsOn, Answers: c.Answers, Owner: c.Owner, Due: c.Due,
 			ThemesAccepted: c.ThemesAccepted, Highlighted: c.Highlighted, ScribedBy: c.ScribedBy,
 			MergedFrom: orEmpty(labels.mergedFrom[c.ID]), Dots: dots[c.ID],
 		}

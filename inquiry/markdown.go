@@ -102,7 +102,7 @@ func (r *markdownReport) span() string {
 // contributionCount is "15 (4 opportunities, 1 barrier, ...)".
 func (r *markdownReport) contributionCount() string {
 	var parts []string
-	for _, k := range Kinds {
+	for _, k := range AllKinds {
 		if n := r.tally.Totals[k]; n > 0 {
 			parts = append(parts, kindCount(n, k))
 		}
@@ -125,11 +125,23 @@ func (r *markdownReport) synthesis() {
 	if len(rows) == 0 {
 		r.printf("No opportunities or barriers were recorded.\n\n")
 	} else {
-		r.printf("| Theme | Opportunities | Barriers |\n| --- | ---: | ---: |\n")
-		for _, row := range rows {
-			r.printf("| %s | %d | %d |\n", mdLine(row.Theme.Label), row.Counts[Opportunity], row.Counts[Barrier])
+		if r.reframedColumn() {
+			r.printf("| Theme | Opportunities | Barriers | Barriers reframed |\n| --- | ---: | ---: | ---: |\n")
+		} else {
+			r.printf("| Theme | Opportunities | Barriers |\n| --- | ---: | ---: |\n")
 		}
-		r.printf("\nA contribution with several themes is counted, and quoted, under each of them.\n\n")
+		for _, row := range rows {
+			r.printf("| %s | %d | %d |", mdLine(row.Theme.Label), row.Counts[Opportunity], row.Counts[Barrier])
+			if r.reframedColumn() {
+				r.printf(" %d |", row.Reframed)
+			}
+			r.printf("\n")
+		}
+		r.printf("\nA contribution with several themes is counted, and quoted, under each of them.")
+		if r.reframedColumn() {
+			r.printf(" A reframe (what would need to be true) is quoted under the barrier it answers and not counted as a barrier.")
+		}
+		r.printf("\n\n")
 	}
 	live := r.live()
 	r.highlights(live)
@@ -143,10 +155,14 @@ func (r *markdownReport) synthesis() {
 			r.printf("**%s (%d)**\n\n", k.Plural(), len(quotes))
 			for _, c := range quotes {
 				r.quote(c, false)
+				if k == Barrier {
+					r.reframesUnder(c)
+				}
 			}
 			r.printf("\n")
 		}
 	}
+	r.strayReframes(live)
 	r.printf("### Strengths, aspirations, actions and stories\n\n")
 	others := 0
 	for _, k := range []Kind{Strength, Aspiration, Action, Story} {
@@ -178,6 +194,9 @@ func (r *markdownReport) quote(c *Contribution, withThemes bool) {
 	}
 	if partner := r.labels.partner(c); partner != "" {
 		r.printf(" · partner: %s", mdLine(partner))
+	}
+	if c.Answers != "" {
+		r.printf(" · reframes %s", r.ref(c.Answers))
 	}
 	r.commitment(c)
 	r.printf("\n")
@@ -227,22 +246,21 @@ func (r *markdownReport) transcript() {
 			if len(cs) == 0 {
 				r.printf("Nothing was recorded here.\n\n")
 			}
-			for _, c := range cs {
-				r.entry(c)
-			}
+			r.transcriptEntries(cs)
 		}
 	}
 }
 
-// entry writes one contribution in the transcript: when, who, what kind,
-// its themes, partner, commitment, links and curation, then the words. One
-// taken back or hidden keeps its place without its words or author.
-func (r *markdownReport) entry(c *Contribution) {
+// entry writes one contribution in the transcript, as a list item
+// indented by indent: when, who, what kind, its themes, partner,
+// commitment, links and curation, then the words. One taken back or
+// hidden keeps its place without its words or author.
+func (r *markdownReport) entry(c *Contribution, indent string) {
 	if gone := r.goneNote(c); gone != "" {
-		r.printf("- **%s** · *(%s)*\n\n", r.when(c.AddedAt), gone)
+		r.printf("%s- **%s** · *(%s)*\n\n", indent, r.when(c.AddedAt), gone)
 		return
 	}
-	r.printf("- **%s · %s** · %s", r.when(c.AddedAt), mdLine(r.labels.name(c.Participant)), strings.ToLower(c.Kind.Label()))
+	r.printf("%s- **%s · %s** · %s", indent, r.when(c.AddedAt), mdLine(r.labels.name(c.Participant)), strings.ToLower(c.Kind.Label()))
 	if themes := r.labels.themeLabels(c); len(themes) > 0 {
 		r.printf(" · themes: %s", mdLine(strings.Join(themes, "; ")))
 		if c.ThemesAccepted {
@@ -257,7 +275,7 @@ func (r *markdownReport) entry(c *Contribution) {
 	if !c.EditedAt.IsZero() {
 		r.printf(" · *(edited %s)*", r.when(c.EditedAt))
 	}
-	r.printf("\n\n  %s\n\n", mdText(c.Text, "  "))
+	r.printf("\n\n%s  %s\n\n", indent, mdText(c.Text, indent+"  "))
 }
 
 // goneNote says why a contribution's words are not in the report, or ""

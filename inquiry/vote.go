@@ -138,7 +138,7 @@ func (w *Workshop) checkVoteOpened(e Event) error {
 		return fmt.Errorf("%w: a vote's title is one line of 1 to %d characters", ErrInvalid, MaxTitleRunes)
 	}
 	for i, k := range d.Kinds {
-		if !k.Valid() || slices.Contains(d.Kinds[:i], k) {
+		if !k.Known() || slices.Contains(d.Kinds[:i], k) {
 			return fmt.Errorf("%w: vote kinds must be known kinds, each given once", ErrInvalid)
 		}
 	}

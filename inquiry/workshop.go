@@ -57,6 +57,8 @@ type Workshop struct {
 	// answers holds each prompt's contributions in the order added, so a
 	// screen showing one prompt reads only that prompt's.
 	answers map[PromptRef][]*Contribution
+	// reframes holds each barrier's reframes in the order added.
+	reframes map[string][]*Contribution
 	// order is each prompt's position in the guide, for pacing, and
 	// prompts the prompts in that order.
 	order   map[PromptRef]int
@@ -112,6 +114,8 @@ type Contribution struct {
 	Partner     string
 	// BuildsOn is the ID of the contribution this one builds on, or "".
 	BuildsOn string
+	// Answers is the ID of the barrier a reframe answers, or "".
+	Answers string
 	// Owner and Due make an action a commitment: who will do it, and by
 	// when (YYYY-MM-DD, or "").
 	Owner    string
@@ -336,7 +340,7 @@ func (w *Workshop) addTheme(t Theme) {
 	w.suggester = nil
 	w.themes[t.ID] = len(w.themeList)
 	w.themeList = append(w.themeList, t)
-	w.counts.themes = append(w.counts.themes, [numKinds]int{})
+	w.counts.themes = append(w.counts.themes, [numSlots]int{})
 }
 
 func (w *Workshop) foldAdd(e Event) {
@@ -344,7 +348,7 @@ func (w *Workshop) foldAdd(e Event) {
 	c := &Contribution{
 		ID: d.ID, Participant: d.Participant, Prompt: d.Prompt, Kind: d.Kind,
 		Text: d.Text.Text, Themes: slices.Clone(d.Themes), Partner: d.Partner,
-		BuildsOn: d.BuildsOn, Owner: d.Owner.Text, Due: d.Due,
+		BuildsOn: d.BuildsOn, Answers: d.Answers, Owner: d.Owner.Text, Due: d.Due,
 		AddedAt: e.At, Seq: e.Seq,
 	}
 	if e.Actor.Role != RoleParticipant {
@@ -357,6 +361,7 @@ func (w *Workshop) foldAdd(e Event) {
 	w.contributions[c.ID] = c
 	w.authored[c.Participant] = append(w.authored[c.Participant], c)
 	w.answers[c.Prompt] = append(w.answers[c.Prompt], c)
+	w.indexReframe(c)
 	w.count(c, 1)
 }
 
