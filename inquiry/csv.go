@@ -14,13 +14,14 @@ import (
 // head_seq and head_hash repeat the log's head on every row. A CSV file has
 // nowhere else to say it that survives being opened, sorted and filtered
 // in a spreadsheet, and RFC 4180 has no comment lines. The columns after
-// them came with facilitation.
+// them came with facilitation; answers (the barrier a reframe answers)
+// and place (the prompt's place, as every screen names it) after those.
 var csvHeader = []string{
 	"seq", "id", "added_at", "edited_at", "phase", "prompt_id", "prompt",
 	"participant_id", "participant", "organisation", "kind", "themes",
 	"partner", "text", "head_seq", "head_hash",
 	"builds_on", "owner", "due", "themes_accepted", "highlighted", "dots",
-	"scribed", "merged_from", "answers",
+	"scribed", "merged_from", "answers", "place",
 }
 
 // writeCSV writes one row per live contribution (see Contribution.Live),
@@ -40,10 +41,11 @@ func writeCSV(w io.Writer, ws *Workshop) error {
 		if !c.Live() {
 			continue
 		}
-		var phase, promptText string
+		var phase, promptText, place string
 		if p, q, ok := ws.Guide.Locate(c.Prompt); ok {
 			phase = ws.Guide.Phases[p].Title
 			promptText = ws.Guide.Phases[p].Prompts[q].Text
+			place = ws.Guide.PlaceAt(p, q).String()
 		}
 		row = append(row[:0],
 			strconv.FormatUint(c.Seq, 10),
@@ -71,6 +73,7 @@ func writeCSV(w io.Writer, ws *Workshop) error {
 			yesNo(c.ScribedBy != ""),
 			strings.Join(labels.mergedFrom[c.ID], "; "),
 			c.Answers,
+			place,
 		)
 		for i := range row {
 			row[i] = csvCell(row[i])

@@ -41,6 +41,7 @@ type jsonSettings struct {
 
 type jsonPace struct {
 	Prompt PromptRef  `json:"prompt"`
+	Place  string     `json:"place"`
 	EndsAt *time.Time `json:"ends_at"`
 }
 
@@ -72,6 +73,7 @@ type jsonContribution struct {
 	Seq            uint64     `json:"seq"`
 	Participant    string     `json:"participant"`
 	Prompt         PromptRef  `json:"prompt"`
+	Place          string     `json:"place"`
 	Kind           Kind       `json:"kind"`
 	Text           string     `json:"text"`
 	Themes         []string   `json:"themes"`
@@ -171,7 +173,7 @@ func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 		ID: ws.ID, Title: ws.Title, Code: ws.Code, Pacing: ws.Pacing, Open: ws.Open,
 		OpenedAt: ws.OpenedAt.UTC(), ClosedAt: jsonTime(ws.ClosedAt),
 		Settings: jsonSettings{Visibility: cmp.Or(ws.Settings.Visibility, VisibleLive), Anonymous: ws.Settings.Anonymous},
-		Current:  newJSONPace(ws.Current),
+		Current:  newJSONPace(ws.Guide, ws.Current),
 		Revealed: revealedInGuideOrder(ws),
 	})
 	out.value("guide", &ws.Guide)
@@ -203,10 +205,14 @@ func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 		}
 	}
 	dots := ws.dotsReceived()
+	places := map[PromptRef]string{}
+	for _, p := range ws.Guide.Places() {
+		places[p.Ref] = p.String()
+	}
 	out.array("contributions", len(live), false, func(i int) any {
 		c := live[i]
 		return &jsonContribution{
-			ID: c.ID, Seq: c.Seq, Participant: c.Participant, Prompt: c.Prompt,
+			ID: c.ID, Seq: c.Seq, Participant: c.Participant, Prompt: c.Prompt, Place: places[c.Prompt],
 			Kind: c.Kind, Text: c.Text, Themes: orEmpty(c.Themes), Partner: c.Partner,
 			AddedAt: c.AddedAt.UTC(), EditedAt: jsonTime(c.EditedAt),
 			BuildsOn: c.BuildsOn, Answers: c.Answers, Owner: c.Owner, Due: c.Due,

@@ -4,11 +4,12 @@ import "slices"
 
 // The parts of the JSON export that facilitation adds.
 
-func newJSONPace(p Pace) *jsonPace {
+func newJSONPace(g Guide, p Pace) *jsonPace {
 	if p.Prompt == "" {
 		return nil
 	}
-	return &jsonPace{Prompt: p.Prompt, EndsAt: jsonTime(p.EndsAt)}
+	place, _ := g.Place(p.Prompt)
+	return &jsonPace{Prompt: p.Prompt, Place: place.String(), EndsAt: jsonTime(p.EndsAt)}
 }
 
 // revealedInGuideOrder lists the revealed prompts in the order of the

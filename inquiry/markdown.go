@@ -241,7 +241,7 @@ func (r *markdownReport) transcript() {
 			r.printf("*%s*\n\n", mdLine(phase.Summary))
 		}
 		for q, prompt := range phase.Prompts {
-			r.printf("#### %s\n\n", mdLine(prompt.Text))
+			r.printf("#### %s: %s\n\n", r.ws.Guide.PlaceAt(p, q), mdLine(prompt.Text))
 			cs := said[r.ws.Guide.Ref(p, q)]
 			if len(cs) == 0 {
 				r.printf("Nothing was recorded here.\n\n")

@@ -104,14 +104,14 @@ func (r *markdownReport) act(e Event) string {
 	return ""
 }
 
-// promptName names a prompt by its phase and text.
+// promptName names a prompt by its place and text.
 func (r *markdownReport) promptName(ref PromptRef) string {
-	p, q, ok := r.ws.Guide.Locate(ref)
+	place, ok := r.ws.Guide.Place(ref)
 	if !ok {
 		return mdLine(string(ref))
 	}
-	phase := r.ws.Guide.Phases[p]
-	return mdLine(phase.Title) + ": “" + mdLine(phase.Prompts[q].Text) + "”"
+	prompt, _ := r.ws.Guide.Prompt(ref)
+	return mdLine(place.String()) + ": “" + mdLine(prompt.Text) + "”"
 }
 
 // aKind is a kind with its article: "an opportunity", "a barrier".
