@@ -61,6 +61,7 @@ type Event struct {
 	Theme        *Theme               `json:"theme,omitempty"`
 	Vote         *Vote                `json:"vote,omitempty"`
 	Ballot       *Ballot              `json:"ballot,omitempty"`
+	Merge        *PeopleMerge         `json:"merge,omitempty"`
 	// Target is the ID of the contribution, participant, vote or prompt
 	// an event acts on.
 	Target string `json:"target,omitempty"`

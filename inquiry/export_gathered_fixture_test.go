@@ -8,8 +8,10 @@ import (
 // gatheredExportLog is an evening on the barriers and the ways through
 // them: barriers reframed by their authors, by others and by a scribed
 // table; a duplicate barrier with its own reframe merged into the first;
-// a reframe whose barrier its author then deleted; and a vote over any
-// kind that a reframe wins.
+// a reframe whose barrier its author then deleted; a vote over any kind
+// that a reframe wins; Bram, who lost his resume code and joined again,
+// voting twice before a facilitator merges the two; and a resume code
+// issued again.
 func gatheredExportLog(tb testing.TB) (*Workshop, []Event) {
 	tb.Helper()
 	l := newExportLog(tb, exportStart, WorkshopDetails{
@@ -57,13 +59,23 @@ func gatheredExportLog(tb testing.TB) (*Workshop, []Event) {
 	add(25*m, p("p-sine"), "r-05", "p-sine", Reframe, "c-05",
 		"A named officer for each anchor, with a direct line.")
 	l.remove(26*m, "c-05", p("p-bram"))
+	l.join(27*m, "p-bram-again", "Bram", "")
+	add(28*m, p("p-bram-again"), "c-06", "p-bram-again", Barrier, "",
+		"The last bus leaves the village at six.")
 
+	cast := func(after time.Duration, who string, dots map[string]int) {
+		l.append(after, Event{Type: VoteCast, Actor: p(who), Ballot: &Ballot{Vote: "v-1", Participant: who, Dots: dots}})
+	}
 	l.append(30*m, Event{Type: VoteOpened, Actor: exportFacilitator, Vote: &Vote{
 		ID: "v-1", Title: "Where should we start?", Dots: 3,
 	}})
-	l.append(31*m, Event{Type: VoteCast, Actor: p("p-morag"), Ballot: &Ballot{Vote: "v-1", Participant: "p-morag", Dots: map[string]int{"r-01": 2, "c-02": 1}}})
-	l.append(32*m, Event{Type: VoteCast, Actor: p("p-alan"), Ballot: &Ballot{Vote: "v-1", Participant: "p-alan", Dots: map[string]int{"r-01": 1, "r-03": 2}}})
-	l.append(35*m, Event{Type: VoteClosed, Actor: exportFacilitator, Target: "v-1"})
+	cast(31*m, "p-morag", map[string]int{"r-01": 2, "c-02": 1})
+	cast(32*m, "p-alan", map[string]int{"r-01": 1, "r-03": 2})
+	cast(33*m, "p-bram", map[string]int{"r-01": 3})
+	cast(34*m, "p-bram-again", map[string]int{"c-06": 2, "r-03": 1})
+	l.append(35*m, Event{Type: ParticipantsMerged, Actor: exportFacilitator, Merge: &PeopleMerge{From: "p-bram-again", Into: "p-bram"}})
+	l.append(36*m, Event{Type: VoteClosed, Actor: exportFacilitator, Target: "v-1"})
+	l.append(37*m, Event{Type: ResumeCodeReissued, Actor: exportFacilitator, Target: "p-sine"})
 	l.close(40 * m)
 	return l.ws, l.events
 }

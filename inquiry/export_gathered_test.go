@@ -127,8 +127,8 @@ func TestCSVAndJSONNameTheBarrierAReframeAnswers(t *testing.T) {
 		t.Errorf("CSV kind of a reframe is %q", got)
 	}
 	kinds, _ := x.doc.Totals["kinds"].(map[string]any)
-	if kinds["barrier"] != 3.0 || kinds["reframe"] != 5.0 {
-		t.Errorf("JSON totals by kind %v: want 3 barriers and 5 reframes", kinds)
+	if kinds["barrier"] != 4.0 || kinds["reframe"] != 5.0 {
+		t.Errorf("JSON totals by kind %v: want 4 barriers and 5 reframes", kinds)
 	}
 	for _, row := range x.doc.Tally {
 		if row["theme"] == "third-sector" && row["reframed"] != 1.0 {

@@ -50,6 +50,9 @@ func everyEventLog(t *testing.T) *testLog {
 	l.append(committed(carol, "c-8", carol.ID, "Ask the trust for a minibus grant.", "Carol and the hall committee", "2026-09-01"))
 	l.append(committed(dan, "c-9", dan.ID, "Talk to the caretaker.", "Dan", ""))
 	l.append(committed(alice, "c-10", alice.ID, "Book the health centre room.", "Alice", "2026-06-30"))
+	l.append(joined(Actor{Role: RoleParticipant, ID: "p-alice-2"}, "Alice"))
+	l.append(peopleMerged(facilitator, "p-alice-2", alice.ID))
+	l.append(codeReissued(facilitator, bob.ID))
 	l.append(withdrew(carol, carol.ID))
 	l.append(erasedBy(facilitator, dan.ID))
 	l.append(closed())
@@ -62,6 +65,7 @@ var allEventTypes = []EventType{
 	PromptOpened, TimeboxChanged, SettingsChanged, PromptRevealed,
 	ThemesChanged, ThemeAdded, ContributionMerged, ContributionHighlighted, ContributionHidden, ContributionUnhidden,
 	VoteOpened, VoteCast, VoteClosed, ParticipantWithdrawn, ParticipantErased,
+	ResumeCodeReissued, ParticipantsMerged,
 }
 
 // eraseAsTheStoreDoes rewrites a log as the store does when it commits a

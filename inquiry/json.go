@@ -66,6 +66,8 @@ type jsonParticipant struct {
 	Scribed       bool       `json:"scribed"`
 	WithdrawnAt   *time.Time `json:"withdrawn_at"`
 	ErasedAt      *time.Time `json:"erased_at"`
+	MergedInto    string     `json:"merged_into"`
+	MergedAt      *time.Time `json:"merged_at"`
 }
 
 type jsonContribution struct {
@@ -196,6 +198,7 @@ func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 			JoinedAt: p.JoinedAt.UTC(), ConsentAt: p.ConsentAt.UTC(),
 			Contributions: labels.contributed[p.ID], Scribed: p.Scribed,
 			WithdrawnAt: jsonTime(p.WithdrawnAt), ErasedAt: jsonTime(p.ErasedAt),
+			MergedInto: p.MergedInto, MergedAt: jsonTime(p.MergedAt),
 		}
 	})
 	live := make([]*Contribution, 0, tally.Contributions)
@@ -226,7 +229,7 @@ func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 	}
 	out.value("tally", append(rows, newJSONTallyRow(tally.Unthemed)))
 	out.value("totals", jsonTotals{
-		Participants: len(ws.Participants), Contributions: tally.Contributions,
+		Participants: len(ws.People()), Contributions: tally.Contributions,
 		Kinds: kindCounts(tally.Totals),
 	})
 	votes := make([]jsonVote, 0, len(ws.Votes))

@@ -82,7 +82,7 @@ func (r *markdownReport) header() {
 	if ws.Settings != (Settings{Visibility: VisibleLive}) {
 		r.printf("- **Seeing each other:** %s\n", seeingEachOther(ws.Settings))
 	}
-	r.printf("- **Participants:** %d\n", len(ws.Participants))
+	r.printf("- **Participants:** %d\n", len(ws.People()))
 	r.printf("- **Contributions:** %s\n", r.contributionCount())
 	r.printf("- **Log head:** event %d, hash `%s`\n\n", ws.Head, ws.HeadHash)
 }
@@ -209,7 +209,7 @@ func (r *markdownReport) participants() {
 		return
 	}
 	r.printf("Names are as people gave them; some are pseudonyms.\n\n")
-	for _, p := range r.ws.Participants {
+	for _, p := range r.ws.People() {
 		if p.Erased {
 			r.printf("- *A participant whose name and words were erased at their request, %s.*\n", r.when(p.ErasedAt))
 			continue
@@ -226,6 +226,7 @@ func (r *markdownReport) participants() {
 		if p.Withdrawn {
 			r.printf(", withdrew %s and took back what they said", r.when(p.WithdrawnAt))
 		}
+		r.alsoJoined(p)
 		r.printf("\n")
 	}
 	r.printf("\n")

@@ -100,6 +100,8 @@ func (r *markdownReport) act(e Event) string {
 		return "withdrew " + mdLine(r.labels.name(e.Target)) + " at their request, taking back what they said"
 	case ParticipantErased:
 		return "erased a participant's name and words at their request"
+	case ParticipantsMerged, ResumeCodeReissued:
+		return r.peopleAct(e)
 	}
 	return ""
 }

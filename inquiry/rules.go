@@ -76,6 +76,10 @@ func (w *Workshop) check(e Event, replay bool) error {
 		return w.checkVoteClosed(e)
 	case ParticipantWithdrawn, ParticipantErased:
 		return w.checkLeaving(e)
+	case ResumeCodeReissued:
+		return w.checkReissue(e)
+	case ParticipantsMerged:
+		return w.checkPeopleMerge(e)
 	}
 	return fmt.Errorf("%w: unknown event type %q", ErrInvalid, e.Type)
 }
@@ -103,7 +107,7 @@ func (w *Workshop) checkActor(e Event) error {
 		}
 		return fmt.Errorf("%w: participant %s has left the workshop", ErrNotAllowed, p.ID)
 	}
-	return nil
+	return w.checkNotMerged(p)
 }
 
 // facilitates refuses anyone but a facilitator or the server.
@@ -144,7 +148,7 @@ func (w *Workshop) actsFor(a Actor, id string) error {
 	if p.Left() {
 		return fmt.Errorf("%w: participant %s has left the workshop", ErrNotAllowed, id)
 	}
-	return nil
+	return w.checkNotMerged(p)
 }
 
 func checkOpening(d *WorkshopDetails) error {

@@ -24,6 +24,8 @@ type VoteState struct {
 	Ballots map[string]map[string]int
 
 	w *Workshop
+	// cast is the sequence number of each participant's latest ballot.
+	cast map[string]uint64
 }
 
 // VoteResult is the dots one contribution received.
@@ -216,6 +218,7 @@ func (w *Workshop) foldVote(e Event) {
 	case VoteCast:
 		b := e.Ballot
 		v := w.votes[b.Vote]
+		v.noteCast(b.Participant, e.Seq)
 		if dots := nonZero(b.Dots); len(dots) > 0 {
 			v.Ballots[b.Participant] = dots
 		} else {

@@ -72,6 +72,8 @@ type Workshop struct {
 	votes     map[string]*VoteState
 	// counts is the running tally (see tally.go).
 	counts tallyCounts
+	// merged counts the participants merged into another.
+	merged int
 	// timeboxEnded records that a facilitator ended the current prompt's
 	// timebox, so ending it again is recognised as a repeat.
 	timeboxEnded bool
@@ -96,6 +98,13 @@ type Participant struct {
 	// their request; ErasedAt says when.
 	Erased   bool
 	ErasedAt time.Time
+	// MergedInto is the participant a facilitator found this one to be
+	// (see ParticipantsMerged), and MergedAt when; "" until then.
+	MergedInto string
+	MergedAt   time.Time
+	// CodeReissuedAt is when a facilitator last issued them a new resume
+	// code; zero if never.
+	CodeReissuedAt time.Time
 }
 
 // Left reports whether the participant withdrew or was erased: they can no
@@ -307,6 +316,8 @@ func (w *Workshop) fold(e Event) {
 		w.foldVote(e)
 	case ParticipantWithdrawn, ParticipantErased:
 		w.foldLeaving(e)
+	case ResumeCodeReissued, ParticipantsMerged:
+		w.foldPeople(e)
 	}
 }
 
