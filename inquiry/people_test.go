@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func peopleMerged(by Actor, from, into string) Event {
@@ -231,5 +232,36 @@ func TestExportsCountOnePersonAfterAMerge(t *testing.T) {
 	}
 	if row := x.rows["c-06"]; row["participant_id"] != "p-bram" || row["participant"] != "Bram" {
 		t.Errorf("CSV row of the second entry's contribution names %q (%q), want the kept p-bram", row["participant_id"], row["participant"])
+	}
+}
+
+func TestAddedAfterSaysWhetherADraftWasSentSince(t *testing.T) {
+	l := peopleLog(t) // Alice added c-1 (design/barriers) and c-8 (design/opportunities)
+	bob2 := Actor{Role: RoleParticipant, ID: "p-bob-2"}
+	added20 := l.append(added(bob2, "c-20", bob2.ID, "design/barriers", Barrier, "The buses."))
+	l.append(peopleMerged(facilitator, bob2.ID, bob.ID))
+	w := l.replay()
+	c1, _ := w.Contribution("c-1")
+	c8, _ := w.Contribution("c-8")
+	tests := []struct {
+		name        string
+		participant string
+		ref         PromptRef
+		at          time.Time
+		want        bool
+	}{
+		{"saved before the contribution at that prompt", alice.ID, "design/barriers", c1.AddedAt.Add(-time.Second), true},
+		{"saved as it was added", alice.ID, "design/barriers", c1.AddedAt, false},
+		{"saved after it", alice.ID, "design/barriers", c1.AddedAt.Add(time.Second), false},
+		{"a later contribution at another prompt", alice.ID, "design/barriers", c8.AddedAt.Add(-time.Second), false},
+		{"a prompt they never answered", alice.ID, "dream/five-years-on", testStart, false},
+		{"a contribution moved to them by a merge", bob.ID, "design/barriers", added20.At.Add(-time.Second), true},
+		{"the merged-away entry stands for the kept one", bob2.ID, "design/barriers", added20.At.Add(-time.Second), true},
+		{"someone unknown", "p-nobody", "design/barriers", testStart, false},
+	}
+	for _, tt := range tests {
+		if got := w.AddedAfter(tt.participant, tt.ref, tt.at); got != tt.want {
+			t.Errorf("%s: AddedAfter = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
