@@ -227,3 +227,30 @@ func TestJoinDrafts(t *testing.T) {
 func merging(from, into string) inquiry.Event {
 	return inquiry.Event{Type: inquiry.ParticipantsMerged, Actor: host, Merge: &inquiry.PeopleMerge{From: from, Into: into}}
 }
+
+// When a facilitator opens the next prompt while someone is typing, their
+// screen moves and the unsent words stay in the draft under the prompt
+// they were written for: saving at the new prompt, and a restart, leave
+// them there for the screen to say where they are kept.
+func TestWordsLeftAtAPromptTheRoomMovedOnFromStayThere(t *testing.T) {
+	dir := t.TempDir()
+	s := openStore(t, dir, withClock(newClock()))
+	ws := openWorkshop(t, s, "harbour-0001")
+	mustAppend(t, s, ws.ID, joining("ann"))
+	const left = "Half a thought about the hub"
+	moved := Draft{Prompt: barriersPrompt, Texts: map[inquiry.PromptRef]string{bestPrompt: left}}
+	if err := s.SaveDraft(ws.ID, "ann", moved); err != nil {
+		t.Fatal(err)
+	}
+	atNew := adding("ann", "c1", "Stairs everywhere")
+	atNew.Contribution.Prompt, atNew.Contribution.Kind = barriersPrompt, inquiry.Barrier
+	mustAppend(t, s, ws.ID, atNew)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = openStore(t, dir, withClock(newClock()))
+	d, ok := s.Draft(ws.ID, "ann")
+	if !ok || d.Prompt != barriersPrompt || !maps.Equal(d.Texts, map[inquiry.PromptRef]string{bestPrompt: left}) {
+		t.Errorf("Draft = %+v, %v; want the words kept at %s, the person at %s", d, ok, bestPrompt, barriersPrompt)
+	}
+}
