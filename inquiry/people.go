@@ -2,6 +2,7 @@ package inquiry
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -32,6 +33,30 @@ type PeopleMerge struct {
 // Merged reports whether the participant was merged into another: they
 // no longer act, and their key and resume code lead to the one kept.
 func (p *Participant) Merged() bool { return p.MergedInto != "" }
+
+// Keyless reports whether the participant joined at a terminal without an
+// SSH key: they come back only with their resume code, which is what a
+// facilitator shows or issues again when they lose it.
+func (p *Participant) Keyless() bool { return p.Identity == "" && !p.Scribed }
+
+// Namesakes returns the other participants, still taking part, who gave
+// the same name as id (ignoring case and spaces at either end), in the
+// order they joined: the likely second entries of someone who lost their
+// way back, for a facilitator to merge.
+func (w *Workshop) Namesakes(id string) []*Participant {
+	p, ok := w.participants[id]
+	if !ok || p.Name == "" {
+		return nil
+	}
+	name := strings.ToLower(strings.TrimSpace(p.Name))
+	var out []*Participant
+	for _, q := range w.Participants {
+		if q.ID != id && !q.Merged() && !q.Left() && q.Scribed == p.Scribed && strings.ToLower(strings.TrimSpace(q.Name)) == name {
+			out = append(out, q)
+		}
+	}
+	return out
+}
 
 // Kept returns the participant an ID stands for now: the one it was merged
 // into, through every merge, or itself. An unknown ID is returned as it is.

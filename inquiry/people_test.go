@@ -265,3 +265,28 @@ func TestAddedAfterSaysWhetherADraftWasSentSince(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesakesAndKeylessHelpAFacilitatorFindTheLost(t *testing.T) {
+	l := peopleLog(t) // Bob joined twice; Table 3 and Table 4 scribed
+	l.append(joined(Actor{Role: RoleParticipant, ID: "p-bob-3"}, "BOB"))
+	l.append(Event{Type: ParticipantJoined, Actor: Actor{Role: RoleParticipant, ID: "p-keyed"}, Participant: &ParticipantDetails{
+		ID: "p-keyed", Name: Words{Text: "Bob"}, ConsentAt: testStart, Identity: "key-of-bob",
+	}})
+	l.append(peopleMerged(facilitator, "p-bob-3", bob.ID))
+	w := l.replay()
+	var ids []string
+	for _, p := range w.Namesakes(bob.ID) {
+		ids = append(ids, p.ID)
+	}
+	if want := []string{"p-bob-2", "p-keyed"}; !slices.Equal(ids, want) {
+		t.Errorf("Namesakes(Bob) = %v, want %v (not the one already merged)", ids, want)
+	}
+	if got := w.Namesakes(table3); len(got) != 0 {
+		t.Errorf("Table 3 has namesakes %v", got)
+	}
+	for id, want := range map[string]bool{bob.ID: true, "p-keyed": false, table3: false} {
+		if p := participant(t, w, id); p.Keyless() != want {
+			t.Errorf("%s: Keyless = %v, want %v", id, p.Keyless(), want)
+		}
+	}
+}
