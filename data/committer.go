@@ -252,10 +252,13 @@ func readBack(e inquiry.Event, value []byte) (inquiry.Event, []byte, error) {
 	return kept, value, nil
 }
 
-// write commits the accepted events, in batch order, and what their
-// erasures rewrite, in as few transactions as Badger's size limit allows.
-// While an erasure is written, no draft is: a draft written just after
-// the erasure's delete would bring the participant's words back.
+// write commits the accepted events, in batch order, what they do to
+// drafts and what their erasures rewrite, in as few transactions as
+// Badger's size limit allows (one, but for a batch too big for it: then
+// the drafts land with the last events). While these are written, no
+// draft is written in the background: a draft written just after the
+// erasure's delete would bring the participant's words back, and one
+// written just after a contribution its words.
 func (c *committer) write(outcomes []outcome, plan *erasurePlan) error {
 	if c.s.failWrite != nil {
 		if err := c.s.failWrite(); err != nil {
@@ -268,17 +271,27 @@ func (c *committer) write(outcomes []outcome, plan *erasurePlan) error {
 			entries = append(entries, entry{key: eventKey(o.workshopID, o.event.Seq), value: o.value})
 		}
 	}
-	if plan != nil {
-		entries = append(entries, plan.entries...)
+	ops := draftOps(outcomes)
+	if plan != nil || len(ops) > 0 {
 		c.s.drafts.flushMu.Lock()
 		defer c.s.drafts.flushMu.Unlock()
 	}
+	// Drafts before the erasures: an erasure's delete of a draft, later in
+	// the transaction, wins over a draft the same batch changed.
+	entries = append(entries, c.s.draftEntries(ops)...)
+	if plan != nil {
+		entries = append(entries, plan.entries...)
+	}
 	commits, err := writeEntries(c.s.db, entries)
 	c.s.stats.commits.Add(uint64(commits))
-	if err == nil && plan != nil {
+	if err != nil {
+		return err
+	}
+	c.s.applyDraftOps(ops)
+	if plan != nil {
 		for _, x := range plan.people {
-			c.s.drafts.forget(x.workshopID, x.participant)
+			x.forgetDrafts(&c.s.drafts)
 		}
 	}
-	return err
+	return nil
 }

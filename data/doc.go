@@ -40,5 +40,9 @@
 //
 // Drafts and resume codes are kept outside the logs, so no transcript or
 // export holds them. Drafts are written in the background, without a
-// synchronous write of their own.
+// synchronous write of their own, except what a commit does to them: a
+// contribution clears its prompt's text from its author's draft, and a
+// merge of two participants moves one's draft to the other, in the
+// commit's own transaction (see draft_commit.go). Resume codes are never
+// written: they are derived from the log and the installation secret.
 package data

@@ -46,9 +46,12 @@ type drafts struct {
 	mu    sync.Mutex
 	saved map[string]Draft // by draft key
 	dirty map[string]bool
-	// gone marks participants who withdrew or were erased: their drafts
-	// are deleted and never saved again.
+	// gone marks participants who withdrew, were erased or were merged
+	// into another: their drafts are deleted and never saved again.
 	gone map[string]bool
+	// absent marks drafts looked for in the database and not found, so
+	// the committer need not look again for every contribution.
+	absent map[string]bool
 	// flushMu is held while dirty drafts are written, and by the committer
 	// while it writes an erasure, so that a draft being written cannot
 	// land after the erasure that deletes it.
@@ -58,18 +61,23 @@ type drafts struct {
 }
 
 func (d *drafts) init() {
-	d.saved, d.dirty, d.gone = map[string]Draft{}, map[string]bool{}, map[string]bool{}
+	d.saved, d.dirty, d.gone, d.absent = map[string]Draft{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	d.bell, d.stopped = make(chan struct{}, 1), make(chan struct{})
 }
 
 // forget drops a participant's draft from memory and refuses their drafts
 // from now on. The caller deletes the stored draft.
 func (d *drafts) forget(workshopID, participantID string) {
-	k := string(draftKey(workshopID, participantID))
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.forgetLocked(string(draftKey(workshopID, participantID)))
+}
+
+// forgetLocked is forget for a draft key, with d.mu held.
+func (d *drafts) forgetLocked(k string) {
 	delete(d.saved, k)
 	delete(d.dirty, k)
+	delete(d.absent, k)
 	d.gone[k] = true
 }
 
@@ -77,6 +85,8 @@ func (d *drafts) forget(workshopID, participantID string) {
 // cheap: the draft is kept in memory at once and written to the database
 // in the background (at Close at the latest), without a synchronous write,
 // so a crash may lose the last second of drafts but never anything saved.
+// A contribution's commit clears its prompt's text from the draft in the
+// same transaction (see draft_commit.go).
 func (s *Store) SaveDraft(workshopID, participantID string, d Draft) error {
 	if participantID == "" {
 		return fmt.Errorf("data: save draft: %w: no participant", inquiry.ErrInvalid)
@@ -112,6 +122,7 @@ func (s *Store) SaveDraft(workshopID, participantID string, d Draft) error {
 	}
 	s.drafts.saved[k] = d
 	s.drafts.dirty[k] = true
+	delete(s.drafts.absent, k)
 	s.drafts.mu.Unlock()
 	select {
 	case s.drafts.bell <- struct{}{}:
@@ -120,19 +131,32 @@ func (s *Store) SaveDraft(workshopID, participantID string, d Draft) error {
 	return nil
 }
 
-// Draft returns a participant's draft, if they left one.
+// Draft returns a participant's draft, if they left one, without the text
+// of any prompt where they added a contribution after the draft was
+// saved: those words were sent, and must not come back to the editor.
 func (s *Store) Draft(workshopID, participantID string) (Draft, bool) {
-	k := string(draftKey(workshopID, participantID))
-	s.drafts.mu.Lock()
-	d, ok := s.drafts.saved[k]
-	gone := s.drafts.gone[k]
-	s.drafts.mu.Unlock()
-	if gone {
+	d, ok := s.loadDraft(string(draftKey(workshopID, participantID)))
+	if !ok {
 		return Draft{}, false
 	}
-	if ok {
-		d.Texts = maps.Clone(d.Texts)
-		return d, true
+	d.Texts = maps.Clone(d.Texts)
+	return s.unsent(workshopID, participantID, d), true
+}
+
+// loadDraft returns the draft kept under a key: from memory, or else from
+// the database, keeping it in memory from then on. The draft's Texts map
+// is the store's own: clone it before changing it.
+func (s *Store) loadDraft(k string) (Draft, bool) {
+	d := &s.drafts
+	d.mu.Lock()
+	v, ok := d.saved[k]
+	skip := d.gone[k] || (!ok && d.absent[k])
+	d.mu.Unlock()
+	switch {
+	case skip:
+		return Draft{}, false
+	case ok:
+		return v, true
 	}
 	var stored Draft
 	err := s.view(func(txn *badger.Txn) error {
@@ -142,24 +166,29 @@ func (s *Store) Draft(workshopID, participantID string) (Draft, bool) {
 		}
 		return item.Value(func(v []byte) error { return json.Unmarshal(v, &stored) })
 	})
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	if err != nil {
-		if !errors.Is(err, badger.ErrKeyNotFound) && !errors.Is(err, ErrClosed) {
-			s.log.Warn("cannot read a draft", "workshop", workshopID, "err", err)
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			if _, saved := d.saved[k]; !saved {
+				d.absent[k] = true
+			}
+		} else if !errors.Is(err, ErrClosed) {
+			s.log.Warn("cannot read a draft", "key", k, "err", err)
+		}
+		if newer, ok := d.saved[k]; ok && !d.gone[k] {
+			return newer, true // saved while the database was being read
 		}
 		return Draft{}, false
 	}
-	s.drafts.mu.Lock()
-	defer s.drafts.mu.Unlock()
-	if s.drafts.gone[k] {
+	if d.gone[k] {
 		return Draft{}, false
 	}
-	if newer, ok := s.drafts.saved[k]; ok {
+	if newer, ok := d.saved[k]; ok {
 		// Saved while this was being read.
-		stored = newer
-	} else {
-		s.drafts.saved[k] = stored
+		return newer, true
 	}
-	stored.Texts = maps.Clone(stored.Texts)
+	d.saved[k] = stored
 	return stored, true
 }
 

@@ -52,6 +52,8 @@ func repeats(e, earlier inquiry.Event) bool {
 	case inquiry.VoteCast:
 		return earlier.Type == e.Type && e.Ballot != nil && earlier.Ballot != nil &&
 			earlier.Ballot.Vote == e.Ballot.Vote && earlier.Ballot.Participant == e.Ballot.Participant
+	case inquiry.ParticipantsMerged:
+		return earlier.Type == e.Type && e.Merge != nil && earlier.Merge != nil && earlier.Merge.From == e.Merge.From
 	case inquiry.ThemeAdded:
 		return earlier.Type == e.Type && e.Theme != nil && earlier.Theme != nil && earlier.Theme.ID == e.Theme.ID
 	case inquiry.ContributionAgreed, inquiry.AgreementWithdrawn:

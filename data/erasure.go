@@ -18,22 +18,27 @@ import (
 // erased Words, the digest alone. The chain still verifies, because it
 // covers digests only. Their draft and resume code go as well.
 type erasure struct {
-	workshopID  string
-	participant string
+	workshopID string
+	// people are the participant and everyone merged into them: one
+	// person, whose words were stored under each of those IDs.
+	people []string
 	// name is set for ParticipantErased: the name goes too. A withdrawal
 	// keeps it, so the transcript can say who withdrew.
 	name bool
 }
 
 // erasureOf returns the erasure an event asks for, if it asks for one.
-func erasureOf(workshopID string, e inquiry.Event) (erasure, bool) {
-	switch e.Type {
-	case inquiry.ParticipantWithdrawn:
-		return erasure{workshopID: workshopID, participant: e.Target}, e.Target != ""
-	case inquiry.ParticipantErased:
-		return erasure{workshopID: workshopID, participant: e.Target, name: true}, e.Target != ""
+// ws is the workshop's state with the event folded in, which knows who
+// was merged into the participant.
+func erasureOf(workshopID string, e inquiry.Event, ws *inquiry.Workshop) (erasure, bool) {
+	if (e.Type != inquiry.ParticipantWithdrawn && e.Type != inquiry.ParticipantErased) || e.Target == "" {
+		return erasure{}, false
 	}
-	return erasure{}, false
+	people := []string{e.Target}
+	if ws != nil {
+		people = append(people, ws.MergedFrom(e.Target)...)
+	}
+	return erasure{workshopID: workshopID, people: people, name: e.Type == inquiry.ParticipantErased}, true
 }
 
 // erase returns e with the participant's words erased, and whether
@@ -41,7 +46,7 @@ func erasureOf(workshopID string, e inquiry.Event) (erasure, bool) {
 // copied, because published events are shared with readers.
 func (x erasure) erase(e inquiry.Event) (inquiry.Event, bool) {
 	changed := false
-	if d := e.Contribution; d != nil && d.Participant == x.participant {
+	if d := e.Contribution; d != nil && slices.Contains(x.people, d.Participant) {
 		c := *d
 		text, owner := eraseWords(&c.Text), eraseWords(&c.Owner)
 		if text || owner {
@@ -49,7 +54,7 @@ func (x erasure) erase(e inquiry.Event) (inquiry.Event, bool) {
 			changed = true
 		}
 	}
-	if x.name && e.Type == inquiry.ParticipantJoined && e.Participant != nil && e.Participant.ID == x.participant {
+	if x.name && e.Type == inquiry.ParticipantJoined && e.Participant != nil && slices.Contains(x.people, e.Participant.ID) {
 		p := *e.Participant
 		if eraseWords(&p.Name) {
 			e.Participant = &p
@@ -67,6 +72,13 @@ func eraseWords(w *inquiry.Words) bool {
 	}
 	*w = inquiry.Words{Digest: w.Digest}
 	return true
+}
+
+// forgetDrafts drops the person's drafts from memory and refuses any more.
+func (x erasure) forgetDrafts(d *drafts) {
+	for _, id := range x.people {
+		d.forget(x.workshopID, id)
+	}
 }
 
 // eraseLog applies x to a log, recording each rewritten event in done by
@@ -112,7 +124,7 @@ func (c *committer) planErasures(outcomes []outcome) (*erasurePlan, error) {
 		if o.value == nil {
 			continue
 		}
-		x, ok := erasureOf(o.workshopID, o.event)
+		x, ok := erasureOf(o.workshopID, o.event, c.folds[o.workshopID])
 		if !ok {
 			continue
 		}
@@ -159,7 +171,9 @@ func (c *committer) planErasures(outcomes []outcome) (*erasurePlan, error) {
 		// background writer may be writing it now, and the committer
 		// writes the erasure only after that write. (Resume codes are
 		// never stored: the withdrawal in the log retires the code.)
-		plan.entries = append(plan.entries, entry{key: draftKey(x.workshopID, x.participant), delete: true})
+		for _, id := range x.people {
+			plan.entries = append(plan.entries, entry{key: draftKey(x.workshopID, id), delete: true})
+		}
 	}
 	plan.entries = append(plan.entries, entry{key: []byte(scrubKey), value: []byte{1}})
 	return plan, nil
@@ -185,12 +199,14 @@ func rewriteEntries(rewritten map[string]map[uint64]inquiry.Event) ([]entry, err
 // that an erasure removes: their draft.
 func (s *Store) leftovers(txn *badger.Txn, x erasure) ([][]byte, error) {
 	var keys [][]byte
-	key := draftKey(x.workshopID, x.participant)
-	switch _, err := txn.Get(key); {
-	case err == nil:
-		keys = append(keys, key)
-	case !errors.Is(err, badger.ErrKeyNotFound):
-		return nil, err
+	for _, id := range x.people {
+		key := draftKey(x.workshopID, id)
+		switch _, err := txn.Get(key); {
+		case err == nil:
+			keys = append(keys, key)
+		case !errors.Is(err, badger.ErrKeyNotFound):
+			return nil, err
+		}
 	}
 	return keys, nil
 }
@@ -246,7 +262,7 @@ func (s *Store) finishErasures(c *committer) error {
 	for id, l := range s.logs {
 		done := map[uint64]inquiry.Event{}
 		for _, e := range l.events {
-			if x, ok := erasureOf(id, e); ok {
+			if x, ok := erasureOf(id, e, c.folds[id]); ok {
 				people = append(people, x)
 				x.eraseLog(l.events, done)
 			}
@@ -256,7 +272,7 @@ func (s *Store) finishErasures(c *committer) error {
 		}
 	}
 	for _, x := range people {
-		s.drafts.forget(x.workshopID, x.participant)
+		x.forgetDrafts(&s.drafts)
 	}
 	entries, err := rewriteEntries(rewritten)
 	if err != nil {

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/binary"
@@ -28,12 +29,16 @@ const resumeLen = 8
 const resumeTries = 4
 
 // ResumeCode returns the code a participant without an SSH key types to
-// come back to a workshop, such as "K7QM-3XPR", always the same one.
+// come back to a workshop, such as "K7QM-3XPR", always the same one until
+// a facilitator issues a new one. For a participant merged into another
+// it is the kept participant's code.
 //
 // The code is derived from the installation secret, the workshop and the
 // participant, and found again by deriving every participant's code from
 // the log: it is never written anywhere, so no export, backup or database
-// file shows it, and asking for it costs a lookup, not a write.
+// file shows it, and asking for it costs a lookup, not a write. A
+// reissue (inquiry.ResumeCodeReissued, which holds no code) moves the
+// participant on to their next derived code.
 func (s *Store) ResumeCode(workshopID, participantID string) (string, error) {
 	if participantID == "" {
 		return "", fmt.Errorf("data: resume code: %w: no participant", inquiry.ErrInvalid)
@@ -45,6 +50,7 @@ func (s *Store) ResumeCode(workshopID, participantID string) (string, error) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	w := s.resumeCatchUp(workshopID)
+	participantID = w.kept(participantID)
 	code, ok := w.byParticipant[participantID]
 	switch {
 	case !ok:
@@ -55,8 +61,10 @@ func (s *Store) ResumeCode(workshopID, participantID string) (string, error) {
 	return showResumeCode(code), nil
 }
 
-// Resume returns the participant a resume code belongs to in a workshop.
-// Case, spaces and dashes do not matter. A wrong code just gives false:
+// Resume returns the participant a resume code belongs to in a workshop:
+// for the code of someone merged into another, the one kept. A code a
+// facilitator replaced no longer works. Case, spaces and dashes do not
+// matter. A wrong code just gives false:
 // the caller counts failures and limits them, as guessing is the only way
 // to find a code.
 func (s *Store) Resume(workshopID, code string) (participantID string, ok bool) {
@@ -68,7 +76,7 @@ func (s *Store) Resume(workshopID, code string) (participantID string, ok bool) 
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	w := s.resumeCatchUp(workshopID)
-	owner := w.byCode[normal]
+	owner := w.kept(w.byCode[normal])
 	if owner == "" || w.gone[owner] {
 		return "", false
 	}
@@ -87,6 +95,33 @@ type workshopCodes struct {
 	byCode        map[string]string
 	byParticipant map[string]string
 	gone          map[string]bool // withdrawn or erased: their code no longer works
+	// next is the number of the code each participant gets when a
+	// facilitator issues them a new one; retired holds the codes replaced,
+	// so that nobody is ever given one again.
+	next    map[string]int
+	retired map[string]bool
+	// mergedInto leads a participant merged away to the one kept.
+	mergedInto map[string]string
+}
+
+// kept follows merges from a participant to the one they became.
+func (w *workshopCodes) kept(id string) string {
+	for w.mergedInto[id] != "" {
+		id = w.mergedInto[id]
+	}
+	return id
+}
+
+// assign gives a participant the first of their codes, from their n-th,
+// that nobody has had, trying resumeTries of them.
+func (s *Store) assign(w *workshopCodes, workshopID, id string, n int) {
+	for end := n + resumeTries; n < end; n++ {
+		if code := s.resumeCode(workshopID, id, n); w.byCode[code] == "" && !w.retired[code] {
+			w.byCode[code], w.byParticipant[id], w.next[id] = id, code, n+1
+			return
+		}
+	}
+	w.next[id] = n
 }
 
 // resumeCatchUp takes in the workshop's log since the last look: each
@@ -100,20 +135,27 @@ func (s *Store) resumeCatchUp(workshopID string) *workshopCodes {
 	}
 	w := x.workshops[workshopID]
 	if w == nil {
-		w = &workshopCodes{byCode: map[string]string{}, byParticipant: map[string]string{}, gone: map[string]bool{}}
+		w = &workshopCodes{
+			byCode: map[string]string{}, byParticipant: map[string]string{}, gone: map[string]bool{},
+			next: map[string]int{}, retired: map[string]bool{}, mergedInto: map[string]string{},
+		}
 		x.workshops[workshopID] = w
 	}
 	for _, e := range s.Events(workshopID, uint64(w.scanned)) {
 		w.scanned = int(e.Seq)
 		switch e.Type {
 		case inquiry.ParticipantJoined:
-			id := e.Participant.ID
-			for n := range resumeTries {
-				if code := s.resumeCode(workshopID, id, n); w.byCode[code] == "" {
-					w.byCode[code], w.byParticipant[id] = id, code
-					break
-				}
+			s.assign(w, workshopID, e.Participant.ID, 0)
+		case inquiry.ResumeCodeReissued:
+			id := e.Target
+			if old, ok := w.byParticipant[id]; ok {
+				delete(w.byCode, old)
+				delete(w.byParticipant, id)
+				w.retired[old] = true
 			}
+			s.assign(w, workshopID, id, w.next[id])
+		case inquiry.ParticipantsMerged:
+			w.mergedInto[e.Merge.From] = e.Merge.Into
 		case inquiry.ParticipantWithdrawn, inquiry.ParticipantErased:
 			w.gone[e.Target] = true
 		}
@@ -161,4 +203,16 @@ func normalResumeCode(typed string) (string, bool) {
 // showResumeCode writes a code as two groups of four: "K7QM-3XPR".
 func showResumeCode(code string) string {
 	return code[:resumeLen/2] + "-" + code[resumeLen/2:]
+}
+
+// ReissueResumeCode gives a participant a new resume code at a
+// facilitator's request, for someone who lost theirs: the old code stops
+// working at once. The log records that a code was issued, never the
+// code; the new one is returned to show to the participant.
+func (s *Store) ReissueResumeCode(ctx context.Context, workshopID string, by inquiry.Actor, participantID string) (string, error) {
+	e := inquiry.Event{Type: inquiry.ResumeCodeReissued, Actor: by, Target: participantID}
+	if _, err := s.Append(ctx, workshopID, e); err != nil {
+		return "", fmt.Errorf("data: issue a new resume code: %w", err)
+	}
+	return s.ResumeCode(workshopID, participantID)
 }

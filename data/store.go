@@ -173,6 +173,9 @@ func Open(opts Options) (*Store, error) {
 	if err == nil {
 		err = s.finishErasures(c)
 	}
+	if err == nil {
+		s.retireMerged(c)
+	}
 	if err != nil {
 		db.Close()
 		lock.Close()

@@ -30,7 +30,7 @@ func (w *Workshop) checkAdd(e Event, replay bool) error {
 	if !ok {
 		return fmt.Errorf("prompt %q: %w", d.Prompt, ErrNotFound)
 	}
-	if !prompt.Allows(d.Kind) {
+	if !prompt.allows(d.Kind) {
 		return fmt.Errorf("%w: prompt %s does not ask for %q", ErrInvalid, d.Prompt, d.Kind)
 	}
 	if !replay {
@@ -41,12 +41,15 @@ func (w *Workshop) checkAdd(e Event, replay bool) error {
 	if err := w.checkContent(d, replay); err != nil {
 		return err
 	}
+	if err := w.checkAnswers(e.Actor, d); err != nil {
+		return err
+	}
 	return w.checkBuildsOn(e.Actor, d)
 }
 
 // checkContent checks the parts of a contribution its author can change.
 func (w *Workshop) checkContent(d *ContributionDetails, replay bool) error {
-	if !d.Kind.Valid() {
+	if !d.Kind.Known() {
 		return fmt.Errorf("%w: unknown kind %q", ErrInvalid, d.Kind)
 	}
 	if !(replay && d.Text.Erased()) {
@@ -124,11 +127,17 @@ func (w *Workshop) checkEdit(e Event, replay bool) error {
 	if !w.Open {
 		return ErrClosed
 	}
-	if d.Participant != c.Participant || d.Prompt != c.Prompt || d.BuildsOn != c.BuildsOn {
-		return fmt.Errorf("%w: an edit cannot change who wrote it, the prompt it answers or what it builds on", ErrInvalid)
+	if d.Participant != c.Participant || d.Prompt != c.Prompt || d.BuildsOn != c.BuildsOn || d.Answers != c.Answers {
+		return fmt.Errorf("%w: an edit cannot change who wrote it, the prompt it answers, what it builds on or the barrier it reframes", ErrInvalid)
 	}
-	if prompt, _ := w.prompt(c.Prompt); !prompt.Allows(d.Kind) {
+	if (d.Kind == Reframe) != (c.Kind == Reframe) {
+		return fmt.Errorf("%w: a reframe stays a reframe, and nothing else becomes one by an edit", ErrInvalid)
+	}
+	if prompt, _ := w.prompt(c.Prompt); !prompt.allows(d.Kind) {
 		return fmt.Errorf("%w: prompt %s does not ask for %q", ErrInvalid, c.Prompt, d.Kind)
+	}
+	if err := w.checkKindChange(c, d.Kind); err != nil {
+		return err
 	}
 	if err := w.checkContent(d, replay); err != nil {
 		return err

@@ -15,7 +15,8 @@ import (
 // nowhere else to say it that survives being opened, sorted and filtered
 // in a spreadsheet, and RFC 4180 has no comment lines. The columns after
 // them came with facilitation; those after merged_from with agreements,
-// named facilitators and undone merges.
+// named facilitators and undone merges; answers (the barrier a reframe
+// answers) and place (the prompt's place, as every screen names it) last.
 var csvHeader = []string{
 	"seq", "id", "added_at", "edited_at", "phase", "prompt_id", "prompt",
 	"participant_id", "participant", "organisation", "kind", "themes",
@@ -23,6 +24,7 @@ var csvHeader = []string{
 	"builds_on", "owner", "due", "themes_accepted", "highlighted", "dots",
 	"scribed", "merged_from",
 	"agreements", "agreed_by", "built_on_by", "entered_by", "unmerged_from",
+	"answers", "place",
 }
 
 // writeCSV writes one row per live contribution (see Contribution.Live),
@@ -42,10 +44,11 @@ func writeCSV(w io.Writer, ws *Workshop) error {
 		if !c.Live() {
 			continue
 		}
-		var phase, promptText string
+		var phase, promptText, place string
 		if p, q, ok := ws.Guide.Locate(c.Prompt); ok {
 			phase = ws.Guide.Phases[p].Title
 			promptText = ws.Guide.Phases[p].Prompts[q].Text
+			place = ws.Guide.PlaceAt(p, q).String()
 		}
 		row = append(row[:0],
 			strconv.FormatUint(c.Seq, 10),
@@ -77,6 +80,8 @@ func writeCSV(w io.Writer, ws *Workshop) error {
 			strings.Join(builtOnBy(ws, c), "; "),
 			enteredBy(ws, c),
 			c.UnmergedFrom,
+			c.Answers,
+			place,
 		)
 		for i := range row {
 			row[i] = csvCell(row[i])

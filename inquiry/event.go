@@ -67,6 +67,7 @@ type Event struct {
 	Ballot       *Ballot              `json:"ballot,omitempty"`
 	Agreement    *Agreement           `json:"agreement,omitempty"`
 	Profile      *Profile             `json:"profile,omitempty"`
+	Merge        *PeopleMerge         `json:"merge,omitempty"`
 	// Target is the ID of the contribution, participant, vote or prompt
 	// an event acts on.
 	Target string `json:"target,omitempty"`
@@ -121,6 +122,8 @@ type ContributionDetails struct {
 	Partner     string    `json:"partner,omitempty"`
 	// BuildsOn is the contribution this one builds on ("+1, and also").
 	BuildsOn string `json:"builds_on,omitempty"`
+	// Answers is the barrier a reframe answers (see Reframe).
+	Answers string `json:"answers,omitempty"`
 	// Owner and Due make an action a commitment: who will do it (a person
 	// or an organisation) and by when (YYYY-MM-DD, optional).
 	Owner Words  `json:"owner,omitzero"`

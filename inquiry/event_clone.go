@@ -45,6 +45,10 @@ func (e Event) Clone() Event {
 		v.Kinds = slices.Clone(v.Kinds)
 		e.Vote = &v
 	}
+	if e.Merge != nil {
+		m := *e.Merge
+		e.Merge = &m
+	}
 	if e.Ballot != nil {
 		b := *e.Ballot
 		b.Dots = maps.Clone(b.Dots)

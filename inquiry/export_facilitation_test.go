@@ -243,9 +243,9 @@ func TestExportMarksScribingMergesAndCuration(t *testing.T) {
 	record := section(x.md, "## Facilitation record")
 	for _, want := range []string{
 		"- **10:01** · Catriona Bell (facilitator) · set what participants see: others' contributions were held back until a facilitator revealed them",
-		"- **10:10** · Catriona Bell (facilitator) · opened Discover: “Tell us about a time",
+		"- **10:10** · Catriona Bell (facilitator) · opened Discover 1 · 1 of 6: “Tell us about a time",
 		"· ended the timebox",
-		"· revealed the contributions to Design: “What opportunities could we build on?”",
+		"· revealed the contributions to Design 1 · 3 of 6: “What opportunities could we build on?”",
 		"· hid an opportunity from 10:37 (reason: Names a member of staff.)",
 		"· added the theme “Transport”",
 		"· merged Alan R.’s opportunity at 10:35, “Take over the old library as a community…” into Morag’s opportunity at 10:32",
@@ -275,7 +275,7 @@ func TestExportMarksScribingMergesAndCuration(t *testing.T) {
 	ws := x.doc["workshop"].(map[string]any)
 	if !reflect.DeepEqual(ws["settings"], map[string]any{"visibility": "reveal", "anonymous": false}) ||
 		!reflect.DeepEqual(ws["revealed"], []any{"discover/at-best", "design/build-on"}) ||
-		!reflect.DeepEqual(ws["current"], map[string]any{"prompt": "deliver/commit", "ends_at": nil, "paused_at": nil}) {
+		!reflect.DeepEqual(ws["current"], map[string]any{"prompt": "deliver/commit", "place": "Deliver 1 · 5 of 6", "ends_at": nil, "paused_at": nil}) {
 		t.Errorf("JSON workshop: %v", ws)
 	}
 }

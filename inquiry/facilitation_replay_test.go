@@ -50,6 +50,9 @@ func everyEventLog(t *testing.T) *testLog {
 	l.append(committed(carol, "c-8", carol.ID, "Ask the trust for a minibus grant.", "Carol and the hall committee", "2026-09-01"))
 	l.append(committed(dan, "c-9", dan.ID, "Talk to the caretaker.", "Dan", ""))
 	l.append(committed(alice, "c-10", alice.ID, "Book the health centre room.", "Alice", "2026-06-30"))
+	l.append(joined(Actor{Role: RoleParticipant, ID: "p-alice-2"}, "Alice"))
+	l.append(peopleMerged(facilitator, "p-alice-2", alice.ID))
+	l.append(codeReissued(facilitator, bob.ID))
 	l.append(withdrew(carol, carol.ID))
 	l.append(erasedBy(facilitator, dan.ID))
 	l.append(closed())
@@ -62,6 +65,7 @@ var allEventTypes = []EventType{
 	PromptOpened, TimeboxChanged, SettingsChanged, PromptRevealed,
 	ThemesChanged, ThemeAdded, ContributionMerged, ContributionHighlighted, ContributionHidden, ContributionUnhidden,
 	VoteOpened, VoteCast, VoteClosed, ParticipantWithdrawn, ParticipantErased,
+	ResumeCodeReissued, ParticipantsMerged,
 }
 
 // eraseAsTheStoreDoes rewrites a log as the store does when it commits a
@@ -150,7 +154,7 @@ func recount(w *Workshop) Tally {
 	t := Tally{Themes: make([]TallyRow, len(themes)), Totals: map[Kind]int{}}
 	empty := func(th Theme) TallyRow {
 		r := TallyRow{Theme: th, Counts: map[Kind]int{}}
-		for _, k := range Kinds {
+		for _, k := range AllKinds {
 			r.Counts[k] = 0
 		}
 		return r
@@ -159,8 +163,16 @@ func recount(w *Workshop) Tally {
 	for i, th := range themes {
 		t.Themes[i] = empty(th)
 	}
-	for _, k := range Kinds {
+	for _, k := range AllKinds {
 		t.Totals[k] = 0
+	}
+	reframed := func(b *Contribution) bool {
+		for _, r := range w.Contributions {
+			if r.Live() && r.Kind == Reframe && r.Answers == b.ID {
+				return true
+			}
+		}
+		return false
 	}
 	for _, c := range w.Contributions {
 		if !c.Live() {
@@ -168,11 +180,22 @@ func recount(w *Workshop) Tally {
 		}
 		t.Contributions++
 		t.Totals[c.Kind]++
+		counted := c.Kind == Barrier && reframed(c)
+		if counted {
+			t.Reframed++
+		}
+		rows := []*TallyRow{}
 		if len(c.Themes) == 0 {
-			t.Unthemed.Counts[c.Kind]++
+			rows = append(rows, &t.Unthemed)
 		}
 		for _, id := range c.Themes {
-			t.Themes[slices.IndexFunc(themes, func(th Theme) bool { return th.ID == id })].Counts[c.Kind]++
+			rows = append(rows, &t.Themes[slices.IndexFunc(themes, func(th Theme) bool { return th.ID == id })])
+		}
+		for _, row := range rows {
+			row.Counts[c.Kind]++
+			if counted {
+				row.Reframed++
+			}
 		}
 	}
 	return t

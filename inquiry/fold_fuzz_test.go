@@ -55,7 +55,7 @@ func fuzzEvent(w *Workshop, kind, a, b byte) Event {
 	if by.Role == RoleParticipant {
 		author = by.ID
 	}
-	switch kind % 16 {
+	switch kind % 19 {
 	case 0, 1:
 		r := pick(len(refs), b)
 		e := added(by, fmt.Sprintf("f-%d-%d", len(w.Contributions), b), author, refs[r], kinds[r], "Fuzzed words.")
@@ -97,6 +97,15 @@ func fuzzEvent(w *Workshop, kind, a, b byte) Event {
 		return withdrew(by, author)
 	case 14:
 		return erasedBy(by, people[pick(len(people), b)])
+	case 15:
+		c, _ := w.Contribution(cid(b))
+		e := added(by, fmt.Sprintf("f-%d-%d", len(w.Contributions), b), author, c.Prompt, Reframe, "What would need to be true.")
+		e.Contribution.Answers = c.ID
+		return e
+	case 16:
+		return peopleMerged(by, people[pick(len(people), a)], author)
+	case 17:
+		return codeReissued(by, author)
 	}
 	return settingsChanged(by, []Visibility{VisibleLive, VisibleOnReveal, VisibleNever}[pick(3, b)], a%2 == 0)
 }

@@ -41,6 +41,7 @@ type jsonSettings struct {
 
 type jsonPace struct {
 	Prompt   PromptRef  `json:"prompt"`
+	Place    string     `json:"place"`
 	EndsAt   *time.Time `json:"ends_at"`
 	PausedAt *time.Time `json:"paused_at"`
 }
@@ -73,6 +74,8 @@ type jsonParticipant struct {
 	Scribed       bool       `json:"scribed"`
 	WithdrawnAt   *time.Time `json:"withdrawn_at"`
 	ErasedAt      *time.Time `json:"erased_at"`
+	MergedInto    string     `json:"merged_into"`
+	MergedAt      *time.Time `json:"merged_at"`
 }
 
 type jsonContribution struct {
@@ -80,6 +83,7 @@ type jsonContribution struct {
 	Seq            uint64     `json:"seq"`
 	Participant    string     `json:"participant"`
 	Prompt         PromptRef  `json:"prompt"`
+	Place          string     `json:"place"`
 	Kind           Kind       `json:"kind"`
 	Text           string     `json:"text"`
 	Themes         []string   `json:"themes"`
@@ -87,6 +91,7 @@ type jsonContribution struct {
 	AddedAt        time.Time  `json:"added_at"`
 	EditedAt       *time.Time `json:"edited_at"`
 	BuildsOn       string     `json:"builds_on"`
+	Answers        string     `json:"answers"`
 	Owner          string     `json:"owner"`
 	Due            string     `json:"due"`
 	ThemesAccepted bool       `json:"themes_accepted"`
@@ -136,10 +141,11 @@ type jsonHidden struct {
 }
 
 type jsonTallyRow struct {
-	Theme  string     `json:"theme"`
-	Label  string     `json:"label"`
-	Counts kindCounts `json:"counts"`
-	Total  int        `json:"total"`
+	Theme    string     `json:"theme"`
+	Label    string     `json:"label"`
+	Counts   kindCounts `json:"counts"`
+	Total    int        `json:"total"`
+	Reframed int        `json:"reframed"`
 }
 
 type jsonTotals struct {
@@ -149,19 +155,20 @@ type jsonTotals struct {
 }
 
 func newJSONTallyRow(r TallyRow) jsonTallyRow {
-	return jsonTallyRow{Theme: r.Theme.ID, Label: r.Theme.Label, Counts: kindCounts(r.Counts), Total: r.Sum()}
+	return jsonTallyRow{Theme: r.Theme.ID, Label: r.Theme.Label, Counts: kindCounts(r.Counts), Total: r.Sum(), Reframed: r.Reframed}
 }
 
 // kindCounts is a count per kind, written with every kind present and in
-// the order of Kinds rather than a map's alphabetical order, so the file
+// the order of AllKinds rather than a map's alphabetical order, so the file
 // reads the way the screens do.
 type kindCounts map[Kind]int
 
-// MarshalJSON writes the counts as an object keyed by kind, in Kinds order.
+// MarshalJSON writes the counts as an object keyed by kind, in AllKinds
+// order.
 func (k kindCounts) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteByte('{')
-	for i, kind := range Kinds {
+	for i, kind := range AllKinds {
 		if i > 0 {
 			b.WriteByte(',')
 		}
@@ -191,7 +198,7 @@ func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 		ID: ws.ID, Title: ws.Title, Code: ws.Code, Pacing: ws.Pacing, Open: ws.Open,
 		OpenedAt: ws.OpenedAt.UTC(), ClosedAt: jsonTime(ws.ClosedAt),
 		Settings: jsonSettings{Visibility: cmp.Or(ws.Settings.Visibility, VisibleLive), Anonymous: ws.Settings.Anonymous},
-		Current:  newJSONPace(ws.Timebox()),
+		Current:  newJSONPace(ws.Guide, ws.Timebox()),
 		Revealed: revealedInGuideOrder(ws),
 	})
 	out.value("guide", &ws.Guide)
@@ -219,6 +226,7 @@ func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 			JoinedAt: p.JoinedAt.UTC(), ConsentAt: p.ConsentAt.UTC(),
 			Contributions: labels.contributed[p.ID], Scribed: p.Scribed,
 			WithdrawnAt: jsonTime(p.WithdrawnAt), ErasedAt: jsonTime(p.ErasedAt),
+			MergedInto: p.MergedInto, MergedAt: jsonTime(p.MergedAt),
 		}
 	})
 	live := make([]*Contribution, 0, tally.Contributions)
@@ -228,13 +236,17 @@ func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 		}
 	}
 	dots := ws.dotsReceived()
+	places := map[PromptRef]string{}
+	for _, p := range ws.Guide.Places() {
+		places[p.Ref] = p.String()
+	}
 	out.array("contributions", len(live), false, func(i int) any {
 		c := live[i]
 		return &jsonContribution{
-			ID: c.ID, Seq: c.Seq, Participant: c.Participant, Prompt: c.Prompt,
+			ID: c.ID, Seq: c.Seq, Participant: c.Participant, Prompt: c.Prompt, Place: places[c.Prompt],
 			Kind: c.Kind, Text: c.Text, Themes: orEmpty(c.Themes), Partner: c.Partner,
 			AddedAt: c.AddedAt.UTC(), EditedAt: jsonTime(c.EditedAt),
-			BuildsOn: c.BuildsOn, Owner: c.Owner, Due: c.Due,
+			BuildsOn: c.BuildsOn, Answers: c.Answers, Owner: c.Owner, Due: c.Due,
 			ThemesAccepted: c.ThemesAccepted, Highlighted: c.Highlighted, ScribedBy: c.ScribedBy,
 			MergedFrom: orEmpty(labels.mergedFrom[c.ID]), Dots: dots[c.ID],
 			Agreements: orEmpty(ws.Agreements(c.ID)), BuiltOnBy: orEmpty(builtOnBy(ws, c)),
@@ -247,7 +259,7 @@ func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 	}
 	out.value("tally", append(rows, newJSONTallyRow(tally.Unthemed)))
 	out.value("totals", jsonTotals{
-		Participants: len(ws.Participants), Contributions: tally.Contributions,
+		Participants: len(ws.People()), Contributions: tally.Contributions,
 		Kinds: kindCounts(tally.Totals),
 	})
 	votes := make([]jsonVote, 0, len(ws.Votes))

@@ -4,11 +4,12 @@ import "slices"
 
 // The parts of the JSON export that facilitation adds.
 
-func newJSONPace(t Timebox) *jsonPace {
+func newJSONPace(g Guide, t Timebox) *jsonPace {
 	if t.Prompt == "" {
 		return nil
 	}
-	return &jsonPace{Prompt: t.Prompt, EndsAt: jsonTime(t.EndsAt), PausedAt: jsonTime(t.PausedAt)}
+	place, _ := g.Place(t.Prompt)
+	return &jsonPace{Prompt: t.Prompt, Place: place.String(), EndsAt: jsonTime(t.EndsAt), PausedAt: jsonTime(t.PausedAt)}
 }
 
 // revealedInGuideOrder lists the revealed prompts in the order of the

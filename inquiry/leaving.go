@@ -16,6 +16,9 @@ func (w *Workshop) checkLeaving(e Event) error {
 	if !ok {
 		return fmt.Errorf("participant %s: %w", e.Target, ErrNotFound)
 	}
+	if err := w.checkNotMerged(p); err != nil {
+		return err
+	}
 	if e.Type == ParticipantErased {
 		if err := facilitates(e.Actor, "erase a participant"); err != nil {
 			return err
@@ -39,6 +42,7 @@ func (w *Workshop) foldLeaving(e Event) {
 	p := w.participants[e.Target]
 	if e.Type == ParticipantErased {
 		p.Erased, p.ErasedAt, p.Name = true, e.At, ""
+		w.eraseMerged(p, e.At)
 	} else {
 		p.Withdrawn, p.WithdrawnAt = true, e.At
 	}

@@ -89,7 +89,7 @@ func (r *markdownReport) header() {
 	if team := r.team(); team != "" {
 		r.printf("- **Facilitation team:** %s\n", team)
 	}
-	r.printf("- **Participants:** %d\n", len(ws.Participants))
+	r.printf("- **Participants:** %d\n", len(ws.People()))
 	r.printf("- **Contributions:** %s\n", r.contributionCount())
 	r.printf("- **Log head:** event %d, hash `%s`\n\n", ws.Head, ws.HeadHash)
 }
@@ -109,7 +109,7 @@ func (r *markdownReport) span() string {
 // contributionCount is "15 (4 opportunities, 1 barrier, ...)".
 func (r *markdownReport) contributionCount() string {
 	var parts []string
-	for _, k := range Kinds {
+	for _, k := range AllKinds {
 		if n := r.tally.Totals[k]; n > 0 {
 			parts = append(parts, kindCount(n, k))
 		}
@@ -137,11 +137,23 @@ func (r *markdownReport) synthesis() {
 	if len(rows) == 0 {
 		r.printf("No opportunities or barriers were recorded.\n\n")
 	} else {
-		r.printf("| Theme | Opportunities | Barriers |\n| --- | ---: | ---: |\n")
-		for _, row := range rows {
-			r.printf("| %s | %d | %d |\n", mdLine(row.Theme.Label), row.Counts[Opportunity], row.Counts[Barrier])
+		if r.reframedColumn() {
+			r.printf("| Theme | Opportunities | Barriers | Barriers reframed |\n| --- | ---: | ---: | ---: |\n")
+		} else {
+			r.printf("| Theme | Opportunities | Barriers |\n| --- | ---: | ---: |\n")
 		}
-		r.printf("\nA contribution with several themes is counted, and quoted, under each of them.\n\n")
+		for _, row := range rows {
+			r.printf("| %s | %d | %d |", mdLine(row.Theme.Label), row.Counts[Opportunity], row.Counts[Barrier])
+			if r.reframedColumn() {
+				r.printf(" %d |", row.Reframed)
+			}
+			r.printf("\n")
+		}
+		r.printf("\nA contribution with several themes is counted, and quoted, under each of them.")
+		if r.reframedColumn() {
+			r.printf(" A reframe (what would need to be true) is quoted under the barrier it answers and not counted as a barrier.")
+		}
+		r.printf("\n\n")
 	}
 	for _, row := range rows {
 		r.printf("#### %s\n\n", mdLine(row.Theme.Label))
@@ -153,10 +165,14 @@ func (r *markdownReport) synthesis() {
 			r.printf("**%s (%d)**\n\n", k.Plural(), len(quotes))
 			for _, c := range quotes {
 				r.quote(c, false)
+				if k == Barrier {
+					r.reframesUnder(c)
+				}
 			}
 			r.printf("\n")
 		}
 	}
+	r.strayReframes(live)
 	r.printf("### Strengths, aspirations, actions and stories\n\n")
 	others := 0
 	for _, k := range []Kind{Strength, Aspiration, Action, Story} {
@@ -192,6 +208,9 @@ func (r *markdownReport) quote(c *Contribution, withThemes bool) {
 	if partner := r.labels.partner(c); partner != "" {
 		r.printf(" · partner: %s", mdLine(partner))
 	}
+	if c.Answers != "" {
+		r.printf(" · reframes %s", r.ref(c.Answers))
+	}
 	r.commitment(c)
 	r.printf("\n")
 }
@@ -203,7 +222,7 @@ func (r *markdownReport) participants() {
 		return
 	}
 	r.printf("Names are as people gave them; some are pseudonyms.\n\n")
-	for _, p := range r.ws.Participants {
+	for _, p := range r.ws.People() {
 		if p.Erased {
 			r.printf("- *A participant whose name and words were erased at their request, %s.*\n", r.when(p.ErasedAt))
 			continue
@@ -220,6 +239,7 @@ func (r *markdownReport) participants() {
 		if p.Withdrawn {
 			r.printf(", withdrew %s and took back what they said", r.when(p.WithdrawnAt))
 		}
+		r.alsoJoined(p)
 		r.printf("\n")
 	}
 	r.printf("\n")
@@ -235,27 +255,26 @@ func (r *markdownReport) transcript() {
 			r.printf("*%s*\n\n", mdLine(phase.Summary))
 		}
 		for q, prompt := range phase.Prompts {
-			r.printf("#### %s\n\n", mdLine(prompt.Text))
+			r.printf("#### %s: %s\n\n", r.ws.Guide.PlaceAt(p, q), mdLine(prompt.Text))
 			cs := said[r.ws.Guide.Ref(p, q)]
 			if len(cs) == 0 {
 				r.printf("Nothing was recorded here.\n\n")
 			}
-			for _, c := range cs {
-				r.entry(c)
-			}
+			r.transcriptEntries(cs)
 		}
 	}
 }
 
-// entry writes one contribution in the transcript: when, who, what kind,
-// its themes, partner, commitment, links and curation, then the words. One
-// taken back or hidden keeps its place without its words or author.
-func (r *markdownReport) entry(c *Contribution) {
+// entry writes one contribution in the transcript, as a list item
+// indented by indent: when, who, what kind, its themes, partner,
+// commitment, links and curation, then the words. One taken back or
+// hidden keeps its place without its words or author.
+func (r *markdownReport) entry(c *Contribution, indent string) {
 	if gone := r.goneNote(c); gone != "" {
-		r.printf("- **%s** · *(%s)*\n\n", r.when(c.AddedAt), gone)
+		r.printf("%s- **%s** · *(%s)*\n\n", indent, r.when(c.AddedAt), gone)
 		return
 	}
-	r.printf("- **%s · %s** · %s", r.when(c.AddedAt), mdLine(r.labels.name(c.Participant)), strings.ToLower(c.Kind.Label()))
+	r.printf("%s- **%s · %s** · %s", indent, r.when(c.AddedAt), mdLine(r.labels.name(c.Participant)), strings.ToLower(c.Kind.Label()))
 	if themes := r.labels.themeLabels(c); len(themes) > 0 {
 		r.printf(" · themes: %s", mdLine(strings.Join(themes, "; ")))
 		if c.ThemesAccepted {
@@ -271,7 +290,7 @@ func (r *markdownReport) entry(c *Contribution) {
 	if !c.EditedAt.IsZero() {
 		r.printf(" · *(edited %s%s)*", r.when(c.EditedAt), r.editor(c))
 	}
-	r.printf("\n\n  %s\n\n", mdText(c.Text, "  "))
+	r.printf("\n\n%s  %s\n\n", indent, mdText(c.Text, indent+"  "))
 }
 
 // goneNote says why a contribution's words are not in the report, or ""

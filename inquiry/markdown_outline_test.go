@@ -137,7 +137,7 @@ func TestFacilitatedReportOutline(t *testing.T) {
 	if got := report.find("Transcript").titles(); !slices.Equal(got, []string{"Discover", "Dream", "Design", "Deliver"}) {
 		t.Errorf("transcript = %v, want a section per phase", got)
 	}
-	if got := report.find("Design").titles(); !slices.Equal(got, []string{"What opportunities could we build on?", "What is in the way?"}) {
+	if got := report.find("Design").titles(); !slices.Equal(got, []string{"Design 1 · 3 of 6: What opportunities could we build on?", "Design 2 · 4 of 6: What is in the way?"}) {
 		t.Errorf("Design = %v, want its prompts", got)
 	}
 }

@@ -129,6 +129,8 @@ func (r *markdownReport) act(e Event, clock Timebox) string {
 		case RoleFacilitator:
 			return "deleted " + aKind(r.kindOf(e.Target)) + " by " + r.authorOf(e.Target)
 		}
+	case ParticipantsMerged, ResumeCodeReissued:
+		return r.peopleAct(e)
 	}
 	return ""
 }
@@ -162,14 +164,14 @@ func (r *markdownReport) authorOf(id string) string {
 	return "a participant"
 }
 
-// promptName names a prompt by its phase and text.
+// promptName names a prompt by its place and text.
 func (r *markdownReport) promptName(ref PromptRef) string {
-	p, q, ok := r.ws.Guide.Locate(ref)
+	place, ok := r.ws.Guide.Place(ref)
 	if !ok {
 		return mdLine(string(ref))
 	}
-	phase := r.ws.Guide.Phases[p]
-	return mdLine(phase.Title) + ": “" + mdLine(phase.Prompts[q].Text) + "”"
+	prompt, _ := r.ws.Guide.Prompt(ref)
+	return mdLine(place.String()) + ": “" + mdLine(prompt.Text) + "”"
 }
 
 // aKind is a kind with its article: "an opportunity", "a barrier".

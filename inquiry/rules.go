@@ -87,6 +87,10 @@ func (w *Workshop) check(e Event, replay bool) error {
 		return w.checkTimeboxHold(e)
 	case OrganisationChanged:
 		return w.checkOrganisation(e)
+	case ResumeCodeReissued:
+		return w.checkReissue(e)
+	case ParticipantsMerged:
+		return w.checkPeopleMerge(e)
 	}
 	return fmt.Errorf("%w: unknown event type %q", ErrInvalid, e.Type)
 }
@@ -114,7 +118,7 @@ func (w *Workshop) checkActor(e Event) error {
 		}
 		return fmt.Errorf("%w: participant %s has left the workshop", ErrNotAllowed, p.ID)
 	}
-	return nil
+	return w.checkNotMerged(p)
 }
 
 // facilitates refuses anyone but a facilitator or the server.
@@ -155,7 +159,7 @@ func (w *Workshop) actsFor(a Actor, id string) error {
 	if p.Left() {
 		return fmt.Errorf("%w: participant %s has left the workshop", ErrNotAllowed, id)
 	}
-	return nil
+	return w.checkNotMerged(p)
 }
 
 func checkOpening(d *WorkshopDetails) error {

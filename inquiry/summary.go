@@ -20,7 +20,7 @@ type Summary struct {
 func (w *Workshop) Summary() Summary {
 	return Summary{
 		ID: w.ID, Title: w.Title, Code: w.Code, Guide: w.Guide.ID, Open: w.Open,
-		OpenedAt: w.OpenedAt, Participants: len(w.Participants), Contributions: w.counts.live,
+		OpenedAt: w.OpenedAt, Participants: len(w.Participants) - w.merged, Contributions: w.counts.live,
 	}
 }
 

@@ -20,6 +20,8 @@ type Tally struct {
 	Totals map[Kind]int
 	// Contributions is the number of live contributions.
 	Contributions int
+	// Reframed is how many live barriers have at least one live reframe.
+	Reframed int
 }
 
 // TallyRow is one theme's count of contributions, by kind.
@@ -27,6 +29,10 @@ type TallyRow struct {
 	Theme Theme
 	// Counts has an entry for every kind, zero included.
 	Counts map[Kind]int
+	// Reframed is how many of the row's barriers have at least one live
+	// reframe: a reframe is shown under its barrier, so the row says how
+	// many of its barriers someone has turned towards what would help.
+	Reframed int
 }
 
 // UnthemedLabel names the tally row of contributions that have no theme.
@@ -35,11 +41,12 @@ const UnthemedLabel = "Unthemed"
 // Unthemed reports whether the row counts contributions that have no theme.
 func (r TallyRow) Unthemed() bool { return r.Theme.ID == "" }
 
-// Sum is the row's count over the given kinds, or over every kind if none
-// are given: Sum(Opportunity, Barrier) is the length of a stacked bar.
+// Sum is the row's count over the given kinds, or over every kind (reframes
+// included) if none are given: Sum(Opportunity, Barrier) is the length of
+// a stacked bar.
 func (r TallyRow) Sum(kinds ...Kind) int {
 	if len(kinds) == 0 {
-		kinds = Kinds
+		kinds = AllKinds
 	}
 	n := 0
 	for _, k := range kinds {
@@ -48,38 +55,76 @@ func (r TallyRow) Sum(kinds ...Kind) int {
 	return n
 }
 
-// numKinds is the number of kinds (len(Kinds)), the width of a row of counts.
-const numKinds = 6
+// numKinds is the number of kinds (len(AllKinds)). A row of counts has a
+// slot for each, then one for the barriers reframed.
+const (
+	numKinds     = 7
+	reframedSlot = numKinds
+	numSlots     = numKinds + 1
+)
 
 // tallyCounts is the tally as the fold keeps it, changed one contribution
 // at a time so that no event costs a pass over the whole workshop.
 type tallyCounts struct {
 	// themes has one row per theme, in taxonomy order.
-	themes   [][numKinds]int
-	unthemed [numKinds]int
-	totals   [numKinds]int
+	themes   [][numSlots]int
+	unthemed [numSlots]int
+	totals   [numSlots]int
 	live     int
+	// reframes is each barrier's number of live reframes.
+	reframes map[string]int
 }
 
 // count adds a live contribution to the running tally (sign 1) or takes
 // it out (sign -1). Contributions that are not live are not counted.
 func (w *Workshop) count(c *Contribution, sign int) {
-	k := slices.Index(Kinds, c.Kind)
+	k := slices.Index(AllKinds, c.Kind)
 	if !c.Live() || k < 0 {
 		return
 	}
+	w.counts.live += sign
+	w.countIn(c, k, sign)
+	switch c.Kind {
+	case Barrier:
+		if w.counts.reframes[c.ID] > 0 {
+			w.countIn(c, reframedSlot, sign)
+		}
+	case Reframe:
+		w.countReframe(c, sign)
+	}
+}
+
+// countIn adds sign to one slot of the rows a contribution is counted in.
+func (w *Workshop) countIn(c *Contribution, slot, sign int) {
 	t := &w.counts
-	t.live += sign
-	t.totals[k] += sign
+	t.totals[slot] += sign
 	if len(c.Themes) == 0 {
-		t.unthemed[k] += sign
+		t.unthemed[slot] += sign
 	}
 	for _, id := range c.Themes {
 		// Check admits only themes of the taxonomy, and themes are never
 		// taken out of it, so every ID is found.
 		if i, ok := w.themes[id]; ok {
-			t.themes[i][k] += sign
+			t.themes[i][slot] += sign
 		}
+	}
+}
+
+// countReframe keeps each barrier's number of live reframes, and counts
+// the barrier as reframed while it is live and has at least one.
+func (w *Workshop) countReframe(r *Contribution, sign int) {
+	t := &w.counts
+	if t.reframes == nil {
+		t.reframes = map[string]int{}
+	}
+	before := t.reframes[r.Answers]
+	t.reframes[r.Answers] = before + sign
+	b := w.contributions[r.Answers]
+	if b == nil || !b.Live() || b.Kind != Barrier {
+		return
+	}
+	if (before == 0 && sign > 0) || (before == 1 && sign < 0) {
+		w.countIn(b, reframedSlot, sign)
 	}
 }
 
@@ -96,9 +141,9 @@ func (w *Workshop) update(c *Contribution, change func()) {
 // the contributions: cheap enough for every live update.
 func (w *Workshop) Tally() Tally {
 	themes := w.Themes()
-	row := func(t Theme, counts [numKinds]int) TallyRow {
-		r := TallyRow{Theme: t, Counts: make(map[Kind]int, len(Kinds))}
-		for k, kind := range Kinds {
+	row := func(t Theme, counts [numSlots]int) TallyRow {
+		r := TallyRow{Theme: t, Counts: make(map[Kind]int, len(AllKinds)), Reframed: counts[reframedSlot]}
+		for k, kind := range AllKinds {
 			r.Counts[kind] = counts[k]
 		}
 		return r
@@ -106,17 +151,18 @@ func (w *Workshop) Tally() Tally {
 	t := Tally{
 		Themes:        make([]TallyRow, len(themes)),
 		Unthemed:      row(Theme{Label: UnthemedLabel}, w.counts.unthemed),
-		Totals:        make(map[Kind]int, len(Kinds)),
+		Totals:        make(map[Kind]int, len(AllKinds)),
 		Contributions: w.counts.live,
+		Reframed:      w.counts.totals[reframedSlot],
 	}
 	for i, th := range themes {
-		var counts [numKinds]int
+		var counts [numSlots]int
 		if i < len(w.counts.themes) {
 			counts = w.counts.themes[i]
 		}
 		t.Themes[i] = row(th, counts)
 	}
-	for k, kind := range Kinds {
+	for k, kind := range AllKinds {
 		t.Totals[kind] = w.counts.totals[k]
 	}
 	return t

@@ -27,6 +27,8 @@ type VoteState struct {
 	// as it was when the vote opened; nil for any other vote.
 	fixed map[string]bool
 	w     *Workshop
+	// cast is the sequence number of each participant's latest ballot.
+	cast map[string]uint64
 }
 
 // VoteResult is the dots one contribution received, and its place.
@@ -139,7 +141,7 @@ func (w *Workshop) checkVoteOpened(e Event) error {
 		return fmt.Errorf("%w: a vote's title is one line of 1 to %d characters", ErrInvalid, MaxTitleRunes)
 	}
 	for i, k := range d.Kinds {
-		if !k.Valid() || slices.Contains(d.Kinds[:i], k) {
+		if !k.Known() || slices.Contains(d.Kinds[:i], k) {
 			return fmt.Errorf("%w: vote kinds must be known kinds, each given once", ErrInvalid)
 		}
 	}
@@ -220,6 +222,7 @@ func (w *Workshop) foldVote(e Event) {
 	case VoteCast:
 		b := e.Ballot
 		v := w.votes[b.Vote]
+		v.noteCast(b.Participant, e.Seq)
 		if dots := nonZero(b.Dots); len(dots) > 0 {
 			v.Ballots[b.Participant] = dots
 		} else {

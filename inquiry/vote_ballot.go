@@ -134,7 +134,7 @@ type Turnout struct {
 func (v *VoteState) Turnout() Turnout {
 	var t Turnout
 	for _, p := range v.w.Participants {
-		if p.Left() || (!v.ClosedAt.IsZero() && p.JoinedAt.After(v.ClosedAt)) {
+		if p.Left() || p.Merged() || (!v.ClosedAt.IsZero() && p.JoinedAt.After(v.ClosedAt)) {
 			continue
 		}
 		_, voted := v.Ballots[p.ID]

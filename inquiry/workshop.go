@@ -59,6 +59,8 @@ type Workshop struct {
 	// answers holds each prompt's contributions in the order added, so a
 	// screen showing one prompt reads only that prompt's.
 	answers map[PromptRef][]*Contribution
+	// reframes holds each barrier's reframes in the order added.
+	reframes map[string][]*Contribution
 	// order is each prompt's position in the guide, for pacing, and
 	// prompts the prompts in that order.
 	order   map[PromptRef]int
@@ -72,6 +74,8 @@ type Workshop struct {
 	votes     map[string]*VoteState
 	// counts is the running tally (see tally.go).
 	counts tallyCounts
+	// merged counts the participants merged into another.
+	merged int
 	// timeboxEnded records that a facilitator ended the current prompt's
 	// timebox, so ending it again is recognised as a repeat.
 	timeboxEnded bool
@@ -106,6 +110,13 @@ type Participant struct {
 	// their request; ErasedAt says when.
 	Erased   bool
 	ErasedAt time.Time
+	// MergedInto is the participant a facilitator found this one to be
+	// (see ParticipantsMerged), and MergedAt when; "" until then.
+	MergedInto string
+	MergedAt   time.Time
+	// CodeReissuedAt is when a facilitator last issued them a new resume
+	// code; zero if never.
+	CodeReissuedAt time.Time
 }
 
 // Left reports whether the participant withdrew or was erased: they can no
@@ -124,6 +135,8 @@ type Contribution struct {
 	Partner     string
 	// BuildsOn is the ID of the contribution this one builds on, or "".
 	BuildsOn string
+	// Answers is the ID of the barrier a reframe answers, or "".
+	Answers string
 	// Owner and Due make an action a commitment: who will do it, and by
 	// when (YYYY-MM-DD, or "").
 	Owner    string
@@ -327,6 +340,8 @@ func (w *Workshop) fold(e Event) {
 		w.followClock(e)
 	case OrganisationChanged:
 		w.participants[e.Target].Organisation = e.Profile.Organisation
+	case ResumeCodeReissued, ParticipantsMerged:
+		w.foldPeople(e)
 	}
 	w.noteActor(e)
 }
@@ -361,7 +376,7 @@ func (w *Workshop) addTheme(t Theme) {
 	w.suggester = nil
 	w.themes[t.ID] = len(w.themeList)
 	w.themeList = append(w.themeList, t)
-	w.counts.themes = append(w.counts.themes, [numKinds]int{})
+	w.counts.themes = append(w.counts.themes, [numSlots]int{})
 }
 
 func (w *Workshop) foldAdd(e Event) {
@@ -369,7 +384,7 @@ func (w *Workshop) foldAdd(e Event) {
 	c := &Contribution{
 		ID: d.ID, Participant: d.Participant, Prompt: d.Prompt, Kind: d.Kind,
 		Text: d.Text.Text, Themes: slices.Clone(d.Themes), Partner: d.Partner,
-		BuildsOn: d.BuildsOn, Owner: d.Owner.Text, Due: d.Due,
+		BuildsOn: d.BuildsOn, Answers: d.Answers, Owner: d.Owner.Text, Due: d.Due,
 		AddedAt: e.At, Seq: e.Seq,
 	}
 	if e.Actor.Role != RoleParticipant {
@@ -383,6 +398,7 @@ func (w *Workshop) foldAdd(e Event) {
 	w.authored[c.Participant] = append(w.authored[c.Participant], c)
 	w.answers[c.Prompt] = append(w.answers[c.Prompt], c)
 	w.noteBuildsOn(c)
+	w.indexReframe(c)
 	w.count(c, 1)
 }
 
