@@ -65,6 +65,8 @@ type jsonParticipant struct {
 	Scribed       bool       `json:"scribed"`
 	WithdrawnAt   *time.Time `json:"withdrawn_at"`
 	ErasedAt      *time.Time `json:"erased_at"`
+	// RemovedAt is when a facilitator removed and blocked them.
+	RemovedAt *time.Time `json:"removed_at,omitempty"`
 }
 
 type jsonContribution struct {
@@ -191,6 +193,7 @@ func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 			JoinedAt: p.JoinedAt.UTC(), ConsentAt: p.ConsentAt.UTC(),
 			Contributions: labels.contributed[p.ID], Scribed: p.Scribed,
 			WithdrawnAt: jsonTime(p.WithdrawnAt), ErasedAt: jsonTime(p.ErasedAt),
+			RemovedAt: jsonTime(p.BlockedAt),
 		}
 	})
 	live := make([]*Contribution, 0, tally.Contributions)

@@ -207,6 +207,9 @@ func (r *markdownReport) participants() {
 		if p.Withdrawn {
 			r.printf(", withdrew %s and took back what they said", r.when(p.WithdrawnAt))
 		}
+		if p.Blocked {
+			r.printf(", removed by a facilitator %s", r.when(p.BlockedAt))
+		}
 		r.printf("\n")
 	}
 	r.printf("\n")

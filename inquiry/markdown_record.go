@@ -101,7 +101,7 @@ func (r *markdownReport) act(e Event) string {
 	case ParticipantErased:
 		return "erased a participant's name and words at their request"
 	}
-	return ""
+	return r.standingAct(e)
 }
 
 // promptName names a prompt by its phase and text.

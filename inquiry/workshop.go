@@ -43,6 +43,9 @@ type Workshop struct {
 	// AddedThemes are the themes facilitators added to the taxonomy during
 	// the workshop, in the order they were added.
 	AddedThemes []Theme
+	// Lobby is set while new participants wait for a facilitator to let
+	// them in (see standing.go).
+	Lobby bool
 
 	// Head is the sequence number of the last event applied; HeadHash its
 	// hash, which the next event must name as Prev.
@@ -73,12 +76,16 @@ type Workshop struct {
 	// timeboxEnded records that a facilitator ended the current prompt's
 	// timebox, so ending it again is recognised as a repeat.
 	timeboxEnded bool
+	// standing is who may be in the room: blocks, the lobby, names.
+	standing standing
 }
 
 // Participant is someone who joined a workshop.
 type Participant struct {
-	ID           string
-	Name         string // empty once erased
+	ID string
+	// Name is the name shown: as typed, or with a number when someone
+	// present already shows one like it ("Alice (2)"); empty once erased.
+	Name         string
 	Organisation string
 	JoinedAt     time.Time
 	ConsentAt    time.Time
@@ -94,11 +101,19 @@ type Participant struct {
 	// their request; ErasedAt says when.
 	Erased   bool
 	ErasedAt time.Time
+	// Blocked is set when a facilitator removed them from the workshop;
+	// BlockedAt says when. Their sessions end and they cannot come back.
+	Blocked   bool
+	BlockedAt time.Time
+	// Waiting is set while they wait in the lobby for a facilitator to let
+	// them in; AdmittedAt is when one did (zero if never held).
+	Waiting    bool
+	AdmittedAt time.Time
 }
 
-// Left reports whether the participant withdrew or was erased: they can no
-// longer act, and nobody can act for them.
-func (p *Participant) Left() bool { return p.Withdrawn || p.Erased }
+// Left reports whether the participant withdrew, was erased or was
+// removed: they can no longer act, and nobody can act for them.
+func (p *Participant) Left() bool { return p.Withdrawn || p.Erased || p.Blocked }
 
 // Contribution is an opportunity, barrier, strength, aspiration, action or
 // story as it currently stands.
@@ -304,6 +319,7 @@ func (w *Workshop) fold(e Event) {
 	case ParticipantWithdrawn, ParticipantErased:
 		w.foldLeaving(e)
 	}
+	w.foldStanding(e)
 }
 
 func (w *Workshop) foldOpening(e Event) {
