@@ -63,12 +63,30 @@ type standing struct {
 	// typed is each participant's name as typed ("" once erased), to
 	// recognise a retried join.
 	typed map[string]string
+	// textBytes counts the bytes of people's words in the log; authored
+	// is each participant's share in contributions, which leaving erases.
+	textBytes int64
+	authored  map[string]int64
+}
+
+// TextBytes is how many bytes of people's words (names, contributions,
+// owners) the log holds, every version of them: what a flood fills. Words
+// erased from the log no longer count.
+func (w *Workshop) TextBytes() int64 { return w.standing.textBytes }
+
+// WordBytes is how many bytes of people's words an event carries.
+func WordBytes(e Event) int64 {
+	var n int64
+	for _, words := range e.Words() {
+		n += int64(len(words.Text))
+	}
+	return n
 }
 
 func (s *standing) init() {
 	if s.joined == nil {
 		s.identities, s.joined, s.opened = map[string]bool{}, map[string]uint64{}, map[string]uint64{}
-		s.shown, s.typed = map[string]string{}, map[string]string{}
+		s.shown, s.typed, s.authored = map[string]string{}, map[string]string{}, map[string]int64{}
 	}
 }
 
@@ -180,7 +198,11 @@ func (w *Workshop) checkVoter(e Event, replay bool) error {
 func (w *Workshop) foldStanding(e Event) {
 	s := &w.standing
 	s.init()
+	s.textBytes += WordBytes(e)
 	switch e.Type {
+	case ContributionAdded, ContributionEdited:
+		d := e.Contribution
+		s.authored[d.Participant] += int64(len(d.Text.Text) + len(d.Owner.Text))
 	case ParticipantJoined:
 		p := w.participants[e.Participant.ID]
 		s.joined[p.ID] = e.Seq
@@ -196,7 +218,12 @@ func (w *Workshop) foldStanding(e Event) {
 		s.opened[e.Vote.ID] = e.Seq
 	case ParticipantWithdrawn, ParticipantErased:
 		w.absent(w.participants[e.Target])
+		// The store erases their words from the log: so does the count, so
+		// that it is what a replay of the rewritten log gives.
+		s.textBytes -= s.authored[e.Target]
+		delete(s.authored, e.Target)
 		if e.Type == ParticipantErased {
+			s.textBytes -= int64(len(s.typed[e.Target]))
 			s.typed[e.Target] = ""
 		}
 	case ParticipantBlocked:
