@@ -176,10 +176,12 @@ func TestTextBudgetWarnsThenRefuses(t *testing.T) {
 	if st := storage(); st.Used*100 < budget*80 || st.Full() {
 		t.Fatalf("warned at %d of %d bytes", st.Used, st.Budget)
 	}
+	warnedAt := storage().Used
 	var err error
 	for err == nil {
 		err = add()
 	}
+	t.Logf("a %d-byte budget: warned at %d bytes used; refused at %d: %v", budget, warnedAt, storage().Used, err)
 	if !errors.Is(err, ErrBudgetFull) || !strings.Contains(err.Error(), "nothing more can be saved") {
 		t.Fatalf("past the budget: %v, want ErrBudgetFull", err)
 	}

@@ -295,3 +295,17 @@ func (w *Workshop) dropWaiting(p *Participant) {
 		}
 	}
 }
+
+// RemovedSentence is what a removed participant's screen says as it ends
+// their session.
+const RemovedSentence = "A facilitator removed you from this workshop. You cannot join it again."
+
+// EndsSession reports whether an event ends the sessions of a participant
+// (a facilitator removed them), with the sentence their screen shows as it
+// leaves. A screen that folds events itself calls it for each.
+func EndsSession(e Event, participantID string) (sentence string, ends bool) {
+	if e.Type == ParticipantBlocked && participantID != "" && e.Target == participantID {
+		return RemovedSentence, true
+	}
+	return "", false
+}

@@ -208,3 +208,18 @@ func TestRemovalAndLobbyAreInTheTranscript(t *testing.T) {
 		t.Errorf("the JSON export does not record the removal")
 	}
 }
+
+func TestRemovalEndsOnlyTheRemovedPersonsSessions(t *testing.T) {
+	e := blocked(facilitator, bob.ID)
+	if s, ends := EndsSession(e, bob.ID); !ends || s != RemovedSentence {
+		t.Errorf("Bob's screen on his removal: %q, %v", s, ends)
+	}
+	for _, other := range []struct {
+		e  Event
+		id string
+	}{{e, alice.ID}, {e, ""}, {withdrew(bob, bob.ID), bob.ID}, {erasedBy(facilitator, bob.ID), bob.ID}} {
+		if _, ends := EndsSession(other.e, other.id); ends {
+			t.Errorf("%s ends the session of %q", other.e.Type, other.id)
+		}
+	}
+}
