@@ -18,10 +18,11 @@ import (
 // states the head of what it holds. (Reading the state and then the log,
 // as it once did, failed whenever a write fell between the two.)
 func TestExportsWhileFiftyWritersContribute(t *testing.T) {
-	// Each writer pauses a moment between contributions, as a busy room
-	// would not, yet slowly enough that the log stays a size an export
-	// reads in milliseconds.
-	const writers, exports, pause = 50, 100, 20 * time.Millisecond
+	// Each writer pauses a moment between contributions and stops after
+	// twenty, so that the log stays a size an export reads quickly even
+	// under the race detector. Exports go on until the writers are done,
+	// and at least a hundred are made.
+	const writers, exports, pause, most = 50, 100, 20 * time.Millisecond, 20
 	// The writers go as fast as they can, so lift the limits on writing.
 	s, err := data.Open(data.Options{Dir: t.TempDir(), Allowance: inquiry.Allowance{Burst: -1}, TextBudget: -1})
 	if err != nil {
@@ -46,14 +47,15 @@ func TestExportsWhileFiftyWritersContribute(t *testing.T) {
 			t.Fatalf("join %s: %v", id, err)
 		}
 	}
-	stop := make(chan struct{})
+	begin, stop := make(chan struct{}), make(chan struct{})
 	var written atomic.Int64
 	var wg sync.WaitGroup
 	writeErrs := make(chan error, writers)
 	for w := range writers {
 		wg.Go(func() {
 			id := fmt.Sprintf("p%02d", w)
-			for i := 0; ; i++ {
+			<-begin
+			for i := range most {
 				select {
 				case <-stop:
 					return
@@ -74,9 +76,16 @@ func TestExportsWhileFiftyWritersContribute(t *testing.T) {
 			}
 		})
 	}
+	writing := make(chan struct{})
+	go func() { wg.Wait(); close(writing) }()
 	start := time.Now()
-	var minEvents, maxEvents int
-	for i := range exports {
+	close(begin)
+	var minEvents, maxEvents, made, during int
+	for i := 0; i < exports || !closed(writing); i++ {
+		made++
+		if !closed(writing) {
+			during++
+		}
 		format := []string{"json", "markdown", "csv"}[i%3]
 		r := runOn(t, s, false, "", "export", "load-0001", "--format", format)
 		if r.status != 0 {
@@ -113,7 +122,7 @@ func TestExportsWhileFiftyWritersContribute(t *testing.T) {
 	}
 	elapsed := time.Since(start)
 	close(stop)
-	wg.Wait()
+	<-writing
 	close(writeErrs)
 	for err := range writeErrs {
 		t.Error(err)
@@ -121,6 +130,16 @@ func TestExportsWhileFiftyWritersContribute(t *testing.T) {
 	if minEvents == maxEvents {
 		t.Errorf("every export held %d events: the writers did not write meanwhile", minEvents)
 	}
-	t.Logf("%d exports (json, markdown, csv in turn) in %v while %d writers committed %d contributions; JSON exports held %d to %d events, none failed",
-		exports, elapsed.Round(time.Millisecond), writers, written.Load(), minEvents, maxEvents)
+	t.Logf("%d exports (json, markdown, csv in turn; %d of them while the writers wrote) in %v; %d writers committed %d contributions; JSON exports held %d to %d events, none failed",
+		made, during, elapsed.Round(time.Millisecond), writers, written.Load(), minEvents, maxEvents)
+}
+
+// closed reports whether ch is closed.
+func closed(ch <-chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+		return false
+	}
 }
