@@ -14,7 +14,7 @@ import (
 func BenchmarkCommit(b *testing.B) {
 	for _, writers := range []int{1, 64, 256} {
 		b.Run(fmt.Sprintf("writers=%d", writers), func(b *testing.B) {
-			s := openStore(b, b.TempDir())
+			s := openStore(b, b.TempDir(), unlimited)
 			ws := openWorkshop(b, s, "bench-0001")
 			for w := range writers {
 				mustAppend(b, s, ws.ID, joining(participant(w)))

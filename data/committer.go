@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/anchorage/anchorage/inquiry"
 )
@@ -41,13 +42,14 @@ type reply struct {
 // are its own: the state each workshop will have once the events accepted
 // so far are committed.
 type committer struct {
-	s     *Store
-	folds map[string]*inquiry.Workshop
-	codes map[string]string // lower-case join code → workshop ID
+	s      *Store
+	folds  map[string]*inquiry.Workshop
+	codes  map[string]string // lower-case join code → workshop ID
+	limits limits
 }
 
 func newCommitter(s *Store) *committer {
-	return &committer{s: s, folds: map[string]*inquiry.Workshop{}, codes: map[string]string{}}
+	return &committer{s: s, folds: map[string]*inquiry.Workshop{}, codes: map[string]string{}, limits: limits{}}
 }
 
 // run takes a request, drains whatever else is waiting, and commits them
@@ -177,7 +179,12 @@ func (c *committer) admit(r *request, accepted map[string][]inquiry.Event) outco
 		}
 		return outcome{err: fmt.Errorf("workshop %s: %w", id, err)}
 	}
-	stamped, value, err := c.stamp(e, fold)
+	at := c.s.now().UTC().Round(0)
+	if err := c.limit(id, e, fold, at); err != nil {
+		return outcome{err: fmt.Errorf("workshop %s: %w", id, err)}
+	}
+	before := fold.TextBytes()
+	stamped, value, err := c.stamp(e, fold, at)
 	if err == nil {
 		// The committer has just computed this event's hash and digests
 		// and checked its rules: ApplyStamped checks the rules again
@@ -187,6 +194,7 @@ func (c *committer) admit(r *request, accepted map[string][]inquiry.Event) outco
 	if err != nil {
 		return outcome{err: fmt.Errorf("workshop %s: %w", id, err)}
 	}
+	c.spent(id, stamped, before, fold)
 	if r.opening {
 		c.folds[id] = fold
 		c.codes[strings.ToLower(fold.Code)] = id
@@ -194,16 +202,16 @@ func (c *committer) admit(r *request, accepted map[string][]inquiry.Event) outco
 	return outcome{workshopID: id, event: stamped, value: value, waits: true}
 }
 
-// stamp fills in what the store assigns: time, sequence number, salted
-// digests of people's words and the chain. It returns the event as it will
-// be read back and its JSON.
-func (c *committer) stamp(e inquiry.Event, fold *inquiry.Workshop) (inquiry.Event, []byte, error) {
+// stamp fills in what the store assigns: the time (at, without a
+// monotonic reading), sequence number, salted digests of people's words
+// and the chain. It returns the event as it will be read back and its JSON.
+func (c *committer) stamp(e inquiry.Event, fold *inquiry.Workshop, at time.Time) (inquiry.Event, []byte, error) {
 	// Sealing writes through the event's pointers, and the stamped event is
 	// kept and shared with every reader: a deep copy leaves the caller's
 	// event as it was, and keeps the caller's later changes out of the log.
 	e = e.Clone()
 	e.Seq, e.Prev = fold.Head+1, fold.HeadHash
-	e.At = c.s.now().UTC().Round(0)
+	e.At = at
 	// JSON carries no monotonic clock reading: drop any, so the event kept
 	// is the one a reopen will read back.
 	if e.Participant != nil {

@@ -12,7 +12,7 @@ import (
 
 func TestConcurrentWritersAreAcknowledgedGaplessAndBatched(t *testing.T) {
 	const writers, each, rooms = 64, 50, 3
-	s := openStore(t, t.TempDir())
+	s := openStore(t, t.TempDir(), unlimited)
 	var ids [rooms]string
 	for r := range rooms {
 		ids[r] = openWorkshop(t, s, fmt.Sprintf("room-%d", r)).ID

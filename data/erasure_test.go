@@ -231,7 +231,7 @@ func TestErasurePlanRewritesEventsOfTheSameBatch(t *testing.T) {
 	}
 	var outcomes []outcome
 	for _, e := range []inquiry.Event{adding("ann", "a2", "Words in the same batch"), withdrawing("ann")} {
-		stamped, value, err := c.stamp(e, fold)
+		stamped, value, err := c.stamp(e, fold, time.Now().UTC().Round(0))
 		if err != nil {
 			t.Fatal(err)
 		}

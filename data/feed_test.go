@@ -28,7 +28,7 @@ func TestWatcherIsRungAfterACommitAndReadsTheNewEvent(t *testing.T) {
 
 func TestUnreadWatcherDoesNotHoldUpCommits(t *testing.T) {
 	const writers, each = 20, 50
-	s := openStore(t, t.TempDir())
+	s := openStore(t, t.TempDir(), unlimited)
 	ws := openWorkshop(t, s, "harbour-0001")
 	_, stop := s.Watch(ws.ID) // never read
 	defer stop()

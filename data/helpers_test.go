@@ -159,6 +159,13 @@ func withClock(c *steppingClock) func(*Options) {
 	return func(o *Options) { o.Now = c.Now }
 }
 
+// unlimited lifts the limits on writing, for tests that write as fast as
+// they can on purpose.
+func unlimited(o *Options) {
+	o.Allowance = inquiry.Allowance{Burst: -1}
+	o.TextBudget = -1
+}
+
 // run starts n goroutines running f(i) and returns the first error.
 func run(n int, f func(i int) error) error {
 	errs := make([]error, n)

@@ -35,6 +35,7 @@ func (s *Store) loadWorkshops() (*committer, error) {
 		}
 		c.folds[id] = fold
 		c.codes[strings.ToLower(fold.Code)] = id
+		c.limits.learn(s.allowance, id, events)
 		s.logs[id] = &workshopLog{events: slices.Clip(events), summary: fold.Summary()}
 		s.codes[strings.ToLower(fold.Code)] = id
 		s.order = append(s.order, id)

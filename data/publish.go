@@ -85,6 +85,7 @@ func (c *committer) recover(touched []string) {
 		}
 		c.folds[id] = fold
 		c.codes[strings.ToLower(fold.Code)] = id
+		c.limits.learn(s.allowance, id, events)
 		s.mu.Lock()
 		l := s.workshopLog(id, fold.Code)
 		l.events, l.summary = slices.Clip(events), fold.Summary()

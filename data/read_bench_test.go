@@ -14,7 +14,7 @@ import (
 // once, while contributions are being committed. Readers share one lock
 // per workshop, so this also shows what they cost each other.
 func BenchmarkReadWhileAppending(b *testing.B) {
-	s := openStore(b, b.TempDir())
+	s := openStore(b, b.TempDir(), unlimited)
 	ws := openWorkshop(b, s, "bench-0002")
 	const writers = 8
 	for w := range writers {

@@ -35,7 +35,7 @@ func TestReadSeesTheCommittedStateAsTheLogGrows(t *testing.T) {
 }
 
 func TestReadFromManySessionsWhileContributionsCommit(t *testing.T) {
-	s := openStore(t, t.TempDir())
+	s := openStore(t, t.TempDir(), unlimited)
 	sum := openWorkshop(t, s, "read-many")
 	mustAppend(t, s, sum.ID, joining("p-writer"))
 	done := make(chan struct{})

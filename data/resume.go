@@ -5,6 +5,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -66,21 +67,39 @@ func (s *Store) ResumeCode(workshopID, participantID string) (string, error) {
 // facilitator replaced no longer works. Case, spaces and dashes do not
 // matter. A wrong code just gives false:
 // the caller counts failures and limits them, as guessing is the only way
-// to find a code.
+// to find a code. The code of someone who left, or whom a facilitator
+// removed, gives false too; ResumeParticipant says which.
 func (s *Store) Resume(workshopID, code string) (participantID string, ok bool) {
+	id, err := s.ResumeParticipant(workshopID, code)
+	return id, err == nil
+}
+
+// ErrWrongResumeCode means a resume code belongs to nobody in the workshop.
+var ErrWrongResumeCode = errors.New("that resume code does not belong to anyone in this workshop")
+
+// ResumeParticipant is Resume with the reason a code does not bring its
+// owner back: ErrWrongResumeCode for a code nobody has (count it as a
+// guess), inquiry.ErrBlocked for someone a facilitator removed (tell them
+// so: it is no guess), inquiry.ErrNotAllowed for someone who left.
+func (s *Store) ResumeParticipant(workshopID, code string) (string, error) {
 	normal, ok := normalResumeCode(code)
 	if !ok || !s.hasWorkshop(workshopID) {
-		return "", false
+		return "", ErrWrongResumeCode
 	}
 	x := &s.resume
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	w := s.resumeCatchUp(workshopID)
 	owner := w.kept(w.byCode[normal])
-	if owner == "" || w.gone[owner] {
-		return "", false
+	switch {
+	case owner == "":
+		return "", ErrWrongResumeCode
+	case w.blocked[owner]:
+		return "", fmt.Errorf("data: resume: %w: you cannot come back to it", inquiry.ErrBlocked)
+	case w.gone[owner]:
+		return "", fmt.Errorf("data: resume: %w: you left this workshop, so your code no longer works", inquiry.ErrNotAllowed)
 	}
-	return owner, true
+	return owner, nil
 }
 
 // resumeCodes finds participants by resume code and codes by participant,
@@ -94,7 +113,8 @@ type workshopCodes struct {
 	scanned       int // events of the log taken in so far
 	byCode        map[string]string
 	byParticipant map[string]string
-	gone          map[string]bool // withdrawn or erased: their code no longer works
+	gone          map[string]bool // withdrawn, erased or removed: their code no longer works
+	blocked       map[string]bool // removed by a facilitator
 	// next is the number of the code each participant gets when a
 	// facilitator issues them a new one; retired holds the codes replaced,
 	// so that nobody is ever given one again.
@@ -137,7 +157,8 @@ func (s *Store) resumeCatchUp(workshopID string) *workshopCodes {
 	if w == nil {
 		w = &workshopCodes{
 			byCode: map[string]string{}, byParticipant: map[string]string{}, gone: map[string]bool{},
-			next: map[string]int{}, retired: map[string]bool{}, mergedInto: map[string]string{},
+			blocked: map[string]bool{},
+			next:    map[string]int{}, retired: map[string]bool{}, mergedInto: map[string]string{},
 		}
 		x.workshops[workshopID] = w
 	}
@@ -158,6 +179,8 @@ func (s *Store) resumeCatchUp(workshopID string) *workshopCodes {
 			w.mergedInto[e.Merge.From] = e.Merge.Into
 		case inquiry.ParticipantWithdrawn, inquiry.ParticipantErased:
 			w.gone[e.Target] = true
+		case inquiry.ParticipantBlocked:
+			w.gone[e.Target], w.blocked[e.Target] = true, true
 		}
 	}
 	return w

@@ -25,6 +25,13 @@ type Options struct {
 	Logger *log.Logger
 	// Now is the clock events are stamped with; nil means time.Now.
 	Now func() time.Time
+	// Allowance is how fast one participant may write (see
+	// inquiry.Allowance); the zero value is inquiry.DefaultAllowance, and a
+	// negative Burst means no limit.
+	Allowance inquiry.Allowance
+	// TextBudget is the bytes of people's words one workshop may hold; 0
+	// is DefaultTextBudget, and a negative budget means no limit.
+	TextBudget int64
 	// EncryptionKey, when set, encrypts the database at rest with AES (16,
 	// 24 or 32 bytes: AES-128, -192 or -256). A database made with a key
 	// opens only with the same key; ReadKeyFile reads one from a file.
@@ -107,6 +114,10 @@ type Store struct {
 
 	stats struct{ batches, commits, events atomic.Uint64 }
 
+	// allowance and budget are the limits on writing (see limits.go).
+	allowance inquiry.Allowance
+	budget    int64
+
 	dir string
 	// freeBytes measures the space left on dir's disk; tests replace it.
 	freeBytes func(dir string) (uint64, error)
@@ -166,6 +177,13 @@ func Open(opts Options) (*Store, error) {
 	}
 	if s.now == nil {
 		s.now = time.Now
+	}
+	s.allowance, s.budget = opts.Allowance, opts.TextBudget
+	if s.allowance == (inquiry.Allowance{}) {
+		s.allowance = inquiry.DefaultAllowance
+	}
+	if s.budget == 0 {
+		s.budget = DefaultTextBudget
 	}
 	s.feed.init()
 	s.drafts.init()

@@ -208,7 +208,7 @@ func TestOpenRefusesALogThatDoesNotReplay(t *testing.T) {
 func TestCloseDuringAppendsLosesNothingAcknowledged(t *testing.T) {
 	const writers = 16
 	dir := t.TempDir()
-	s := openStore(t, dir)
+	s := openStore(t, dir, unlimited)
 	ws := openWorkshop(t, s, "harbour-0001")
 	for w := range writers {
 		mustAppend(t, s, ws.ID, joining(participant(w)))

@@ -73,15 +73,25 @@ func (s *Store) ByCode(code string) (inquiry.Summary, bool) {
 // fold checks the rules but not every hash again (inquiry.ReplayStamped);
 // Verify checks the log in the database whole.
 func (s *Store) Workshop(workshopID string) (*inquiry.Workshop, error) {
+	w, _, err := s.Snapshot(workshopID)
+	return w, err
+}
+
+// Snapshot returns a workshop's state and the committed log it was folded
+// from, read once: an export writes both, and a contribution committed
+// meanwhile is in neither, so the head the export states is the head of
+// what it holds. The state is the caller's; the events are shared with the
+// store (do not modify them).
+func (s *Store) Snapshot(workshopID string) (*inquiry.Workshop, []inquiry.Event, error) {
 	events := s.Events(workshopID, 0)
 	if len(events) == 0 {
-		return nil, fmt.Errorf("data: workshop %s: %w", workshopID, inquiry.ErrNotFound)
+		return nil, nil, fmt.Errorf("data: workshop %s: %w", workshopID, inquiry.ErrNotFound)
 	}
 	w, err := inquiry.ReplayStamped(events)
 	if err != nil {
-		return nil, fmt.Errorf("data: workshop %s: %w", workshopID, err)
+		return nil, nil, fmt.Errorf("data: workshop %s: %w", workshopID, err)
 	}
-	return w, nil
+	return w, events, nil
 }
 
 // Events returns a workshop's committed events with Seq > after, in order;

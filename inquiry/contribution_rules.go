@@ -53,7 +53,7 @@ func (w *Workshop) checkContent(d *ContributionDetails, replay bool) error {
 		return fmt.Errorf("%w: unknown kind %q", ErrInvalid, d.Kind)
 	}
 	if !(replay && d.Text.Erased()) {
-		if err := checkText(d.Text.Text); err != nil {
+		if err := checkText(d.Text.Text, replay); err != nil {
 			return err
 		}
 	}

@@ -76,6 +76,8 @@ type jsonParticipant struct {
 	ErasedAt      *time.Time `json:"erased_at"`
 	MergedInto    string     `json:"merged_into"`
 	MergedAt      *time.Time `json:"merged_at"`
+	// RemovedAt is when a facilitator removed and blocked them.
+	RemovedAt *time.Time `json:"removed_at,omitempty"`
 }
 
 type jsonContribution struct {
@@ -227,6 +229,7 @@ func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 			Contributions: labels.contributed[p.ID], Scribed: p.Scribed,
 			WithdrawnAt: jsonTime(p.WithdrawnAt), ErasedAt: jsonTime(p.ErasedAt),
 			MergedInto: p.MergedInto, MergedAt: jsonTime(p.MergedAt),
+			RemovedAt: jsonTime(p.BlockedAt),
 		}
 	})
 	live := make([]*Contribution, 0, tally.Contributions)

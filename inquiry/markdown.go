@@ -240,6 +240,9 @@ func (r *markdownReport) participants() {
 			r.printf(", withdrew %s and took back what they said", r.when(p.WithdrawnAt))
 		}
 		r.alsoJoined(p)
+		if p.Blocked {
+			r.printf(", removed by a facilitator %s", r.when(p.BlockedAt))
+		}
 		r.printf("\n")
 	}
 	r.printf("\n")

@@ -132,7 +132,7 @@ func (r *markdownReport) act(e Event, clock Timebox) string {
 	case ParticipantsMerged, ResumeCodeReissued:
 		return r.peopleAct(e)
 	}
-	return ""
+	return r.standingAct(e)
 }
 
 // minutesLeft is a time left as "4:30".

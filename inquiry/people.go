@@ -2,7 +2,6 @@ package inquiry
 
 import (
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -48,14 +47,23 @@ func (w *Workshop) Namesakes(id string) []*Participant {
 	if !ok || p.Name == "" {
 		return nil
 	}
-	name := strings.ToLower(strings.TrimSpace(p.Name))
+	name := w.typedSkeleton(p)
 	var out []*Participant
 	for _, q := range w.Participants {
-		if q.ID != id && !q.Merged() && !q.Left() && q.Scribed == p.Scribed && strings.ToLower(strings.TrimSpace(q.Name)) == name {
+		if q.ID != id && !q.Merged() && !q.Left() && q.Scribed == p.Scribed && w.typedSkeleton(q) == name {
 			out = append(out, q)
 		}
 	}
 	return out
+}
+
+// typedSkeleton is what the name a participant typed looks like: the
+// second Bram is shown as "Bram (2)", and is still a namesake of the first.
+func (w *Workshop) typedSkeleton(p *Participant) string {
+	if typed, ok := w.standing.typed[p.ID]; ok && typed != "" {
+		return Skeleton(typed)
+	}
+	return Skeleton(p.Name)
 }
 
 // Kept returns the participant an ID stands for now: the one it was merged

@@ -199,12 +199,12 @@ func TestExportsCountOnePersonAfterAMerge(t *testing.T) {
 		t.Errorf("the report does not count five people (six entries, two of them Bram)")
 	}
 	people := section(x.md, "## Participants")
-	if strings.Count(people, "**Bram**") != 1 || !strings.Contains(people, "- **Bram**, organisation not given: 3 contributions, joined 10:05; joined again 10:27 as “Bram”, the same person (merged 10:35)") {
+	if strings.Count(people, "**Bram**") != 1 || !strings.Contains(people, "- **Bram**, organisation not given: 3 contributions, joined 10:05; joined again 10:27 as “Bram (2)”, the same person (merged 10:35)") {
 		t.Errorf("the participants list Bram twice, or not as one person:\n%s", people)
 	}
 	record := section(x.md, "## Facilitation record")
 	for _, want := range []string{
-		"found Bram (joined 10:27) and Bram (joined 10:05) to be the same person, and merged the first into the second",
+		"found Bram (2) (joined 10:27) and Bram (joined 10:05) to be the same person, and merged the first into the second",
 		"issued Sìne (joined 10:03) a new resume code (the old one no longer works)",
 	} {
 		if !strings.Contains(record, want) {

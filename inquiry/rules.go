@@ -32,7 +32,7 @@ func (w *Workshop) Check(e Event) error { return w.check(e, false) }
 // again. Pacing is checked only for new events (see checkPace). Otherwise
 // the rules are the same both ways.
 func (w *Workshop) check(e Event, replay bool) error {
-	if err := checkActorName(e.Actor); err != nil {
+	if err := checkActorName(e.Actor, replay); err != nil {
 		return err
 	}
 	if e.Type == WorkshopOpened {
@@ -42,7 +42,7 @@ func (w *Workshop) check(e Event, replay bool) error {
 		if err := facilitates(e.Actor, "open a workshop"); err != nil {
 			return err
 		}
-		return checkOpening(e.Workshop)
+		return checkOpening(e.Workshop, cleaningFor(replay))
 	}
 	if w.Head == 0 {
 		return fmt.Errorf("%w: a workshop's log must start with %s", ErrInvalid, WorkshopOpened)
@@ -74,7 +74,10 @@ func (w *Workshop) check(e Event, replay bool) error {
 	case VoteOpened:
 		return w.checkVoteOpened(e)
 	case VoteCast:
-		return w.checkVoteCast(e)
+		if err := w.checkVoteCast(e); err != nil {
+			return err
+		}
+		return w.checkVoter(e, replay)
 	case VoteClosed:
 		return w.checkVoteClosed(e)
 	case ParticipantWithdrawn, ParticipantErased:
@@ -91,6 +94,8 @@ func (w *Workshop) check(e Event, replay bool) error {
 		return w.checkReissue(e)
 	case ParticipantsMerged:
 		return w.checkPeopleMerge(e)
+	case ParticipantBlocked, LobbyOpened, LobbyClosed, ParticipantAdmitted, WaitingAdmitted:
+		return w.checkStanding(e)
 	}
 	return fmt.Errorf("%w: unknown event type %q", ErrInvalid, e.Type)
 }
@@ -111,6 +116,9 @@ func (w *Workshop) checkActor(e Event) error {
 	p, ok := w.participants[e.Actor.ID]
 	if !ok {
 		return fmt.Errorf("participant %s: %w", e.Actor.ID, ErrNotFound)
+	}
+	if err := checkPresent(e, p); err != nil {
+		return err
 	}
 	if p.Left() {
 		if e.Type == ParticipantWithdrawn && e.Target == p.ID {
@@ -162,13 +170,13 @@ func (w *Workshop) actsFor(a Actor, id string) error {
 	return w.checkNotMerged(p)
 }
 
-func checkOpening(d *WorkshopDetails) error {
+func checkOpening(d *WorkshopDetails, clean cleaning) error {
 	switch {
 	case d == nil:
 		return fmt.Errorf("%w: %s without workshop details", ErrInvalid, WorkshopOpened)
 	case d.ID == "":
 		return fmt.Errorf("%w: workshop has no ID", ErrInvalid)
-	case CleanLine(d.Title) != d.Title || d.Title == "" || RuneCount(d.Title) > MaxTitleRunes:
+	case clean.line(d.Title) != d.Title || d.Title == "" || RuneCount(d.Title) > MaxTitleRunes:
 		return fmt.Errorf("%w: a title is one line of up to %d characters", ErrInvalid, MaxTitleRunes)
 	case d.Pacing != SelfPaced && d.Pacing != FacilitatorPaced:
 		return fmt.Errorf("%w: pacing must be %q or %q", ErrInvalid, SelfPaced, FacilitatorPaced)
@@ -176,7 +184,7 @@ func checkOpening(d *WorkshopDetails) error {
 	if err := ValidCode(d.Code); err != nil {
 		return err
 	}
-	if err := d.Guide.Validate(); err != nil {
+	if err := d.Guide.validate(clean); err != nil {
 		return fmt.Errorf("%w: guide: %w", ErrInvalid, err)
 	}
 	return nil
@@ -194,7 +202,7 @@ func (w *Workshop) checkJoin(e Event, replay bool) error {
 		return fmt.Errorf("%w: a scribe enters only tables or people without a terminal", ErrNotAllowed)
 	}
 	if p, ok := w.participants[d.ID]; ok {
-		if p.Name == d.Name.Text {
+		if w.standing.typed[p.ID] == d.Name.Text {
 			return ErrDuplicate
 		}
 		return fmt.Errorf("%w: participant %s already joined", ErrConflict, d.ID)
@@ -202,8 +210,11 @@ func (w *Workshop) checkJoin(e Event, replay bool) error {
 	if !w.Open {
 		return ErrClosed
 	}
+	if err := w.checkRejoin(d); err != nil {
+		return err
+	}
 	if !(replay && d.Name.Erased()) {
-		if err := checkName(d.Name.Text); err != nil {
+		if err := checkName(d.Name.Text, replay); err != nil {
 			return err
 		}
 	}
@@ -220,17 +231,20 @@ func (w *Workshop) checkJoin(e Event, replay bool) error {
 	return nil
 }
 
-func checkName(name string) error {
-	if name == "" || CleanLine(name) != name || RuneCount(name) > MaxNameRunes {
-		return fmt.Errorf("%w: a name is one line of 1 to %d characters", ErrInvalid, MaxNameRunes)
+func checkName(name string, replay bool) error {
+	if name == "" || cleaningFor(replay).line(name) != name || RuneCount(name) > MaxNameRunes {
+		return fmt.Errorf("%w: a name is one line of 1 to %d characters, without invisible characters", ErrInvalid, MaxNameRunes)
 	}
-	return nil
+	if replay {
+		return nil
+	}
+	return checkNewName(name)
 }
 
 // checkText checks a contribution's words.
-func checkText(text string) error {
-	if text == "" || CleanText(text) != text {
-		return fmt.Errorf("%w: a contribution needs text, free of control characters", ErrInvalid)
+func checkText(text string, replay bool) error {
+	if text == "" || cleaningFor(replay).text(text) != text {
+		return fmt.Errorf("%w: a contribution needs text, free of control and invisible characters", ErrInvalid)
 	}
 	if n := RuneCount(text); n > MaxTextRunes {
 		return fmt.Errorf("%w: %d characters is over the limit of %d", ErrInvalid, n, MaxTextRunes)
@@ -263,7 +277,7 @@ func checkCommitment(d *ContributionDetails, replay bool) error {
 	case d.Owner.Erased() && !replay:
 		return fmt.Errorf("%w: a new owner needs its words", ErrInvalid)
 	case d.Owner.Erased():
-	case CleanLine(d.Owner.Text) != d.Owner.Text || RuneCount(d.Owner.Text) > MaxOwnerRunes:
+	case cleaningFor(replay).line(d.Owner.Text) != d.Owner.Text || RuneCount(d.Owner.Text) > MaxOwnerRunes:
 		return fmt.Errorf("%w: an owner is one line of up to %d characters", ErrInvalid, MaxOwnerRunes)
 	}
 	if d.Due != "" {

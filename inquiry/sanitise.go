@@ -23,12 +23,21 @@ const (
 // CleanText makes text safe to show on another person's terminal: invalid
 // UTF-8 becomes U+FFFD, escape sequences (CSI, OSC, DCS and the rest) are
 // removed whole so nothing of a title-setting or clipboard-writing payload
-// survives, and control, bidirectional-override and other invisible
-// formatting characters are dropped. Newlines are kept; tabs become spaces.
+// survives, control and bidirectional-override characters are dropped, and
+// so is everything that draws nothing (see dropInvisible): what is left
+// takes the columns Width says. Newlines are kept; tabs become spaces.
 func CleanText(s string) string {
 	if isPlain(s) {
 		return s
 	}
+	return dropInvisible(cleanTerminal(s))
+}
+
+// cleanTerminal is the part of CleanText that keeps a terminal safe:
+// escape sequences and control characters. It was the whole of CleanText
+// before invisible characters were removed too, so a log recorded then
+// holds text it accepts: a replay checks recorded text against it.
+func cleanTerminal(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var b strings.Builder
@@ -59,8 +68,50 @@ func CleanText(s string) string {
 // CleanLine is CleanText for one-line fields such as names: line breaks
 // become spaces and the ends are trimmed.
 func CleanLine(s string) string {
-	s = strings.ReplaceAll(CleanText(s), "\n", " ")
-	return strings.TrimSpace(s)
+	s = strings.TrimSpace(strings.ReplaceAll(CleanText(s), "\n", " "))
+	// Trimming can leave a combining mark at the start, with nothing to
+	// combine with; dropping it can leave a space there. Each round
+	// shortens the line, so this ends.
+	for {
+		t := strings.TrimSpace(dropInvisible(s))
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// cleaning is how strictly text in an event is judged: what CleanText
+// and CleanLine make of it must be the text itself. New events are held to
+// them (strict); a replay holds recorded text to the terminal-safe part
+// alone (recorded), because a log made before invisible characters were
+// removed may hold some, and must still open.
+type cleaning struct{ text, line func(string) string }
+
+// cleaningFor returns the cleaning a check applies.
+func cleaningFor(replay bool) cleaning {
+	if replay {
+		return cleaning{text: cleanTextTerminal, line: cleanLineTerminal}
+	}
+	return cleaning{text: CleanText, line: CleanLine}
+}
+
+// cleanTextTerminal is CleanText as it was before invisible characters
+// were removed.
+func cleanTextTerminal(s string) string {
+	if isPlain(s) {
+		return s
+	}
+	return cleanTerminal(s)
+}
+
+// cleanLineTerminal is CleanLine as it was before invisible characters
+// were removed: what a replay checks a recorded name or title against.
+func cleanLineTerminal(s string) string {
+	if isPlain(s) {
+		return strings.TrimSpace(s)
+	}
+	return strings.TrimSpace(strings.ReplaceAll(cleanTerminal(s), "\n", " "))
 }
 
 // isPlain reports whether s is printable ASCII and newlines only, which
@@ -86,9 +137,9 @@ func dropped(r rune) bool {
 		return true // directional marks
 	case r == 0xfeff || (r >= 0xfff9 && r <= 0xfffb):
 		return true // byte-order mark, interlinear annotation
-	case r >= 0xe0000 && r <= 0xe007f:
-		return true // tag characters: invisible text
 	}
+	// Tag characters (invisible text) are left to dropInvisible, which
+	// keeps them only in a subdivision flag.
 	return false
 }
 

@@ -12,6 +12,9 @@ type Summary struct {
 	OpenedAt      time.Time `json:"opened_at"`
 	Participants  int       `json:"participants"`
 	Contributions int       `json:"contributions"`
+	// TextBytes is how many bytes of people's words the log holds (see
+	// Workshop.TextBytes), for the store's budget.
+	TextBytes int64 `json:"text_bytes"`
 }
 
 // Summary returns the workshop at a glance. Only live contributions are
@@ -21,6 +24,7 @@ func (w *Workshop) Summary() Summary {
 	return Summary{
 		ID: w.ID, Title: w.Title, Code: w.Code, Guide: w.Guide.ID, Open: w.Open,
 		OpenedAt: w.OpenedAt, Participants: len(w.Participants) - w.merged, Contributions: w.counts.live,
+		TextBytes: w.standing.textBytes,
 	}
 }
 

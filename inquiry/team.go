@@ -31,16 +31,19 @@ type teamIndex struct {
 }
 
 // checkActorName allows a name only on a facilitator's or scribe's
-// events, as one line of a name's length.
-func checkActorName(a Actor) error {
+// events, as one line of a name's length. The rules for participants'
+// names (a visible letter, no role's name) are for telling people apart
+// from the team, so they do not apply to the team's own names.
+func checkActorName(a Actor, replay bool) error {
 	if a.Name == "" {
 		return nil
 	}
 	if a.Role != RoleFacilitator && a.Role != RoleScribe {
 		return fmt.Errorf("%w: only a facilitator or scribe is named on their events; a participant is named when they join", ErrInvalid)
 	}
-	if err := checkName(a.Name); err != nil {
-		return fmt.Errorf("%w: the name of %s %s", err, a.Role, ShortFingerprint(a.ID))
+	if cleaningFor(replay).line(a.Name) != a.Name || RuneCount(a.Name) > MaxNameRunes {
+		return fmt.Errorf("%w: the name of %s %s is not one line of 1 to %d characters without invisible characters",
+			ErrInvalid, a.Role, ShortFingerprint(a.ID), MaxNameRunes)
 	}
 	return nil
 }

@@ -15,7 +15,12 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`)
 // Validate checks a guide's meaning: IDs present, well-formed and unique,
 // every phase with prompts, every kind known. The error names the field
 // (as "phases[1].prompts[0].kinds[2]"); the parser adds the file and line.
-func (g Guide) Validate() error {
+func (g Guide) Validate() error { return g.validate(cleaningFor(false)) }
+
+// validate is Validate with the cleaning a check applies to the guide's
+// words (see cleaning): a guide recorded in an old log may hold invisible
+// characters a new one may not.
+func (g Guide) validate(clean cleaning) error {
 	bad := func(field, format string, args ...any) error {
 		return &GuideError{File: g.ID, Field: field, Msg: fmt.Sprintf(format, args...)}
 	}
@@ -25,7 +30,7 @@ func (g Guide) Validate() error {
 	if g.Title == "" {
 		return bad("title", "a guide needs a title")
 	}
-	if err := checkGuideText(g.ID, "", guideText{"title", g.Title, true}, guideText{"summary", g.Summary, false}); err != nil {
+	if err := checkGuideText(clean, g.ID, "", guideText{"title", g.Title, true}, guideText{"summary", g.Summary, false}); err != nil {
 		return err
 	}
 	if len(g.Phases) == 0 {
@@ -44,7 +49,7 @@ func (g Guide) Validate() error {
 		if ph.Title == "" {
 			return bad(at+".title", "phase %q needs a title", ph.ID)
 		}
-		if err := checkGuideText(g.ID, at, guideText{"title", ph.Title, true}, guideText{"summary", ph.Summary, false}); err != nil {
+		if err := checkGuideText(clean, g.ID, at, guideText{"title", ph.Title, true}, guideText{"summary", ph.Summary, false}); err != nil {
 			return err
 		}
 		if len(ph.Prompts) == 0 {
@@ -63,7 +68,7 @@ func (g Guide) Validate() error {
 			if pr.Text == "" {
 				return bad(at+".text", "prompt %q needs text", pr.ID)
 			}
-			if err := checkGuideText(g.ID, at, guideText{"text", pr.Text, false}, guideText{"help", pr.Help, false}, guideText{"reframe", pr.Reframe, false}); err != nil {
+			if err := checkGuideText(clean, g.ID, at, guideText{"text", pr.Text, false}, guideText{"help", pr.Help, false}, guideText{"reframe", pr.Reframe, false}); err != nil {
 				return err
 			}
 			for k, kind := range pr.Kinds {
@@ -79,19 +84,19 @@ func (g Guide) Validate() error {
 			}
 		}
 	}
-	if err := validateIDs(g.ID, "partners", len(g.Partners), func(i int) (string, string) {
+	if err := validateIDs(clean, g.ID, "partners", len(g.Partners), func(i int) (string, string) {
 		return g.Partners[i].ID, g.Partners[i].Label
 	}); err != nil {
 		return err
 	}
-	if err := validateIDs(g.ID, "themes", len(g.Themes), func(i int) (string, string) {
+	if err := validateIDs(clean, g.ID, "themes", len(g.Themes), func(i int) (string, string) {
 		return g.Themes[i].ID, g.Themes[i].Label
 	}); err != nil {
 		return err
 	}
 	for i, t := range g.Themes {
 		for k, word := range t.Keywords {
-			if len(keywordWords(word)) == 0 || CleanLine(word) != word || RuneCount(word) > MaxNameRunes {
+			if len(keywordWords(word)) == 0 || clean.line(word) != word || RuneCount(word) > MaxNameRunes {
 				return bad(fmt.Sprintf("themes[%d].keywords[%d]", i, k), "a keyword is one line of up to %d letters, digits and spaces", MaxNameRunes)
 			}
 		}
@@ -119,11 +124,11 @@ type guideText struct {
 // They must already be what CleanText (or CleanLine) would make of them, so
 // a guide file cannot carry terminal escape sequences onto participants'
 // screens.
-func checkGuideText(file, at string, texts ...guideText) error {
+func checkGuideText(c cleaning, file, at string, texts ...guideText) error {
 	for _, t := range texts {
-		clean, limit, rule := CleanText(t.text), MaxTextRunes, "must be free of control characters and tabs"
+		clean, limit, rule := c.text(t.text), MaxTextRunes, "must be free of control characters, invisible characters and tabs"
 		if t.oneLine {
-			clean, limit, rule = CleanLine(t.text), MaxTitleRunes, "must be one line, free of control characters and tabs"
+			clean, limit, rule = c.line(t.text), MaxTitleRunes, "must be one line, free of control characters, invisible characters and tabs"
 		}
 		switch {
 		case clean != t.text:
@@ -137,7 +142,7 @@ func checkGuideText(file, at string, texts ...guideText) error {
 
 // validateIDs checks a list of ID and label pairs: well-formed, labelled and
 // unique. Themes must also not clash with the starting taxonomy.
-func validateIDs(file, field string, n int, item func(int) (id, label string)) error {
+func validateIDs(clean cleaning, file, field string, n int, item func(int) (id, label string)) error {
 	seen := map[string]bool{}
 	if field == "themes" {
 		for _, t := range DefaultThemes {
@@ -155,7 +160,7 @@ func validateIDs(file, field string, n int, item func(int) (id, label string)) e
 		case label == "":
 			return &GuideError{File: file, Field: at + ".label", Msg: "needs a label"}
 		}
-		if err := checkGuideText(file, at, guideText{"label", label, true}); err != nil {
+		if err := checkGuideText(clean, file, at, guideText{"label", label, true}); err != nil {
 			return err
 		}
 		seen[id] = true

@@ -45,6 +45,9 @@ type Workshop struct {
 	// AddedThemes are the themes facilitators added to the taxonomy during
 	// the workshop, in the order they were added.
 	AddedThemes []Theme
+	// Lobby is set while new participants wait for a facilitator to let
+	// them in (see standing.go).
+	Lobby bool
 
 	// Head is the sequence number of the last event applied; HeadHash its
 	// hash, which the next event must name as Prev.
@@ -89,12 +92,16 @@ type Workshop struct {
 	team       teamIndex
 	// clock is the open prompt's timebox (timebox.go).
 	clock Timebox
+	// standing is who may be in the room: blocks, the lobby, names.
+	standing standing
 }
 
 // Participant is someone who joined a workshop.
 type Participant struct {
-	ID           string
-	Name         string // empty once erased
+	ID string
+	// Name is the name shown: as typed, or with a number when someone
+	// present already shows one like it ("Alice (2)"); empty once erased.
+	Name         string
 	Organisation string
 	JoinedAt     time.Time
 	ConsentAt    time.Time
@@ -117,11 +124,19 @@ type Participant struct {
 	// CodeReissuedAt is when a facilitator last issued them a new resume
 	// code; zero if never.
 	CodeReissuedAt time.Time
+	// Blocked is set when a facilitator removed them from the workshop;
+	// BlockedAt says when. Their sessions end and they cannot come back.
+	Blocked   bool
+	BlockedAt time.Time
+	// Waiting is set while they wait in the lobby for a facilitator to let
+	// them in; AdmittedAt is when one did (zero if never held).
+	Waiting    bool
+	AdmittedAt time.Time
 }
 
-// Left reports whether the participant withdrew or was erased: they can no
-// longer act, and nobody can act for them.
-func (p *Participant) Left() bool { return p.Withdrawn || p.Erased }
+// Left reports whether the participant withdrew, was erased or was
+// removed: they can no longer act, and nobody can act for them.
+func (p *Participant) Left() bool { return p.Withdrawn || p.Erased || p.Blocked }
 
 // Contribution is an opportunity, barrier, strength, aspiration, action or
 // story as it currently stands.
@@ -344,6 +359,7 @@ func (w *Workshop) fold(e Event) {
 		w.foldPeople(e)
 	}
 	w.noteActor(e)
+	w.foldStanding(e)
 }
 
 func (w *Workshop) foldOpening(e Event) {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -37,13 +38,36 @@ func (a *app) serveCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if opts.TextBudget, err = textBudget(a.setting(cmd, "text-budget-mb", envTextBudget)); err != nil {
+				return err
+			}
 			return a.serve(cmd.Context(), cfg, opts, a.setting(cmd, "guides", envGuides))
 		},
 	}
 	cmd.Flags().String("listen", defaults.Listen, "the address to listen on (ANCHORAGE_LISTEN)")
 	cmd.Flags().String("facilitators", "", "an authorized_keys file of facilitators' keys (ANCHORAGE_FACILITATORS)")
 	cmd.Flags().String("guides", "", "a folder of guide files (*.yaml) to add at start ("+envGuides+")")
+	cmd.Flags().Int("text-budget-mb", data.DefaultTextBudget>>20, "the megabytes of people's words one workshop may hold; 0 for no limit ("+envTextBudget+")")
 	return cmd
+}
+
+// envTextBudget is the environment's fallback for --text-budget-mb.
+const envTextBudget = "ANCHORAGE_TEXT_BUDGET_MB"
+
+// textBudget reads a workshop's budget for words in megabytes, as given
+// ("" for the default, "0" for no limit), as data.Options wants it.
+func textBudget(mb string) (int64, error) {
+	if mb == "" {
+		return 0, nil
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(mb), 10, 64)
+	if err != nil || n < 0 || n > 1<<20 {
+		return 0, fmt.Errorf("--text-budget-mb (or %s) is a whole number of megabytes from 0 (no limit) up, not %q", envTextBudget, mb)
+	}
+	if n == 0 {
+		return -1, nil
+	}
+	return n << 20, nil
 }
 
 // serve runs the server until a signal, then shuts it down cleanly: every

@@ -36,7 +36,7 @@ func cardCommand(env Env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ws, err := store.Workshop(sum.ID)
+			ws, _, err := store.Snapshot(sum.ID)
 			if err != nil {
 				return fmt.Errorf("read workshop %s: %w", sum.Code, err)
 			}

@@ -61,11 +61,13 @@ func exportCommand(env Env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ws, err := store.Workshop(sum.ID)
+			// One read of the log: the state exported is folded from the
+			// very events exported, so a contribution committed meanwhile
+			// is in neither, and the head stated is the head of both.
+			ws, events, err := store.Snapshot(sum.ID)
 			if err != nil {
 				return fmt.Errorf("read workshop %s: %w", sum.Code, err)
 			}
-			events := store.Events(sum.ID, 0)
 			write := func(w io.Writer) error { return exportTo(w, f, ws, events) }
 			if output == "" {
 				return write(cmd.OutOrStdout())
