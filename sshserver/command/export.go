@@ -21,11 +21,7 @@ func exportCommand(env Env) *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			store, err := env.Store(cmd, args)
-			if err != nil {
-				return err
-			}
-			sum, err := lookup(store, args[0])
+			store, sum, err := env.workshop(cmd, args)
 			if err != nil {
 				return err
 			}
