@@ -21,6 +21,9 @@ const enrolAlphabet = "abcdefghjkmnpqrstuvwxyz23456789"
 // codes were tried.
 var ErrEnrolmentClosed = errors.New("enrolment is closed")
 
+// errWrongEnrolCode is a typed code that is not the enrolment code.
+var errWrongEnrolCode = errors.New("that is not the enrolment code")
+
 // enrolment is the one-time code that lets the first facilitator enrol
 // their key when the server has none. It lives in memory only: a restart
 // makes a new one, and the code never reaches the disk or the log.
@@ -80,7 +83,7 @@ func (e *enrolment) try(typed string, enrol func() error) error {
 			e.code = ""
 			return fmt.Errorf("%w: too many wrong codes; restarting the server makes a new one", ErrEnrolmentClosed)
 		}
-		return fmt.Errorf("that is not the enrolment code (%d more tries before it is withdrawn)", e.max-e.failures)
+		return fmt.Errorf("%w (%d more tries before it is withdrawn)", errWrongEnrolCode, e.max-e.failures)
 	}
 	if err := enrol(); err != nil {
 		return err
@@ -103,19 +106,51 @@ func normaliseEnrolCode(s string) []byte {
 // enrolFunc is what the enrolment screen calls with the code a person
 // typed: if it matches, the key the session authenticated with becomes a
 // facilitator key. The SSH client's key comment never reaches the server,
-// so the name is a number.
+// so the name is a number. A typed code is a guess, counted and slowed
+// like a join code (see lookups.go), unless enrolment is closed and there
+// is nothing to guess.
 func (s *Server) enrolFunc(sess ssh.Session, v visitor) func(code string) error {
+	enrol := s.enrolWith(sess, v)
 	return func(code string) error {
-		return s.enrolment.try(code, func() error {
-			if s.store.IsFacilitator(v.key) {
-				return nil
-			}
-			name := fmt.Sprintf("facilitator-%d", len(s.store.Facilitators())+1)
-			if err := s.store.EnrolFacilitator(sess.Context(), v.key, name); err != nil {
-				return fmt.Errorf("enrol this key: %w", err)
-			}
-			s.log.Info("facilitator enrolled", "name", name, "key", fingerprint(v.key), "remote", v.remote)
-			return nil
+		if s.enrolment.Code() == "" {
+			return s.enrolment.try(code, enrol) // closed: says why
+		}
+		cs, ok := connOf(sess.Context())
+		if !ok {
+			return errors.New("this connection was not admitted") // not reached: fail closed
+		}
+		done := sess.Context().Done()
+		key := string(normaliseEnrolCode(code))
+		if len(key) > 64 {
+			key = key[:64] // a guesser's long strings are not kept whole
+		}
+		g, err := s.reserveGuess(cs, "enrol:"+key, done)
+		if err != nil {
+			return err
+		}
+		var tried error
+		_, _, err = g.run(sess.Context(), done, func() bool {
+			tried = s.enrolment.try(code, enrol)
+			return !errors.Is(tried, errWrongEnrolCode) && !errors.Is(tried, ErrEnrolmentClosed)
 		})
+		if err != nil {
+			return err
+		}
+		return tried
+	}
+}
+
+// enrolWith makes the session's key a facilitator key.
+func (s *Server) enrolWith(sess ssh.Session, v visitor) func() error {
+	return func() error {
+		if s.store.IsFacilitator(v.key) {
+			return nil
+		}
+		name := fmt.Sprintf("facilitator-%d", len(s.store.Facilitators())+1)
+		if err := s.store.EnrolFacilitator(sess.Context(), v.key, name); err != nil {
+			return fmt.Errorf("enrol this key: %w", err)
+		}
+		s.log.Info("facilitator enrolled", "name", name, "key", fingerprint(v.key), "remote", v.remote)
+		return nil
 	}
 }

@@ -2,6 +2,8 @@ package sshserver
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net"
 	"os/exec"
 	"testing"
@@ -82,5 +84,59 @@ func TestOpenSSHParticipantJoinsAndContributes(t *testing.T) {
 	case <-exited:
 	case <-time.After(testDeadline):
 		t.Fatalf("waited %s for ssh to exit after ctrl+c", testDeadline)
+	}
+}
+
+// TestOpenSSHFiveWrongCodesExitWithStatusOne types wrong join codes at the
+// real join screen through the real OpenSSH client in a pseudo-terminal:
+// the fifth (the first is the SSH user name) ends the session, and ssh
+// exits with status 1, so a script or a person's shell can tell.
+func TestOpenSSHFiveWrongCodesExitWithStatusOne(t *testing.T) {
+	path, err := exec.LookPath("ssh")
+	if err != nil {
+		t.Skip("no OpenSSH client on this machine")
+	}
+	srv := startServer(t, "", withConfig(quickGuesses))
+	host, port, _ := net.SplitHostPort(srv.addr)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*testDeadline)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, path, "-F", "/dev/null", "-p", port,
+		"-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
+		"-o", "PubkeyAuthentication=no", "-o", "IdentityAgent=none", "-tt", "plover-0000@"+host)
+	cmd.Env = []string{"TERM=xterm-256color", "PATH=/usr/bin:/bin"}
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 80})
+	if err != nil {
+		t.Fatalf("start ssh in a pseudo-terminal: %v", err)
+	}
+	defer tty.Close()
+	screen := vscreen.New(80, 24, tty)
+	go func() { _ = screen.Pump(tty) }()
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+
+	if err := screen.WaitFor(testDeadline, `There is no workshop with the code "plover0000"`); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 4 {
+		if _, err := tty.Write([]byte(fmt.Sprintf("Plover %04d\r", i+1))); err != nil {
+			t.Fatalf("type wrong code %d: %v", i+2, err)
+		}
+		if i < 3 {
+			if err := screen.WaitFor(testDeadline, fmt.Sprintf(`No workshop has the code "plover %04d"`, i+1)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	select {
+	case err := <-exited:
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+			t.Errorf("ssh after five wrong codes: %v; want exit status 1", err)
+		}
+	case <-time.After(testDeadline):
+		t.Fatalf("waited %s for ssh to exit after five wrong codes; screen:\n%s", testDeadline, screen.Text())
+	}
+	if !screen.Contains("too many tries") {
+		t.Errorf("the screen did not say why:\n%s", screen.Text())
 	}
 }

@@ -67,8 +67,8 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 			ID: sio.id, Context: sess.Context(), Room: s.store,
 			IdentityFor: identityFor(s.store.Secret(), v.key), Width: width, Height: height,
 		}
-		if inquiry.ValidCode(user) == nil {
-			session.Code = user
+		if code, err := inquiry.ParseJoinCode(user); err == nil {
+			session.Code = code.String()
 		}
 		if v.facilitator {
 			session.Actor = inquiry.Actor{Role: inquiry.RoleFacilitator, ID: fingerprint(v.key)}
@@ -138,6 +138,8 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 func (s *Server) sayWhy(sio *screenIO, end *ending) {
 	if why := end.reason(); why != "" {
 		fmt.Fprintln(sio.Stderr(), why)
+	}
+	if end.failure() {
 		_ = sio.Exit(1)
 	}
 }
