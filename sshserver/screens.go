@@ -2,7 +2,6 @@ package sshserver
 
 import (
 	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"net"
 	"strings"
@@ -163,11 +162,7 @@ func sessionFilter(limits WindowLimits, profile colorprofile.Profile) func(tea.M
 }
 
 // newSessionID returns a random ID for one connection.
-func newSessionID() string {
-	b := make([]byte, 8)
-	_, _ = rand.Read(b) // crypto/rand.Read does not fail
-	return hex.EncodeToString(b)
-}
+func newSessionID() string { return rand.Text() }
 
 // connectHint is the ssh command that reaches this server, as seen from
 // the client: the address and port it connected to.

@@ -66,7 +66,7 @@ func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		switch msg.String() {
 		case "x": // a wrong code, different every time
 			p.tries++
-			p.session.Room.ByCode(fmt.Sprintf("wrong-%s-%d", p.session.ID, p.tries))
+			p.session.Room.ByCode(fmt.Sprintf("wrong-%s-%d", p.session.ID[:8], p.tries))
 		case "k": // the code the session connected with
 			if _, ok := p.session.Room.ByCode(p.session.Code); ok {
 				p.found++
