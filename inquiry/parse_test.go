@@ -101,6 +101,10 @@ var malformedGuides = func() []malformedGuide {
 		{"alias", replace("    title: Discover", "    title: &t Discover\n    summary: *t"), 6, "phases[0].summary", "aliases"},
 		{"nesting too deep", "id: " + strings.Repeat("[", 20000), 0, "", "exceeded max depth"},
 		{"two documents", goodGuide + "---\nid: other\n", 11, "", "one guide"},
+		// Garbage after a first value is not a second document: say where.
+		{"garbage after a value", "hello world\n: : :\n", 2, "", "not valid YAML"},
+		{"garbage after a mapping", "{}\n}\n", 2, "", "not valid YAML"},
+		{"garbage after the guide", goodGuide + "}}}\n", 11, "", "not valid YAML"},
 		{"empty file", "", 0, "", "empty"},
 	}
 }()
