@@ -69,13 +69,6 @@ func badCode(typed string) error {
 // String is the code as compared, such as "plover9359".
 func (c JoinCode) String() string { return string(c) }
 
-// Matches reports whether code (a workshop's own, such as "plover-9359")
-// is this join code.
-func (c JoinCode) Matches(code string) bool {
-	other, err := ParseJoinCode(code)
-	return err == nil && other == c
-}
-
 // ValidCode checks that a new join code can be typed as an SSH user name
 // and is not a reserved name however it is spaced.
 func ValidCode(code string) error {

@@ -13,8 +13,12 @@ func TestJoinCodesAreReadAsPeopleTypeThem(t *testing.T) {
 			t.Errorf("ParseJoinCode(%q) = %q, %v; want plover9359", typed, code, err)
 		}
 	}
-	if code, _ := ParseJoinCode("harbour-walk"); !code.Matches("Harbour Walk") || code.Matches("harbour-walks") {
-		t.Errorf("%q matches the wrong codes", code)
+	walk, _ := ParseJoinCode("harbour-walk")
+	if same, _ := ParseJoinCode("Harbour Walk"); same != walk {
+		t.Errorf("harbour-walk and Harbour Walk parse to %q and %q", walk, same)
+	}
+	if other, _ := ParseJoinCode("harbour-walks"); other == walk {
+		t.Errorf("harbour-walks parses to the same code as harbour-walk")
 	}
 }
 

@@ -75,7 +75,8 @@ func (l *guessLedger) missed(code string) bool {
 // the code up and settle it.
 type slot struct {
 	at       time.Time
-	reserved bool // counted in inflight until settled
+	prev     time.Time // the ledger's next before this slot took its place
+	reserved bool      // counted in inflight until settled
 }
 
 // reserve asks to look a code up. A code found from this address before,
@@ -90,7 +91,7 @@ func (l *guessLedger) reserve(code string, now time.Time, p guessPolicy) (slot, 
 	if slices.Contains(l.known, code) || l.missed(code) {
 		return slot{at: now}, 0, true
 	}
-	at := now
+	at, prev := now, l.next
 	if step := p.step(len(l.misses) + l.inflight); step > 0 {
 		if l.next.After(now) {
 			at = l.next
@@ -102,17 +103,22 @@ func (l *guessLedger) reserve(code string, now time.Time, p guessPolicy) (slot, 
 		l.next = at
 	}
 	l.inflight++
-	return slot{at: at, reserved: true}, 0, true
+	return slot{at: at, prev: prev, reserved: true}, 0, true
 }
 
 // settle records how a reserved lookup went. looked is false when the
-// lookup never happened (the session ended while it waited).
+// lookup never happened (the person left, or the session ended, while it
+// waited): then it was no guess, and if it was the last in the queue its
+// place is given back.
 func (l *guessLedger) settle(s slot, code string, looked, found bool, now time.Time) {
 	if s.reserved {
 		l.inflight--
 	}
 	switch {
 	case !looked:
+		if s.reserved && l.next.Equal(s.at) {
+			l.next = s.prev
+		}
 	case found:
 		if !slices.Contains(l.known, code) {
 			l.known = append(l.known, code)
