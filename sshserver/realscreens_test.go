@@ -68,3 +68,21 @@ func TestRealParticipantScreenAndServerShareTheJoinCodeLimit(t *testing.T) {
 		t.Errorf("a new session on the same connection: exit %d, stderr %q; want it refused", status, again.errs.String())
 	}
 }
+
+// TestRealJoinScreenTakesCodesAsPeopleTypeThem joins with a code typed with
+// a space and in capitals at the join screen, and with one in the SSH user
+// name without its dash (issue 10: "plover 9359" was refused).
+func TestRealJoinScreenTakesCodesAsPeopleTypeThem(t *testing.T) {
+	alice := newKey(t)
+	srv := startServer(t, "", withFacilitators(t, alice))
+	if r := run(t, srv.addr, "alice", `workshop new --title "Village hall" --code plover-9359`, withKeys(alice)); r.status != 0 {
+		t.Fatalf("setting up: %+v", r)
+	}
+	typed := openTerminal(t, srv.addr, "jo.bloggs", 80, 24, keyless())
+	typed.waitFor("join code")
+	typed.typeText("Plover 9359\r")
+	typed.waitFor("Village hall", "Your name or pseudonym")
+
+	named := openTerminal(t, srv.addr, "PLOVER9359", 80, 24, keyless())
+	named.waitFor("Village hall", "Your name or pseudonym")
+}
