@@ -55,8 +55,11 @@ func (g *joinGuard) Resume(workshopID, code string) (string, bool) {
 // will wait before it is made, and the lookup. The lookup returns the
 // workshop; or an error wrapping inquiry.ErrNotFound for a wrong code;
 // one wrapping inquiry.ErrTooManyCodes, whose message is for the person,
-// when the limits will not look; or ctx's error, or context.Canceled once
-// the session has ended, if they come before the wait is over.
+// when the limits will not look (codes are being guessed so fast from the
+// address that the queue is too long: try again after the wait it names;
+// or the connection has used up its wrong codes, and the session is
+// ending); or ctx's error, or context.Canceled once the session has
+// ended, if they come before the wait is over.
 func (g *joinGuard) ReserveCode(code string) (time.Duration, func(context.Context) (inquiry.Summary, error)) {
 	var w inquiry.Summary
 	wait, run := g.reserve(joinKey(code), func() bool {
@@ -94,6 +97,9 @@ func (g *joinGuard) ReserveResume(workshopID, code string) (time.Duration, func(
 func (g *joinGuard) reserve(key string, find func() bool) (time.Duration, func(context.Context) error) {
 	guess, err := g.server.reserveGuess(g.conn, key, g.ending.done)
 	if err != nil {
+		if g.exhausted() {
+			g.ending.end(err.Error()) // nothing more to try on this connection
+		}
 		return 0, func(context.Context) error { return err }
 	}
 	return guess.wait, func(ctx context.Context) error {
