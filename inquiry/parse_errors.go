@@ -14,12 +14,10 @@ import (
 // fields, and trims its text. A problem is located through nodes, the
 // document's nodes in order, since the library gives only a line.
 func decodeGuide(data []byte, nodes []placedNode) (Guide, *GuideError) {
-	for _, p := range nodes {
-		if p.node.Kind == yaml.AliasNode {
-			// Refused rather than followed: a guide has no need of them,
-			// and following them is how a small file becomes a huge one.
-			return Guide{}, fieldError(p.node.Line, p.path, "aliases (*name) are not supported in a guide: write the value out")
-		}
+	if i := first(nodes, func(p placedNode) bool { return p.node.Kind == yaml.AliasNode }); i >= 0 {
+		// Refused rather than followed: a guide has no need of them, and
+		// following them is how a small file becomes a huge one.
+		return Guide{}, fieldError(nodes[i].node.Line, pathOf(nodes, i), "aliases (*name) are not supported in a guide: write the value out")
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -35,38 +33,82 @@ func decodeGuide(data []byte, nodes []placedNode) (Guide, *GuideError) {
 	return g, nil
 }
 
-// placedNode is a node of the document with the path of the field it is,
-// as Validate writes paths ("phases[1].prompts[0].kinds[2]").
+// placedNode is a node of the document, with where it is: the node it is
+// in and its step from there (a field's name, or "[2]"), from which the
+// path of the field it is can be written ("phases[1].prompts[0].kinds[2]",
+// as Validate writes paths), and the Go type a value there decodes into.
+// Paths are written only for the node an error names: a document nested
+// thousands deep would otherwise cost the square of its depth.
 type placedNode struct {
 	node   *yaml.Node
-	path   string
-	key    bool   // a field's name, not its value
-	parent string // for a name, the path of the fields it is among
+	parent int // index of the node it is in, -1 for the top
+	step   string
+	key    bool         // a field's name, not its value
+	typ    reflect.Type // nil where nothing of a guide's belongs
 }
 
-// indexNodes lists the nodes under root in document order with their
-// paths.
+// indexNodes lists the nodes under root, each after the node it is in.
 func indexNodes(root *yaml.Node) []placedNode {
-	var out []placedNode
-	var walk func(n *yaml.Node, path string)
-	walk = func(n *yaml.Node, path string) {
-		out = append(out, placedNode{node: n, path: path})
+	out := []placedNode{{node: root, parent: -1, typ: reflect.TypeFor[Guide]()}}
+	for i := 0; i < len(out); i++ {
+		n, typ := out[i].node, out[i].typ
 		switch n.Kind {
 		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				key, value := n.Content[i], n.Content[i+1]
-				at := joinPath(path, fieldName(key.Value))
-				out = append(out, placedNode{node: key, path: at, key: true, parent: path})
-				walk(value, at)
+			for j := 0; j+1 < len(n.Content); j += 2 {
+				key, value := n.Content[j], n.Content[j+1]
+				step := fieldName(key.Value)
+				var field reflect.Type
+				if typ != nil && typ.Kind() == reflect.Struct {
+					if f, ok := fieldByName(typ, key.Value); ok {
+						field = f.Type
+					}
+				}
+				out = append(out, placedNode{node: key, parent: i, step: step, key: true},
+					placedNode{node: value, parent: i, step: step, typ: field})
 			}
 		case yaml.SequenceNode:
-			for i, item := range n.Content {
-				walk(item, path+"["+strconv.Itoa(i)+"]")
+			var elem reflect.Type
+			if typ != nil && typ.Kind() == reflect.Slice {
+				elem = typ.Elem()
+			}
+			for j, item := range n.Content {
+				out = append(out, placedNode{node: item, parent: i, step: "[" + strconv.Itoa(j) + "]", typ: elem})
 			}
 		}
 	}
-	walk(root, "")
 	return out
+}
+
+// first is the index of the first node in the document (by line, then
+// column) that match accepts, or -1.
+func first(nodes []placedNode, match func(placedNode) bool) int {
+	best := -1
+	for i, p := range nodes {
+		if !match(p) {
+			continue
+		}
+		if best < 0 || p.node.Line < nodes[best].node.Line ||
+			p.node.Line == nodes[best].node.Line && p.node.Column < nodes[best].node.Column {
+			best = i
+		}
+	}
+	return best
+}
+
+// pathOf writes the field path of the node at index i.
+func pathOf(nodes []placedNode, i int) string {
+	var steps []string
+	for ; i >= 0 && nodes[i].parent >= 0; i = nodes[i].parent {
+		steps = append(steps, nodes[i].step)
+	}
+	var b strings.Builder
+	for j := len(steps) - 1; j >= 0; j-- {
+		if b.Len() > 0 && !strings.HasPrefix(steps[j], "[") {
+			b.WriteByte('.')
+		}
+		b.WriteString(steps[j])
+	}
+	return b.String()
 }
 
 // guideTypes are the types a guide is made of, as the YAML library names
@@ -85,13 +127,14 @@ var guideTypes = func() map[string]reflect.Type {
 // naming the field, in words for a person.
 func locate(problem string, nodes []placedNode) *GuideError {
 	line, msg := splitLine(problem)
-	atLine := func(match func(placedNode) bool) (placedNode, bool) {
-		for _, p := range nodes {
-			if p.node.Line == line && match(p) {
-				return p, true
-			}
+	at := func(match func(placedNode) bool) int {
+		return first(nodes, func(p placedNode) bool { return p.node.Line == line && match(p) })
+	}
+	named := func(i int) string {
+		if i < 0 {
+			return ""
 		}
-		return placedNode{}, false
+		return pathOf(nodes, i)
 	}
 	keyNamed := func(name string) func(placedNode) bool {
 		return func(p placedNode) bool { return p.key && p.node.Value == name }
@@ -99,15 +142,13 @@ func locate(problem string, nodes []placedNode) *GuideError {
 	if rest, ok := strings.CutPrefix(msg, "field "); ok {
 		if i := strings.LastIndex(rest, " not found in type "); i >= 0 {
 			name, typ := rest[:i], rest[i+len(" not found in type "):]
-			p, _ := atLine(keyNamed(name))
-			return fieldError(line, p.path, "unknown field: expected one of "+strings.Join(fieldNames(guideTypes[typ]), ", "))
+			return fieldError(line, named(at(keyNamed(name))), "unknown field: expected one of "+strings.Join(fieldNames(guideTypes[typ]), ", "))
 		}
 	}
 	if rest, ok := strings.CutPrefix(msg, "mapping key "); ok {
 		if i := strings.LastIndex(rest, " already defined at line "); i >= 0 {
 			name, _ := strconv.Unquote(rest[:i])
-			p, _ := atLine(keyNamed(name))
-			return fieldError(line, p.path, "this field appears twice")
+			return fieldError(line, named(at(keyNamed(name))), "this field appears twice")
 		}
 	}
 	if rest, ok := strings.CutPrefix(msg, "cannot unmarshal !!"); ok {
@@ -119,52 +160,31 @@ func locate(problem string, nodes []placedNode) *GuideError {
 		}
 		// The value of that shape where a value of that type belongs; a
 		// line can hold several (kinds: [a], title: [b]).
-		p, ok := atLine(func(p placedNode) bool { return !p.key && p.node.Kind == kind && typeName(typeAt(p.path)) == into })
-		if !ok {
-			if p, ok = atLine(func(p placedNode) bool { return p.key && p.node.Kind == kind }); ok {
-				return fieldError(line, p.parent, "a field name must be a plain word, found "+describe(p.node))
+		i := at(func(p placedNode) bool { return !p.key && p.node.Kind == kind && typeName(p.typ) == into })
+		if i < 0 {
+			if k := at(func(p placedNode) bool { return p.key && p.node.Kind == kind }); k >= 0 {
+				return fieldError(line, named(nodes[k].parent), "a field name must be a plain word, found "+describe(nodes[k].node))
 			}
-			p, _ = atLine(func(p placedNode) bool { return !p.key && p.node.Kind == kind })
+			i = at(func(p placedNode) bool { return !p.key && p.node.Kind == kind })
 		}
-		return fieldError(line, p.path, expected(into)+", found "+describe(p.node))
+		found := "something else"
+		if i >= 0 {
+			found = describe(nodes[i].node)
+		}
+		return fieldError(line, named(i), expected(into)+", found "+found)
 	}
 	// An error of our own type's decoding (a duration's): the value on its
 	// line whose type decodes itself.
-	p, ok := atLine(func(p placedNode) bool {
-		t := typeAt(p.path)
-		return !p.key && t != nil && reflect.PointerTo(t).Implements(unmarshalerType)
+	i := at(func(p placedNode) bool {
+		return !p.key && p.typ != nil && reflect.PointerTo(p.typ).Implements(unmarshalerType)
 	})
-	if !ok {
-		p, _ = atLine(func(p placedNode) bool { return !p.key && p.node.Kind == yaml.ScalarNode })
+	if i < 0 {
+		i = at(func(p placedNode) bool { return !p.key && p.node.Kind == yaml.ScalarNode })
 	}
-	return fieldError(line, p.path, CleanLine(msg))
+	return fieldError(line, named(i), CleanLine(msg))
 }
 
 var unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
-
-// typeAt is the Go type of the guide field a path names, nil if it names
-// none.
-func typeAt(path string) reflect.Type {
-	t := reflect.TypeFor[Guide]()
-	for part := range strings.SplitSeq(path, ".") {
-		name, indexes, _ := strings.Cut(part, "[")
-		if t.Kind() != reflect.Struct {
-			return nil
-		}
-		field, ok := fieldByName(t, name)
-		if !ok {
-			return nil
-		}
-		t = field.Type
-		for range strings.Count(indexes, "]") {
-			if t.Kind() != reflect.Slice {
-				return nil
-			}
-			t = t.Elem()
-		}
-	}
-	return t
-}
 
 // typeName is a type as the YAML library names it, "" for none.
 func typeName(t reflect.Type) string {
