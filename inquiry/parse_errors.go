@@ -11,8 +11,8 @@ import (
 )
 
 // decodeGuide decodes a guide with the YAML library, refusing unknown
-// fields, and trims its text. A problem is located through nodes, the
-// document's nodes in order, since the library gives only a line.
+// fields, and trims its text. A problem is placed through nodes (the
+// document's, from indexNodes), since the library gives only a line.
 func decodeGuide(data []byte, nodes []placedNode) (Guide, *GuideError) {
 	if i := first(nodes, func(p placedNode) bool { return p.node.Kind == yaml.AliasNode }); i >= 0 {
 		// Refused rather than followed: a guide has no need of them, and
