@@ -66,8 +66,8 @@ type Config struct {
 	// are still in their SSH handshake (or have authenticated and opened
 	// nothing yet). The people already in, with their sessions, never
 	// count. A new connection over the cap is taken, and the unfinished
-	// handshake whose client has sent least (the oldest of those) is
-	// closed to make room: a silent or stalled connection gives way to one
+	// handshake whose client has sent least (the oldest of those, and not
+	// one opened within the last second) is closed to make room: a silent or stalled connection gives way to one
 	// getting on with its handshake, so that one machine opening
 	// connections in a loop cannot keep the rest of a room behind the same
 	// router from getting in. Generous, so that a room arriving at once

@@ -66,8 +66,15 @@ const (
 // of them the one that has done least can make room (see admit).
 type handshake struct {
 	net.Conn
-	read atomic.Int64
+	since time.Time
+	read  atomic.Int64
 }
+
+// handshakeGrace is how long a new connection is spared from being closed
+// to make room: its first bytes (the client's version line and key
+// exchange offer) are sent at once, but the server may not have read them
+// yet, and until then it looks like a connection left silent.
+const handshakeGrace = time.Second
 
 func (h *handshake) Read(p []byte) (int, error) {
 	n, err := h.Conn.Read(p)
@@ -114,7 +121,7 @@ const (
 // why it is refused. When the address already has as many unfinished
 // handshakes as it may (Config.MaxHandshakesPerAddress), the one whose
 // client has sent least, the oldest of those, is returned to be closed
-// to make room: a connection left silent, or stopped halfway, makes room
+// to make room (sparing those younger than handshakeGrace if it can): a connection left silent, or stopped halfway, makes room
 // for one that is getting on with its handshake, so a machine opening
 // connections in a loop cannot starve the people behind the same router
 // (the people already in, with their sessions, never count here). The
@@ -137,7 +144,7 @@ func (o *origins) admit(key string, h *handshake, now time.Time) (src *origin, e
 		return src, nil, refusedLocal
 	}
 	if len(src.pending) >= o.cfg.MaxHandshakesPerAddress {
-		i := leastProgressed(src.pending)
+		i := leastProgressed(src.pending, now)
 		evicted = src.pending[i]
 		src.pending = slices.Delete(src.pending, i, i+1)
 	}
@@ -147,13 +154,22 @@ func (o *origins) admit(key string, h *handshake, now time.Time) (src *origin, e
 	return src, evicted, ""
 }
 
-// leastProgressed is the index of the handshake whose client has sent
+// leastProgressed is the index of the handshake to close: of those past
+// their grace (or of all, if none is), the one whose client has sent
 // fewest bytes, the oldest of those.
-func leastProgressed(pending []*handshake) int {
+func leastProgressed(pending []*handshake, now time.Time) int {
 	least := 0
-	for i, h := range pending {
-		if h.read.Load() < pending[least].read.Load() {
-			least = i
+	young := func(h *handshake) bool { return now.Sub(h.since) < handshakeGrace }
+	for i, h := range pending[1:] {
+		l := pending[least]
+		if young(h) != young(l) {
+			if young(l) {
+				least = i + 1
+			}
+			continue
+		}
+		if h.read.Load() < l.read.Load() {
+			least = i + 1
 		}
 	}
 	return least

@@ -112,3 +112,27 @@ func TestRefusalsAreLoggedAtMostOnceAMinutePerAddressAndKind(t *testing.T) {
 		t.Error("a refusal of another kind was held back by the session refusals")
 	}
 }
+
+func TestTheHandshakeClosedToMakeRoomIsTheLeastProgressedPastItsGrace(t *testing.T) {
+	now := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
+	hs := func(age time.Duration, sent int64) *handshake {
+		h := &handshake{since: now.Add(-age)}
+		h.read.Store(sent)
+		return h
+	}
+	old, young := 5*time.Second, handshakeGrace/2
+	tests := []struct {
+		name    string
+		pending []*handshake
+		want    int
+	}{
+		{"the oldest silent one", []*handshake{hs(old, 17), hs(old, 0), hs(old, 0), hs(young, 0)}, 1},
+		{"one that spoke before one too new to have been read", []*handshake{hs(old, 17), hs(young, 0)}, 0},
+		{"all new: the one that has sent least", []*handshake{hs(young, 1500), hs(young, 0), hs(young, 17)}, 1},
+	}
+	for _, tt := range tests {
+		if got := leastProgressed(tt.pending, now); got != tt.want {
+			t.Errorf("%s: closed handshake %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}

@@ -241,7 +241,7 @@ func connOf(ctx interface{ Value(any) any }) (*connState, bool) {
 // has done least (see origins.admit).
 func (s *Server) admitConn(ctx ssh.Context, c net.Conn) net.Conn {
 	now := s.clock.Now()
-	h := &handshake{Conn: c}
+	h := &handshake{Conn: c, since: now}
 	src, evicted, refused := s.origins.admit(originKey(c.RemoteAddr()), h, now)
 	if refused != "" {
 		if ok, unlogged := s.origins.shouldLogRefusal(src, refusedConnection, now); ok {
