@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -44,7 +43,7 @@ type reply struct {
 type committer struct {
 	s      *Store
 	folds  map[string]*inquiry.Workshop
-	codes  map[string]string // lower-case join code → workshop ID
+	codes  map[string]string // join code as compared (codeKey) → workshop ID
 	limits limits
 }
 
@@ -197,7 +196,7 @@ func (c *committer) admit(r *request, accepted map[string][]inquiry.Event) outco
 	c.spent(id, stamped, before, fold)
 	if r.opening {
 		c.folds[id] = fold
-		c.codes[strings.ToLower(fold.Code)] = id
+		c.codes[codeKey(fold.Code)] = id
 	}
 	return outcome{workshopID: id, event: stamped, value: value, waits: true}
 }

@@ -105,20 +105,8 @@ func (s *Store) Facilitators() []Facilitator {
 }
 
 func (s *Store) loadFacilitators() error {
-	err := s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(facilitatorPrefix), PrefetchValues: true, PrefetchSize: 16})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			var f Facilitator
-			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &f) }); err != nil {
-				return fmt.Errorf("%s: %w", it.Item().Key(), err)
-			}
-			s.facilitators[f.Fingerprint] = f
-		}
+	return loadRecords(s.db, facilitatorPrefix, "facilitators", func(_ []byte, f Facilitator) error {
+		s.facilitators[f.Fingerprint] = f
 		return nil
 	})
-	if err != nil {
-		return fmt.Errorf("data: read facilitators: %w", err)
-	}
-	return nil
 }

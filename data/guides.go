@@ -162,27 +162,15 @@ func (g addedGuide) fresh() inquiry.Guide {
 }
 
 func (s *Store) loadGuides() error {
-	err := s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(guidePrefix), PrefetchValues: true, PrefetchSize: 16})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			var g addedGuide
-			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &g) }); err != nil {
-				return fmt.Errorf("%s: %w", it.Item().Key(), err)
-			}
-			encoded, err := json.Marshal(g.Guide)
-			if err != nil {
-				return fmt.Errorf("%s: %w", it.Item().Key(), err)
-			}
-			g.encoded = encoded
-			s.guides[g.Guide.ID] = g
+	return loadRecords(s.db, guidePrefix, "guides", func(_ []byte, g addedGuide) error {
+		encoded, err := json.Marshal(g.Guide)
+		if err != nil {
+			return err
 		}
+		g.encoded = encoded
+		s.guides[g.Guide.ID] = g
 		return nil
 	})
-	if err != nil {
-		return fmt.Errorf("data: read guides: %w", err)
-	}
-	return nil
 }
 
 // refusal is an error written for the person refused, which still matches

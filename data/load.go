@@ -34,10 +34,10 @@ func (s *Store) loadWorkshops() (*committer, error) {
 			return nil, fmt.Errorf("data: workshop %s: its log opens workshop %q", id, fold.ID)
 		}
 		c.folds[id] = fold
-		c.codes[strings.ToLower(fold.Code)] = id
+		c.codes[codeKey(fold.Code)] = id
 		c.limits.learn(s.allowance, id, events)
 		s.logs[id] = &workshopLog{events: slices.Clip(events), summary: fold.Summary()}
-		s.codes[strings.ToLower(fold.Code)] = id
+		s.codes[codeKey(fold.Code)] = id
 		s.order = append(s.order, id)
 	}
 	slices.SortFunc(s.order, func(a, b string) int {

@@ -53,7 +53,7 @@ func (c *committer) reserve(d inquiry.WorkshopDetails) (inquiry.WorkshopDetails,
 		if err := inquiry.ValidCode(d.Code); err != nil {
 			return d, err
 		}
-		if _, taken := c.codes[d.Code]; taken {
+		if _, taken := c.codes[codeKey(d.Code)]; taken {
 			return d, fmt.Errorf("%q: %w", d.Code, ErrCodeTaken)
 		}
 		return d, nil
@@ -61,7 +61,7 @@ func (c *committer) reserve(d inquiry.WorkshopDetails) (inquiry.WorkshopDetails,
 	for range codeAttempts {
 		var random [4]byte
 		rand.Read(random[:]) // crypto/rand.Read never fails (Go 1.24+)
-		if code := inquiry.NewCode(random[:]); c.codes[code] == "" {
+		if code := inquiry.NewCode(random[:]); c.codes[codeKey(code)] == "" {
 			d.Code = code
 			return d, nil
 		}

@@ -3,7 +3,6 @@ package data
 import (
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/anchorage/anchorage/inquiry"
 )
@@ -44,7 +43,7 @@ func (s *Store) workshopLog(id, code string) *workshopLog {
 		l = &workshopLog{}
 		s.logs[id] = l
 		s.order = append(s.order, id)
-		s.codes[strings.ToLower(code)] = id
+		s.codes[codeKey(code)] = id
 	}
 	return l
 }
@@ -77,14 +76,14 @@ func (c *committer) recover(touched []string) {
 			}
 		}
 		if old := c.folds[id]; old != nil {
-			delete(c.codes, strings.ToLower(old.Code))
+			delete(c.codes, codeKey(old.Code))
 		}
 		if len(events) == 0 {
 			delete(c.folds, id)
 			continue
 		}
 		c.folds[id] = fold
-		c.codes[strings.ToLower(fold.Code)] = id
+		c.codes[codeKey(fold.Code)] = id
 		c.limits.learn(s.allowance, id, events)
 		s.mu.Lock()
 		l := s.workshopLog(id, fold.Code)

@@ -120,25 +120,11 @@ func (s *Store) Scribes(workshopID string) []Scribe {
 }
 
 func (s *Store) loadScribes() error {
-	err := s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(scribePrefix), PrefetchValues: true, PrefetchSize: 16})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			key := it.Item().Key()
-			if len(key) < len(scribePrefix)+workshopIDLen+1 {
-				return fmt.Errorf("malformed scribe key %q", key)
-			}
-			workshopID := string(key[len(scribePrefix) : len(scribePrefix)+workshopIDLen])
-			var sc Scribe
-			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &sc) }); err != nil {
-				return fmt.Errorf("%s: %w", key, err)
-			}
-			s.addScribe(workshopID, sc)
+	return loadRecords(s.db, scribePrefix, "scribes", func(key []byte, sc Scribe) error {
+		if len(key) < len(scribePrefix)+workshopIDLen+1 {
+			return fmt.Errorf("malformed scribe key")
 		}
+		s.addScribe(string(key[len(scribePrefix):len(scribePrefix)+workshopIDLen]), sc)
 		return nil
 	})
-	if err != nil {
-		return fmt.Errorf("data: read scribes: %w", err)
-	}
-	return nil
 }

@@ -83,7 +83,7 @@ type Store struct {
 	mu           sync.RWMutex
 	logs         map[string]*workshopLog
 	order        []string          // workshop IDs, oldest first
-	codes        map[string]string // lower-case join code → workshop ID
+	codes        map[string]string // join code as compared (codeKey) → workshop ID
 	facilitators map[string]Facilitator
 	guides       map[string]addedGuide
 	scribes      map[string]map[string]Scribe // workshop ID → key fingerprint → scribe

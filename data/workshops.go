@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/anchorage/anchorage/inquiry"
 )
@@ -56,11 +55,16 @@ func (s *Store) Workshops() []inquiry.Summary {
 	return all
 }
 
-// ByCode finds a workshop by its join code, ignoring case.
+// ByCode finds a workshop by its join code as someone typed it: case,
+// spaces and dashes do not matter (inquiry.ParseJoinCode).
 func (s *Store) ByCode(code string) (inquiry.Summary, bool) {
+	key := codeKey(code)
+	if key == "" {
+		return inquiry.Summary{}, false
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	id, ok := s.codes[strings.ToLower(strings.TrimSpace(code))]
+	id, ok := s.codes[key]
 	if !ok {
 		return inquiry.Summary{}, false
 	}
@@ -108,4 +112,15 @@ func (s *Store) Events(workshopID string, after uint64) []inquiry.Event {
 	// cut so that a caller's append cannot write into the store's array.
 	n := len(l.events)
 	return l.events[after:n:n]
+}
+
+// codeKey is the form the code index keys workshops by, so that "Plover
+// 9359" finds plover-9359; "" for what cannot be a join code. Two codes
+// with one key cannot both be opened (ErrCodeTaken).
+func codeKey(code string) string {
+	key, err := inquiry.ParseJoinCode(code)
+	if err != nil {
+		return ""
+	}
+	return key.String()
 }

@@ -53,6 +53,7 @@ func TestOpenWorkshopRefusesBadDetails(t *testing.T) {
 	}{
 		{"code taken", inquiry.WorkshopDetails{Title: "T", Code: "harbour-0001", Guide: testGuide}, ErrCodeTaken},
 		{"code taken in another case", inquiry.WorkshopDetails{Title: "T", Code: "HARBOUR-0001", Guide: testGuide}, ErrCodeTaken},
+		{"code taken with other dashes", inquiry.WorkshopDetails{Title: "T", Code: "harbour0001", Guide: testGuide}, ErrCodeTaken},
 		{"code reserved", inquiry.WorkshopDetails{Title: "T", Code: "enrol", Guide: testGuide}, inquiry.ErrInvalid},
 		{"code malformed", inquiry.WorkshopDetails{Title: "T", Code: "a b", Guide: testGuide}, inquiry.ErrInvalid},
 		{"ID taken", inquiry.WorkshopDetails{ID: taken.ID, Title: "T", Guide: testGuide}, inquiry.ErrConflict},
@@ -102,10 +103,10 @@ func TestConcurrentOpensWithTheSameCodeHaveOneWinner(t *testing.T) {
 	}
 }
 
-func TestByCodeIgnoresCase(t *testing.T) {
+func TestByCodeIgnoresCaseSpacesAndDashes(t *testing.T) {
 	s := openStore(t, t.TempDir())
 	ws := openWorkshop(t, s, "heron-0100")
-	for _, code := range []string{"heron-0100", "HERON-0100", "Heron-0100", " heron-0100 "} {
+	for _, code := range []string{"heron-0100", "HERON-0100", "Heron-0100", " heron-0100 ", "heron 0100", "HERON0100", "he-ron 01-00"} {
 		if got, ok := s.ByCode(code); !ok || got.ID != ws.ID {
 			t.Errorf("ByCode(%q) = %v, %v; want workshop %s", code, got.ID, ok, ws.ID)
 		}

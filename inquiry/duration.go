@@ -49,10 +49,11 @@ func ParseDuration(s string) (Duration, error) {
 func (d Duration) MarshalYAML() (any, error) { return d.String(), nil }
 
 // UnmarshalYAML reads a duration written as a string such as "10m". A bare
-// number is refused rather than guessed at: is 10 seconds or minutes?
+// number is refused rather than guessed at: is 10 seconds or minutes? Its
+// errors are yaml.TypeErrors, which carry the line, as the library's own.
 func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
-		return errors.New("a duration is a single value such as 10m")
+		return yamlError(n, errors.New("a duration is a single value such as 10m"))
 	}
 	if n.ShortTag() == "!!null" {
 		*d = 0
@@ -60,10 +61,15 @@ func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	}
 	parsed, err := ParseDuration(n.Value)
 	if err != nil {
-		return err
+		return yamlError(n, err)
 	}
 	*d = parsed
 	return nil
+}
+
+// yamlError is err as the YAML library reports a value it cannot decode.
+func yamlError(n *yaml.Node, err error) *yaml.TypeError {
+	return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: %s", n.Line, err)}}
 }
 
 // MarshalJSON writes the duration as a JSON string such as "10m", so that

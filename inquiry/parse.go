@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"reflect"
 	"strconv"
 	"strings"
 
@@ -17,12 +16,14 @@ import (
 // or hostile file from costing the server much to read.
 const maxGuideBytes = 1 << 20
 
-// ParseGuide reads a guide from YAML and validates it. Decoding is strict:
-// an unknown field, a list where one value belongs, or a value where a
-// list belongs is an error, so a typo never silently drops part of a
-// guide. Text fields are trimmed of surrounding space, including the line
-// break a YAML block scalar ends with. Every error is a *GuideError naming
-// the file, the 1-based line and the field.
+// ParseGuide reads a guide from YAML and validates it. Decoding is strict
+// (yaml.v3 with KnownFields): an unknown field, a field given twice, a
+// list where one value belongs, or a value where a list belongs is an
+// error, so a typo never silently drops part of a guide. Aliases are
+// refused. Text fields are trimmed of surrounding space, including the
+// line break a YAML block scalar ends with. Every error is a *GuideError
+// naming the file, the 1-based line and the field, found from the
+// document's node positions.
 func ParseGuide(file string, data []byte) (Guide, error) {
 	if len(data) > maxGuideBytes {
 		return Guide{}, &GuideError{File: file, Msg: fmt.Sprintf("a guide file is at most %d bytes; this one is %d", maxGuideBytes, len(data))}
@@ -31,13 +32,11 @@ func ParseGuide(file string, data []byte) (Guide, error) {
 	if err != nil {
 		return Guide{}, err
 	}
-	var g Guide
-	if err := decodeStrict(root, reflect.ValueOf(&g).Elem(), ""); err != nil {
-		var ge *GuideError
-		if errors.As(err, &ge) {
-			ge.File = file
-		}
-		return Guide{}, err
+	nodes := indexNodes(root)
+	g, bad := decodeGuide(data, nodes)
+	if bad != nil {
+		bad.File = file
+		return Guide{}, bad
 	}
 	if err := g.Validate(); err != nil {
 		var ge *GuideError
@@ -62,12 +61,12 @@ func parseDocument(file string, data []byte) (*yaml.Node, error) {
 		return nil, syntaxError(file, err)
 	}
 	var extra yaml.Node
-	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		line := 0
-		if err == nil {
-			line = extra.Line
-		}
-		return nil, &GuideError{File: file, Line: line, Msg: "a guide file holds one guide: remove the second document (after ---)"}
+	switch err := dec.Decode(&extra); {
+	case err == nil:
+		return nil, &GuideError{File: file, Line: extra.Line, Msg: "a guide file holds one guide: remove the second document (after ---)"}
+	case !errors.Is(err, io.EOF):
+		// Not a second document: text after the first that is not YAML.
+		return nil, syntaxError(file, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, &GuideError{File: file, Line: doc.Line, Msg: "the file is empty: a guide needs an id, a title and phases"}
@@ -98,6 +97,10 @@ func syntaxError(file string, err error) *GuideError {
 	if parserProblem(msg) && line > 0 {
 		line++
 	}
+	// Text after a complete first value, without --- before it.
+	if msg == "did not find expected <document start>" {
+		msg = "this line is not part of the guide above it (a guide is one set of fields)"
+	}
 	// The message can quote the file (an anchor's name, say): clean it for
 	// whoever's terminal shows it.
 	return &GuideError{File: file, Line: line, Msg: "not valid YAML: " + CleanLine(msg)}
@@ -118,101 +121,6 @@ func parserProblem(msg string) bool {
 		}
 	}
 	return false
-}
-
-var unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
-
-// decodeStrict fills v from n, refusing anything the guide types do not
-// have a place for. path is the field path so far, as Validate writes it.
-// The walk follows the Go types, so its depth is bounded by them whatever
-// the nesting of the document.
-func decodeStrict(n *yaml.Node, v reflect.Value, path string) error {
-	if n.Kind == yaml.AliasNode {
-		// Aliases are refused rather than followed: a guide has no need of
-		// them, and following them is how a small file becomes a huge one.
-		return fieldError(n.Line, path, "aliases (*name) are not supported in a guide: write the value out")
-	}
-	if reflect.PointerTo(v.Type()).Implements(unmarshalerType) {
-		if n.Kind != yaml.ScalarNode {
-			return fieldError(n.Line, path, "expected a single value, found "+describe(n))
-		}
-		if err := v.Addr().Interface().(yaml.Unmarshaler).UnmarshalYAML(n); err != nil {
-			return fieldError(n.Line, path, err.Error())
-		}
-		return nil
-	}
-	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
-		v.SetZero()
-		return nil
-	}
-	switch v.Kind() {
-	case reflect.String:
-		if n.Kind != yaml.ScalarNode {
-			return fieldError(n.Line, path, "expected text, found "+describe(n))
-		}
-		v.SetString(strings.TrimSpace(n.Value))
-		return nil
-	case reflect.Slice:
-		if n.Kind != yaml.SequenceNode {
-			return fieldError(n.Line, path, "expected a list (items starting with \"- \"), found "+describe(n))
-		}
-		if len(n.Content) == 0 {
-			// An empty list means the same as none (kinds: [] is any
-			// kind), and is kept the same way, so a guide reads back as
-			// it was written out.
-			v.SetZero()
-			return nil
-		}
-		items := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
-		for i, item := range n.Content {
-			if err := decodeStrict(item, items.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
-				return err
-			}
-		}
-		v.Set(items)
-		return nil
-	case reflect.Struct:
-		return decodeFields(n, v, path)
-	}
-	// Only the types above appear in a Guide; reaching here is a mistake in
-	// this package, not in the file.
-	panic("inquiry: guide field of unexpected type " + v.Type().String())
-}
-
-// decodeFields fills the struct v from the mapping n, by yaml tag name.
-func decodeFields(n *yaml.Node, v reflect.Value, path string) error {
-	if n.Kind != yaml.MappingNode {
-		return fieldError(n.Line, path, "expected a set of fields (name: value), found "+describe(n))
-	}
-	fields := map[string]int{}
-	var names []string
-	for i := range v.NumField() {
-		name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("yaml"), ",")
-		if name != "" && name != "-" {
-			fields[name] = i
-			names = append(names, name)
-		}
-	}
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		key, value := n.Content[i], n.Content[i+1]
-		at := joinPath(path, fieldName(key.Value))
-		if key.Kind != yaml.ScalarNode {
-			return fieldError(key.Line, path, "a field name must be a plain word, found "+describe(key))
-		}
-		index, ok := fields[key.Value]
-		if !ok {
-			return fieldError(key.Line, at, "unknown field: expected one of "+strings.Join(names, ", "))
-		}
-		if seen[key.Value] {
-			return fieldError(key.Line, at, "this field appears twice")
-		}
-		seen[key.Value] = true
-		if err := decodeStrict(value, v.Field(index), at); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // fieldName is a key as an error message shows it: a plain name as it is,

@@ -100,7 +100,12 @@ var malformedGuides = func() []malformedGuide {
 		{"hostile field name", replace("        timebox: 10m", `        "\e]0;pwned\a": x`), 10, `phases[0].prompts[0]."\x1b]0;pwned\a"`, "unknown field"},
 		{"alias", replace("    title: Discover", "    title: &t Discover\n    summary: *t"), 6, "phases[0].summary", "aliases"},
 		{"nesting too deep", "id: " + strings.Repeat("[", 20000), 0, "", "exceeded max depth"},
+		{"nesting deep but closed", "id: " + strings.Repeat("[", 9990) + strings.Repeat("]", 9990), 1, "id", "expected text, found a list"},
 		{"two documents", goodGuide + "---\nid: other\n", 11, "", "one guide"},
+		// Garbage after a first value is not a second document: say where.
+		{"garbage after a value", "hello world\n: : :\n", 2, "", "not valid YAML"},
+		{"garbage after a mapping", "{}\n}\n", 2, "", "not valid YAML"},
+		{"garbage after the guide", goodGuide + "}}}\n", 11, "", "not valid YAML"},
 		{"empty file", "", 0, "", "empty"},
 	}
 }()

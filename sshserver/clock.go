@@ -3,10 +3,14 @@ package sshserver
 import "time"
 
 // clock is where the server's limits read the time and set their timers.
-// It is the system clock, except in tests that need to move time on by
-// hand: an idle timeout of two hours, or a connection that has stalled for
-// thirty seconds, can then be tested without waiting and without a test
-// that depends on how fast the machine is.
+// It is the system clock, except in end-to-end tests that need to move
+// time on by hand: an idle timeout of two hours, or a connection that has
+// stalled for thirty seconds, can then be tested over real SSH without
+// waiting and without depending on how fast the machine is. Tests of one
+// part (lookups_test.go) use testing/synctest on the system clock instead;
+// it cannot serve the end-to-end tests, because its clock moves only when
+// every goroutine of the test is blocked on something it controls, and a
+// server and client talking over 127.0.0.1 wait on the network.
 type clock interface {
 	Now() time.Time
 	// AfterFunc calls f in its own goroutine once d has passed.

@@ -62,16 +62,17 @@ type Config struct {
 	// (ANCHORAGE_MAX_SESSIONS_PER_CONNECTION)
 	MaxSessionsPerConnection int
 
-	// ConnectionBurst and ConnectionsPerMinute limit how fast one address
-	// opens new connections: a burst (a whole room arriving at once, as
-	// many as MaxSessionsPerAddress), then a steady rate. Checked before
-	// the handshake, whose key exchange costs the server CPU, so a
-	// connection over the rate is closed without a word (OpenSSH says
-	// "Connection closed by remote host"); trying again a moment later
-	// works. Defaults 200 and 120.
-	// (ANCHORAGE_CONNECTION_BURST, ANCHORAGE_CONNECTIONS_PER_MINUTE)
-	ConnectionBurst      int
-	ConnectionsPerMinute int
+	// MaxHandshakesPerAddress caps the connections from one address that
+	// are still in their SSH handshake (or have authenticated and opened
+	// nothing yet). The people already in, with their sessions, never
+	// count. A new connection over the cap is taken, and the unfinished
+	// handshake whose client has sent least (the oldest of those, and not
+	// one opened within the last second) is closed to make room: a silent or stalled connection gives way to one
+	// getting on with its handshake, so that one machine opening
+	// connections in a loop cannot keep the rest of a room behind the same
+	// router from getting in. Generous, so that a room arriving at once
+	// never meets it. Default 64. (ANCHORAGE_MAX_HANDSHAKES_PER_ADDRESS)
+	MaxHandshakesPerAddress int
 
 	// HandshakeTimeout is how long a new connection has to finish the SSH
 	// handshake and authenticate. Without it a client that connects and
@@ -79,9 +80,13 @@ type Config struct {
 	// (ANCHORAGE_HANDSHAKE_TIMEOUT, as "10s")
 	HandshakeTimeout time.Duration
 
-	// MaxJoinAttempts is how many wrong join codes one connection may try
-	// before it is closed, so that codes cannot be guessed by trying them
-	// one after another on one connection. (ANCHORAGE_MAX_JOIN_ATTEMPTS)
+	// MaxJoinAttempts is how many wrong codes (join, resume or enrolment)
+	// one connection may try, shared by all its sessions. The one that
+	// reaches it ends the session with exit status 1, and the connection
+	// looks no code up again: guessing needs a new connection, which costs
+	// a handshake. Each wrong code on a connection also makes its next
+	// lookup wait (JoinDelay, doubling, up to JoinMaxDelay).
+	// (ANCHORAGE_MAX_JOIN_ATTEMPTS)
 	MaxJoinAttempts int
 
 	// MaxEnrolAttempts is how many wrong enrolment codes the whole server
@@ -90,24 +95,33 @@ type Config struct {
 	// line of defence. (ANCHORAGE_MAX_ENROL_ATTEMPTS)
 	MaxEnrolAttempts int
 
-	// JoinMissesPerAddress and JoinMissWindow limit the wrong join codes
-	// tried from one address across all its connections: at most this many
-	// different wrong codes within any window. After that, until the oldest
-	// miss leaves the window, only codes already found from that address
-	// are looked up, so a room that has joined is not locked out by one
-	// prankster. Repeating a wrong code counts once: it tells a guesser
-	// nothing new, and a person retyping should not use up their room's
-	// allowance. Defaults 20 per 10m. (ANCHORAGE_JOIN_MISSES_PER_ADDRESS,
-	// ANCHORAGE_JOIN_MISS_WINDOW)
-	JoinMissesPerAddress int
-	JoinMissWindow       time.Duration
+	// JoinFreeMisses, JoinMissWindow, JoinDelay and JoinMaxDelay slow
+	// guessing from one address without ever locking it out, since a whole
+	// room behind one NAT router shares an address and one person's
+	// mistakes or mischief must not keep the others from their workshop.
+	// An address may try JoinFreeMisses different wrong codes within
+	// JoinMissWindow at no cost; after that its lookups of codes it has
+	// not tried before go one at a time, JoinDelay apart, the spacing
+	// doubling with each further wrong code up to JoinMaxDelay. So the
+	// right code gets in after at most JoinMaxDelay once guessing stops,
+	// and a guesser learns at most one code per JoinMaxDelay however many
+	// connections it opens. A code already found from the address is
+	// looked up at once (the rest of the room is not slowed), and so is a
+	// wrong code already tried (it tells nothing new, and a person
+	// retyping it does not use up the room's allowance). Defaults 10 per
+	// 10m, 1s doubling to 30s. 0 turns the delay off.
+	// (ANCHORAGE_JOIN_FREE_MISSES, ANCHORAGE_JOIN_MISS_WINDOW,
+	// ANCHORAGE_JOIN_DELAY, ANCHORAGE_JOIN_MAX_DELAY)
+	JoinFreeMisses int
+	JoinMissWindow time.Duration
+	JoinDelay      time.Duration
+	JoinMaxDelay   time.Duration
 
-	// JoinDelay slows guessing down before the limit stops it: once an
-	// address has used half its allowance of wrong codes, its next lookup
-	// waits JoinDelay, and each further wrong code doubles the wait, up to
-	// 16 times JoinDelay. 0 turns the delay off. Default 1s.
-	// (ANCHORAGE_JOIN_DELAY)
-	JoinDelay time.Duration
+	// JoinMaxWait is the longest a lookup queues behind others from the
+	// same address (many connections guessing at once); a lookup that would
+	// wait longer is not made, and the person is told how long to wait
+	// before trying again. Default 2m. (ANCHORAGE_JOIN_MAX_WAIT)
+	JoinMaxWait time.Duration
 
 	// IdleTimeout ends a screen, with a message, after this long without a
 	// keypress. It is measured from the last byte the client sent, not from
@@ -173,14 +187,15 @@ func DefaultConfig() Config {
 		MaxSessions:              1000,
 		MaxSessionsPerAddress:    200,
 		MaxSessionsPerConnection: 10,
-		ConnectionBurst:          200,
-		ConnectionsPerMinute:     120,
+		MaxHandshakesPerAddress:  64,
 		HandshakeTimeout:         20 * time.Second,
 		MaxJoinAttempts:          5,
 		MaxEnrolAttempts:         10,
-		JoinMissesPerAddress:     20,
+		JoinFreeMisses:           10,
 		JoinMissWindow:           10 * time.Minute,
 		JoinDelay:                time.Second,
+		JoinMaxDelay:             30 * time.Second,
+		JoinMaxWait:              2 * time.Minute,
 		IdleTimeout:              2 * time.Hour,
 		MaxConnectionTime:        12 * time.Hour,
 		InputBurst:               64 << 10,
@@ -201,14 +216,15 @@ var envSetters = map[string]func(c *Config, v string) error{
 	"MAX_SESSIONS":                intSetter(func(c *Config) *int { return &c.MaxSessions }),
 	"MAX_SESSIONS_PER_ADDRESS":    intSetter(func(c *Config) *int { return &c.MaxSessionsPerAddress }),
 	"MAX_SESSIONS_PER_CONNECTION": intSetter(func(c *Config) *int { return &c.MaxSessionsPerConnection }),
-	"CONNECTION_BURST":            intSetter(func(c *Config) *int { return &c.ConnectionBurst }),
-	"CONNECTIONS_PER_MINUTE":      intSetter(func(c *Config) *int { return &c.ConnectionsPerMinute }),
+	"MAX_HANDSHAKES_PER_ADDRESS":  intSetter(func(c *Config) *int { return &c.MaxHandshakesPerAddress }),
 	"HANDSHAKE_TIMEOUT":           durationSetter(func(c *Config) *time.Duration { return &c.HandshakeTimeout }),
 	"MAX_JOIN_ATTEMPTS":           intSetter(func(c *Config) *int { return &c.MaxJoinAttempts }),
 	"MAX_ENROL_ATTEMPTS":          intSetter(func(c *Config) *int { return &c.MaxEnrolAttempts }),
-	"JOIN_MISSES_PER_ADDRESS":     intSetter(func(c *Config) *int { return &c.JoinMissesPerAddress }),
+	"JOIN_FREE_MISSES":            intSetter(func(c *Config) *int { return &c.JoinFreeMisses }),
 	"JOIN_MISS_WINDOW":            durationSetter(func(c *Config) *time.Duration { return &c.JoinMissWindow }),
 	"JOIN_DELAY":                  durationSetter(func(c *Config) *time.Duration { return &c.JoinDelay }),
+	"JOIN_MAX_DELAY":              durationSetter(func(c *Config) *time.Duration { return &c.JoinMaxDelay }),
+	"JOIN_MAX_WAIT":               durationSetter(func(c *Config) *time.Duration { return &c.JoinMaxWait }),
 	"IDLE_TIMEOUT":                durationSetter(func(c *Config) *time.Duration { return &c.IdleTimeout }),
 	"MAX_CONNECTION_TIME":         durationSetter(func(c *Config) *time.Duration { return &c.MaxConnectionTime }),
 	"INPUT_BURST":                 intSetter(func(c *Config) *int { return &c.InputBurst }),
@@ -309,11 +325,9 @@ func (c *Config) validateLimits() error {
 		{"max sessions", c.MaxSessions},
 		{"max sessions per address", c.MaxSessionsPerAddress},
 		{"max sessions per connection", c.MaxSessionsPerConnection},
-		{"connection burst", c.ConnectionBurst},
-		{"connections per minute", c.ConnectionsPerMinute},
+		{"max handshakes per address", c.MaxHandshakesPerAddress},
 		{"max join attempts", c.MaxJoinAttempts},
 		{"max enrol attempts", c.MaxEnrolAttempts},
-		{"join misses per address", c.JoinMissesPerAddress},
 		{"input burst", c.InputBurst},
 		{"input rate", c.InputRate},
 	}
@@ -328,6 +342,7 @@ func (c *Config) validateLimits() error {
 	}{
 		{"handshake timeout", c.HandshakeTimeout},
 		{"join miss window", c.JoinMissWindow},
+		{"join max wait", c.JoinMaxWait},
 		{"idle timeout", c.IdleTimeout},
 		{"max connection time", c.MaxConnectionTime},
 		{"input flood timeout", c.InputFloodTimeout},
@@ -338,8 +353,16 @@ func (c *Config) validateLimits() error {
 			return fmt.Errorf("%s %s: need a positive duration", d.name, d.value)
 		}
 	}
-	if c.JoinDelay < 0 {
-		return fmt.Errorf("join delay %s: need zero or a positive duration", c.JoinDelay)
+	if c.JoinFreeMisses < 0 {
+		return fmt.Errorf("join free misses %d: need zero or more", c.JoinFreeMisses)
+	}
+	if c.JoinDelay < 0 || c.JoinMaxDelay < c.JoinDelay {
+		return fmt.Errorf("join delay %s up to %s: need 0 <= delay <= max delay", c.JoinDelay, c.JoinMaxDelay)
 	}
 	return nil
+}
+
+// guessPolicy is how the limits on guessing codes read the configuration.
+func (c Config) guessPolicy() guessPolicy {
+	return guessPolicy{free: c.JoinFreeMisses, window: c.JoinMissWindow, delay: c.JoinDelay, maxDelay: c.JoinMaxDelay, maxWait: c.JoinMaxWait}
 }

@@ -19,9 +19,19 @@ type ending struct {
 	once    sync.Once
 	done    chan struct{} // closed once ended, for any reason
 	message string        // written before done is closed
+	failed  atomic.Bool   // exit with status 1, however the session ends
 	program atomic.Pointer[tea.Program]
 	stop    func() bool // stops watching the connection's context
 }
+
+// fail makes the session exit with status 1 when it ends, without ending
+// it now: the screen may be saying goodbye itself (a participant's last
+// wrong join code), and the person should not be told twice.
+func (e *ending) fail() { e.failed.Store(true) }
+
+// failure reports whether the session is to exit with status 1: it was
+// failed, or ended with a message.
+func (e *ending) failure() bool { return e.failed.Load() || e.reason() != "" }
 
 // newEnding returns an ending that also happens, without a message, when
 // ctx (the connection's) is done.

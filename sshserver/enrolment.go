@@ -24,6 +24,9 @@ const enrolAlphabet = "abcdefghjkmnpqrstuvwxyz23456789"
 // codes were tried.
 var ErrEnrolmentClosed = errors.New("enrolment is closed")
 
+// errWrongEnrolCode is a typed code that is not the enrolment code.
+var errWrongEnrolCode = errors.New("that is not the enrolment code")
+
 // enrolment is the one-time code that lets the first facilitator enrol
 // their key when the server has none. It lives in memory only: a restart
 // makes a new one, and the code never reaches the disk or the log.
@@ -83,7 +86,7 @@ func (e *enrolment) try(typed string, enrol func() error) error {
 			e.code = ""
 			return fmt.Errorf("%w: too many wrong codes; restarting the server makes a new one", ErrEnrolmentClosed)
 		}
-		return fmt.Errorf("that is not the enrolment code (%d more tries before it is withdrawn)", e.max-e.failures)
+		return fmt.Errorf("%w (%d more tries before it is withdrawn)", errWrongEnrolCode, e.max-e.failures)
 	}
 	if err := enrol(); err != nil {
 		return err
@@ -123,18 +126,55 @@ func (s *Server) enrolNamedFunc(ctx context.Context, v visitor) func(code, name 
 		if inquiry.RuneCount(name) > inquiry.MaxNameRunes {
 			return fmt.Errorf("a name is at most %d characters", inquiry.MaxNameRunes)
 		}
-		return s.enrolment.try(code, func() error {
-			if s.store.IsFacilitator(v.key) && name == "" {
-				return nil
-			}
-			if name == "" {
-				name = fmt.Sprintf("facilitator-%d", len(s.store.Facilitators())+1)
-			}
-			if err := s.store.EnrolFacilitator(ctx, v.key, name); err != nil {
-				return fmt.Errorf("enrol this key: %w", err)
-			}
-			s.log.Info("facilitator enrolled", "name", name, "key", fingerprint(v.key), "remote", v.remote)
+		return s.tryEnrolCode(ctx, code, s.enrolWith(ctx, v, name))
+	}
+}
+
+// tryEnrolCode tries a typed enrolment code. It is a guess, counted and
+// slowed like a join code (see lookups.go), unless enrolment is closed and
+// there is nothing to guess.
+func (s *Server) tryEnrolCode(ctx context.Context, code string, enrol func() error) error {
+	if s.enrolment.Code() == "" {
+		return s.enrolment.try(code, enrol) // closed: says why
+	}
+	cs, ok := connOf(ctx)
+	if !ok {
+		return errors.New("this connection was not admitted") // not reached: fail closed
+	}
+	done := ctx.Done()
+	key := string(normaliseEnrolCode(code))
+	if len(key) > 64 {
+		key = key[:64] // a guesser's long strings are not kept whole
+	}
+	g, err := s.reserveGuess(cs, "enrol:"+key, done)
+	if err != nil {
+		return err
+	}
+	var tried error
+	_, _, err = g.run(ctx, done, func() bool {
+		tried = s.enrolment.try(code, enrol)
+		return !errors.Is(tried, errWrongEnrolCode) && !errors.Is(tried, ErrEnrolmentClosed)
+	})
+	if err != nil {
+		return err
+	}
+	return tried
+}
+
+// enrolWith makes the session's key a facilitator key, with the name
+// given, or a numbered one.
+func (s *Server) enrolWith(ctx context.Context, v visitor, name string) func() error {
+	return func() error {
+		if s.store.IsFacilitator(v.key) && name == "" {
 			return nil
-		})
+		}
+		if name == "" {
+			name = fmt.Sprintf("facilitator-%d", len(s.store.Facilitators())+1)
+		}
+		if err := s.store.EnrolFacilitator(ctx, v.key, name); err != nil {
+			return fmt.Errorf("enrol this key: %w", err)
+		}
+		s.log.Info("facilitator enrolled", "name", name, "key", fingerprint(v.key), "remote", v.remote)
+		return nil
 	}
 }

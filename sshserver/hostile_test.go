@@ -111,7 +111,7 @@ func TestEnvironmentRequestsAreHarmless(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := p.next(t)
-	if s.Code != "harbour-talk" {
+	if s.Code != "harbourtalk" {
 		t.Errorf("the screen was given %+v", s)
 	}
 	waitUntil(t, "the screen to draw", func() bool { return strings.Contains(out.String(), "[p 80x24]") })

@@ -1,6 +1,8 @@
 package sshserver
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -8,29 +10,21 @@ import (
 	"github.com/anchorage/anchorage/tui"
 )
 
-const tooManyCodes = "Too many wrong join codes. Check the code with your facilitator and connect again."
-
-// tooManyCodesFromAddress is what someone is told when their address has
-// used up its allowance of wrong join codes.
-func tooManyCodesFromAddress(window time.Duration) string {
-	return fmt.Sprintf("Too many wrong join codes have come from your network in the last %s. "+
-		"Check the code with your facilitator and try again in a few minutes.", humanDuration(window))
-}
-
 // joinGuard is the Room a participant's screen is given: the store, with
-// every join code lookup counted, so that codes cannot be found by trying
-// them one after another. Two limits apply:
+// every join and resume code lookup counted against the limits on
+// guessing (see lookups.go).
 //
-//   - per connection, MaxJoinAttempts wrong codes, shared by all the
-//     connection's sessions; the next lookup ends the session, and a new
-//     session on the connection is refused;
-//   - per address, across all its connections, JoinMissesPerAddress
-//     different wrong codes within JoinMissWindow, with a growing wait
-//     before each lookup once half are used (see Config.JoinDelay); a
-//     lookup beyond the limit ends the session with a message.
+// Each lookup comes in two forms. ByCode and Resume are tui.Room's: they
+// wait inside the caller, so a screen calling them from its Update is
+// frozen for the wait. ReserveCode and ReserveResume are for a screen
+// that keeps drawing: they say at once how long the lookup will wait, and
+// return the lookup itself to run off the Update loop (as a tea.Cmd); it
+// ends early when its context or the session ends.
 //
 // (The participant's screen has its own limit per session and says
-// goodbye itself when it reaches it; this guard is the server's.)
+// goodbye itself when it reaches it; the wrong code that reaches the
+// connection's limit here makes the session exit with status 1 without
+// a second message, and a lookup beyond it ends the session with one.)
 type joinGuard struct {
 	tui.Room
 	server *Server
@@ -38,56 +32,99 @@ type joinGuard struct {
 	ending *ending
 }
 
-// ByCode looks a code up, if the limits allow, and counts a miss.
+// ByCode looks a join code up, if the limits allow, after any wait they
+// impose. A refusal ends the session with its reason: false would be
+// read as "no workshop has that code", which may not be true.
 func (g *joinGuard) ByCode(code string) (inquiry.Summary, bool) {
-	var w inquiry.Summary
-	found := g.lookup(normaliseCode(code), func() bool {
-		var ok bool
-		w, ok = g.Room.ByCode(code)
-		return ok
-	})
-	return w, found
+	_, find := g.ReserveCode(code)
+	w, err := find(context.Background())
+	g.endIfRefused(err)
+	return w, err == nil
 }
 
 // Resume looks a resume code up under the same limits as a join code: a
 // resume code opens someone's words to whoever types it.
 func (g *joinGuard) Resume(workshopID, code string) (string, bool) {
+	_, find := g.ReserveResume(workshopID, code)
+	id, err := find(context.Background())
+	g.endIfRefused(err)
+	return id, err == nil
+}
+
+// ReserveCode asks to look a join code up and returns how long the lookup
+// will wait before it is made, and the lookup. The lookup returns the
+// workshop; or an error wrapping inquiry.ErrNotFound for a wrong code;
+// one wrapping inquiry.ErrTooManyCodes, whose message is for the person,
+// when the limits will not look (codes are being guessed so fast from the
+// address that the queue is too long: try again after the wait it names;
+// or the connection has used up its wrong codes, and the session is
+// ending); or ctx's error, or context.Canceled once the session has
+// ended, if they come before the wait is over.
+func (g *joinGuard) ReserveCode(code string) (time.Duration, func(context.Context) (inquiry.Summary, error)) {
+	var w inquiry.Summary
+	wait, run := g.reserve(joinKey(code), func() bool {
+		var ok bool
+		w, ok = g.Room.ByCode(code)
+		return ok
+	})
+	return wait, func(ctx context.Context) (inquiry.Summary, error) {
+		if err := run(ctx); err != nil {
+			return inquiry.Summary{}, err
+		}
+		return w, nil
+	}
+}
+
+// ReserveResume is ReserveCode for a resume code in the workshop: the
+// lookup returns the participant the code belongs to.
+func (g *joinGuard) ReserveResume(workshopID, code string) (time.Duration, func(context.Context) (string, error)) {
 	var id string
-	found := g.lookup("resume:"+normaliseCode(code), func() bool {
+	wait, run := g.reserve(resumeKey(workshopID, code), func() bool {
 		var ok bool
 		id, ok = g.Room.Resume(workshopID, code)
 		return ok
 	})
-	return id, found
+	return wait, func(ctx context.Context) (string, error) {
+		if err := run(ctx); err != nil {
+			return "", err
+		}
+		return id, nil
+	}
 }
 
-// lookup runs find if the connection's and the address's allowances of
-// wrong guesses permit, after any wait they impose, and counts a miss.
-func (g *joinGuard) lookup(key string, find func() bool) bool {
-	s := g.server
-	if g.exhausted() {
-		g.ending.end(tooManyCodes)
-		return false
-	}
-	ticket, ok := s.origins.reserveLookup(g.conn.origin, key, s.clock.Now())
-	if !ok {
-		if say, unlogged := s.origins.shouldLogRefusal(g.conn.origin, refusedJoinCode, s.clock.Now()); say {
-			s.log.Warn("join codes refused: too many wrong codes from one address",
-				"remote", s.hashRemote(g.conn.conn.RemoteAddr()), "unlogged_since", unlogged)
+// reserve reserves a guess under key and returns its wait and the lookup,
+// which runs find and says how it went.
+func (g *joinGuard) reserve(key string, find func() bool) (time.Duration, func(context.Context) error) {
+	guess, err := g.server.reserveGuess(g.conn, key, g.ending.done)
+	if err != nil {
+		if g.exhausted() {
+			g.ending.end(err.Error()) // nothing more to try on this connection
 		}
-		g.ending.end(tooManyCodesFromAddress(s.cfg.JoinMissWindow))
-		return false
+		return 0, func(context.Context) error { return err }
 	}
-	looked := sleep(s.clock, ticket.wait, g.ending.done)
-	found := looked && find()
-	s.origins.settleLookup(g.conn.origin, ticket, key, looked, found, s.clock.Now())
-	if looked && !found {
-		g.conn.joinMisses.Add(1)
+	return guess.wait, func(ctx context.Context) error {
+		found, spent, err := guess.run(ctx, g.ending.done, find)
+		switch {
+		case err != nil:
+			return err
+		case found:
+			return nil
+		case spent:
+			g.ending.fail()
+		}
+		return fmt.Errorf("no match for that code: %w", inquiry.ErrNotFound)
 	}
-	return found
 }
 
 // exhausted reports whether the connection has used up its wrong codes.
 func (g *joinGuard) exhausted() bool {
 	return g.conn.joinMisses.Load() >= int32(g.server.cfg.MaxJoinAttempts)
+}
+
+// endIfRefused ends the session with the reason the limits refused a
+// lookup, if they did.
+func (g *joinGuard) endIfRefused(err error) {
+	if errors.Is(err, inquiry.ErrTooManyCodes) {
+		g.ending.end(err.Error())
+	}
 }

@@ -3,12 +3,14 @@ package sshserver
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"strings"
 	"testing"
 	"time"
 
+	"charm.land/log/v2"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -55,29 +57,71 @@ func (r rawConn) waitClosed(t *testing.T, what string) {
 	}
 }
 
-func TestNewConnectionsAreRateLimitedPerAddressBeforeTheHandshake(t *testing.T) {
-	clock := newManualClock()
-	srv := startServer(t, "", withClock(clock), withConfig(func(c *Config) {
-		c.ConnectionBurst, c.ConnectionsPerMinute = 3, 1
-	}))
-	for i := range 3 {
-		if c := openRaw(t, srv.addr, "127.0.0.1"); !c.admitted() {
-			t.Fatalf("connection %d of a burst of 3 was refused", i+1)
+// TestUnfinishedHandshakesAreCappedPerAddressLeastProgressedFirst opens
+// more unfinished handshakes from one address than it may have: each new
+// one is taken, and the one that has sent least, the oldest of those,
+// is closed to make room. A connection that has finished its handshake
+// and opened a session never counts.
+func TestUnfinishedHandshakesAreCappedPerAddressLeastProgressedFirst(t *testing.T) {
+	var logged syncBuffer
+	p, probeScreens := withProbes()
+	srv := startServer(t, "", probeScreens, withConfig(func(c *Config) { c.MaxHandshakesPerAddress = 3 }),
+		serverOption{server: func(s *Server) { s.log = log.New(&logged) }})
+	in := openTerminal(t, srv.addr, "harbour-talk", 80, 24, keyless())
+	p.next(t)
+	in.waitFor("[p 80x24]") // in, with a session: not an unfinished handshake
+
+	const version = "SSH-2.0-Halfway\r\n" // then nothing more
+	spoke := fmt.Sprint(len(version), " 0 0")
+	talking := openRaw(t, srv.addr, "127.0.0.1")
+	if _, err := talking.Write([]byte(version)); err != nil {
+		t.Fatal(err)
+	}
+	silent := []rawConn{openRaw(t, srv.addr, "127.0.0.1"), openRaw(t, srv.addr, "127.0.0.1")}
+	waitUntil(t, "the version line to reach the server", func() bool { return srv.pendingSent("127.0.0.1") == spoke })
+	for i, c := range append(silent, talking) {
+		if !c.admitted() {
+			t.Fatalf("handshake %d of 3 was refused", i+1)
 		}
 	}
-	if c := openRaw(t, srv.addr, "127.0.0.1"); c.admitted() {
-		t.Fatal("a fourth connection at once was admitted past a burst of 3")
+	for i := range 2 { // each makes room by closing a silent one, oldest first
+		if c := openRaw(t, srv.addr, "127.0.0.1"); !c.admitted() {
+			t.Fatalf("handshake %d over the cap was refused rather than made room for", i+1)
+		}
+		silent[i].waitClosed(t, fmt.Sprintf("silent handshake %d, to make room", i+1))
+	}
+	if got := srv.pendingSent("127.0.0.1"); got != spoke {
+		t.Errorf("bytes sent by the unfinished handshakes left: %s; want the one that spoke, and the two newest", got)
 	}
 	if c := openRaw(t, srv.addr, "127.0.0.2"); !c.admitted() {
-		t.Fatal("another address was refused: the rate is per address")
+		t.Fatal("another address was refused: the cap is per address")
 	}
-	clock.Advance(time.Minute)
-	if c := openRaw(t, srv.addr, "127.0.0.1"); !c.admitted() {
-		t.Fatal("a minute later, at one a minute, the address still cannot connect")
+	in.typeText("x")
+	in.waitFor("tries=1") // the session in use was never touched
+
+	client, _ := dial(t, srv.addr, "harbour-talk", keyless()) // a whole handshake, though three are unfinished
+	open := openTerminalOn(t, client, 80, 24)
+	p.next(t)
+	open.waitFor("[p 80x24]")
+	if out := logged.String(); !strings.Contains(out, "unfinished handshake dropped") || strings.Contains(out, "127.0.0.") {
+		t.Errorf("the log says %q; want the drop recorded, without the address", out)
 	}
-	if c := openRaw(t, srv.addr, "127.0.0.1"); c.admitted() {
-		t.Fatal("one a minute allowed two")
+}
+
+// pendingSent lists the bytes each unfinished handshake from an address
+// has sent, oldest first.
+func (ts *testServer) pendingSent(addr string) string {
+	ts.origins.mu.Lock()
+	defer ts.origins.mu.Unlock()
+	src := ts.origins.byKey[addr]
+	if src == nil {
+		return ""
 	}
+	var sent []string
+	for _, h := range src.pending {
+		sent = append(sent, fmt.Sprint(h.read.Load()))
+	}
+	return strings.Join(sent, " ")
 }
 
 func TestBareConnectionsAreCappedBeforeTheHandshake(t *testing.T) {

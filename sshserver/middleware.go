@@ -85,11 +85,13 @@ type visitorKey struct{}
 //     "connection dropped: the client stopped reading": remote and the
 //     limit (and, for a stall, the bytes the client had taken).
 //   - Warn "connection refused before the handshake" (with its reason),
-//     "session refused: at the session limit", "join codes refused: too
-//     many wrong codes from one address": remote and unlogged_since, the
-//     refusals from that address not logged before this one. Each address
-//     gets at most one such line a minute, so a flood of refusals is not
-//     a flood of log lines.
+//     "unfinished handshake dropped: too many from one address" (with the
+//     bytes the dropped one had sent), "session refused: at the session
+//     limit", "code lookup refused: too many codes being tried from one
+//     address": remote and unlogged_since, the refusals from that address
+//     not logged before this one. Each address gets at most one such line
+//     a minute for each, so a flood of refusals is not a flood of log
+//     lines.
 //   - Warn "screen ended: input flood": remote and the input limits.
 //   - Warn at start when other users could change the facilitators file
 //     or read the host key: the file and its mode.
@@ -123,9 +125,11 @@ func (s *Server) logSession(next ssh.Handler) ssh.Handler {
 	}
 }
 
-// isJoinCode reports whether user is the join code of a workshop.
+// isJoinCode reports whether user is the join code of a workshop. The
+// lookup is not a guess (see lookups.go): it answers nobody, and only
+// decides what the log may say.
 func (s *Server) isJoinCode(user string) bool {
-	if inquiry.ValidCode(user) != nil {
+	if _, err := inquiry.ParseJoinCode(user); err != nil {
 		return false
 	}
 	_, ok := s.store.ByCode(user)

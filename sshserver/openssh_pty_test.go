@@ -2,7 +2,10 @@ package sshserver
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net"
+	"os"
 	"os/exec"
 	"testing"
 	"time"
@@ -27,36 +30,8 @@ func TestOpenSSHParticipantJoinsAndContributes(t *testing.T) {
 		t.Fatalf("workshop new: %+v", r)
 	}
 
-	host, port, _ := net.SplitHostPort(srv.addr)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*testDeadline)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, path, "-F", "/dev/null", "-p", port,
-		"-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
-		"-o", "PubkeyAuthentication=no", "-o", "IdentityAgent=none", "-tt", "village-hall@"+host)
-	cmd.Env = []string{"TERM=xterm-256color", "PATH=/usr/bin:/bin"}
-	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 80})
-	if err != nil {
-		t.Fatalf("start ssh in a pseudo-terminal: %v", err)
-	}
-	defer tty.Close()
-	// The screen answers the terminal queries a real terminal would.
-	screen := vscreen.New(80, 24, tty)
-	go func() { _ = screen.Pump(tty) }()
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-
-	typeText := func(s string) {
-		t.Helper()
-		if _, err := tty.Write([]byte(s)); err != nil {
-			t.Fatalf("type %q: %v", s, err)
-		}
-	}
-	waitFor := func(texts ...string) {
-		t.Helper()
-		if err := screen.WaitFor(testDeadline, texts...); err != nil {
-			t.Fatal(err)
-		}
-	}
+	o := openSSHTerminal(t, path, srv.addr, "village-hall")
+	typeText, waitFor, exited := o.typeText, o.waitFor, o.exited
 	const (
 		opportunity = "The council's new locality plan names the trust as a partner"
 		barrier     = "Procurement rules favour large national charities over local groups"
@@ -82,5 +57,82 @@ func TestOpenSSHParticipantJoinsAndContributes(t *testing.T) {
 	case <-exited:
 	case <-time.After(testDeadline):
 		t.Fatalf("waited %s for ssh to exit after ctrl+c", testDeadline)
+	}
+}
+
+// TestOpenSSHFiveWrongCodesExitWithStatusOne types wrong join codes at the
+// real join screen through the real OpenSSH client in a pseudo-terminal:
+// the fifth (the first is the SSH user name) ends the session, and ssh
+// exits with status 1, so a script or a person's shell can tell.
+func TestOpenSSHFiveWrongCodesExitWithStatusOne(t *testing.T) {
+	path, err := exec.LookPath("ssh")
+	if err != nil {
+		t.Skip("no OpenSSH client on this machine")
+	}
+	srv := startServer(t, "", withConfig(quickGuesses))
+	o := openSSHTerminal(t, path, srv.addr, "plover-0000")
+	o.waitFor(`There is no workshop with the code "plover0000"`)
+	for i := range 4 {
+		o.typeText(fmt.Sprintf("Plover %04d\r", i+1))
+		if i < 3 {
+			o.waitFor(fmt.Sprintf(`No workshop has the code "plover %04d"`, i+1))
+		}
+	}
+	screen := o.screen
+	select {
+	case err := <-o.exited:
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+			t.Errorf("ssh after five wrong codes: %v; want exit status 1", err)
+		}
+	case <-time.After(testDeadline):
+		t.Fatalf("waited %s for ssh to exit after five wrong codes; screen:\n%s", testDeadline, screen.Text())
+	}
+	if !screen.Contains("too many tries") {
+		t.Errorf("the screen did not say why:\n%s", screen.Text())
+	}
+}
+
+// sshTerminal is the real OpenSSH client in an 80x24 pseudo-terminal,
+// without a key, drawn on a virtual screen that answers the terminal
+// queries a real terminal would.
+type sshTerminal struct {
+	t      *testing.T
+	tty    *os.File
+	screen *vscreen.Screen
+	exited chan error
+}
+
+func openSSHTerminal(t *testing.T, path, addr, user string) *sshTerminal {
+	t.Helper()
+	host, port, _ := net.SplitHostPort(addr)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*testDeadline)
+	t.Cleanup(cancel)
+	cmd := exec.CommandContext(ctx, path, "-F", "/dev/null", "-p", port,
+		"-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
+		"-o", "PubkeyAuthentication=no", "-o", "IdentityAgent=none", "-tt", user+"@"+host)
+	cmd.Env = []string{"TERM=xterm-256color", "PATH=/usr/bin:/bin"}
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 80})
+	if err != nil {
+		t.Fatalf("start ssh in a pseudo-terminal: %v", err)
+	}
+	t.Cleanup(func() { tty.Close() })
+	o := &sshTerminal{t: t, tty: tty, screen: vscreen.New(80, 24, tty), exited: make(chan error, 1)}
+	go func() { _ = o.screen.Pump(tty) }()
+	go func() { o.exited <- cmd.Wait() }()
+	return o
+}
+
+func (o *sshTerminal) typeText(s string) {
+	o.t.Helper()
+	if _, err := o.tty.Write([]byte(s)); err != nil {
+		o.t.Fatalf("type %q: %v", s, err)
+	}
+}
+
+func (o *sshTerminal) waitFor(texts ...string) {
+	o.t.Helper()
+	if err := o.screen.WaitFor(testDeadline, texts...); err != nil {
+		o.t.Fatal(err)
 	}
 }

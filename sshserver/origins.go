@@ -3,7 +3,9 @@ package sshserver
 import (
 	"fmt"
 	"net"
+	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -32,14 +34,14 @@ func originKey(addr net.Addr) string {
 }
 
 // origin is what the server keeps about one source address: how many
-// connections and sessions it has open, how fast it opens new ones, and
-// the join codes tried from it.
+// connections and sessions it has open, its connections still in their
+// handshake, and the codes tried from it.
 type origin struct {
 	key      string
 	conns    int
 	sessions int
-	newConns tokenBucket
-	codes    codeLedger
+	pending  []*handshake // admitted, not yet in use, oldest first
+	guesses  guessLedger
 	// refusedLogged is when each kind of refusal for this address was
 	// last logged, so that a flood of refusals is not a flood of log
 	// lines; refusedQuiet counts those not logged since.
@@ -52,10 +54,33 @@ type refusalKind int
 
 const (
 	refusedConnection refusalKind = iota
+	droppedHandshake
 	refusedSession
 	refusedJoinCode
 	refusalKinds
 )
+
+// handshake is a connection from its admission until it is in use (its
+// first channel, which a client can open only once authenticated). It
+// counts what the client has sent, so that when an address has too many
+// of them the one that has done least can make room (see admit).
+type handshake struct {
+	net.Conn
+	since time.Time
+	read  atomic.Int64
+}
+
+// handshakeGrace is how long a new connection is spared from being closed
+// to make room: its first bytes (the client's version line and key
+// exchange offer) are sent at once, but the server may not have read them
+// yet, and until then it looks like a connection left silent.
+const handshakeGrace = time.Second
+
+func (h *handshake) Read(p []byte) (int, error) {
+	n, err := h.Conn.Read(p)
+	h.read.Add(int64(n))
+	return n, err
+}
 
 // origins holds every address with something open or remembered, and the
 // server's totals. One mutex guards it all: every operation is a few map
@@ -88,43 +113,83 @@ func headroom(n int) int { return n + max(1, n/4) }
 type refusal string
 
 const (
-	refusedRate  refusal = "too many new connections from one address"
 	refusedTotal refusal = "too many connections open"
 	refusedLocal refusal = "too many connections open from one address"
 )
 
-// admit counts a new connection in, or says why it is refused. The
-// origin it returns stays valid until release.
-func (o *origins) admit(key string, now time.Time) (*origin, refusal) {
+// admit counts a new connection in as an unfinished handshake, or says
+// why it is refused. When the address already has as many unfinished
+// handshakes as it may (Config.MaxHandshakesPerAddress), the one whose
+// client has sent least, the oldest of those, is returned to be closed
+// to make room (sparing those younger than handshakeGrace if it can): a connection left silent, or stopped halfway, makes room
+// for one that is getting on with its handshake, so a machine opening
+// connections in a loop cannot starve the people behind the same router
+// (the people already in, with their sessions, never count here). The
+// origin returned stays valid until release.
+func (o *origins) admit(key string, h *handshake, now time.Time) (src *origin, evicted *handshake, why refusal) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if len(o.byKey) >= o.sweepAt {
 		o.sweepLocked(now)
 	}
-	src := o.byKey[key]
+	src = o.byKey[key]
 	if src == nil {
-		src = &origin{key: key, newConns: newTokenBucket(float64(o.cfg.ConnectionBurst), float64(o.cfg.ConnectionsPerMinute)/60, now)}
+		src = &origin{key: key}
 		o.byKey[key] = src
 	}
 	switch {
-	case !src.newConns.take(now, 1):
-		return src, refusedRate
 	case o.conns >= headroom(o.cfg.MaxSessions):
-		return src, refusedTotal
+		return src, nil, refusedTotal
 	case src.conns >= headroom(o.cfg.MaxSessionsPerAddress):
-		return src, refusedLocal
+		return src, nil, refusedLocal
+	}
+	if len(src.pending) >= o.cfg.MaxHandshakesPerAddress {
+		i := leastProgressed(src.pending, now)
+		evicted = src.pending[i]
+		src.pending = slices.Delete(src.pending, i, i+1)
 	}
 	o.conns++
 	src.conns++
-	return src, ""
+	src.pending = append(src.pending, h)
+	return src, evicted, ""
+}
+
+// leastProgressed is the index of the handshake to close: of those past
+// their grace (or of all, if none is), the one whose client has sent
+// fewest bytes, the oldest of those.
+func leastProgressed(pending []*handshake, now time.Time) int {
+	least := 0
+	young := func(h *handshake) bool { return now.Sub(h.since) < handshakeGrace }
+	for i, h := range pending[1:] {
+		l := pending[least]
+		if young(h) != young(l) {
+			if young(l) {
+				least = i + 1
+			}
+			continue
+		}
+		if h.read.Load() < l.read.Load() {
+			least = i + 1
+		}
+	}
+	return least
+}
+
+// inUse marks a connection's handshake finished: it no longer counts
+// against its address's unfinished handshakes.
+func (o *origins) inUse(src *origin, h *handshake) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	src.pending = slices.DeleteFunc(src.pending, func(p *handshake) bool { return p == h })
 }
 
 // release counts a connection out.
-func (o *origins) release(src *origin) {
+func (o *origins) release(src *origin, h *handshake) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.conns--
 	src.conns--
+	src.pending = slices.DeleteFunc(src.pending, func(p *handshake) bool { return p == h })
 }
 
 // shouldLogRefusal reports whether a refusal of this kind for this
@@ -176,28 +241,27 @@ func (o *origins) totals() (conns, sessions int) {
 }
 
 // sweepLocked forgets addresses with nothing open and nothing worth
-// remembering: their connection allowance has refilled and no wrong code
-// from them is still within the window.
+// remembering: no wrong code from them is still within the window.
 func (o *origins) sweepLocked(now time.Time) {
 	for key, src := range o.byKey {
-		if src.conns == 0 && src.sessions == 0 && src.newConns.full(now) && src.codes.idle(now, o.cfg.JoinMissWindow) {
+		if src.conns == 0 && src.sessions == 0 && src.guesses.idle(now, o.cfg.JoinMissWindow) {
 			delete(o.byKey, key)
 		}
 	}
 	o.sweepAt = max(sweepFloor, 2*len(o.byKey))
 }
 
-// reserveLookup asks the address's ledger to look a join code up (see
-// codeLedger.reserve).
-func (o *origins) reserveLookup(src *origin, code string, now time.Time) (lookupTicket, bool) {
+// reserveLookup asks the address's ledger to look a code up (see
+// guessLedger.reserve).
+func (o *origins) reserveLookup(src *origin, code string, now time.Time) (slot, time.Duration, bool) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	return src.codes.reserve(code, now, o.cfg.JoinMissesPerAddress, o.cfg.JoinMissWindow, o.cfg.JoinDelay)
+	return src.guesses.reserve(code, now, o.cfg.guessPolicy())
 }
 
 // settleLookup records how a reserved lookup went.
-func (o *origins) settleLookup(src *origin, t lookupTicket, code string, looked, found bool, now time.Time) {
+func (o *origins) settleLookup(src *origin, s slot, code string, looked, found bool, now time.Time) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	src.codes.settle(t, code, looked, found, now)
+	src.guesses.settle(s, code, looked, found, now)
 }

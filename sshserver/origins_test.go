@@ -8,32 +8,6 @@ import (
 	"time"
 )
 
-func TestTokenBucketAllowsABurstThenTheRate(t *testing.T) {
-	start := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
-	b := newTokenBucket(3, 2, start) // a burst of 3, then 2 a second
-	for i := range 3 {
-		if !b.take(start, 1) {
-			t.Fatalf("take %d of a burst of 3 refused", i+1)
-		}
-	}
-	if b.take(start, 1) {
-		t.Fatal("a fourth at once allowed")
-	}
-	if got := b.wait(start, 1); got != 500*time.Millisecond {
-		t.Errorf("wait for one more: %s, want 500ms at 2 a second", got)
-	}
-	if !b.take(start.Add(500*time.Millisecond), 1) || b.take(start.Add(500*time.Millisecond), 1) {
-		t.Error("half a second later, exactly one more should be allowed")
-	}
-	if b.take(start.Add(time.Hour), 4) || !b.full(start.Add(time.Hour)) {
-		t.Error("after an hour the bucket should hold its capacity of 3 and no more")
-	}
-	b.spend(start.Add(time.Hour), 5) // owing 2
-	if got := b.wait(start.Add(time.Hour), 1); got != 1500*time.Millisecond {
-		t.Errorf("owing 2, the wait for one: %s, want 1.5s", got)
-	}
-}
-
 func TestOriginKeyCountsAnIPv6SlashSixtyFourAsOneAddress(t *testing.T) {
 	tests := []struct {
 		addr string
@@ -64,29 +38,46 @@ func TestOriginsForgetAddressesWithNothingLeftToRemember(t *testing.T) {
 	cfg := DefaultConfig()
 	o := newOrigins(cfg)
 	now := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
-	for i := range 5000 {
-		src, refused := o.admit(fmt.Sprintf("198.51.%d.%d", i/256, i%256), now)
+	admit := func(addr string, at time.Time) *origin {
+		h := &handshake{}
+		src, _, refused := o.admit(addr, h, at)
 		if refused != "" {
-			t.Fatalf("address %d refused: %s", i, refused)
+			t.Fatalf("address %s refused: %s", addr, refused)
 		}
-		o.release(src)
+		o.release(src, h)
+		return src
 	}
-	// Each has just spent a new-connection token, so each is remembered
-	// until the bucket refills; an hour on they have all refilled, and
-	// the sweeps that more addresses set off forget them.
-	later := now.Add(time.Hour)
+	for i := range 5000 {
+		src := admit(fmt.Sprintf("198.51.%d.%d", i/256, i%256), now)
+		if i%1000 == 0 { // a few with a wrong code within the window
+			o.mu.Lock()
+			src.guesses.settle(slot{}, "join:wrong", true, false, now)
+			o.mu.Unlock()
+		}
+	}
+	// Those with nothing open and no wrong code within the window are
+	// forgotten by the sweeps that more addresses set off; the five with
+	// a wrong code are remembered until it leaves the window.
 	for i := range 4000 {
-		src, _ := o.admit(fmt.Sprintf("203.0.%d.%d", i/256, i%256), later)
-		o.release(src)
+		admit(fmt.Sprintf("203.0.%d.%d", i/256, i%256), now.Add(time.Minute))
 	}
-	old := 0
-	for key := range o.byKey {
-		if strings.HasPrefix(key, "198.51.") {
-			old++
+	count := func() (old int) {
+		for key := range o.byKey {
+			if strings.HasPrefix(key, "198.51.") {
+				old++
+			}
 		}
+		return old
 	}
-	if old > 0 || len(o.byKey) > 4000 {
-		t.Errorf("%d addresses remembered, %d from an hour ago with nothing left to remember", len(o.byKey), old)
+	if old := count(); old != 5 || len(o.byKey) > 4005 {
+		t.Errorf("%d addresses remembered, %d of the first 5000; want the 5 with a wrong code", len(o.byKey), old)
+	}
+	later := now.Add(cfg.JoinMissWindow)
+	for i := range 8000 {
+		admit(fmt.Sprintf("192.0.%d.%d", i/256, i%256), later)
+	}
+	if old := count(); old != 0 {
+		t.Errorf("%d of the first addresses remembered after their wrong codes left the window", old)
 	}
 	if conns, sessions := o.totals(); conns != 0 || sessions != 0 {
 		t.Errorf("counts %d connections and %d sessions after every one was released", conns, sessions)
@@ -107,7 +98,7 @@ func TestHumanDurationReadsLikeAPerson(t *testing.T) {
 func TestRefusalsAreLoggedAtMostOnceAMinutePerAddressAndKind(t *testing.T) {
 	o := newOrigins(DefaultConfig())
 	now := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
-	src, _ := o.admit("192.0.2.1", now)
+	src, _, _ := o.admit("192.0.2.1", &handshake{}, now)
 	var logged []int
 	for _, at := range []time.Duration{0, time.Second, 30 * time.Second, 59 * time.Second, time.Minute, 61 * time.Second} {
 		if ok, unlogged := o.shouldLogRefusal(src, refusedSession, now.Add(at)); ok {
@@ -119,5 +110,29 @@ func TestRefusalsAreLoggedAtMostOnceAMinutePerAddressAndKind(t *testing.T) {
 	}
 	if ok, _ := o.shouldLogRefusal(src, refusedJoinCode, now.Add(time.Second)); !ok {
 		t.Error("a refusal of another kind was held back by the session refusals")
+	}
+}
+
+func TestTheHandshakeClosedToMakeRoomIsTheLeastProgressedPastItsGrace(t *testing.T) {
+	now := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
+	hs := func(age time.Duration, sent int64) *handshake {
+		h := &handshake{since: now.Add(-age)}
+		h.read.Store(sent)
+		return h
+	}
+	old, young := 5*time.Second, handshakeGrace/2
+	tests := []struct {
+		name    string
+		pending []*handshake
+		want    int
+	}{
+		{"the oldest silent one", []*handshake{hs(old, 17), hs(old, 0), hs(old, 0), hs(young, 0)}, 1},
+		{"one that spoke before one too new to have been read", []*handshake{hs(old, 17), hs(young, 0)}, 0},
+		{"all new: the one that has sent least", []*handshake{hs(young, 1500), hs(young, 0), hs(young, 17)}, 1},
+	}
+	for _, tt := range tests {
+		if got := leastProgressed(tt.pending, now); got != tt.want {
+			t.Errorf("%s: closed handshake %d, want %d", tt.name, got, tt.want)
+		}
 	}
 }

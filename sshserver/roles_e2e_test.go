@@ -39,7 +39,7 @@ func TestScribeKeyGetsTheScribeDeskOnlyForItsWorkshop(t *testing.T) {
 
 func TestWrongResumeCodesCountAgainstTheConnectionsAllowance(t *testing.T) {
 	alice := newKey(t)
-	srv := startServer(t, "", withFacilitators(t, alice), withConfig(func(c *Config) { c.MaxJoinAttempts = 3 }))
+	srv := startServer(t, "", withFacilitators(t, alice), withConfig(func(c *Config) { c.MaxJoinAttempts = 3; quickGuesses(c) }))
 	if r := run(t, srv.addr, "alice", `workshop new --title "Harbour talk" --code harbour-talk`, withKeys(alice)); r.status != 0 {
 		t.Fatalf("workshop new: %+v", r)
 	}

@@ -3,11 +3,13 @@ package sshserver
 import (
 	"fmt"
 	"io"
+	"math"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"charm.land/ssh"
+	"golang.org/x/time/rate"
 )
 
 // screenIO is the session a screen's program reads and writes: the SSH
@@ -95,12 +97,13 @@ const minInputGrant = 512
 // allows (see Config.InputBurst), notes when the client last sent
 // anything, and calls onFlood when input has been held back continuously
 // for floodAfter. Read is called from one goroutine (the program's input
-// reader); lastInput may be read from any.
+// reader); lastInput may be read from any. The bucket is told the time by
+// the server's clock, never reads its own, so a test can move it on.
 type inputMeter struct {
 	r          io.Reader
 	clock      clock
 	done       <-chan struct{} // the session's end
-	bucket     tokenBucket
+	bucket     *rate.Limiter
 	floodAfter time.Duration
 	onFlood    func()
 	throttled  time.Time // since when reads have had to wait; zero when they have not
@@ -110,7 +113,8 @@ type inputMeter struct {
 func newInputMeter(r io.Reader, c clock, cfg Config, done <-chan struct{}, onFlood func()) *inputMeter {
 	now := c.Now()
 	m := &inputMeter{r: r, clock: c, done: done, floodAfter: cfg.InputFloodTimeout, onFlood: onFlood,
-		bucket: newTokenBucket(float64(cfg.InputBurst), float64(cfg.InputRate), now)}
+		bucket: rate.NewLimiter(rate.Limit(cfg.InputRate), cfg.InputBurst)}
+	m.bucket.SetLimitAt(now, rate.Limit(cfg.InputRate)) // full, from the server's clock's now
 	m.lastInput.Store(now.UnixNano())
 	return m
 }
@@ -122,11 +126,11 @@ func (m *inputMeter) Read(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
-	need := float64(min(len(p), minInputGrant))
+	need := min(len(p), minInputGrant)
 	waited := false
 	for {
 		now := m.clock.Now()
-		if m.bucket.available(now) >= need {
+		if m.bucket.TokensAt(now) >= float64(need) {
 			break
 		}
 		waited = true
@@ -139,14 +143,16 @@ func (m *inputMeter) Read(p []byte) (int, error) {
 			<-m.done
 			return 0, io.EOF
 		}
-		if !sleep(m.clock, min(m.bucket.wait(now, need), m.floodAfter-held), m.done) {
+		if !sleep(m.clock, min(m.refill(now, need), m.floodAfter-held), m.done) {
 			return 0, io.EOF
 		}
 	}
-	grant := min(len(p), int(m.bucket.available(m.clock.Now())))
+	grant := min(len(p), int(m.bucket.TokensAt(m.clock.Now())))
 	n, err := m.r.Read(p[:grant])
 	now := m.clock.Now()
-	m.bucket.spend(now, float64(n))
+	// What was read is spent even if the bucket dripped less meanwhile: a
+	// reservation may leave it owing.
+	m.bucket.ReserveN(now, n)
 	if n > 0 {
 		m.lastInput.Store(now.UnixNano())
 	}
@@ -156,6 +162,12 @@ func (m *inputMeter) Read(p []byte) (int, error) {
 		m.throttled = time.Time{}
 	}
 	return n, err
+}
+
+// refill is how long until the bucket holds n tokens.
+func (m *inputMeter) refill(now time.Time, n int) time.Duration {
+	missing := float64(n) - m.bucket.TokensAt(now)
+	return time.Duration(math.Ceil(missing / float64(m.bucket.Limit()) * float64(time.Second)))
 }
 
 // idleSince is when the client last sent anything.

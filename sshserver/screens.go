@@ -2,7 +2,6 @@ package sshserver
 
 import (
 	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"net"
 	"strings"
@@ -67,8 +66,8 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 			ID: sio.id, Context: sess.Context(), Room: s.store,
 			IdentityFor: identityFor(s.store.Secret(), v.key), Width: width, Height: height,
 		}
-		if inquiry.ValidCode(user) == nil {
-			session.Code = user
+		if code, err := inquiry.ParseJoinCode(user); err == nil {
+			session.Code = code.String()
 		}
 		if v.facilitator {
 			session.Actor = s.facilitatorActor(v.key)
@@ -138,6 +137,8 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 func (s *Server) sayWhy(sio *screenIO, end *ending) {
 	if why := end.reason(); why != "" {
 		fmt.Fprintln(sio.Stderr(), why)
+	}
+	if end.failure() {
 		_ = sio.Exit(1)
 	}
 }
@@ -161,11 +162,7 @@ func sessionFilter(limits WindowLimits, profile colorprofile.Profile) func(tea.M
 }
 
 // newSessionID returns a random ID for one connection.
-func newSessionID() string {
-	b := make([]byte, 8)
-	_, _ = rand.Read(b) // crypto/rand.Read does not fail
-	return hex.EncodeToString(b)
-}
+func newSessionID() string { return rand.Text() }
 
 // connectHint is the ssh command that reaches this server, as seen from
 // the client: the address and port it connected to.

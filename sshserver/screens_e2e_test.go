@@ -23,10 +23,22 @@ type probe struct {
 	width    int
 	height   int
 	bye      bool
-	tries    int // wrong join codes looked up
-	found    int // lookups of the session's own code that found it
-	typed    int // bytes of text typed or pasted
+	tries    int           // wrong join codes looked up
+	found    int           // lookups of the session's own code that found it
+	typed    int           // bytes of text typed or pasted
+	wait     time.Duration // the wait the last reserved lookup announced
+	said     string        // what the last refused lookup said
 }
+
+// codeReserver is the form of the join guard a screen that keeps drawing
+// uses (as tui's join screen is to): the wait is known at once, the
+// lookup runs off the Update loop.
+type codeReserver interface {
+	ReserveCode(code string) (time.Duration, func(context.Context) (inquiry.Summary, error))
+}
+
+// lookedUp is the result of a reserved lookup.
+type lookedUp struct{ err error }
 
 func (p probe) Init() tea.Cmd {
 	p.sessions <- p.session
@@ -41,6 +53,12 @@ func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		p.shutdown <- struct{}{}
 		p.bye = true
 		return p, tea.Quit
+	case lookedUp:
+		if msg.err == nil {
+			p.found++
+		} else {
+			p.said = msg.err.Error()
+		}
 	case tea.PasteMsg:
 		p.typed += len(msg.Content)
 	case tea.KeyPressMsg:
@@ -48,10 +66,17 @@ func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		switch msg.String() {
 		case "x": // a wrong code, different every time
 			p.tries++
-			p.session.Room.ByCode(fmt.Sprintf("wrong-%s-%d", p.session.ID, p.tries))
+			p.session.Room.ByCode(fmt.Sprintf("wrong-%s-%d", p.session.ID[:8], p.tries))
 		case "k": // the code the session connected with
 			if _, ok := p.session.Room.ByCode(p.session.Code); ok {
 				p.found++
+			}
+		case "K": // the same, as a screen that keeps drawing looks it up
+			wait, find := p.session.Room.(codeReserver).ReserveCode(p.session.Code)
+			p.wait = wait
+			return p, func() tea.Msg {
+				_, err := find(p.session.Context)
+				return lookedUp{err}
 			}
 		case "ctrl+c":
 			return p, tea.Quit
@@ -77,6 +102,12 @@ func (p probe) View() tea.View {
 			view += fmt.Sprintf(" %s=%d", n.name, n.count)
 		}
 	}
+	if p.wait > 0 {
+		view += fmt.Sprintf(" wait=%s", p.wait)
+	}
+	if p.said != "" {
+		view += "\n" + p.said
+	}
 	return tea.NewView(view)
 }
 
@@ -92,7 +123,7 @@ func withProbes() (*probes, serverOption) {
 	p := &probes{sessions: make(chan tui.Session, 16), shutdown: make(chan struct{}, 16)}
 	screen := func(role string) func(tui.Session) tea.Model {
 		return func(s tui.Session) tea.Model {
-			if s.Code == "panic-now" {
+			if s.Code == "panicnow" {
 				panic("a screen that cannot be built")
 			}
 			return probe{role: role, session: s, sessions: p.sessions, shutdown: p.shutdown}
@@ -129,9 +160,11 @@ func TestScreensAreChosenByKeyAndUserName(t *testing.T) {
 		code   string
 		hasKey bool
 	}{
-		{"participant with a key and a code", "harbour-talk", withKeys(participant), inquiry.RoleParticipant, "", "harbour-talk", true},
-		{"code typed in capitals", "HARBOUR-TALK", withKeys(participant), inquiry.RoleParticipant, "", "harbour-talk", true},
-		{"participant without a key or code", "Jo Bloggs", keyless(), inquiry.RoleParticipant, "", "", false},
+		// A screen is given the code as parsed once, here: lower case,
+		// without the spaces and dashes people put in it.
+		{"participant with a key and a code", "harbour-talk", withKeys(participant), inquiry.RoleParticipant, "", "harbourtalk", true},
+		{"code typed in capitals with a space", "HARBOUR TALK", withKeys(participant), inquiry.RoleParticipant, "", "harbourtalk", true},
+		{"participant without a key or code", "jo.bloggs", keyless(), inquiry.RoleParticipant, "", "", false},
 		{"reserved name is no code", "admin", keyless(), inquiry.RoleParticipant, "", "", false},
 		{"facilitator", "facilitator", withKeys(alice), inquiry.RoleFacilitator, gossh.FingerprintSHA256(alice.PublicKey()), "", true},
 	}
@@ -170,7 +203,7 @@ func TestScreensAreChosenByKeyAndUserName(t *testing.T) {
 
 func TestTooManyWrongJoinCodesEndTheConnectionsSessions(t *testing.T) {
 	p, probeScreens := withProbes()
-	limit := serverOption{config: func(c *Config) { c.MaxJoinAttempts = 3 }}
+	limit := serverOption{config: func(c *Config) { c.MaxJoinAttempts = 3; quickGuesses(c) }}
 	srv := startServer(t, "", probeScreens, limit)
 	client, _ := dial(t, srv.addr, "guesser", keyless())
 

@@ -43,9 +43,7 @@ func everyCommandLine(t *testing.T) []string {
 // first facilitator: nothing is run, no facilitator screen opens, and
 // nothing in the store changes.
 func TestNoFacilitatorRightsWithoutAFacilitatorKey(t *testing.T) {
-	// Well over a hundred connections from one address in a second or
-	// two: more than the default burst of new connections allows.
-	srv := startServer(t, "", withConfig(func(c *Config) { c.ConnectionBurst = 1000 }))
+	srv := startServer(t, "")
 	code := srv.EnrolmentCode()
 	if code == "" {
 		t.Fatal("no enrolment code: the test needs a server without a facilitator")

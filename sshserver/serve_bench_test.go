@@ -52,7 +52,6 @@ func TestServeForProfiling(t *testing.T) {
 	// Every load session comes from one loopback address: lift the limits
 	// meant for a room of people.
 	cfg.MaxSessions, cfg.MaxSessionsPerAddress = 5000, 5000
-	cfg.ConnectionBurst, cfg.ConnectionsPerMinute = 5000, 1<<20
 	srv, err := New(cfg, store, nil)
 	if err != nil {
 		t.Fatalf("new server: %v", err)

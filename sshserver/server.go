@@ -19,6 +19,7 @@ import (
 	"charm.land/wish/v2"
 	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/tui"
+	gossh "golang.org/x/crypto/ssh"
 )
 
 // shutdownGrace is how long Shutdown waits, once every session has ended,
@@ -107,7 +108,7 @@ func New(cfg Config, store *data.Store, logger *log.Logger) (*Server, error) {
 	s.ssh.IdleTimeout = cfg.IdleTimeout + backstopGrace
 	s.ssh.MaxTimeout = cfg.MaxConnectionTime + backstopGrace
 	s.ssh.ConnCallback = s.admitConn
-	s.ssh.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel, "default": refuseChannel}
+	s.ssh.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.inUse(s.sessionChannel), "default": s.inUse(refuseChannel)}
 	s.ssh.SubsystemHandlers = map[string]ssh.SubsystemHandler{"default": s.refuseSubsystem}
 	return s, nil
 }
@@ -214,6 +215,7 @@ func (l *signalListener) Accept() (net.Conn, error) {
 type connState struct {
 	origin    *origin
 	conn      net.Conn
+	handshake *handshake // conn as the SSH layer reads it
 	connected time.Time
 	// joinMisses counts the wrong join codes tried on the connection,
 	// shared by all its sessions, so that opening more sessions buys no
@@ -232,13 +234,15 @@ func connOf(ctx interface{ Value(any) any }) (*connState, bool) {
 }
 
 // admitConn decides, before any handshake work is done, whether to take a
-// new connection: its address must be within its rate of new connections,
-// and the server and the address within their caps on open connections
-// (see Config.MaxSessions). A refused connection is closed without a
-// word: there is no session yet to say anything on.
+// new connection: the server and its address must be within their caps
+// on open connections (see Config.MaxSessions). A refused connection is
+// closed without a word: there is no session yet to say anything on. The
+// address's unfinished handshakes are capped too, by closing the one that
+// has done least (see origins.admit).
 func (s *Server) admitConn(ctx ssh.Context, c net.Conn) net.Conn {
 	now := s.clock.Now()
-	src, refused := s.origins.admit(originKey(c.RemoteAddr()), now)
+	h := &handshake{Conn: c, since: now}
+	src, evicted, refused := s.origins.admit(originKey(c.RemoteAddr()), h, now)
 	if refused != "" {
 		if ok, unlogged := s.origins.shouldLogRefusal(src, refusedConnection, now); ok {
 			s.log.Warn("connection refused before the handshake", "reason", string(refused),
@@ -246,11 +250,30 @@ func (s *Server) admitConn(ctx ssh.Context, c net.Conn) net.Conn {
 		}
 		return nil
 	}
-	ctx.SetValue(connKey{}, &connState{origin: src, conn: c, connected: now})
+	if evicted != nil {
+		if ok, unlogged := s.origins.shouldLogRefusal(src, droppedHandshake, now); ok {
+			s.log.Warn("unfinished handshake dropped: too many from one address", "sent", evicted.read.Load(),
+				"remote", s.hashRemote(c.RemoteAddr()), "unlogged_since", unlogged)
+		}
+		_ = evicted.Close()
+	}
+	ctx.SetValue(connKey{}, &connState{origin: src, conn: c, handshake: h, connected: now})
 	// The connection's context ends when the connection closes, however
 	// it closes.
-	context.AfterFunc(ctx, func() { s.origins.release(src) })
-	return c
+	context.AfterFunc(ctx, func() { s.origins.release(src, h) })
+	return h
+}
+
+// inUse wraps a channel handler: a connection that opens a channel has
+// finished its handshake, and no longer counts against its address's
+// unfinished ones.
+func (s *Server) inUse(next ssh.ChannelHandler) ssh.ChannelHandler {
+	return func(srv *ssh.Server, conn *gossh.ServerConn, newChan gossh.NewChannel, ctx ssh.Context) {
+		if cs, ok := connOf(ctx); ok {
+			s.origins.inUse(cs.origin, cs.handshake)
+		}
+		next(srv, conn, newChan, ctx)
+	}
 }
 
 // warnAboutPermissions says loudly when a file that grants access could be

@@ -273,7 +273,7 @@ func TestLogKeepsNoAddressesOrParticipantKeys(t *testing.T) {
 }
 
 // TestLimitMessagesInTheLogKeepNoAddressesOrKeys sets off the server's
-// limits (a locked-out address, a full address, an idle screen, a
+// limits (an address guessing codes, a full address, an idle screen, a
 // connection flood) and checks that the log records each one without an
 // address, a participant's key or a user name in the clear.
 func TestLimitMessagesInTheLogKeepNoAddressesOrKeys(t *testing.T) {
@@ -282,8 +282,9 @@ func TestLimitMessagesInTheLogKeepNoAddressesOrKeys(t *testing.T) {
 	p, probeScreens := withProbes()
 	participant := newKey(t)
 	srv := startServer(t, "", probeScreens, withClock(clock), withConfig(func(c *Config) {
-		c.MaxSessionsPerAddress, c.JoinMissesPerAddress, c.JoinDelay, c.IdleTimeout = 1, 1, 0, time.Hour
-		c.ConnectionBurst, c.ConnectionsPerMinute = 4, 1
+		c.MaxSessionsPerAddress, c.IdleTimeout = 1, time.Hour
+		// The first guess would wait an hour, longer than it may queue.
+		c.JoinFreeMisses, c.JoinDelay, c.JoinMaxDelay, c.JoinMaxWait = 0, time.Hour, time.Hour, time.Minute
 	}), serverOption{server: func(s *Server) { s.log = log.New(&logged) }})
 
 	guesserConn, _ := dial(t, srv.addr, "Jo Bloggs", withKeys(participant))
@@ -291,9 +292,9 @@ func TestLimitMessagesInTheLogKeepNoAddressesOrKeys(t *testing.T) {
 	p.next(t)
 	guesser.waitFor("[p 80x24]")
 	guesser.typeText("x")
-	guesser.waitFor("tries=1")
-	guesser.typeText("x")
-	guesser.exit()
+	if status := guesser.exit(); status != 1 || !strings.Contains(guesser.errs.String(), "Too many wrong codes from here; wait 3540 s") {
+		t.Errorf("a guess that would wait beyond the limit: exit %d, stderr %q; want it refused, saying how long to wait", status, guesser.errs.String())
+	}
 	guesserConn.Close()
 	waitUntil(t, "the guesser's connection to be counted out", func() bool { c, _ := srv.origins.totals(); return c == 0 })
 
@@ -313,7 +314,7 @@ func TestLimitMessagesInTheLogKeepNoAddressesOrKeys(t *testing.T) {
 
 	out := logged.String()
 	t.Logf("the log:\n%s", out)
-	for _, want := range []string{"join codes refused", "session refused", "screen ended: idle", "connection refused before the handshake"} {
+	for _, want := range []string{"code lookup refused", "session refused", "screen ended: idle", "connection refused before the handshake"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the log does not record %q:\n%s", want, out)
 		}

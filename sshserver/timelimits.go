@@ -65,12 +65,21 @@ func (w *timeWatch) stop() {
 }
 
 // reconnect is the command that connects again as before: with the join
-// code or enrol@ if that was the SSH user name. Any other user name is
-// left out, since it may hold what a terminal would act on.
+// code or enrol@ if that was the SSH user name (a code typed with spaces
+// as parsed, so that it needs no quoting). Any other user name is left
+// out, since it may hold what a terminal would act on. The code is not
+// looked up: whether it is a workshop's is not for the hint to say.
 func (w *timeWatch) reconnect() string {
 	user := strings.ToLower(w.sess.User())
-	if enrolUsers[user] || inquiry.ValidCode(user) == nil {
+	if enrolUsers[user] {
 		return w.server.connectHint(w.sess, user+"@")
 	}
-	return w.server.connectHint(w.sess, "")
+	code, err := inquiry.ParseJoinCode(user)
+	if err != nil {
+		return w.server.connectHint(w.sess, "")
+	}
+	if strings.Trim(user, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
+		user = code.String()
+	}
+	return w.server.connectHint(w.sess, user+"@")
 }

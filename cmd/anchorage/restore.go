@@ -3,8 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
 
 	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/sshserver/command"
@@ -21,7 +19,7 @@ func (a *app) restoreCommand() *cobra.Command {
 			"the restored database is encrypted with that key.",
 		Args: cobra.NoArgs,
 		RunE: command.RunE(func(cmd *cobra.Command, _ []string) error {
-			if isTerminal(a.stdin) {
+			if command.IsTerminal(a.stdin) {
 				return command.Usagef("restore reads a backup from standard input: anchorage restore --data DIR < anchorage.backup")
 			}
 			opts, cfg, err := a.storeOptions(cmd)
@@ -48,15 +46,4 @@ func (a *app) restoreCommand() *cobra.Command {
 			return nil
 		}),
 	}
-}
-
-// isTerminal reports whether r is a terminal: a backup typed at the
-// keyboard is a mistake, not an input.
-func isTerminal(r io.Reader) bool {
-	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }

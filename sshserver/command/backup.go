@@ -2,8 +2,6 @@ package command
 
 import (
 	"fmt"
-	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 )
@@ -20,7 +18,7 @@ func backupCommand(env Env) *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			out := cmd.OutOrStdout()
-			if terminal(out) || env.Terminal {
+			if IsTerminal(out) || env.Terminal {
 				return usagef("a backup is binary: send it to a file, as in: backup > anchorage.backup")
 			}
 			store, err := env.Store(cmd, args)
@@ -33,15 +31,4 @@ func backupCommand(env Env) *cobra.Command {
 			return nil
 		}),
 	}
-}
-
-// terminal reports whether w is a terminal (a character device), where
-// binary output would be garbage on the screen.
-func terminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }

@@ -28,11 +28,7 @@ func cardCommand(env Env) *cobra.Command {
 			if env.Where == nil {
 				return errors.New("this command line cannot tell where the server is")
 			}
-			store, err := env.Store(cmd, args)
-			if err != nil {
-				return err
-			}
-			sum, err := lookup(store, args[0])
+			store, sum, err := env.workshop(cmd, args)
 			if err != nil {
 				return err
 			}

@@ -53,11 +53,7 @@ func exportCommand(env Env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			store, err := env.Store(cmd, args)
-			if err != nil {
-				return err
-			}
-			sum, err := lookup(store, args[0])
+			store, sum, err := env.workshop(cmd, args)
 			if err != nil {
 				return err
 			}

@@ -41,11 +41,7 @@ func scribeAddCommand(env Env) *cobra.Command {
 			if name == "" {
 				name = comment
 			}
-			store, err := env.Store(cmd, args)
-			if err != nil {
-				return err
-			}
-			w, err := lookup(store, args[0])
+			store, w, err := env.workshop(cmd, args)
 			if err != nil {
 				return err
 			}
@@ -76,11 +72,7 @@ func scribeListCommand(env Env) *cobra.Command {
 		Short: "List a workshop's scribes",
 		Args:  exactArgs(1, "scribe list needs the workshop's join code"),
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
-			store, err := env.Store(cmd, args)
-			if err != nil {
-				return err
-			}
-			w, err := lookup(store, args[0])
+			store, w, err := env.workshop(cmd, args)
 			if err != nil {
 				return err
 			}

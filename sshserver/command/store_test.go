@@ -187,7 +187,7 @@ func TestScribeAddReadsAKeyFromStdin(t *testing.T) {
 	if r := runOn(t, s, false, string(gossh.MarshalAuthorizedKey(other)), "scribe", "add", "HARBOUR-0001"); r.status != 0 {
 		t.Errorf("scribe add with the code in capitals and no name: %+v", r)
 	}
-	list := runOn(t, s, false, "", "scribe", "list", "harbour-0001")
+	list := runOn(t, s, false, "", "scribe", "list", "Harbour 0001")
 	if list.status != 0 || !strings.Contains(list.stdout, "Jo at table 3") || !strings.Contains(list.stdout, gossh.FingerprintSHA256(other)) {
 		t.Errorf("scribe list: %+v", list)
 	}
@@ -203,6 +203,7 @@ func TestScribeAddReadsAKeyFromStdin(t *testing.T) {
 		{"two keys", line + line, []string{"scribe", "add", "harbour-0001"}, 2, "more than one key"},
 		{"options", `command="ls" ` + line, []string{"scribe", "add", "harbour-0001"}, 2, "options"},
 		{"unknown workshop", line, []string{"scribe", "add", "nowhere-0001"}, 1, "no workshop has the code"},
+		{"not a code", line, []string{"scribe", "add", "no_such\x1b[2J"}, 1, `no workshop has the code "no_such\x1b[2J": a join code is a word and a number`},
 		{"no code", line, []string{"scribe", "add"}, 2, "join code"},
 	}
 	for _, tt := range tests {

@@ -126,11 +126,7 @@ func workshopCloseCommand(env Env) *cobra.Command {
 		Short: "Close a workshop: it takes no more contributions",
 		Args:  exactArgs(1, "close needs the workshop's join code"),
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
-			store, err := env.Store(cmd, args)
-			if err != nil {
-				return err
-			}
-			w, err := lookup(store, args[0])
+			store, w, err := env.workshop(cmd, args)
 			if err != nil {
 				return err
 			}
@@ -148,13 +144,27 @@ func workshopCloseCommand(env Env) *cobra.Command {
 	}
 }
 
-// lookup finds a workshop by its join code.
-func lookup(store Store, code string) (inquiry.Summary, error) {
-	w, ok := store.ByCode(strings.TrimSpace(code))
-	if !ok {
-		return inquiry.Summary{}, fmt.Errorf("no workshop has the code %q (see workshop list)", code)
+// workshop opens the database and finds the workshop whose join code is
+// the command's first argument: the opening every command about one
+// workshop shares. Codes are read as people type them (case, spaces and
+// dashes do not matter). These lookups are not counted against the limits
+// on guessing codes: only a facilitator runs these commands (a key the SSH
+// handshake checked, or the data folder on the server's own machine), and
+// a facilitator can list every workshop anyway.
+func (env Env) workshop(cmd *cobra.Command, args []string) (Store, inquiry.Summary, error) {
+	store, err := env.Store(cmd, args)
+	if err != nil {
+		return nil, inquiry.Summary{}, err
 	}
-	return w, nil
+	code, err := inquiry.ParseJoinCode(args[0])
+	if err != nil {
+		return nil, inquiry.Summary{}, fmt.Errorf("no workshop has the code %q: a join code is a word and a number, such as harbour-4821 (see workshop list)", args[0])
+	}
+	w, ok := store.ByCode(code.String())
+	if !ok {
+		return nil, inquiry.Summary{}, fmt.Errorf("no workshop has the code %q (see workshop list)", args[0])
+	}
+	return store, w, nil
 }
 
 // exactArgs is cobra.ExactArgs with a message a facilitator can act on.
