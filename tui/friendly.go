@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
 )
 
@@ -15,9 +14,9 @@ func friendly(err error) string {
 	switch {
 	case err == nil:
 		return ""
-	case errors.Is(err, data.ErrDiskFull):
+	case errors.Is(err, inquiry.ErrDiskFull):
 		return "the server's disk is full, so nothing could be saved. Tell the facilitator."
-	case errors.Is(err, data.ErrClosed):
+	case errors.Is(err, inquiry.ErrStopping):
 		return "the server is shutting down."
 	case errors.Is(err, inquiry.ErrClosed):
 		return "the workshop has been closed by the facilitator."

@@ -14,7 +14,6 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	uv "github.com/charmbracelet/ultraviolet"
 
-	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui/paint"
 )
@@ -32,7 +31,7 @@ type memRoom struct {
 	// read is the shared fold of the shown events that Read lends out, as
 	// the store keeps one.
 	read   *inquiry.Workshop
-	drafts map[string]data.Draft
+	drafts map[string]inquiry.Draft
 }
 
 // newMemRoom opens a workshop on the default guide with the given number
@@ -197,17 +196,17 @@ func (r *memRoom) Read(_ string, read func(*inquiry.Workshop)) error {
 	return nil
 }
 
-func (r *memRoom) SaveDraft(_, participantID string, d data.Draft) error {
+func (r *memRoom) SaveDraft(_, participantID string, d inquiry.Draft) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.drafts == nil {
-		r.drafts = map[string]data.Draft{}
+		r.drafts = map[string]inquiry.Draft{}
 	}
 	r.drafts[participantID] = d
 	return nil
 }
 
-func (r *memRoom) Draft(_, participantID string) (data.Draft, bool) {
+func (r *memRoom) Draft(_, participantID string) (inquiry.Draft, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	d, ok := r.drafts[participantID]

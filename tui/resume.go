@@ -7,7 +7,6 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
 )
 
@@ -111,7 +110,7 @@ func (m *Participant) saveDraft() {
 	} else {
 		delete(texts, c.ref())
 	}
-	_ = m.s.Room.SaveDraft(m.view.id, m.view.me, data.Draft{Prompt: c.ref(), Texts: texts})
+	_ = m.s.Room.SaveDraft(m.view.id, m.view.me, inquiry.Draft{Prompt: c.ref(), Texts: texts})
 }
 
 // fetchResumeCode asks the store for this person's resume code, to show.

@@ -7,7 +7,6 @@ package tui
 import (
 	"context"
 
-	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
 )
 
@@ -38,8 +37,8 @@ type Room interface {
 	Read(workshopID string, read func(*inquiry.Workshop)) error
 	// SaveDraft keeps a participant's unsent text, cheaply and out of the
 	// log; Draft gives it back when they return.
-	SaveDraft(workshopID, participantID string, d data.Draft) error
-	Draft(workshopID, participantID string) (data.Draft, bool)
+	SaveDraft(workshopID, participantID string, d inquiry.Draft) error
+	Draft(workshopID, participantID string) (inquiry.Draft, bool)
 	// ResumeCode is the short code that lets a participant without a key
 	// carry on after a dropped connection; Resume finds whose it is.
 	ResumeCode(workshopID, participantID string) (string, error)
