@@ -10,7 +10,7 @@ import (
 	"github.com/creack/pty"
 
 	"github.com/anchorage/anchorage/inquiry"
-	"github.com/anchorage/anchorage/tui/vscreen"
+	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
 // TestOpenSSHParticipantJoinsAndContributes drives the real OpenSSH client
@@ -40,7 +40,7 @@ func TestOpenSSHParticipantJoinsAndContributes(t *testing.T) {
 	}
 	defer tty.Close()
 	// The screen answers the terminal queries a real terminal would.
-	screen := vscreen.New(80, 24, tty)
+	screen := tuitest.NewScreen(80, 24, tty)
 	go func() { _ = screen.Pump(tty) }()
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()

@@ -135,6 +135,6 @@ func TestScribeScreenSaysWhenTheCodeNamesNoWorkshop(t *testing.T) {
 	s := Session{ID: "scribe-2", Context: context.Background(), Room: store, Code: "nowhere-0000", Width: 80, Height: 24,
 		Actor: inquiry.Actor{Role: inquiry.RoleScribe, ID: "SHA256:scribe"}}
 	sc := run(t, NewScribe(s), 80, 24)
-	sc.tm.WaitFinished(t, finalTimeout())
+	sc.wait()
 	sc.see(`No workshop has the code "nowhere-0000"`)
 }

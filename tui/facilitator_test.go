@@ -87,7 +87,7 @@ func TestFacilitatorScreenFitsAnEightyColumnTerminal(t *testing.T) {
 	store, sum := newRoom(t)
 	fac := run(t, NewFacilitator(facilitatorSession(t, store, sum.Code)), 80, 24)
 	fac.see("Live contributions", "Tally by theme", "█ opportunities  ░ barriers", "Here now")
-	fac.tm.Send(tea.WindowSizeMsg{Width: 50, Height: 20})
+	fac.send(tea.WindowSizeMsg{Width: 50, Height: 20})
 	fac.scr.Resize(50, 20)
 	fac.see("Live contributions")
 	fac.key("tab")

@@ -1,20 +1,15 @@
 package tui
 
 import (
-	"bytes"
 	"context"
-	"errors"
-	"io"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
-	"github.com/anchorage/anchorage/tui/vscreen"
+	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
 // waitLimit bounds every wait for a screen: generous for a loaded machine,
@@ -41,53 +36,46 @@ func newRoom(t *testing.T) (*data.Store, inquiry.Summary) {
 	return store, sum
 }
 
-// term is a screen under test: the program, and a virtual terminal showing
-// what it drew.
+// term is a screen under test: the program, run as the server runs it
+// (tui/paint drawing every frame), and a virtual terminal showing what it
+// drew.
 type term struct {
-	t   *testing.T
-	tm  *teatest.TestModel
-	scr *vscreen.Screen
+	t     *testing.T
+	prog  *Program
+	scr   *tuitest.Screen
+	model tea.Model // the screen's model, to look at once it has ended
+	ended chan struct{}
 }
 
 // run starts a screen at the given size, drawing into a virtual terminal.
 func run(t *testing.T, m tea.Model, w, h int) *term {
 	t.Helper()
-	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
-	tt := &term{t: t, tm: tm, scr: vscreen.New(w, h, nil)}
-	done := make(chan struct{})
+	scr := tuitest.NewScreen(w, h, nil)
+	tt := &term{t: t, scr: scr, model: m, ended: make(chan struct{}),
+		prog: NewProgram(m, Terminal{Output: scr, Environ: []string{"TERM=xterm-256color"}, Width: w, Height: h})}
+	go func() {
+		defer close(tt.ended)
+		_ = tt.prog.Run()
+	}()
 	t.Cleanup(func() {
-		_ = tm.Quit()
-		tm.WaitFinished(t, teatest.WithFinalTimeout(waitLimit))
-		close(done)
+		tt.prog.Quit()
+		tt.wait()
 	})
-	go tt.pump(done)
 	return tt
 }
 
-// pump copies the program's output to the screen until the test ends. The
-// test output buffer reports EOF whenever it is empty, so it polls.
-func (tt *term) pump(done <-chan struct{}) {
-	buf := make([]byte, 64*1024)
-	for {
-		n, err := tt.tm.Output().Read(buf)
-		if n > 0 {
-			// A terminal's line discipline turns \n into \r\n (ONLCR);
-			// the test output has none, so do it here.
-			_, _ = tt.scr.Write(bytes.ReplaceAll(buf[:n], []byte("\n"), []byte("\r\n")))
-		}
-		if err != nil && !errors.Is(err, io.EOF) {
-			return
-		}
-		if n == 0 {
-			select {
-			case <-done:
-				return
-			case <-time.After(5 * time.Millisecond):
-			}
-		}
+// wait waits for the screen to end.
+func (tt *term) wait() {
+	tt.t.Helper()
+	select {
+	case <-tt.ended:
+	case <-time.After(waitLimit):
+		tt.t.Fatalf("waited %s for the screen to end; it shows:\n%s", waitLimit, tt.scr.Text())
 	}
 }
+
+// send gives the screen a message.
+func (tt *term) send(msg tea.Msg) { tt.prog.Send(msg) }
 
 // see waits until every text is on the screen.
 func (tt *term) see(texts ...string) {
@@ -99,11 +87,15 @@ func (tt *term) see(texts ...string) {
 
 // key presses one named key, such as "enter", "tab" or "ctrl+o".
 func (tt *term) key(name string) {
-	tt.tm.Send(keyPress(name))
+	tt.send(keyPress(name))
 }
 
 // typeText types text as a person would, one key at a time.
-func (tt *term) typeText(s string) { tt.tm.Type(s) }
+func (tt *term) typeText(s string) {
+	for _, r := range s {
+		tt.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
 
 func keyPress(name string) tea.KeyPressMsg {
 	codes := map[string]tea.Key{
@@ -172,5 +164,3 @@ func eventually(t *testing.T, what string, cond func() bool) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
-
-func finalTimeout() teatest.FinalOpt { return teatest.WithFinalTimeout(waitLimit) }

@@ -287,7 +287,7 @@ func TestParticipantWithdrawsAndTheirWordsAreErased(t *testing.T) {
 	tt.key("W")
 	tt.see("Press y to confirm")
 	tt.key("y")
-	tt.tm.WaitFinished(t, finalTimeout())
+	tt.wait()
 	ws := workshop(t, store, sum.ID)
 	c := ws.Contributions[0]
 	if !c.Withdrawn || c.Text != "" {
@@ -306,8 +306,8 @@ func TestParticipantDraftIsKeptWhenTheServerShutsDown(t *testing.T) {
 	tt.join("Una")
 	tt.typeText("Words typed as the server stops")
 	tt.see("┃ Words typed as the server stops")
-	tt.tm.Send(ShutdownMsg{})
-	tt.tm.WaitFinished(t, finalTimeout())
+	tt.send(ShutdownMsg{})
+	tt.wait()
 	me := workshop(t, store, sum.ID).Participants[0].ID
 	d, ok := store.Draft(sum.ID, me)
 	guide, _ := inquiry.BuiltinGuide(inquiry.DefaultGuideID)

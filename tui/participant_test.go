@@ -60,8 +60,8 @@ func TestParticipantTooManyWrongCodesEndsTheSession(t *testing.T) {
 		tt.typeText("wrong-code")
 		tt.key("enter")
 	}
-	tt.tm.WaitFinished(t, finalTimeout())
-	if got := tt.tm.FinalModel(t).(*Participant).stage; got != stageBye {
+	tt.wait()
+	if got := tt.model.(*Participant).stage; got != stageBye {
 		t.Fatalf("stage after %d wrong codes = %v, want the session ended", maxCodeAttempts, got)
 	}
 }
@@ -120,9 +120,9 @@ func TestParticipantOversizedPasteIsRefusedWithAMessage(t *testing.T) {
 	store, sum := newRoom(t)
 	tt := run(t, NewParticipant(participantSession(t, store, sum.Code)), 80, 24)
 	tt.join("Dee")
-	tt.tm.Send(tea.PasteMsg{Content: strings.Repeat("long words ", 300)})
+	tt.send(tea.PasteMsg{Content: strings.Repeat("long words ", 300)})
 	tt.see("Nothing was pasted")
-	tt.tm.Send(tea.PasteMsg{Content: "a short paste"})
+	tt.send(tea.PasteMsg{Content: "a short paste"})
 	tt.see("a short paste")
 }
 
@@ -130,7 +130,7 @@ func TestParticipantPastedEscapeSequencesAreSavedInert(t *testing.T) {
 	store, sum := newRoom(t)
 	tt := run(t, NewParticipant(participantSession(t, store, sum.Code)), 80, 24)
 	tt.join("Eve")
-	tt.tm.Send(tea.PasteMsg{Content: "before\x1b]52;c;ZXZpbA==\x07after\x1b]0;pwned\x07 \u202eend"})
+	tt.send(tea.PasteMsg{Content: "before\x1b]52;c;ZXZpbA==\x07after\x1b]0;pwned\x07 \u202eend"})
 	tt.key("enter")
 	tt.see("Saved ✓")
 	got := workshop(t, store, sum.ID).Contributions[0].Text
@@ -202,10 +202,10 @@ func TestParticipantScreenSurvivesATinyWindow(t *testing.T) {
 	tt := run(t, NewParticipant(participantSession(t, store, sum.Code)), 80, 24)
 	tt.join("Hal")
 	tt.typeText("draft words")
-	tt.tm.Send(tea.WindowSizeMsg{Width: 20, Height: 5})
+	tt.send(tea.WindowSizeMsg{Width: 20, Height: 5})
 	tt.scr.Resize(20, 5)
 	tt.see("Window too small")
-	tt.tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	tt.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	tt.scr.Resize(80, 24)
 	tt.see("draft words")
 }

@@ -1,4 +1,4 @@
-package vscreen
+package tuitest
 
 import (
 	"strings"
@@ -7,7 +7,7 @@ import (
 )
 
 func TestScreenShowsWhatCursorMovesDrew(t *testing.T) {
-	s := New(20, 4, nil)
+	s := NewScreen(20, 4, nil)
 	// Draw, then overwrite part of the first row by moving the cursor, as
 	// a diffing renderer does.
 	_, _ = s.Write([]byte("Saving…\r\nsecond row"))
@@ -22,7 +22,7 @@ func TestScreenShowsWhatCursorMovesDrew(t *testing.T) {
 }
 
 func TestWaitForReportsWhatWasMissingAndTheScreen(t *testing.T) {
-	s := New(20, 2, nil)
+	s := NewScreen(20, 2, nil)
 	_, _ = s.Write([]byte("hello"))
 	if err := s.WaitFor(time.Second, "hello"); err != nil {
 		t.Fatalf("WaitFor(hello) = %v", err)
@@ -38,7 +38,7 @@ func TestKeyboardProtocolSequencesDrawNothing(t *testing.T) {
 	// emulator that took it for "restore cursor" would clear the goodbye.
 	stream := "\x1b[?1049hALT\x1b[>4m\x1b[<1u\x1b[?1049l\r\x1b[JGoodbye.\r\n\x1b[>4m\x1b[<1u\x1b[J"
 	for cut := 1; cut < len(stream); cut++ {
-		s := New(20, 3, nil)
+		s := NewScreen(20, 3, nil)
 		_, _ = s.Write([]byte(stream[:cut]))
 		_, _ = s.Write([]byte(stream[cut:]))
 		if got := s.Text(); got != "Goodbye." {

@@ -1,8 +1,9 @@
-// Package vscreen is a virtual terminal screen: feed it the bytes a
-// session sends and read back the text a person would see. Tests and the
-// load generator use it to judge screens by what is on them, not by which
-// bytes happened to pass.
-package vscreen
+// Package tuitest is for testing screens, as net/http/httptest is for
+// testing handlers: a virtual terminal to judge a screen by what a person
+// would see on it (Screen), a screen run on one as the server runs it
+// (Term), keys to press, and a workshop held in memory (MemRoom). The load
+// generator and the server's tests use its Screen too.
+package tuitest
 
 import (
 	"fmt"
@@ -23,10 +24,10 @@ type Screen struct {
 	held  []byte // the start of a control sequence cut by a write
 }
 
-// New returns a blank screen of the given size. Replies the terminal would
-// send (cursor position reports, colour queries) go to answer, or nowhere
-// when answer is nil.
-func New(cols, rows int, answer io.Writer) *Screen {
+// NewScreen returns a blank screen of the given size. Replies the
+// terminal would send (cursor position reports, colour queries) go to
+// answer, or nowhere when answer is nil.
+func NewScreen(cols, rows int, answer io.Writer) *Screen {
 	if answer == nil {
 		answer = io.Discard
 	}
