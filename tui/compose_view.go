@@ -51,7 +51,7 @@ func (m *Participant) viewCompose() (string, *tea.Cursor) {
 	for _, part := range []block{l.title, l.bar, l.rule, l.prompt, l.kinds, l.themes, l.commitment, l.building} {
 		writeBlock(&b, part)
 	}
-	b.WriteString(c.editor.View(m.st))
+	b.WriteString(c.editor.View(newStyles()))
 	for _, part := range []block{l.reframe, l.notice, l.yours, l.others, l.help} {
 		if part.lines > 0 {
 			b.WriteByte('\n')
@@ -171,7 +171,7 @@ type helpKey struct {
 // composeLayout draws (or takes from composeParts) every part of the
 // guide screen but the editor.
 func (m *Participant) composeLayout() composeLayout {
-	c, st, w, h, parts := &m.compose, m.st, m.width, m.height, &m.drawn.parts
+	c, w, h, parts := &m.compose, m.width, m.height, &m.drawn.parts
 	ref := c.ref()
 	roomy := h >= 20
 	l := composeLayout{w: w, h: h, commitmentCursor: -1}
@@ -188,14 +188,14 @@ func (m *Participant) composeLayout() composeLayout {
 		if tk.resume != "" {
 			right += " · resume " + tk.resume
 		}
-		return twoSides(st.title.Render("Anchorage")+st.dim.Render(" · ")+tk.title, st.dim.Render(right), w)
+		return twoSides(Title.Render("Anchorage")+Dim.Render(" · ")+tk.title, Dim.Render(right), w)
 	})
 	bk := barKey{w: w, phase: c.phase, prompt: c.prompt, clock: m.countdown()}
 	if bk.clock == "" {
 		bk.waiting = !m.view.reachable(c.phase, c.prompt)
 	}
 	l.bar = parts.bar.get(bk, func() string { return m.phaseBar(bk) })
-	l.rule = parts.rule.get(w, func() string { return st.rule(w) })
+	l.rule = parts.rule.get(w, func() string { return Rule(w) })
 	pk := promptKey{w: w, roomy: roomy, ref: ref}
 	l.prompt = parts.prompt.get(pk, func() string { return m.promptLines(w, roomy) })
 	kk := kindsKey{w: w, ref: ref, kind: c.kind, partner: c.partner, focusKind: c.focus == fieldKind, focusPt: c.focus == fieldPartner}
@@ -211,7 +211,7 @@ func (m *Participant) composeLayout() composeLayout {
 		}
 	}
 	if c.buildsOn != "" && c.buildsOnLabel != "" {
-		l.building = newBlock(fit(st.accent.Render("↳ building on "+c.buildsOnLabel)+st.dim.Render("  (esc: not building on it)"), w))
+		l.building = newBlock(fit(Accent.Render("↳ building on "+c.buildsOnLabel)+Dim.Render("  (esc: not building on it)"), w))
 	}
 
 	if prompt := c.promptDef(); prompt.KindChoices()[c.kind] == inquiry.Barrier && prompt.Reframe != "" {
@@ -219,9 +219,9 @@ func (m *Participant) composeLayout() composeLayout {
 	}
 	l.notice = parts.notice.get(noticeKey{w: w, n: m.notice}, func() string { return m.noticeLine(w) })
 	yours := m.yoursText()
-	l.yours = parts.yours.get(textKey{w: w, text: yours}, func() string { return st.dim.Render(fit(yours, w)) })
+	l.yours = parts.yours.get(textKey{w: w, text: yours}, func() string { return Dim.Render(fit(yours, w)) })
 	if hint := m.othersHint(); hint != "" {
-		l.others = parts.others.get(textKey{w: w, text: hint}, func() string { return st.dim.Render(fit(hint, w)) })
+		l.others = parts.others.get(textKey{w: w, text: hint}, func() string { return Dim.Render(fit(hint, w)) })
 	}
 	hk := helpKey{w: w, editing: c.editing != "", others: len(m.others.items) > 0, vote: m.view.vote != nil}
 	l.help = parts.help.get(hk, func() string { return m.composeHelp(hk) })
@@ -231,20 +231,20 @@ func (m *Participant) composeLayout() composeLayout {
 // promptLines are the phase's name and the prompt, with its help when
 // there is room.
 func (m *Participant) promptLines(w int, roomy bool) string {
-	c, st := &m.compose, m.st
+	c := &m.compose
 	prompt := c.promptDef()
 	phase := c.view.guide.Phases[c.phase]
 	var s screen
-	s.line(fit(st.accent.Render(strings.ToUpper(phase.Title))+st.dim.Render(firstSentence(phase.Summary)), w))
+	s.line(fit(Accent.Render(strings.ToUpper(phase.Title))+Dim.Render(firstSentence(phase.Summary)), w))
 	for i, l := range wrap(prompt.Text, w) {
 		if i < 3 || roomy {
-			s.line(st.bold.Render(l))
+			s.line(Bold.Render(l))
 		}
 	}
 	if roomy && prompt.Help != "" {
 		for i, l := range wrap(prompt.Help, w) {
 			if i < 3 {
-				s.line(st.dim.Render(l))
+				s.line(Dim.Render(l))
 			}
 		}
 	}
@@ -259,7 +259,7 @@ func (m *Participant) reframeLines(w int) string {
 	var s screen
 	for i, l := range wrap("↳ "+m.compose.promptDef().Reframe, w) {
 		if i < 2 {
-			s.line(m.st.barrier.Render(l))
+			s.line(Barrier.Render(l))
 		}
 	}
 	return s.String()
@@ -268,62 +268,62 @@ func (m *Participant) reframeLines(w int) string {
 // phaseBar shows the cycle with the current phase marked, and the prompt's
 // number, so a person always knows how far they are.
 func (m *Participant) phaseBar(k barKey) string {
-	c, st := &m.compose, m.st
+	c := &m.compose
 	at, n := c.position()
-	count := st.dim.Render(fmt.Sprintf("prompt %d of %d", at, n))
+	count := Dim.Render(fmt.Sprintf("prompt %d of %d", at, n))
 	switch {
 	case k.clock != "":
-		count = st.warn.Render(k.clock) + st.dim.Render(fmt.Sprintf(" · %d of %d", at, n))
+		count = Warn.Render(k.clock) + Dim.Render(fmt.Sprintf(" · %d of %d", at, n))
 	case k.waiting:
-		count = st.warn.Render("waiting for the facilitator")
+		count = Warn.Render("waiting for the facilitator")
 	}
 	var parts []string
 	for i, ph := range c.view.guide.Phases {
 		switch {
 		case i == k.phase:
-			parts = append(parts, st.accent.Render("● "+ph.Title))
+			parts = append(parts, Accent.Render("● "+ph.Title))
 		case i < k.phase:
-			parts = append(parts, st.good.Render("✓ ")+st.dim.Render(ph.Title))
+			parts = append(parts, Good.Render("✓ ")+Dim.Render(ph.Title))
 		default:
-			parts = append(parts, st.dim.Render("○ "+ph.Title))
+			parts = append(parts, Dim.Render("○ "+ph.Title))
 		}
 	}
-	bar := strings.Join(parts, st.dim.Render(" ─ "))
+	bar := strings.Join(parts, Dim.Render(" ─ "))
 	return twoSides(bar, count, k.w)
 }
 
 // kindLine shows the kinds this prompt asks for, the chosen one marked,
 // and the partner the contribution concerns.
 func (m *Participant) kindLine(w int) string {
-	c, st := &m.compose, m.st
+	c := &m.compose
 	var kinds []string
 	for i, k := range c.promptDef().KindChoices() {
 		label := k.Label()
 		switch {
 		case i == c.kind && c.focus == fieldKind:
-			kinds = append(kinds, st.selected.Render(" "+label+" "))
+			kinds = append(kinds, Selected.Render(" "+label+" "))
 		case i == c.kind:
-			kinds = append(kinds, st.bold.Render("["+label+"]"))
+			kinds = append(kinds, Bold.Render("["+label+"]"))
 		default:
-			kinds = append(kinds, st.dim.Render(" "+label+" "))
+			kinds = append(kinds, Dim.Render(" "+label+" "))
 		}
 	}
 	partner := "none"
 	if c.partner >= 0 {
 		partner = c.view.guide.PartnerList()[c.partner].Label
 	}
-	partnerPart := fieldMark(st, c.focus == fieldPartner, "Partner") + " ◂ " + st.accent.Render(partner) + " ▸"
-	return fit(fieldMark(st, c.focus == fieldKind, "Kind")+" "+strings.Join(kinds, "")+"   "+partnerPart, w)
+	partnerPart := fieldMark(c.focus == fieldPartner, "Partner") + " ◂ " + Accent.Render(partner) + " ▸"
+	return fit(fieldMark(c.focus == fieldKind, "Kind")+" "+strings.Join(kinds, "")+"   "+partnerPart, w)
 }
 
 // themesLine shows the chosen themes; with the focus on it, a strip of
 // every theme to move along and tick.
 func (m *Participant) themesLine(w int) string {
-	c, st := &m.compose, m.st
-	label := fieldMark(st, c.focus == fieldThemes, "Themes") + " "
+	c := &m.compose
+	label := fieldMark(c.focus == fieldThemes, "Themes") + " "
 	if c.focus != fieldThemes {
 		if len(c.themes) == 0 {
-			return fit(label+st.dim.Render("none yet (tab to choose)"), w)
+			return fit(label+Dim.Render("none yet (tab to choose)"), w)
 		}
 		names := make([]string, len(c.themes))
 		for i, id := range c.themes {
@@ -331,9 +331,9 @@ func (m *Participant) themesLine(w int) string {
 		}
 		note := ""
 		if !c.themesTouched {
-			note = st.dim.Render(" (suggested from your words)")
+			note = Dim.Render(" (suggested from your words)")
 		}
-		return fit(label+st.accent.Render(strings.Join(names, ", "))+note, w)
+		return fit(label+Accent.Render(strings.Join(names, ", "))+note, w)
 	}
 	// Start the strip a little before the cursor so it stays in view.
 	var items []string
@@ -346,21 +346,21 @@ func (m *Participant) themesLine(w int) string {
 		}
 		switch {
 		case i == c.themeCursor:
-			item = st.selected.Render(item)
+			item = Selected.Render(item)
 		case ticked:
-			item = st.accent.Render(item)
+			item = Accent.Render(item)
 		}
 		items = append(items, item)
 	}
-	return fit(label+"◂ "+strings.Join(items, st.dim.Render(" · ")), w)
+	return fit(label+"◂ "+strings.Join(items, Dim.Render(" · ")), w)
 }
 
 // fieldMark labels a choice field, marked when it has the focus.
-func fieldMark(st styles, focused bool, label string) string {
+func fieldMark(focused bool, label string) string {
 	if focused {
-		return st.accent.Render("▸" + label)
+		return Accent.Render("▸" + label)
 	}
-	return st.dim.Render(" " + label)
+	return Dim.Render(" " + label)
 }
 
 // yoursText says what this person has already given at this prompt.
@@ -413,9 +413,9 @@ func firstSentence(s string) string {
 // commitmentLine is the owner and date of an action, with the cursor when
 // one of them has the focus.
 func (m *Participant) commitmentLine(w int) (string, *tea.Cursor) {
-	c, st := &m.compose, m.st
-	who := fieldMark(st, c.focus == fieldOwner, "Who") + " "
-	when := "  " + fieldMark(st, c.focus == fieldDue, "By when") + " "
+	c := &m.compose
+	who := fieldMark(c.focus == fieldOwner, "Who") + " "
+	when := "  " + fieldMark(c.focus == fieldDue, "By when") + " "
 	var cursor *tea.Cursor
 	switch c.focus {
 	case fieldOwner:
@@ -428,9 +428,8 @@ func (m *Participant) commitmentLine(w int) (string, *tea.Cursor) {
 
 // composeHelp is the help line, naming only what can be done now.
 func (m *Participant) composeHelp(k helpKey) string {
-	st := m.st
 	if k.editing {
-		return st.helpLine(k.w, "enter", "save changes", "esc", "cancel edit", "tab", "next field", "ctrl+o", "yours")
+		return HelpLine(k.w, "enter", "save changes", "esc", "cancel edit", "tab", "next field", "ctrl+o", "yours")
 	}
 	pairs := []string{"enter", "save", "tab", "choices", "pgdn/pgup", "prompts", "ctrl+o", "yours"}
 	if k.others {
@@ -439,5 +438,5 @@ func (m *Participant) composeHelp(k helpKey) string {
 	if k.vote {
 		pairs = append(pairs, "ctrl+t", "vote")
 	}
-	return st.helpLine(k.w, append(pairs, "ctrl+c", "leave")...)
+	return HelpLine(k.w, append(pairs, "ctrl+c", "leave")...)
 }

@@ -16,7 +16,7 @@ import (
 // or one of the facilitator's forms. Wide terminals show the feed and a
 // side pane together; narrow ones show one pane at a time.
 func (m *Facilitator) viewRoom() (string, *tea.Cursor) {
-	st, w, h, ws := m.st, m.width, m.height, m.ws
+	w, h, ws := m.width, m.height, m.ws
 	var b screen
 	d := &m.drawn
 	hk := facHeaderKey{w: w, title: ws.Title, code: ws.Code, open: ws.Open}
@@ -30,7 +30,7 @@ func (m *Facilitator) viewRoom() (string, *tea.Cursor) {
 		b.line(d.counts.get(ck, func() string { return m.counts(ck) }).text)
 	}
 	b.line(m.paceLine(w))
-	rule := d.rule.get(w, func() string { return st.rule(w) }).text
+	rule := d.rule.get(w, func() string { return Rule(w) }).text
 	b.line(rule)
 
 	// The line above the keys: a question takes two if it needs them, so
@@ -45,11 +45,11 @@ func (m *Facilitator) viewRoom() (string, *tea.Cursor) {
 	case m.ask != nil:
 		for i, l := range wrap(m.ask.text, w) {
 			if i < 2 {
-				bottom = append(bottom, st.warn.Render(l))
+				bottom = append(bottom, Warn.Render(l))
 			}
 		}
 	case m.mode == modeScribe:
-		bottom = []string{noticeText(st, m.desk.notice, w)}
+		bottom = []string{noticeText(m.desk.notice, w)}
 	case m.notice.text != "":
 		bottom = []string{m.facilitatorNotice(w)}
 	default:
@@ -79,16 +79,15 @@ func (m *Facilitator) viewRoom() (string, *tea.Cursor) {
 // header is the room view's first line: the workshop, its code, whether
 // it is open and, on a wide terminal, what participants see of each other.
 func (m *Facilitator) header(k facHeaderKey) string {
-	st := m.st
-	state := st.good.Render("open")
+	state := Good.Render("open")
 	if !k.open {
-		state = st.bad.Render("closed")
+		state = Bad.Render("closed")
 	}
-	right := st.accent.Render(k.code) + st.dim.Render(" · ") + state
+	right := Accent.Render(k.code) + Dim.Render(" · ") + state
 	if k.seeing != "" {
-		right += st.dim.Render(" · seeing " + k.seeing)
+		right += Dim.Render(" · seeing " + k.seeing)
 	}
-	return twoSides(st.title.Render("Anchorage")+st.dim.Render(" · ")+k.title, right, k.w)
+	return twoSides(Title.Render("Anchorage")+Dim.Render(" · ")+k.title, right, k.w)
 }
 
 // counts is the line of who joined, who is here and what they recorded,
@@ -101,7 +100,7 @@ func (m *Facilitator) counts(k facCountsKey) string {
 	if width(line) > k.w {
 		line = fmt.Sprintf("%s · %d here · %s", people, k.here, contributions)
 	}
-	return fit(m.st.dim.Render(line), k.w)
+	return fit(Dim.Render(line), k.w)
 }
 
 // bodyLines are the part between the rules: a form if one is open, else
@@ -154,7 +153,7 @@ func (m *Facilitator) bodyLines(w, h int) ([]string, *tea.Cursor) {
 	}
 	body := make([]string, h)
 	for i := range h {
-		body[i] = pad(at(feed, i), left) + m.st.dim.Render(" │ ") + at(side, i)
+		body[i] = pad(at(feed, i), left) + Dim.Render(" │ ") + at(side, i)
 	}
 	return body, nil
 }
@@ -173,40 +172,40 @@ func (m *Facilitator) sideLines(pane dashboardPane, w, h int) []string {
 // paceLine says which prompt is open for everyone, how long it has left
 // and how many have answered it.
 func (m *Facilitator) paceLine(w int) string {
-	st, ws := m.st, m.ws
+	ws := m.ws
 	cur := ws.Current.Prompt
 	// From the fullest to the tightest; the first that fits is shown.
 	var variants []string
 	switch {
 	case cur != "":
-		where := st.bold.Render(phaseTitle(ws.Guide, cur))
+		where := Bold.Render(phaseTitle(ws.Guide, cur))
 		answered, of := m.index.progress(cur)
-		progress := st.dim.Render(fmt.Sprintf(" · %d of %d have answered", answered, of))
-		tight := st.dim.Render(fmt.Sprintf(" · %d/%d answered", answered, of))
+		progress := Dim.Render(fmt.Sprintf(" · %d of %d have answered", answered, of))
+		tight := Dim.Render(fmt.Sprintf(" · %d/%d answered", answered, of))
 		if of == 0 {
-			progress, tight = st.dim.Render(" · nobody has joined yet"), ""
+			progress, tight = Dim.Render(" · nobody has joined yet"), ""
 		}
 		timer, ends, left := "", "", ""
 		if cd := m.countdown(); cd != "" {
-			style := st.accent
+			style := Accent
 			if l, _ := m.timeLeft(time.Now()); l < time.Minute {
-				style = st.warn
+				style = Warn
 			}
-			timer, left = st.dim.Render(" · ")+style.Render("⏱ "+cd), st.dim.Render(" · ")+style.Render("⏱ "+strings.TrimSuffix(cd, " left"))
-			ends = st.dim.Render(" (ends " + clock(ws.Current.EndsAt) + ")")
+			timer, left = Dim.Render(" · ")+style.Render("⏱ "+cd), Dim.Render(" · ")+style.Render("⏱ "+strings.TrimSuffix(cd, " left"))
+			ends = Dim.Render(" (ends " + clock(ws.Current.EndsAt) + ")")
 			if l, _ := m.timeLeft(time.Now()); l <= 0 {
-				ends = st.dim.Render(" (ended " + clock(ws.Current.EndsAt) + ")")
+				ends = Dim.Render(" (ended " + clock(ws.Current.EndsAt) + ")")
 			}
 		}
-		now := st.dim.Render("Now open: ") + where
+		now := Dim.Render("Now open: ") + where
 		variants = []string{now + timer + ends + progress, now + timer + progress, where + left + tight}
 	case ws.Pacing == inquiry.FacilitatorPaced:
 		variants = []string{
-			st.dim.Render("Facilitator-led: no prompt is open yet (n opens the first for everyone)"),
-			st.dim.Render("No prompt open yet (n opens one)"),
+			Dim.Render("Facilitator-led: no prompt is open yet (n opens the first for everyone)"),
+			Dim.Render("No prompt open yet (n opens one)"),
 		}
 	default:
-		variants = []string{st.dim.Render("Self-paced: each participant moves on when ready"), st.dim.Render("Self-paced")}
+		variants = []string{Dim.Render("Self-paced: each participant moves on when ready"), Dim.Render("Self-paced")}
 	}
 	for _, v := range variants {
 		if width(v) <= w {
@@ -219,7 +218,6 @@ func (m *Facilitator) paceLine(w int) string {
 // feedLines are the contributions, newest first, two lines each, with the
 // picked-out one marked and kept in view.
 func (m *Facilitator) feedLines(w, h int) []string {
-	st := m.st
 	title := "Live contributions, newest first"
 	if m.filter.active() {
 		title = "Showing " + m.filter.describe(m.ws)
@@ -228,9 +226,9 @@ func (m *Facilitator) feedLines(w, h int) []string {
 		title = "Merge into which one?"
 	}
 	if m.pane == paneFeed {
-		title = st.accent.Render("▸ " + title)
+		title = Accent.Render("▸ " + title)
 	} else {
-		title = st.bold.Render("  " + title)
+		title = Bold.Render("  " + title)
 	}
 	lines := []string{fit(title, w)}
 	n := m.feed.len()
@@ -239,7 +237,7 @@ func (m *Facilitator) feedLines(w, h int) []string {
 		if m.filter.active() {
 			empty = "  Nothing matches (x clears the filter)."
 		}
-		return append(lines, st.dim.Render(fit(empty, w)))
+		return append(lines, Dim.Render(fit(empty, w)))
 	}
 	at := m.selectedRank()
 	if at < 0 {
@@ -265,18 +263,17 @@ func (m *Facilitator) feedLines(w, h int) []string {
 // feedText is the second line of a contribution in the feed: its words,
 // or what became of them.
 func (m *Facilitator) feedText(c *inquiry.Contribution, n int) string {
-	st := m.st
 	switch {
 	case c.Erased:
-		return st.dim.Render("(erased at the author's request)")
+		return Dim.Render("(erased at the author's request)")
 	case c.Withdrawn:
-		return st.dim.Render("(withdrawn by the author)")
+		return Dim.Render("(withdrawn by the author)")
 	case c.Hidden:
-		return st.dim.Render("(hidden: "+c.HiddenReason+") ") + quote(c, n)
+		return Dim.Render("(hidden: "+c.HiddenReason+") ") + quote(c, n)
 	case c.MergedInto != "":
-		return st.dim.Render("(merged) ") + quote(c, n)
+		return Dim.Render("(merged) ") + quote(c, n)
 	case c.Owner != "":
-		return quote(c, n/2) + st.dim.Render(" → "+c.Owner)
+		return quote(c, n/2) + Dim.Render(" → "+c.Owner)
 	}
 	return quote(c, n)
 }
@@ -298,17 +295,17 @@ func (m *Facilitator) tallyLines(w, h int) []string {
 
 // drawTally draws the tally chart for what its key names.
 func (m *Facilitator) drawTally(k tallyKey) []string {
-	st, w, h := m.st, k.w, k.h
+	w, h := k.w, k.h
 	title := "Tally by theme"
 	if k.focused {
-		title = st.accent.Render("▸ " + title)
+		title = Accent.Render("▸ " + title)
 	} else {
-		title = st.bold.Render("  " + title)
+		title = Bold.Render("  " + title)
 	}
-	lines := []string{fit(title, w), fit("  "+st.good.Render("█ opportunities")+"  "+st.barrier.Render("░ barriers"), w)}
+	lines := []string{fit(title, w), fit("  "+Good.Render("█ opportunities")+"  "+Barrier.Render("░ barriers"), w)}
 	peak := m.tally.Max(inquiry.Opportunity, inquiry.Barrier)
 	if peak == 0 {
-		return append(lines, st.dim.Render(fit("  No opportunities or barriers yet.", w)))
+		return append(lines, Dim.Render(fit("  No opportunities or barriers yet.", w)))
 	}
 	const labelWidth = 24
 	oneLine := w >= labelWidth+24
@@ -320,8 +317,8 @@ func (m *Facilitator) drawTally(k tallyKey) []string {
 		o, b := r.Counts[inquiry.Opportunity], r.Counts[inquiry.Barrier]
 		// Each bar and its count take a fixed column, so the barrier bars
 		// line up under each other.
-		bars := pad(st.good.Render(bar("█", o, peak, barRoom))+" "+fmt.Sprint(o), barRoom+4) +
-			st.barrier.Render(bar("░", b, peak, barRoom)) + " " + fmt.Sprint(b)
+		bars := pad(Good.Render(bar("█", o, peak, barRoom))+" "+fmt.Sprint(o), barRoom+4) +
+			Barrier.Render(bar("░", b, peak, barRoom)) + " " + fmt.Sprint(b)
 		if oneLine {
 			if len(lines) >= h {
 				break

@@ -19,7 +19,6 @@ type enrolModel struct {
 	err   error // the last refusal, shown until the next try
 	done  bool  // enrolled: the screen says so and ends
 	bye   bool  // the server is shutting down
-	st    styles
 }
 
 // enrolResult is the server's answer to one typed code.
@@ -36,7 +35,7 @@ func NewEnrol(enrol func(code string) error) tea.Model {
 func NewEnrolFor(enrol func(code string) error, connect string) tea.Model {
 	in := newLineInput("xxxx-xxxx-xxxx-xxxx", 40)
 	in.Prompt = "Code: "
-	return enrolModel{enrol: enrol, connect: connect, input: in, st: newStyles()}
+	return enrolModel{enrol: enrol, connect: connect, input: in}
 }
 
 func (m enrolModel) Init() tea.Cmd { return nil }
@@ -86,7 +85,7 @@ func (m enrolModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // inline, so it stays in the terminal once the session has ended.
 func (m enrolModel) View() tea.View {
 	var b screen
-	b.line(m.st.title.Render("Enrol as a facilitator"))
+	b.line(Title.Render("Enrol as a facilitator"))
 	b.line("")
 	if m.bye || m.done {
 		if m.done {
@@ -111,12 +110,12 @@ func (m enrolModel) View() tea.View {
 	case m.busy:
 		b.line("Checking…")
 	case m.err != nil:
-		b.line(m.st.bad.Render(m.err.Error()))
+		b.line(Bad.Render(m.err.Error()))
 	default:
 		b.line("")
 	}
 	b.line("")
-	b.line(m.st.helpLine(80, "enter", "enrol", "esc", "leave"))
+	b.line(HelpLine(80, "enter", "enrol", "esc", "leave"))
 	v := tea.NewView(b.String())
 	v.AltScreen = true
 	v.Cursor = cursor

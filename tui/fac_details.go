@@ -10,12 +10,11 @@ import (
 // known about it and what curation has done to it, then the keys that
 // curate it.
 func (m *Facilitator) detailLines(w, h int) []string {
-	st := m.st
 	c := m.pickedOut()
 	if c == nil {
-		return []string{st.dim.Render(fit("  Nothing selected.", w))}
+		return []string{Dim.Render(fit("  Nothing selected.", w))}
 	}
-	lines := []string{fit(st.accent.Render("▸ "+c.Kind.Label()+" by "+m.participantName(c.Participant))+marks(st, c), w)}
+	lines := []string{fit(Accent.Render("▸ "+c.Kind.Label()+" by "+m.participantName(c.Participant))+marks(c), w)}
 	where := phaseTitle(m.ws.Guide, c.Prompt)
 	if p, ok := m.ws.Guide.Prompt(c.Prompt); ok {
 		where += ": " + p.Text
@@ -28,7 +27,7 @@ func (m *Facilitator) detailLines(w, h int) []string {
 		}
 	}
 	plain := func(s string) string { return s }
-	add(st.dim.Render, where, 2)
+	add(Dim.Render, where, 2)
 	lines = append(lines, "")
 	text := c.Text
 	switch {
@@ -77,7 +76,7 @@ func (m *Facilitator) detailLines(w, h int) []string {
 	}
 	facts = append(facts, added)
 	for _, f := range facts {
-		add(st.dim.Render, f, 3)
+		add(Dim.Render, f, 3)
 	}
 	if len(lines) > h {
 		lines = lines[:h]
@@ -87,22 +86,22 @@ func (m *Facilitator) detailLines(w, h int) []string {
 
 // marks are the signs of curation after a contribution's heading: ★
 // highlighted, hidden, merged, scribed.
-func marks(st styles, c *inquiry.Contribution) string {
+func marks(c *inquiry.Contribution) string {
 	var out []string
 	if c.Highlighted {
-		out = append(out, st.warn.Render("★"))
+		out = append(out, Warn.Render("★"))
 	}
 	if c.Hidden {
-		out = append(out, st.bad.Render("hidden"))
+		out = append(out, Bad.Render("hidden"))
 	}
 	if c.MergedInto != "" {
-		out = append(out, st.dim.Render("merged"))
+		out = append(out, Dim.Render("merged"))
 	}
 	if c.BuildsOn != "" {
-		out = append(out, st.dim.Render("↳ builds on"))
+		out = append(out, Dim.Render("↳ builds on"))
 	}
 	if c.ScribedBy != "" {
-		out = append(out, st.dim.Render("scribed"))
+		out = append(out, Dim.Render("scribed"))
 	}
 	if len(out) == 0 {
 		return ""

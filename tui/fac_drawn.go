@@ -108,19 +108,18 @@ func (m *Facilitator) feedRow(c *inquiry.Contribution, w int, mark rowMark) (hea
 	if d.feed == nil || len(d.feed) > 4*max(m.height, 24) {
 		d.feed = map[string]*feedRow{}
 	}
-	st := m.st
-	kind := st.good.Render(c.Kind.Label())
+	kind := Good.Render(c.Kind.Label())
 	if c.Kind == inquiry.Barrier {
-		kind = st.barrier.Render(c.Kind.Label())
+		kind = Barrier.Render(c.Kind.Label())
 	}
-	line := st.dim.Render(clock(c.AddedAt)) + " " + st.bold.Render(k.name) +
-		st.dim.Render(" · ") + kind + marks(st, c) + st.dim.Render(" · "+phaseTitle(m.ws.Guide, c.Prompt))
+	line := Dim.Render(clock(c.AddedAt)) + " " + Bold.Render(k.name) +
+		Dim.Render(" · ") + kind + marks(c) + Dim.Render(" · "+phaseTitle(m.ws.Guide, c.Prompt))
 	lead := "  "
 	switch mark {
 	case rowMerging:
-		lead = st.warn.Render("⇢ ")
+		lead = Warn.Render("⇢ ")
 	case rowPicked:
-		lead = st.accent.Render("▸ ")
+		lead = Accent.Render("▸ ")
 	}
 	r := &feedRow{key: k, head: fit(lead+line, w), text: fit("  "+m.feedText(c, max(w-4, 8)), w)}
 	d.feed[c.ID] = r

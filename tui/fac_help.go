@@ -36,13 +36,12 @@ var roomKeys = []struct{ section, key, does string }{
 
 // keysLines explain every key of the room view, from the given line on.
 func (m *Facilitator) keysLines(w, h int) []string {
-	st := m.st
 	var rows []string
 	for _, k := range roomKeys {
 		if k.section != "" {
-			rows = append(rows, fit("  "+st.bold.Render(k.section), w))
+			rows = append(rows, fit("  "+Bold.Render(k.section), w))
 		}
-		rows = append(rows, fit(fmt.Sprintf("    %s  %s", st.key.Render(pad(k.key, 14)), k.does), w))
+		rows = append(rows, fit(fmt.Sprintf("    %s  %s", Bold.Render(pad(k.key, 14)), k.does), w))
 	}
 	room := max(h-1, 1)
 	m.keysTop = min(max(m.keysTop, 0), max(len(rows)-room, 0))
@@ -50,7 +49,7 @@ func (m *Facilitator) keysLines(w, h int) []string {
 	if len(rows) > room {
 		more = ", ↑↓ scrolls"
 	}
-	lines := []string{st.accent.Render("▸ Keys") + st.dim.Render("  (? closes this"+more+")")}
+	lines := []string{Accent.Render("▸ Keys") + Dim.Render("  (? closes this"+more+")")}
 	return append(lines, rows[m.keysTop:min(m.keysTop+room, len(rows))]...)
 }
 
@@ -83,7 +82,7 @@ func (m *Facilitator) roomHelp(w int) string {
 	case m.mode == modeScribe:
 		pairs := m.desk.help()
 		k := textKey{w: w, text: "scribe\x1e" + strings.Join(pairs, "\x1f")}
-		return m.drawn.help.get(k, func() string { return m.st.helpLine(w, pairs...) }).text
+		return m.drawn.help.get(k, func() string { return HelpLine(w, pairs...) }).text
 	case m.detail:
 		pairs = []string{"a", "accept themes", "t", "themes", "m", "merge", "*", "highlight", "h", "hide", "↑↓", "next", "esc", "close"}
 	case m.pane == panePeople:
@@ -108,9 +107,9 @@ func (m *Facilitator) fitHelp(w int, pairs []string) string {
 		if n < len(pairs) {
 			try = append(append([]string{}, pairs[:n-2]...), last...)
 		}
-		if line := m.st.helpLine(1<<16, try...); width(line) <= w {
+		if line := HelpLine(1<<16, try...); width(line) <= w {
 			return line
 		}
 	}
-	return m.st.helpLine(w, last...)
+	return HelpLine(w, last...)
 }

@@ -66,21 +66,21 @@ func personName(p *inquiry.Participant) string {
 
 // peopleLines list everyone who joined, the cursor kept in view.
 func (m *Facilitator) peopleLines(w, h int) []string {
-	st, ws := m.st, m.ws
+	ws := m.ws
 	title := "People"
 	if m.pane == panePeople {
-		title = st.accent.Render("▸ " + title)
+		title = Accent.Render("▸ " + title)
 	} else {
-		title = st.bold.Render("  " + title)
+		title = Bold.Render("  " + title)
 	}
 	answered, of := m.index.progress(ws.Current.Prompt)
 	note := fmt.Sprintf("  %d joined · %d here", len(ws.Participants), len(m.where))
 	if ws.Current.Prompt != "" {
 		note += fmt.Sprintf(" · ✓ %d of %d answered %s", answered, of, phaseTitle(ws.Guide, ws.Current.Prompt))
 	}
-	lines := []string{fit(title, w), fit(st.dim.Render(note), w)}
+	lines := []string{fit(title, w), fit(Dim.Render(note), w)}
 	if len(ws.Participants) == 0 {
-		return append(lines, st.dim.Render(fit("  Nobody has joined yet.", w)))
+		return append(lines, Dim.Render(fit("  Nobody has joined yet.", w)))
 	}
 	room := max(h-len(lines), 1)
 	m.person = min(m.person, len(ws.Participants)-1)
@@ -89,11 +89,11 @@ func (m *Facilitator) peopleLines(w, h int) []string {
 		p := ws.Participants[i]
 		mark := "  "
 		if i == m.person && m.pane == panePeople {
-			mark = st.accent.Render("▸ ")
+			mark = Accent.Render("▸ ")
 		}
 		tick := "  "
 		if ws.Current.Prompt != "" && m.index.answered(ws.Current.Prompt, p.ID) {
-			tick = st.good.Render("✓ ")
+			tick = Good.Render("✓ ")
 		}
 		var where string
 		switch at, here := m.where[p.ID]; {
@@ -109,9 +109,9 @@ func (m *Facilitator) peopleLines(w, h int) []string {
 		}
 		name := personName(p)
 		if p.Left() {
-			name = st.dim.Render(name)
+			name = Dim.Render(name)
 		}
-		lines = append(lines, fit(mark+tick+name+st.dim.Render(prefixDot(where)), w))
+		lines = append(lines, fit(mark+tick+name+Dim.Render(prefixDot(where)), w))
 	}
 	return lines
 }
@@ -128,9 +128,9 @@ func prefixDot(s string) string {
 // adding people once the line is past the width, where fit cuts it with an
 // ellipsis: a full room costs the few names that show, not every name.
 func (m *Facilitator) hereLine(w int) string {
-	st, open := m.st, m.ws.Current.Prompt
+	open := m.ws.Current.Prompt
 	var b strings.Builder
-	b.WriteString(st.dim.Render("Here now: "))
+	b.WriteString(Dim.Render("Here now: "))
 	cells, anyone := len("Here now: "), false
 	for _, p := range m.present {
 		if cells > w {
@@ -151,14 +151,14 @@ func (m *Facilitator) hereLine(w int) string {
 		name := inquiry.CleanLine(p.Name)
 		cells += width(name) + width(where) + len(" ()")
 		if open != "" && m.index.answered(open, p.Participant) {
-			b.WriteString(st.good.Render("✓"))
+			b.WriteString(Good.Render("✓"))
 			cells++
 		}
 		b.WriteString(name)
-		b.WriteString(st.dim.Render(" (" + where + ")"))
+		b.WriteString(Dim.Render(" (" + where + ")"))
 	}
 	if !anyone {
-		return fit(st.dim.Render("Here now: nobody"), w)
+		return fit(Dim.Render("Here now: nobody"), w)
 	}
 	return fit(b.String(), w)
 }

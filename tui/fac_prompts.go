@@ -54,19 +54,19 @@ func (m *Facilitator) pickerKey(k tea.KeyPressMsg) tea.Cmd {
 // pickerLines list the guide's prompts by phase, with their timeboxes,
 // which is open now and which are revealed.
 func (m *Facilitator) pickerLines(w, h int) []string {
-	st, g, p := m.st, m.ws.Guide, &m.picker
+	g, p := m.ws.Guide, &m.picker
 	timebox := "on: each prompt's own (t turns it off)"
 	if !p.timebox {
 		timebox = "off (t turns it on)"
 	}
 	head := []string{
-		fit(st.accent.Render("▸ Open a prompt for everyone"), w),
-		fit(st.dim.Render("  Timebox "+timebox), w),
+		fit(Accent.Render("▸ Open a prompt for everyone"), w),
+		fit(Dim.Render("  Timebox "+timebox), w),
 	}
 	var rows []string
 	at, i := 0, 0
 	for ph, phase := range g.Phases {
-		rows = append(rows, fit("  "+st.bold.Render(phase.Title), w))
+		rows = append(rows, fit("  "+Bold.Render(phase.Title), w))
 		for q, prompt := range phase.Prompts {
 			ref := g.Ref(ph, q)
 			var tags []string
@@ -74,16 +74,16 @@ func (m *Facilitator) pickerLines(w, h int) []string {
 				tags = append(tags, minutes(time.Duration(prompt.Timebox)))
 			}
 			if ref == m.ws.Current.Prompt {
-				tags = append(tags, st.good.Render("● open now"))
+				tags = append(tags, Good.Render("● open now"))
 			}
 			if m.ws.Revealed[ref] {
 				tags = append(tags, "revealed")
 			}
 			mark := "    "
 			if i == p.cursor {
-				mark, at = st.accent.Render("  ▸ "), len(rows)
+				mark, at = Accent.Render("  ▸ "), len(rows)
 			}
-			right := st.dim.Render(strings.Join(tags, " · "))
+			right := Dim.Render(strings.Join(tags, " · "))
 			rows = append(rows, twoSides(mark+fmt.Sprintf("%d ", q+1)+prompt.Text, right, w))
 			i++
 		}

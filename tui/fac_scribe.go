@@ -21,7 +21,6 @@ import (
 // ws up to date and hands it the outcome of each save.
 type scribeDesk struct {
 	s      Session
-	st     styles
 	ws     *inquiry.Workshop
 	stage  scribeStage
 	notice notice
@@ -81,7 +80,7 @@ type scribeSavedMsg struct {
 }
 
 func newScribeDesk(s Session, ws *inquiry.Workshop) *scribeDesk {
-	d := &scribeDesk{s: s, st: newStyles(), ws: ws, partner: -1}
+	d := &scribeDesk{s: s, ws: ws, partner: -1}
 	d.editor = newEditor("What they said, in their words. Enter saves; alt+enter starts a new line.", inquiry.MaxTextRunes)
 	d.owner = newLineInput("who will do it: a person or an organisation", inquiry.MaxOwnerRunes)
 	d.owner.Prompt = ""

@@ -13,7 +13,6 @@ import (
 // or pacing.
 type Scribe struct {
 	s             Session
-	st            styles
 	width, height int
 	ws            *inquiry.Workshop
 	bell          <-chan struct{}
@@ -26,7 +25,7 @@ type Scribe struct {
 // NewScribe returns the scribe screen for a session whose join code
 // (s.Code) names the workshop and whose Actor is the scribe.
 func NewScribe(s Session) tea.Model {
-	m := &Scribe{s: s, st: newStyles(), width: s.Width, height: s.Height}
+	m := &Scribe{s: s, width: s.Width, height: s.Height}
 	sum, ok := s.Room.ByCode(s.Code)
 	if !ok {
 		m.ended = true
@@ -110,30 +109,30 @@ func (m *Scribe) View() tea.View {
 		v.SetContent(tooSmall(m.width, m.height))
 		return v
 	}
-	st, w := m.st, m.width
+	w := m.width
 	var b screen
-	b.line(twoSides(st.title.Render("Anchorage")+st.dim.Render(" · ")+m.ws.Title, st.accent.Render(m.ws.Code)+st.dim.Render(" · scribe"), w))
-	b.line(st.rule(w))
+	b.line(twoSides(Title.Render("Anchorage")+Dim.Render(" · ")+m.ws.Title, Accent.Render(m.ws.Code)+Dim.Render(" · scribe"), w))
+	b.line(Rule(w))
 	bodyHeight := max(m.height-b.n-3, 1)
 	body, cursor := m.desk.view(w, bodyHeight)
 	v.Cursor = offsetCursor(cursor, 0, b.n)
 	for i := range bodyHeight {
 		b.line(at(body, i))
 	}
-	b.line(st.rule(w))
-	b.line(noticeText(st, m.desk.notice, w))
-	b.line(st.helpLine(w, append(m.desk.help(), "ctrl+c", "leave")...))
+	b.line(Rule(w))
+	b.line(noticeText(m.desk.notice, w))
+	b.line(HelpLine(w, append(m.desk.help(), "ctrl+c", "leave")...))
 	v.SetContent(b.String())
 	return v
 }
 
 // noticeText is a notice on one line, in the colour of its news.
-func noticeText(st styles, n notice, w int) string {
+func noticeText(n notice, w int) string {
 	if n.text == "" {
 		return ""
 	}
 	if n.bad {
-		return fit(st.bad.Render(n.text), w)
+		return fit(Bad.Render(n.text), w)
 	}
-	return fit(st.good.Render(n.text), w)
+	return fit(Good.Render(n.text), w)
 }

@@ -39,22 +39,21 @@ func (d *scribeDesk) help() []string {
 }
 
 func (d *scribeDesk) whoLines(w, h int) []string {
-	st := d.st
-	lines := []string{fit(st.accent.Render("▸ Write for a table or a person without a laptop"), w)}
+	lines := []string{fit(Accent.Render("▸ Write for a table or a person without a laptop"), w)}
 	for _, l := range wrap("What you enter is recorded in their name and marked as scribed in the transcript and report.", w-2) {
-		lines = append(lines, "  "+st.dim.Render(l))
+		lines = append(lines, "  "+Dim.Render(l))
 	}
 	lines = append(lines, "")
 	items := []string{"+ Someone new: a table, or a person"}
 	for _, p := range d.scribed() {
-		items = append(items, inquiry.CleanLine(p.Name)+st.dim.Render(" · joined "+clock(p.JoinedAt)))
+		items = append(items, inquiry.CleanLine(p.Name)+Dim.Render(" · joined "+clock(p.JoinedAt)))
 	}
 	room := max(h-len(lines), 1)
 	d.cursor = min(d.cursor, len(items)-1)
 	first := min(max(d.cursor-room/2, 0), max(len(items)-room, 0))
 	for i := first; i < len(items) && i < first+room; i++ {
 		if i == d.cursor {
-			lines = append(lines, fit(st.accent.Render("  ▸ ")+st.bold.Render(items[i]), w))
+			lines = append(lines, fit(Accent.Render("  ▸ ")+Bold.Render(items[i]), w))
 		} else {
 			lines = append(lines, fit("    "+items[i], w))
 		}
@@ -63,9 +62,8 @@ func (d *scribeDesk) whoLines(w, h int) []string {
 }
 
 func (d *scribeDesk) newLines(w int) ([]string, *tea.Cursor) {
-	st := d.st
-	lines := []string{fit(st.accent.Render("▸ Someone new, without a laptop"), w), ""}
-	lines = append(lines, fieldLabel(st, !d.onConsent, "Name: a table's, or the person's name or pseudonym"))
+	lines := []string{fit(Accent.Render("▸ Someone new, without a laptop"), w), ""}
+	lines = append(lines, fieldLabel(!d.onConsent, "Name: a table's, or the person's name or pseudonym"))
 	cursor := offsetCursor(d.name.Cursor(), 2, len(lines))
 	if d.onConsent {
 		cursor = nil
@@ -73,9 +71,9 @@ func (d *scribeDesk) newLines(w int) ([]string, *tea.Cursor) {
 	lines = append(lines, "  "+d.name.View(), "")
 	box := "[ ]"
 	if d.consent {
-		box = st.accent.Render("[✓]")
+		box = Accent.Render("[✓]")
 	}
-	lines = append(lines, fieldLabel(st, d.onConsent, "Consent"))
+	lines = append(lines, fieldLabel(d.onConsent, "Consent"))
 	for i, l := range wrap("I have asked them, and they agree that what they say is recorded in this name and shared with the room and in the report.", w-8) {
 		if i == 0 {
 			lines = append(lines, "  "+box+" "+l)
@@ -87,27 +85,26 @@ func (d *scribeDesk) newLines(w int) ([]string, *tea.Cursor) {
 }
 
 func (d *scribeDesk) writeLines(w, h int) ([]string, *tea.Cursor) {
-	st := d.st
 	name := "?"
 	if p, ok := d.ws.Participant(d.who); ok {
 		name = inquiry.CleanLine(p.Name)
 	}
 	prompt := d.promptDef()
-	lines := []string{fit(st.accent.Render("▸ Writing for ")+st.bold.Render(name)+st.dim.Render(" (scribed)"), w)}
+	lines := []string{fit(Accent.Render("▸ Writing for ")+Bold.Render(name)+Dim.Render(" (scribed)"), w)}
 	where := phaseTitle(d.ws.Guide, d.ref())
 	if d.ref() == d.ws.Current.Prompt {
 		where += " (open for everyone)"
 	}
-	lines = append(lines, fit(fieldMark(st, d.focus == scribePrompt, "Prompt ")+" ◂ "+st.accent.Render(where)+" ▸ "+st.dim.Render(prompt.Text), w))
+	lines = append(lines, fit(fieldMark(d.focus == scribePrompt, "Prompt ")+" ◂ "+Accent.Render(where)+" ▸ "+Dim.Render(prompt.Text), w))
 	var kinds []string
 	for i, k := range prompt.KindChoices() {
 		switch {
 		case i == d.kind && d.focus == scribeKind:
-			kinds = append(kinds, st.selected.Render(" "+k.Label()+" "))
+			kinds = append(kinds, Selected.Render(" "+k.Label()+" "))
 		case i == d.kind:
-			kinds = append(kinds, st.bold.Render("["+k.Label()+"]"))
+			kinds = append(kinds, Bold.Render("["+k.Label()+"]"))
 		default:
-			kinds = append(kinds, st.dim.Render(" "+k.Label()+" "))
+			kinds = append(kinds, Dim.Render(" "+k.Label()+" "))
 		}
 	}
 	partner := "none"
@@ -115,35 +112,34 @@ func (d *scribeDesk) writeLines(w, h int) ([]string, *tea.Cursor) {
 		partner = d.ws.Guide.PartnerList()[d.partner].Label
 	}
 	lines = append(lines,
-		fit(fieldMark(st, d.focus == scribeKind, "Kind   ")+" "+strings.Join(kinds, ""), w),
+		fit(fieldMark(d.focus == scribeKind, "Kind   ")+" "+strings.Join(kinds, ""), w),
 		d.themesLine(w),
-		fit(fieldMark(st, d.focus == scribePartner, "Partner")+" ◂ "+st.accent.Render(partner)+" ▸", w))
+		fit(fieldMark(d.focus == scribePartner, "Partner")+" ◂ "+Accent.Render(partner)+" ▸", w))
 	var cursor *tea.Cursor
 	if d.kindNow() == inquiry.Action {
 		d.owner.SetWidth(max(w-10, 1))
 		if d.focus == scribeOwner {
 			cursor = offsetCursor(d.owner.Cursor(), 9, len(lines))
 		}
-		lines = append(lines, fit(fieldMark(st, d.focus == scribeOwner, "Owner  ")+" "+d.owner.View(), w))
+		lines = append(lines, fit(fieldMark(d.focus == scribeOwner, "Owner  ")+" "+d.owner.View(), w))
 		if d.focus == scribeDue {
 			cursor = offsetCursor(d.due.Cursor(), 9, len(lines))
 		}
-		lines = append(lines, fit(fieldMark(st, d.focus == scribeDue, "Due    ")+" "+d.due.View(), w))
+		lines = append(lines, fit(fieldMark(d.focus == scribeDue, "Due    ")+" "+d.due.View(), w))
 	}
 	d.editor.SetWidth(w)
 	d.editor.SetHeight(max(h-len(lines), 1))
 	if d.focus == scribeText {
 		cursor = offsetCursor(d.editor.Cursor(), 0, len(lines))
 	}
-	lines = append(lines, strings.Split(d.editor.View(st), "\n")...)
+	lines = append(lines, strings.Split(d.editor.View(newStyles()), "\n")...)
 	return lines, cursor
 }
 
 // themesLine shows the chosen themes; with the focus on it, a strip of the
 // workshop's themes to move along and tick.
 func (d *scribeDesk) themesLine(w int) string {
-	st := d.st
-	label := fieldMark(st, d.focus == scribeThemes, "Themes ") + " "
+	label := fieldMark(d.focus == scribeThemes, "Themes ") + " "
 	themes := d.ws.Themes()
 	if d.focus != scribeThemes {
 		var names []string
@@ -153,13 +149,13 @@ func (d *scribeDesk) themesLine(w int) string {
 			}
 		}
 		if len(names) == 0 {
-			return fit(label+st.dim.Render("none yet (tab to choose)"), w)
+			return fit(label+Dim.Render("none yet (tab to choose)"), w)
 		}
 		note := ""
 		if !d.themesTouched {
-			note = st.dim.Render(" (suggested from the words)")
+			note = Dim.Render(" (suggested from the words)")
 		}
-		return fit(label+st.accent.Render(strings.Join(names, ", "))+note, w)
+		return fit(label+Accent.Render(strings.Join(names, ", "))+note, w)
 	}
 	var items []string
 	for i := max(d.themeCursor-1, 0); i < len(themes); i++ {
@@ -169,9 +165,9 @@ func (d *scribeDesk) themesLine(w int) string {
 			item = "✓" + item
 		}
 		if i == d.themeCursor {
-			item = st.selected.Render(item)
+			item = Selected.Render(item)
 		}
 		items = append(items, item)
 	}
-	return fit(label+"◂ "+strings.Join(items, st.dim.Render(" · ")), w)
+	return fit(label+"◂ "+strings.Join(items, Dim.Render(" · ")), w)
 }

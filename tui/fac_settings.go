@@ -60,20 +60,20 @@ func (m *Facilitator) settingsKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Facilitator) settingsLines(w int) []string {
-	st, f := m.st, &m.settings
-	lines := []string{fit(st.accent.Render("▸ What participants see of each other"), w), ""}
+	f := &m.settings
+	lines := []string{fit(Accent.Render("▸ What participants see of each other"), w), ""}
 	for i, v := range visibilities {
 		mark, label := "  ( ) ", v.label
 		if i == f.visibility {
-			mark, label = st.accent.Render("  (●) "), st.bold.Render(label)
+			mark, label = Accent.Render("  (●) "), Bold.Render(label)
 		}
-		lines = append(lines, fit(mark+label+st.dim.Render(" — "+v.says), w))
+		lines = append(lines, fit(mark+label+Dim.Render(" — "+v.says), w))
 	}
 	box := "[ ]"
 	if f.anonymous {
-		box = st.accent.Render("[✓]")
+		box = Accent.Render("[✓]")
 	}
-	lines = append(lines, "", fit("  "+box+" Anonymous"+st.dim.Render(" — others' contributions show without names (space)"), w))
+	lines = append(lines, "", fit("  "+box+" Anonymous"+Dim.Render(" — others' contributions show without names (space)"), w))
 	if len(m.ws.Revealed) > 0 {
 		var refs []string
 		for _, r := range promptRefs(m.ws.Guide) {
@@ -81,7 +81,7 @@ func (m *Facilitator) settingsLines(w int) []string {
 				refs = append(refs, phaseTitle(m.ws.Guide, r))
 			}
 		}
-		lines = append(lines, "", fit(st.dim.Render("  Revealed so far: "+strings.Join(refs, ", ")), w))
+		lines = append(lines, "", fit(Dim.Render("  Revealed so far: "+strings.Join(refs, ", ")), w))
 	}
 	return lines
 }

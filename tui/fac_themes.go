@@ -158,17 +158,17 @@ func (m *Facilitator) themeID(label string) string {
 }
 
 func (m *Facilitator) themesLines(w, h int) ([]string, int) {
-	st, p := m.st, &m.themes
+	p := &m.themes
 	c, ok := m.ws.Contribution(p.target)
 	if !ok {
 		return nil, -1
 	}
-	head := []string{fit(st.accent.Render("▸ Themes for ")+quote(c, w), w)}
+	head := []string{fit(Accent.Render("▸ Themes for ")+quote(c, w), w)}
 	state := "not yet accepted"
 	if c.ThemesAccepted {
 		state = "accepted"
 	}
-	head = append(head, fit(st.dim.Render("  Now: "+m.themeNames(c.Themes)+" ("+state+")"), w))
+	head = append(head, fit(Dim.Render("  Now: "+m.themeNames(c.Themes)+" ("+state+")"), w))
 	var foot []string
 	cursorRow := -1
 	if p.adding {
@@ -180,7 +180,7 @@ func (m *Facilitator) themesLines(w, h int) ([]string, int) {
 			fit("  "+p.keywords.View(), w),
 		}
 		if label := inquiry.CleanLine(p.label.Value()); label != "" {
-			foot = append(foot, fit(st.dim.Render("  Its ID will be "+m.themeID(label)), w))
+			foot = append(foot, fit(Dim.Render("  Its ID will be "+m.themeID(label)), w))
 		}
 		cursorRow = 1
 		if p.onKeywords {
@@ -194,11 +194,11 @@ func (m *Facilitator) themesLines(w, h int) ([]string, int) {
 	for i := first; i < len(all) && i < first+room; i++ {
 		box := "[ ]"
 		if slices.Contains(p.ticked, all[i].ID) {
-			box = st.accent.Render("[✓]")
+			box = Accent.Render("[✓]")
 		}
 		line := "  " + box + " " + all[i].Label
 		if i == p.cursor && !p.adding {
-			line = st.accent.Render("▸ ") + box + " " + st.bold.Render(all[i].Label)
+			line = Accent.Render("▸ ") + box + " " + Bold.Render(all[i].Label)
 		}
 		lines = append(lines, fit(line, w))
 	}

@@ -158,7 +158,7 @@ func kindsLabel(kinds []inquiry.Kind) string {
 }
 
 func (m *Facilitator) voteFormLines(w int) []string {
-	st, f := m.st, &m.voteForm
+	f := &m.voteForm
 	candidates := 0
 	for _, k := range inquiry.Kinds {
 		if len(f.kinds) == 0 || slices.Contains(f.kinds, k) {
@@ -173,27 +173,27 @@ func (m *Facilitator) voteFormLines(w int) []string {
 		}
 		switch {
 		case i == f.kindCursor && f.focus == voteKinds:
-			item = st.selected.Render(item)
+			item = Selected.Render(item)
 		case slices.Contains(f.kinds, k):
-			item = st.accent.Render(item)
+			item = Accent.Render(item)
 		default:
-			item = st.dim.Render(item)
+			item = Dim.Render(item)
 		}
 		kinds = append(kinds, item)
 	}
 	f.title.SetWidth(max(w-11, 1))
 	lines := []string{
-		fit(st.accent.Render("▸ Open a dot vote"), w),
+		fit(Accent.Render("▸ Open a dot vote"), w),
 		"",
-		fit(fieldMark(st, f.focus == voteTitle, "Question")+" "+f.title.View(), w),
-		fit(fieldMark(st, f.focus == voteKinds, "Over    ")+" "+strings.Join(kinds, " "), w),
-		fit(fieldMark(st, f.focus == voteDots, "Dots    ")+" ◂ "+st.accent.Render(fmt.Sprint(f.dots))+" ▸ each", w),
+		fit(fieldMark(f.focus == voteTitle, "Question")+" "+f.title.View(), w),
+		fit(fieldMark(f.focus == voteKinds, "Over    ")+" "+strings.Join(kinds, " "), w),
+		fit(fieldMark(f.focus == voteDots, "Dots    ")+" ◂ "+Accent.Render(fmt.Sprint(f.dots))+" ▸ each", w),
 		"",
 	}
 	say := fmt.Sprintf("%s to vote on now (%s). Everyone sees them while the vote is open, whatever the settings.",
 		count(candidates, "contribution", "contributions"), strings.ToLower(kindsLabel(f.kindsInOrder())))
 	for _, l := range wrap(say, w-2) {
-		lines = append(lines, "  "+st.dim.Render(l))
+		lines = append(lines, "  "+Dim.Render(l))
 	}
 	return lines
 }
@@ -211,31 +211,30 @@ func (m *Facilitator) shownVote() *inquiry.VoteState {
 
 // voteLines are a vote's results, best first, as rows of dots.
 func (m *Facilitator) voteLines(w, h int) []string {
-	st := m.st
 	title := "Dot vote"
 	if m.pane == paneVote {
-		title = st.accent.Render("▸ " + title)
+		title = Accent.Render("▸ " + title)
 	} else {
-		title = st.bold.Render("  " + title)
+		title = Bold.Render("  " + title)
 	}
 	v := m.shownVote()
 	if v == nil {
-		return []string{fit(title, w), st.dim.Render(fit("  No vote yet: d opens one.", w))}
+		return []string{fit(title, w), Dim.Render(fit("  No vote yet: d opens one.", w))}
 	}
-	state, hint := st.good.Render("open"), "d closes it"
+	state, hint := Good.Render("open"), "d closes it"
 	if !v.Open {
-		state, hint = st.dim.Render("closed "+clock(v.ClosedAt)), "d opens a new vote"
+		state, hint = Dim.Render("closed "+clock(v.ClosedAt)), "d opens a new vote"
 	}
-	lines := []string{fit(title+st.dim.Render(" · ")+state, w)}
+	lines := []string{fit(title+Dim.Render(" · ")+state, w)}
 	for i, l := range wrap(v.Title, w-2) {
 		if i < 2 {
-			lines = append(lines, "  "+st.bold.Render(l))
+			lines = append(lines, "  "+Bold.Render(l))
 		}
 	}
-	lines = append(lines, fit(st.dim.Render(fmt.Sprintf("  %d dots each · %d of %d voted", v.Dots, v.Voters(), m.index.active)), w))
+	lines = append(lines, fit(Dim.Render(fmt.Sprintf("  %d dots each · %d of %d voted", v.Dots, v.Voters(), m.index.active)), w))
 	results := m.results
 	if len(results) == 0 {
-		return append(lines, st.dim.Render(fit("  No dots placed yet ("+hint+").", w)))
+		return append(lines, Dim.Render(fit("  No dots placed yet ("+hint+").", w)))
 	}
 	// One dot a dot while they fit; scaled to the most placed beyond that.
 	barRoom := max(w-14, 4)
@@ -249,10 +248,10 @@ func (m *Facilitator) voteLines(w, h int) []string {
 		if c, ok := m.ws.Contribution(r.Contribution); ok {
 			name, text = m.participantName(c.Participant), quote(c, w-8)
 		}
-		dots := st.good.Render(bar("●", r.Dots, scale, barRoom)) + " " + fmt.Sprint(r.Dots)
+		dots := Good.Render(bar("●", r.Dots, scale, barRoom)) + " " + fmt.Sprint(r.Dots)
 		lines = append(lines,
-			fit(fmt.Sprintf("  %2d ", m.scroll[paneVote]+i+1)+dots+st.dim.Render(" · "+name), w),
+			fit(fmt.Sprintf("  %2d ", m.scroll[paneVote]+i+1)+dots+Dim.Render(" · "+name), w),
 			fit("     "+text, w))
 	}
-	return append(lines, st.dim.Render(fit("  "+hint, w)))
+	return append(lines, Dim.Render(fit("  "+hint, w)))
 }

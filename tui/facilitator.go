@@ -54,7 +54,6 @@ const (
 // facilitator's name.
 type Facilitator struct {
 	s             Session
-	st            styles
 	width, height int
 	stage         facilitatorStage
 	notice        notice
@@ -122,7 +121,7 @@ type Facilitator struct {
 // NewFacilitator returns the facilitator screen for a session. With a
 // join code it goes straight to that workshop.
 func NewFacilitator(s Session) tea.Model {
-	m := &Facilitator{s: s, st: newStyles(), width: s.Width, height: s.Height, filter: noFilter(), side: paneTally}
+	m := &Facilitator{s: s, width: s.Width, height: s.Height, filter: noFilter(), side: paneTally}
 	m.search = newLineInput("words to look for", 40)
 	m.search.Prompt = "search › "
 	m.workshops = orderWorkshops(s.Room.Workshops())
@@ -281,26 +280,26 @@ func (m *Facilitator) View() tea.View {
 }
 
 func (m *Facilitator) viewChoose() string {
-	st, w := m.st, m.width
+	w := m.width
 	var b screen
-	b.line(twoSides(st.title.Render("Anchorage")+st.dim.Render(" · facilitator"), st.dim.Render(count(len(m.workshops), "workshop", "workshops")), w))
-	b.line(st.rule(w))
+	b.line(twoSides(Title.Render("Anchorage")+Dim.Render(" · facilitator"), Dim.Render(count(len(m.workshops), "workshop", "workshops")), w))
+	b.line(Rule(w))
 	if len(m.workshops) == 0 {
 		b.line("No workshops yet. Create one with:")
-		b.line(st.accent.Render(`  ssh -p 23234 HOST workshop new --title "..."`))
+		b.line(Accent.Render(`  ssh -p 23234 HOST workshop new --title "..."`))
 	}
 	room := max(m.height-6, 1)
 	first := max(0, min(m.cursor-room/2, len(m.workshops)-room))
 	for i := first; i < len(m.workshops) && i < first+room; i++ {
 		s := m.workshops[i]
-		state := st.good.Render("open  ")
+		state := Good.Render("open  ")
 		if !s.Open {
-			state = st.dim.Render("closed")
+			state = Dim.Render("closed")
 		}
 		line := fmt.Sprintf("%-16s %s %s %s", s.Code, state, s.Title,
-			st.dim.Render("· "+count(s.Participants, "person", "people")+" · "+count(s.Contributions, "contribution", "contributions")))
+			Dim.Render("· "+count(s.Participants, "person", "people")+" · "+count(s.Contributions, "contribution", "contributions")))
 		if i == m.cursor {
-			line = st.selected.Render("▸") + " " + line
+			line = Selected.Render("▸") + " " + line
 		} else {
 			line = "  " + line
 		}
@@ -309,12 +308,12 @@ func (m *Facilitator) viewChoose() string {
 	b.fill(m.height - 3)
 	b.line(m.facilitatorNotice(w))
 	b.fill(m.height - 1)
-	b.line(st.helpLine(w, "↑↓", "choose", "enter", "watch the room", "q", "quit"))
+	b.line(HelpLine(w, "↑↓", "choose", "enter", "watch the room", "q", "quit"))
 	return b.String()
 }
 
 func (m *Facilitator) facilitatorNotice(w int) string {
-	return noticeText(m.st, m.notice, w)
+	return noticeText(m.notice, w)
 }
 
 // phaseTitle names where a prompt sits, as "Design 2".

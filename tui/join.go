@@ -172,35 +172,35 @@ func (m *Participant) submitJoin() tea.Cmd {
 }
 
 func (m *Participant) viewJoin() (string, *tea.Cursor) {
-	w, f, st := m.width, &m.join, m.st
+	w, f := m.width, &m.join
 	var b screen
-	b.line(fit(st.title.Render("Anchorage")+st.dim.Render(" · ")+st.bold.Render(m.view.title), w))
-	b.line(st.rule(w))
+	b.line(fit(Title.Render("Anchorage")+Dim.Render(" · ")+Bold.Render(m.view.title), w))
+	b.line(Rule(w))
 	intro := "What you write here is saved with the name you give, which can be a pseudonym. " +
 		"The facilitators and the other participants will see it, and it goes into the workshop's report."
 	for _, l := range wrap(intro, w) {
 		b.line(l)
 	}
 	b.line("")
-	b.line(fieldLabel(st, f.focus == joinName, "Your name or pseudonym"))
+	b.line(fieldLabel(f.focus == joinName, "Your name or pseudonym"))
 	cursor := offsetCursor(f.name.Cursor(), 0, b.n)
 	if f.focus != joinName {
 		cursor = nil
 	}
 	b.line(f.name.View())
 	b.line("")
-	b.line(fieldLabel(st, f.focus == joinOrganisation, "Where you are from (optional)"))
+	b.line(fieldLabel(f.focus == joinOrganisation, "Where you are from (optional)"))
 	org := "not said"
 	if f.organisation >= 0 {
 		org = inquiry.OrganisationTypes[f.organisation]
 	}
-	b.line(fit("  ◂ "+st.accent.Render(org)+" ▸", w))
+	b.line(fit("  ◂ "+Accent.Render(org)+" ▸", w))
 	b.line("")
 	box := "[ ]"
 	if f.consent {
 		box = "[x]"
 	}
-	b.line(fieldLabel(st, f.focus == joinConsent, "Consent"))
+	b.line(fieldLabel(f.focus == joinConsent, "Consent"))
 	for i, l := range wrap(box+" I agree that what I write is recorded and shared as described above.", w-2) {
 		if i == 0 {
 			b.line("  " + l)
@@ -213,23 +213,23 @@ func (m *Participant) viewJoin() (string, *tea.Cursor) {
 		cursor = offsetCursor(f.resume.input.Cursor(), 0, b.n)
 		b.line(f.resume.input.View())
 	} else {
-		b.line(st.dim.Render(fit("Been here before without a key? ctrl+r to give your resume code.", w)))
+		b.line(Dim.Render(fit("Been here before without a key? ctrl+r to give your resume code.", w)))
 	}
 	b.line(m.noticeLine(w))
 	b.fill(m.height - 1)
 	if f.resume.open {
-		b.line(st.helpLine(w, "enter", "carry on", "esc", "join as someone new"))
+		b.line(HelpLine(w, "enter", "carry on", "esc", "join as someone new"))
 	} else {
-		b.line(st.helpLine(w, "tab", "next", "←→", "choose", "space", "tick", "enter", "join", "ctrl+c", "leave"))
+		b.line(HelpLine(w, "tab", "next", "←→", "choose", "space", "tick", "enter", "join", "ctrl+c", "leave"))
 	}
 	return b.String(), cursor
 }
 
 // fieldLabel marks the focused field so the person can see where they are
 // without colour.
-func fieldLabel(st styles, focused bool, label string) string {
+func fieldLabel(focused bool, label string) string {
 	if focused {
-		return st.accent.Render("▸ " + label)
+		return Accent.Render("▸ " + label)
 	}
-	return st.dim.Render("  " + label)
+	return Dim.Render("  " + label)
 }

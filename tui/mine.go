@@ -135,11 +135,11 @@ func (m *Participant) deleteCmd(c *inquiry.Contribution) tea.Cmd {
 }
 
 func (m *Participant) viewMine() string {
-	st, w, h := m.st, m.width, m.height
+	w, h := m.width, m.height
 	items := m.view.live("")
 	var b screen
-	b.line(twoSides(st.title.Render("Anchorage")+st.dim.Render(" · ")+"Your contributions", st.dim.Render(fmt.Sprintf("%d saved", len(items))), w))
-	b.line(st.rule(w))
+	b.line(twoSides(Title.Render("Anchorage")+Dim.Render(" · ")+"Your contributions", Dim.Render(fmt.Sprintf("%d saved", len(items))), w))
+	b.line(Rule(w))
 	// Each item takes two lines: what and where, then the words.
 	room := max((h-6)/2, 1)
 	first := max(0, min(m.mine.cursor-room/2, len(items)-room))
@@ -155,16 +155,16 @@ func (m *Participant) viewMine() string {
 		}
 		text := "  " + snippet(c.Text, max(w-4, 10))
 		if i == m.mine.cursor {
-			b.line(fit(st.selected.Render("▸ "+head), w))
-			b.line(fit(st.bold.Render(text), w))
+			b.line(fit(Selected.Render("▸ "+head), w))
+			b.line(fit(Bold.Render(text), w))
 		} else {
-			b.line(fit(st.accent.Render("  "+head), w))
+			b.line(fit(Accent.Render("  "+head), w))
 			b.line(fit(text, w))
 		}
 	}
 	b.fill(h - 3)
 	b.line(m.noticeLine(w))
 	b.fill(h - 1)
-	b.line(st.helpLine(w, "↑↓", "choose", "enter", "edit", "d", "delete", "W", "withdraw all and leave", "esc", "back"))
+	b.line(HelpLine(w, "↑↓", "choose", "enter", "edit", "d", "delete", "W", "withdraw all and leave", "esc", "back"))
 	return strings.TrimRight(b.String(), "\n")
 }

@@ -111,13 +111,13 @@ func (m *Participant) updateOthers(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Participant) viewOthers() string {
-	st, w, h, o := m.st, m.width, m.height, &m.others
+	w, h, o := m.width, m.height, &m.others
 	var b screen
-	b.line(twoSides(st.title.Render("Anchorage")+st.dim.Render(" · ")+"What others wrote here",
-		st.dim.Render(fmt.Sprintf("%d", len(o.items))), w))
+	b.line(twoSides(Title.Render("Anchorage")+Dim.Render(" · ")+"What others wrote here",
+		Dim.Render(fmt.Sprintf("%d", len(o.items))), w))
 	prompt := m.compose.promptDef()
-	b.line(fit(st.bold.Render(prompt.Text), w))
-	b.line(st.rule(w))
+	b.line(fit(Bold.Render(prompt.Text), w))
+	b.line(Rule(w))
 	// Each item takes three lines: who and what kind, then its words.
 	room := max((h-6)/3, 1)
 	first := min(max(o.cursor-room/2, 0), max(len(o.items)-room, 0))
@@ -136,9 +136,9 @@ func (m *Participant) viewOthers() string {
 			lines = append(lines, "")
 		}
 		if i == o.cursor {
-			b.line(fit(st.selected.Render("▸ "+head), w))
+			b.line(fit(Selected.Render("▸ "+head), w))
 		} else {
-			b.line(fit(st.accent.Render("  "+head), w))
+			b.line(fit(Accent.Render("  "+head), w))
 		}
 		for _, l := range lines {
 			b.line("    " + l)
@@ -147,6 +147,6 @@ func (m *Participant) viewOthers() string {
 	b.fill(h - 3)
 	b.line(m.noticeLine(w))
 	b.fill(h - 1)
-	b.line(st.helpLine(w, "↑↓", "choose", "enter", "build on it", "esc", "back to writing"))
+	b.line(HelpLine(w, "↑↓", "choose", "enter", "build on it", "esc", "back to writing"))
 	return b.String()
 }

@@ -35,7 +35,6 @@ const (
 // code if they did not give one, the join form, then the guide.
 type Participant struct {
 	s             Session
-	st            styles
 	width, height int
 	stage         participantStage
 	notice        notice
@@ -77,7 +76,7 @@ type notice struct {
 
 // NewParticipant returns the participant screen for a session.
 func NewParticipant(s Session) tea.Model {
-	m := &Participant{s: s, st: newStyles(), width: s.Width, height: s.Height}
+	m := &Participant{s: s, width: s.Width, height: s.Height}
 	m.code = newLineInput("join code", 32)
 	m.stage = stageCode
 	if s.Code != "" {
@@ -297,7 +296,7 @@ func tooSmall(w, h int) string {
 func (m *Participant) viewCode() (string, *tea.Cursor) {
 	w := m.width
 	var b screen
-	b.line(m.st.title.Render("Anchorage"))
+	b.line(Title.Render("Anchorage"))
 	b.line("")
 	for _, l := range wrap("Welcome. Type the join code the facilitator gave you (it looks like harbour-4821), then press enter.", w) {
 		b.line(l)
@@ -308,7 +307,7 @@ func (m *Participant) viewCode() (string, *tea.Cursor) {
 	b.line("")
 	b.line(m.noticeLine(w))
 	b.fill(m.height - 1)
-	b.line(m.st.helpLine(w, "enter", "join", "ctrl+c", "leave"))
+	b.line(HelpLine(w, "enter", "join", "ctrl+c", "leave"))
 	return b.String(), cursor
 }
 
@@ -317,9 +316,9 @@ func (m *Participant) noticeLine(w int) string {
 	if m.notice.text == "" {
 		return ""
 	}
-	style := m.st.good
+	style := Good
 	if m.notice.bad {
-		style = m.st.bad
+		style = Bad
 	}
 	lines := wrap(m.notice.text, w)
 	if len(lines) > 2 {

@@ -160,18 +160,18 @@ func nonZeroDots(dots map[string]int) map[string]int {
 }
 
 func (m *Participant) viewVote() string {
-	st, w, h, f, vote := m.st, m.width, m.height, &m.voting, m.view.vote
+	w, h, f, vote := m.width, m.height, &m.voting, m.view.vote
 	var b screen
 	if f.results {
-		b.line(twoSides(st.title.Render("Anchorage")+st.dim.Render(" · ")+"Results: "+vote.Title, st.dim.Render("closed"), w))
+		b.line(twoSides(Title.Render("Anchorage")+Dim.Render(" · ")+"Results: "+vote.Title, Dim.Render("closed"), w))
 	} else {
 		left := vote.Dots - m.placed()
-		b.line(twoSides(st.title.Render("Anchorage")+st.dim.Render(" · ")+"Vote: "+vote.Title,
-			st.accent.Render(fmt.Sprintf("%d of %d dots left", left, vote.Dots)), w))
+		b.line(twoSides(Title.Render("Anchorage")+Dim.Render(" · ")+"Vote: "+vote.Title,
+			Accent.Render(fmt.Sprintf("%d of %d dots left", left, vote.Dots)), w))
 	}
-	b.line(st.rule(w))
+	b.line(Rule(w))
 	if len(f.candidates) == 0 {
-		b.line(st.dim.Render(fit("  Nothing to vote on yet.", w)))
+		b.line(Dim.Render(fit("  Nothing to vote on yet.", w)))
 	}
 	room := max((h-5)/2, 1)
 	first := min(max(f.cursor-room/2, 0), max(len(f.candidates)-room, 0))
@@ -187,10 +187,10 @@ func (m *Participant) viewVote() string {
 		head := fmt.Sprintf("%s  %s · %s", mark, c.name, c.kind.Label())
 		text := "    “" + snippet(c.text, max(w-8, 10)) + "”"
 		if i == f.cursor {
-			b.line(fit(st.selected.Render("▸ "+head), w))
-			b.line(fit(st.bold.Render(text), w))
+			b.line(fit(Selected.Render("▸ "+head), w))
+			b.line(fit(Bold.Render(text), w))
 		} else {
-			b.line(fit("  "+st.accent.Render(head), w))
+			b.line(fit("  "+Accent.Render(head), w))
 			b.line(fit(text, w))
 		}
 	}
@@ -198,9 +198,9 @@ func (m *Participant) viewVote() string {
 	b.line(m.noticeLine(w))
 	b.fill(h - 1)
 	if f.results {
-		b.line(st.helpLine(w, "↑↓", "scroll", "esc", "back to writing"))
+		b.line(HelpLine(w, "↑↓", "scroll", "esc", "back to writing"))
 	} else {
-		b.line(st.helpLine(w, "↑↓", "choose", "→ +", "add a dot", "← -", "take one off", "enter", "save", "esc", "back"))
+		b.line(HelpLine(w, "↑↓", "choose", "→ +", "add a dot", "← -", "take one off", "enter", "save", "esc", "back"))
 	}
 	return b.String()
 }
