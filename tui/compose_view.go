@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -22,28 +21,23 @@ import (
 func (m *Participant) viewCompose() (string, *tea.Cursor) {
 	c, d := &m.compose, &m.drawn
 	l := m.composeLayout()
-	if d.ok && l == d.layout && c.editor.cursor == d.edCursor && c.editor.top == d.edTop &&
-		c.editor.focused == d.edFocused && slices.Equal(c.editor.text, d.edText) {
+	if d.ok && l == d.layout && c.form.EditorDrawn() {
 		return d.content, d.cursor
 	}
 
 	topLines := l.title.lines + l.bar.lines + l.rule.lines + l.prompt.lines + l.kinds.lines + l.themes.lines
-	var fieldCursor *tea.Cursor
+	var cursor *tea.Cursor
 	if l.commitment.lines > 0 {
-		_, fieldCursor = m.commitmentLine(l.w)
-		fieldCursor = offsetCursor(fieldCursor, 0, topLines)
+		_, cursor = c.form.CommitmentLine(l.w)
+		cursor = offsetCursor(cursor, 0, topLines)
 		topLines += l.commitment.lines
 	}
 	topLines += l.building.lines
 	bottomLines := l.reframe.lines + l.notice.lines + l.yours.lines + l.others.lines + l.help.lines
-	edHeight := max(l.h-topLines-bottomLines, 1)
-	// The editor takes whatever rows the rest leaves; sizing it here keeps
-	// that arithmetic in one place.
-	c.editor.SetWidth(l.w)
-	c.editor.SetHeight(edHeight)
-	cursor := fieldCursor
-	if c.focus == fieldText {
-		cursor = offsetCursor(c.editor.Cursor(), 0, topLines)
+	// The editor takes whatever rows the rest leaves.
+	editor, edCursor := c.form.EditorView(l.w, max(l.h-topLines-bottomLines, 1))
+	if edCursor != nil {
+		cursor = offsetCursor(edCursor, 0, topLines)
 	}
 
 	var b strings.Builder
@@ -51,7 +45,7 @@ func (m *Participant) viewCompose() (string, *tea.Cursor) {
 	for _, part := range []block{l.title, l.bar, l.rule, l.prompt, l.kinds, l.themes, l.commitment, l.building} {
 		writeBlock(&b, part)
 	}
-	b.WriteString(c.editor.View(newStyles()))
+	b.WriteString(editor)
 	for _, part := range []block{l.reframe, l.notice, l.yours, l.others, l.help} {
 		if part.lines > 0 {
 			b.WriteByte('\n')
@@ -60,8 +54,6 @@ func (m *Participant) viewCompose() (string, *tea.Cursor) {
 	}
 
 	d.layout, d.ok = l, true
-	d.edCursor, d.edTop, d.edFocused = c.editor.cursor, c.editor.top, c.editor.focused
-	d.edText = append(d.edText[:0], c.editor.text...)
 	d.content, d.cursor = b.String(), cursor
 	return d.content, d.cursor
 }
@@ -77,18 +69,14 @@ func writeBlock(b *strings.Builder, part block) {
 }
 
 // composeDrawn is the guide screen as last drawn, and what it was drawn
-// from, to draw it again only when one of those has changed.
+// from (with the form's editor as it drew it), to draw it again only when
+// one of those has changed.
 type composeDrawn struct {
 	ok      bool
 	layout  composeLayout
 	content string
 	cursor  *tea.Cursor
-	// The editor's state: its text is compared rune by rune.
-	edText    []rune
-	edCursor  int
-	edTop     int
-	edFocused bool
-	parts     composeParts
+	parts   composeParts
 }
 
 // composeLayout is every part of the guide screen but the editor, as
@@ -109,8 +97,6 @@ type composeParts struct {
 	bar     kept[barKey]
 	rule    kept[int]
 	prompt  kept[promptKey]
-	kinds   kept[kindsKey]
-	themes  kept[themesKey]
 	reframe kept[promptKey]
 	notice  kept[noticeKey]
 	yours   kept[textKey]
@@ -137,22 +123,6 @@ type promptKey struct {
 	ref   inquiry.PromptRef
 }
 
-type kindsKey struct {
-	w                  int
-	ref                inquiry.PromptRef
-	kind, partner      int
-	focusKind, focusPt bool
-}
-
-type themesKey struct {
-	w         int
-	focused   bool
-	chosen    string // the chosen theme IDs, joined
-	touched   bool
-	cursor    int
-	available int // themes are only ever added, so their number names the list
-}
-
 type noticeKey struct {
 	w int
 	n notice
@@ -173,6 +143,7 @@ type helpKey struct {
 func (m *Participant) composeLayout() composeLayout {
 	c, w, h, parts := &m.compose, m.width, m.height, &m.drawn.parts
 	ref := c.ref()
+	phase, prompt := c.form.At()
 	roomy := h >= 20
 	l := composeLayout{w: w, h: h, commitmentCursor: -1}
 
@@ -190,21 +161,17 @@ func (m *Participant) composeLayout() composeLayout {
 		}
 		return twoSides(Title.Render("Anchorage")+Dim.Render(" · ")+tk.title, Dim.Render(right), w)
 	})
-	bk := barKey{w: w, phase: c.phase, prompt: c.prompt, clock: m.countdown()}
+	bk := barKey{w: w, phase: phase, prompt: prompt, clock: m.countdown()}
 	if bk.clock == "" {
-		bk.waiting = !m.view.reachable(c.phase, c.prompt)
+		bk.waiting = !m.view.reachable(phase, prompt)
 	}
 	l.bar = parts.bar.get(bk, func() string { return m.phaseBar(bk) })
 	l.rule = parts.rule.get(w, func() string { return Rule(w) })
 	pk := promptKey{w: w, roomy: roomy, ref: ref}
 	l.prompt = parts.prompt.get(pk, func() string { return m.promptLines(w, roomy) })
-	kk := kindsKey{w: w, ref: ref, kind: c.kind, partner: c.partner, focusKind: c.focus == fieldKind, focusPt: c.focus == fieldPartner}
-	l.kinds = parts.kinds.get(kk, func() string { return m.kindLine(w) })
-	thk := themesKey{w: w, focused: c.focus == fieldThemes, chosen: strings.Join(c.themes, "\x00"),
-		touched: c.themesTouched, cursor: c.themeCursor, available: len(c.view.themes)}
-	l.themes = parts.themes.get(thk, func() string { return m.themesLine(w) })
-	if c.isAction() {
-		line, cur := m.commitmentLine(w)
+	l.kinds = c.form.KindLine(w)
+	l.themes = c.form.ThemesLine(w)
+	if line, cur := c.form.CommitmentLine(w); c.form.IsAction() {
 		l.commitment = newBlock(line)
 		if cur != nil {
 			l.commitmentCursor = cur.X
@@ -214,7 +181,7 @@ func (m *Participant) composeLayout() composeLayout {
 		l.building = newBlock(fit(Accent.Render("↳ building on "+c.buildsOnLabel)+Dim.Render("  (esc: not building on it)"), w))
 	}
 
-	if prompt := c.promptDef(); prompt.KindChoices()[c.kind] == inquiry.Barrier && prompt.Reframe != "" {
+	if c.form.Kind() == inquiry.Barrier && c.form.Prompt().Reframe != "" {
 		l.reframe = parts.reframe.get(promptKey{w: w, ref: ref}, func() string { return m.reframeLines(w) })
 	}
 	l.notice = parts.notice.get(noticeKey{w: w, n: m.notice}, func() string { return m.noticeLine(w) })
@@ -232,8 +199,9 @@ func (m *Participant) composeLayout() composeLayout {
 // there is room.
 func (m *Participant) promptLines(w int, roomy bool) string {
 	c := &m.compose
-	prompt := c.promptDef()
-	phase := c.view.guide.Phases[c.phase]
+	prompt := c.form.Prompt()
+	at, _ := c.form.At()
+	phase := c.view.guide.Phases[at]
 	var s screen
 	s.line(fit(Accent.Render(strings.ToUpper(phase.Title))+Dim.Render(firstSentence(phase.Summary)), w))
 	for i, l := range wrap(prompt.Text, w) {
@@ -257,7 +225,7 @@ func (m *Participant) promptLines(w int, roomy bool) string {
 // reframeLines invite a barrier to be turned into what would help.
 func (m *Participant) reframeLines(w int) string {
 	var s screen
-	for i, l := range wrap("↳ "+m.compose.promptDef().Reframe, w) {
+	for i, l := range wrap("↳ "+m.compose.form.Prompt().Reframe, w) {
 		if i < 2 {
 			s.line(Barrier.Render(l))
 		}
@@ -269,7 +237,7 @@ func (m *Participant) reframeLines(w int) string {
 // number, so a person always knows how far they are.
 func (m *Participant) phaseBar(k barKey) string {
 	c := &m.compose
-	at, n := c.position()
+	at, n := c.form.Position()
 	count := Dim.Render(fmt.Sprintf("prompt %d of %d", at, n))
 	switch {
 	case k.clock != "":
@@ -290,77 +258,6 @@ func (m *Participant) phaseBar(k barKey) string {
 	}
 	bar := strings.Join(parts, Dim.Render(" ─ "))
 	return twoSides(bar, count, k.w)
-}
-
-// kindLine shows the kinds this prompt asks for, the chosen one marked,
-// and the partner the contribution concerns.
-func (m *Participant) kindLine(w int) string {
-	c := &m.compose
-	var kinds []string
-	for i, k := range c.promptDef().KindChoices() {
-		label := k.Label()
-		switch {
-		case i == c.kind && c.focus == fieldKind:
-			kinds = append(kinds, Selected.Render(" "+label+" "))
-		case i == c.kind:
-			kinds = append(kinds, Bold.Render("["+label+"]"))
-		default:
-			kinds = append(kinds, Dim.Render(" "+label+" "))
-		}
-	}
-	partner := "none"
-	if c.partner >= 0 {
-		partner = c.view.guide.PartnerList()[c.partner].Label
-	}
-	partnerPart := fieldMark(c.focus == fieldPartner, "Partner") + " ◂ " + Accent.Render(partner) + " ▸"
-	return fit(fieldMark(c.focus == fieldKind, "Kind")+" "+strings.Join(kinds, "")+"   "+partnerPart, w)
-}
-
-// themesLine shows the chosen themes; with the focus on it, a strip of
-// every theme to move along and tick.
-func (m *Participant) themesLine(w int) string {
-	c := &m.compose
-	label := fieldMark(c.focus == fieldThemes, "Themes") + " "
-	if c.focus != fieldThemes {
-		if len(c.themes) == 0 {
-			return fit(label+Dim.Render("none yet (tab to choose)"), w)
-		}
-		names := make([]string, len(c.themes))
-		for i, id := range c.themes {
-			names[i] = c.view.themeLabel(id)
-		}
-		note := ""
-		if !c.themesTouched {
-			note = Dim.Render(" (suggested from your words)")
-		}
-		return fit(label+Accent.Render(strings.Join(names, ", "))+note, w)
-	}
-	// Start the strip a little before the cursor so it stays in view.
-	var items []string
-	for i := max(c.themeCursor-1, 0); i < len(c.view.themes); i++ {
-		t := c.view.themes[i]
-		ticked := slices.Contains(c.themes, t.ID)
-		item := t.Label
-		if ticked {
-			item = "✓" + item
-		}
-		switch {
-		case i == c.themeCursor:
-			item = Selected.Render(item)
-		case ticked:
-			item = Accent.Render(item)
-		}
-		items = append(items, item)
-	}
-	return fit(label+"◂ "+strings.Join(items, Dim.Render(" · ")), w)
-}
-
-// fieldMark labels a choice field, marked when it has the focus.
-func fieldMark(focused bool, label string) string {
-	if focused {
-		return Accent.Render("▸" + label)
-	}
-	return Dim.Render(" " + label)
 }
 
 // yoursText says what this person has already given at this prompt.
@@ -408,22 +305,6 @@ func firstSentence(s string) string {
 		s = s[:i]
 	}
 	return " · " + strings.TrimSuffix(s, ".")
-}
-
-// commitmentLine is the owner and date of an action, with the cursor when
-// one of them has the focus.
-func (m *Participant) commitmentLine(w int) (string, *tea.Cursor) {
-	c := &m.compose
-	who := fieldMark(c.focus == fieldOwner, "Who") + " "
-	when := "  " + fieldMark(c.focus == fieldDue, "By when") + " "
-	var cursor *tea.Cursor
-	switch c.focus {
-	case fieldOwner:
-		cursor = offsetCursor(c.owner.Cursor(), width(who), 0)
-	case fieldDue:
-		cursor = offsetCursor(c.due.Cursor(), width(who)+width(c.owner.View())+width(when), 0)
-	}
-	return fit(who+c.owner.View()+when+c.due.View(), w), cursor
 }
 
 // composeHelp is the help line, naming only what can be done now.

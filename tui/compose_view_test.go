@@ -83,10 +83,10 @@ func (r *memRoom) ring(t *testing.T, m *Participant, e inquiry.Event) {
 // toAction moves to the first prompt that asks for actions.
 func toAction(t *testing.T, m *Participant) {
 	t.Helper()
-	for !m.compose.isAction() {
-		at, _ := m.compose.position()
+	for !m.compose.form.IsAction() {
+		at, _ := m.compose.form.Position()
 		keys(m, "pgdown")
-		if next, _ := m.compose.position(); next == at {
+		if next, _ := m.compose.form.Position(); next == at {
 			t.Fatal("no prompt in the guide asks for actions")
 		}
 	}
@@ -97,13 +97,13 @@ func toAction(t *testing.T, m *Participant) {
 func toReframe(t *testing.T, m *Participant) {
 	t.Helper()
 	for {
-		p := m.compose.promptDef()
+		p := m.compose.form.Prompt()
 		if p.Reframe != "" && len(p.KindChoices()) > 1 && p.KindChoices()[0] != inquiry.Barrier {
 			return
 		}
-		at, _ := m.compose.position()
+		at, _ := m.compose.form.Position()
 		keys(m, "pgdown")
-		if next, _ := m.compose.position(); next == at {
+		if next, _ := m.compose.form.Position(); next == at {
 			t.Fatal("no prompt in the guide offers a reframe for barriers")
 		}
 	}
@@ -166,17 +166,17 @@ func TestComposeScreenShowsEveryChangeToWhatItKeeps(t *testing.T) {
 			for _, k := range typed {
 				keys(m, string(k))
 			}
-			if len(m.compose.themes) == 0 {
+			if len(m.compose.form.themes) == 0 {
 				t.Fatalf("no theme was suggested for %q: choose words that suggest one", typed)
 			}
-			return "(suggested from your words)"
+			return "(suggested from the words)"
 		}},
 		{name: "focus on the themes", setup: func(t *testing.T, m *Participant, r *memRoom) { keys(m, "tab") },
 			change: func(t *testing.T, m *Participant, r *memRoom) string {
 				keys(m, "tab")
 				return "▸Themes ◂"
 			}},
-		{name: "themes chosen by hand", was: "(suggested from your words)", setup: func(t *testing.T, m *Participant, r *memRoom) {
+		{name: "themes chosen by hand", was: "(suggested from the words)", setup: func(t *testing.T, m *Participant, r *memRoom) {
 			for _, k := range "volunteers" {
 				keys(m, string(k))
 			}
@@ -279,21 +279,21 @@ func TestComposeScreenShowsEveryChangeToWhatItKeeps(t *testing.T) {
 			toReframe(t, m)
 			keys(m, "tab")
 		}, change: func(t *testing.T, m *Participant, r *memRoom) string {
-			p := m.compose.promptDef()
-			for p.KindChoices()[m.compose.kind] != inquiry.Barrier {
+			p := m.compose.form.Prompt()
+			for p.KindChoices()[m.compose.form.kind] != inquiry.Barrier {
 				keys(m, "right")
 			}
 			return firstWords(p.Reframe)
 		}},
 		{name: "another prompt's reframe", setup: func(t *testing.T, m *Participant, r *memRoom) {
-			for p := m.compose.promptDef(); p.Reframe == "" || p.KindChoices()[0] != inquiry.Barrier; p = m.compose.promptDef() {
+			for p := m.compose.form.Prompt(); p.Reframe == "" || p.KindChoices()[0] != inquiry.Barrier; p = m.compose.form.Prompt() {
 				keys(m, "pgdown")
 			}
 		}, change: func(t *testing.T, m *Participant, r *memRoom) string {
-			was := m.compose.promptDef().Reframe
+			was := m.compose.form.Prompt().Reframe
 			keys(m, "pgdown", "tab")
-			p := m.compose.promptDef()
-			for p.KindChoices()[m.compose.kind] != inquiry.Barrier {
+			p := m.compose.form.Prompt()
+			for p.KindChoices()[m.compose.form.kind] != inquiry.Barrier {
 				keys(m, "right")
 			}
 			if p.Reframe == "" || p.Reframe == was {

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
@@ -35,20 +34,9 @@ type scribeDesk struct {
 	joiningID  string // chosen once, so a retried join is one person
 	escPressed bool   // esc once with unsaved words: a second esc drops them
 
-	// The contribution being written and for whom.
-	who           string
-	prompt        int // index into promptRefs
-	kind          int // index into the prompt's kind choices
-	themes        []string
-	themesTouched bool
-	themeCursor   int
-	partner       int // index into the guide's partners, -1 for none
-	owner, due    textinput.Model
-	editor        editor
-	focus         scribeField
-	pendingID     string // a new contribution's ID, kept until it is saved
-	suggester     *inquiry.ThemeIndex
-	suggestedFrom int // how many themes the suggester knows
+	// The contribution being written, and for whom.
+	who  string
+	form ContributionForm
 }
 
 type scribeStage int
@@ -59,19 +47,6 @@ const (
 	scribeWrite
 )
 
-type scribeField int
-
-const (
-	scribeText scribeField = iota
-	scribePrompt
-	scribeKind
-	scribeThemes
-	scribePartner
-	scribeOwner
-	scribeDue
-	scribeFields
-)
-
 // scribeSavedMsg reports the outcome of a join or a contribution entered
 // at the desk.
 type scribeSavedMsg struct {
@@ -80,14 +55,19 @@ type scribeSavedMsg struct {
 }
 
 func newScribeDesk(s Session, ws *inquiry.Workshop) *scribeDesk {
-	d := &scribeDesk{s: s, ws: ws, partner: -1}
-	d.editor = newEditor("What they said, in their words. Enter saves; alt+enter starts a new line.", inquiry.MaxTextRunes)
-	d.owner = newLineInput("who will do it: a person or an organisation", inquiry.MaxOwnerRunes)
-	d.owner.Prompt = ""
-	d.due = newLineInput("YYYY-MM-DD, optional", 20)
-	d.due.Prompt = ""
-	d.setFocus(scribeText)
+	d := &scribeDesk{s: s, ws: ws}
+	d.form = NewContributionForm(deskChoices{d}, "What they said, in their words. Enter saves; alt+enter starts a new line.", true)
 	return d
+}
+
+// deskChoices are the workshop's choices for the desk's form, with the
+// workshop's own theme index.
+type deskChoices struct{ d *scribeDesk }
+
+func (c deskChoices) Guide() *inquiry.Guide   { return &c.d.ws.Guide }
+func (c deskChoices) Themes() []inquiry.Theme { return c.d.ws.Themes() }
+func (c deskChoices) SuggestThemes(text string) []string {
+	return c.d.ws.Suggester().Suggest(text)
 }
 
 // scribed are the scribed participants who can still take part.
@@ -99,21 +79,6 @@ func (d *scribeDesk) scribed() []*inquiry.Participant {
 		}
 	}
 	return out
-}
-
-func (d *scribeDesk) ref() inquiry.PromptRef {
-	refs := promptRefs(d.ws.Guide)
-	return refs[min(d.prompt, len(refs)-1)]
-}
-
-func (d *scribeDesk) promptDef() inquiry.Prompt {
-	p, _ := d.ws.Guide.Prompt(d.ref())
-	return p
-}
-
-func (d *scribeDesk) kindNow() inquiry.Kind {
-	choices := d.promptDef().KindChoices()
-	return choices[min(d.kind, len(choices)-1)]
 }
 
 // update handles a message; leave is true when the person pressed esc
@@ -168,13 +133,13 @@ func (d *scribeDesk) whoKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 // everyone if there is one.
 func (d *scribeDesk) startWriting(who string) {
 	if who != d.who {
-		d.clear()
+		d.form.Clear()
 	}
 	d.who, d.stage = who, scribeWrite
-	if i := slices.Index(promptRefs(d.ws.Guide), d.ws.Current.Prompt); i >= 0 {
-		d.prompt = i
+	if p, q, ok := d.ws.Guide.Locate(d.ws.Current.Prompt); ok {
+		d.form.GoTo(p, q)
 	}
-	d.setFocus(scribeText)
+	d.form.SetFocus(FieldText)
 	if p, ok := d.ws.Participant(who); ok {
 		d.notice = notice{text: "Writing for " + inquiry.CleanLine(p.Name) + ". Enter saves; tab moves to the prompt, kind, themes and partner."}
 	}
@@ -262,11 +227,7 @@ func (d *scribeDesk) saved(msg scribeSavedMsg) {
 		d.notice = notice{text: "✓ " + inquiry.CleanLine(e.Participant.Name.Text) + " joined, scribed. Write what they say below."}
 	case inquiry.ContributionAdded:
 		c := e.Contribution
-		d.editor.Reset()
-		d.owner.SetValue("")
-		d.due.SetValue("")
-		d.themes, d.themesTouched, d.pendingID = nil, false, ""
-		d.setFocus(scribeText)
+		d.form.ClearWords()
 		whom := ""
 		if p, ok := d.ws.Participant(c.Participant); ok {
 			whom = " for " + inquiry.CleanLine(p.Name)
@@ -275,67 +236,16 @@ func (d *scribeDesk) saved(msg scribeSavedMsg) {
 	}
 }
 
-// clear empties the contribution being written.
-func (d *scribeDesk) clear() {
-	d.editor.Reset()
-	d.owner.SetValue("")
-	d.due.SetValue("")
-	d.kind, d.themes, d.themesTouched, d.themeCursor, d.partner, d.pendingID = 0, nil, false, 0, -1, ""
-}
-
 func (d *scribeDesk) paste(text string) {
 	switch {
 	case d.stage == scribeNew && !d.onConsent:
 		pasteLine(&d.name, inquiry.CleanLine(text))
-	case d.stage != scribeWrite:
-	case d.focus == scribeOwner:
-		pasteLine(&d.owner, inquiry.CleanLine(text))
-	case d.focus == scribeDue:
-		pasteLine(&d.due, inquiry.CleanLine(text))
-	default:
-		d.setFocus(scribeText)
-		if !d.editor.InsertString(inquiry.CleanText(text)) {
-			d.notice = notice{text: "Only part of that was pasted: a contribution holds up to 2000 characters.", bad: true}
+	case d.stage == scribeWrite:
+		if problem := d.form.Paste(text); problem != "" {
+			d.notice = notice{text: problem, bad: true}
 		}
-		d.suggest()
 	}
-}
-
-// suggest offers themes from the words written, until the scribe chooses.
-func (d *scribeDesk) suggest() {
-	if d.themesTouched {
-		return
-	}
-	if themes := d.ws.Themes(); d.suggester == nil || d.suggestedFrom != len(themes) {
-		d.suggester, d.suggestedFrom = inquiry.NewThemeIndex(themes), len(themes)
-	}
-	d.themes = d.suggester.Suggest(d.editor.Value())
-}
-
-func (d *scribeDesk) setFocus(f scribeField) {
-	d.focus = f
-	d.editor.Blur()
-	d.owner.Blur()
-	d.due.Blur()
-	switch f {
-	case scribeText:
-		d.editor.Focus()
-	case scribeOwner:
-		d.owner.Focus()
-	case scribeDue:
-		d.due.Focus()
-	}
-}
-
-// fields are the fields the tab key visits: the owner and due date only
-// for an action.
-func (d *scribeDesk) fields() []scribeField {
-	f := []scribeField{scribeText, scribePrompt, scribeKind, scribeThemes, scribePartner}
-	if d.kindNow() == inquiry.Action {
-		f = append(f, scribeOwner, scribeDue)
-	}
-	return f
 }
 
 // words is the text written so far, for the esc guard.
-func (d *scribeDesk) words() string { return strings.TrimSpace(d.editor.Value()) }
+func (d *scribeDesk) words() string { return strings.TrimSpace(d.form.Words()) }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -29,10 +28,10 @@ func (d *scribeDesk) help() []string {
 	case scribeNew:
 		return []string{"enter", "add them", "tab", "consent", "space", "tick", "esc", "back"}
 	}
-	switch d.focus {
-	case scribeText:
+	switch d.form.Focus() {
+	case FieldText:
 		return []string{"enter", "save", "alt+enter", "new line", "tab", "choices", "pgup/pgdn", "prompt", "esc", "back"}
-	case scribeThemes:
+	case FieldThemes:
 		return []string{"←→", "move", "space", "tick", "enter", "save", "tab", "next", "esc", "back"}
 	}
 	return []string{"←→", "choose", "enter", "save", "tab", "next", "esc", "back"}
@@ -85,89 +84,26 @@ func (d *scribeDesk) newLines(w int) ([]string, *tea.Cursor) {
 }
 
 func (d *scribeDesk) writeLines(w, h int) ([]string, *tea.Cursor) {
+	f := &d.form
 	name := "?"
 	if p, ok := d.ws.Participant(d.who); ok {
 		name = inquiry.CleanLine(p.Name)
 	}
-	prompt := d.promptDef()
 	lines := []string{fit(Accent.Render("▸ Writing for ")+Bold.Render(name)+Dim.Render(" (scribed)"), w)}
-	where := phaseTitle(d.ws.Guide, d.ref())
-	if d.ref() == d.ws.Current.Prompt {
+	where := phaseTitle(d.ws.Guide, f.Ref())
+	if f.Ref() == d.ws.Current.Prompt {
 		where += " (open for everyone)"
 	}
-	lines = append(lines, fit(fieldMark(d.focus == scribePrompt, "Prompt ")+" ◂ "+Accent.Render(where)+" ▸ "+Dim.Render(prompt.Text), w))
-	var kinds []string
-	for i, k := range prompt.KindChoices() {
-		switch {
-		case i == d.kind && d.focus == scribeKind:
-			kinds = append(kinds, Selected.Render(" "+k.Label()+" "))
-		case i == d.kind:
-			kinds = append(kinds, Bold.Render("["+k.Label()+"]"))
-		default:
-			kinds = append(kinds, Dim.Render(" "+k.Label()+" "))
-		}
+	lines = append(lines, fit(fieldMark(f.Focus() == FieldPrompt, "Prompt")+" ◂ "+Accent.Render(where)+" ▸ "+Dim.Render(f.Prompt().Text), w),
+		f.KindLine(w).text, f.ThemesLine(w).text)
+	line, cursor := f.CommitmentLine(w)
+	if f.IsAction() {
+		cursor = offsetCursor(cursor, 0, len(lines))
+		lines = append(lines, line)
 	}
-	partner := "none"
-	if d.partner >= 0 {
-		partner = d.ws.Guide.PartnerList()[d.partner].Label
+	editor, edCursor := f.EditorView(w, max(h-len(lines), 1))
+	if edCursor != nil {
+		cursor = offsetCursor(edCursor, 0, len(lines))
 	}
-	lines = append(lines,
-		fit(fieldMark(d.focus == scribeKind, "Kind   ")+" "+strings.Join(kinds, ""), w),
-		d.themesLine(w),
-		fit(fieldMark(d.focus == scribePartner, "Partner")+" ◂ "+Accent.Render(partner)+" ▸", w))
-	var cursor *tea.Cursor
-	if d.kindNow() == inquiry.Action {
-		d.owner.SetWidth(max(w-10, 1))
-		if d.focus == scribeOwner {
-			cursor = offsetCursor(d.owner.Cursor(), 9, len(lines))
-		}
-		lines = append(lines, fit(fieldMark(d.focus == scribeOwner, "Owner  ")+" "+d.owner.View(), w))
-		if d.focus == scribeDue {
-			cursor = offsetCursor(d.due.Cursor(), 9, len(lines))
-		}
-		lines = append(lines, fit(fieldMark(d.focus == scribeDue, "Due    ")+" "+d.due.View(), w))
-	}
-	d.editor.SetWidth(w)
-	d.editor.SetHeight(max(h-len(lines), 1))
-	if d.focus == scribeText {
-		cursor = offsetCursor(d.editor.Cursor(), 0, len(lines))
-	}
-	lines = append(lines, strings.Split(d.editor.View(newStyles()), "\n")...)
-	return lines, cursor
-}
-
-// themesLine shows the chosen themes; with the focus on it, a strip of the
-// workshop's themes to move along and tick.
-func (d *scribeDesk) themesLine(w int) string {
-	label := fieldMark(d.focus == scribeThemes, "Themes ") + " "
-	themes := d.ws.Themes()
-	if d.focus != scribeThemes {
-		var names []string
-		for _, id := range d.themes {
-			if t, ok := d.ws.Theme(id); ok {
-				names = append(names, t.Label)
-			}
-		}
-		if len(names) == 0 {
-			return fit(label+Dim.Render("none yet (tab to choose)"), w)
-		}
-		note := ""
-		if !d.themesTouched {
-			note = Dim.Render(" (suggested from the words)")
-		}
-		return fit(label+Accent.Render(strings.Join(names, ", "))+note, w)
-	}
-	var items []string
-	for i := max(d.themeCursor-1, 0); i < len(themes); i++ {
-		t := themes[i]
-		item := t.Label
-		if slices.Contains(d.themes, t.ID) {
-			item = "✓" + item
-		}
-		if i == d.themeCursor {
-			item = Selected.Render(item)
-		}
-		items = append(items, item)
-	}
-	return fit(label+"◂ "+strings.Join(items, Dim.Render(" · ")), w)
+	return append(lines, strings.Split(editor, "\n")...), cursor
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/anchorage/anchorage/data"
@@ -72,7 +73,7 @@ func TestScribingAnActionRecordsItsOwnerAndDueDate(t *testing.T) {
 	for range 8 {
 		fac.key("pgdown") // to the Deliver phase, which asks for actions
 	}
-	fac.see("Deliver 1", "[Action]", "Owner", "Due")
+	fac.see("Deliver 1", "[Action]", "Who", "By when")
 	fac.typeText("Ask the council for the keys to the hall")
 	for range 5 {
 		fac.key("tab") // past prompt, kind, themes and partner to the owner
@@ -137,4 +138,26 @@ func TestScribeScreenSaysWhenTheCodeNamesNoWorkshop(t *testing.T) {
 	sc := run(t, NewScribe(s), 80, 24)
 	sc.wait()
 	sc.see(`No workshop has the code "nowhere-0000"`)
+}
+
+func TestScribeTicksAThemeWithX(t *testing.T) {
+	store, sum := newRoom(t)
+	fac := run(t, NewFacilitator(facilitatorSession(t, store, sum.Code)), 100, 30)
+	fac.key("c")
+	fac.scribeTable("Table 6")
+	fac.key("tab") // the prompt
+	fac.key("tab") // the kind
+	fac.key("tab") // the themes
+	fac.see("▸Themes")
+	fac.key("x")
+	fac.see("✓" + inquiry.DefaultThemes[0].Label)
+	fac.key("tab")
+	fac.key("tab") // the partner, then round to the words
+	fac.typeText("The hall is free on Tuesdays")
+	fac.key("enter")
+	fac.see("Saved ✓ for Table 6")
+	added := lastEventEventually(t, store, sum.ID, inquiry.ContributionAdded)
+	if got := added.Contribution.Themes; !slices.Equal(got, []string{inquiry.DefaultThemes[0].ID}) {
+		t.Fatalf("saved with themes %v, want the one ticked with x", got)
+	}
 }

@@ -65,7 +65,7 @@ func (m *Participant) updateJoin(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.view.name = msg.event.Participant.Name.Text
 		m.startGuide()
 		m.notice = notice{text: "Welcome, " + m.view.name + ". Start with the prompt below."}
-		if !m.view.reachable(m.compose.phase, m.compose.prompt) {
+		if !m.view.reachable(m.compose.form.At()) {
 			m.notice.text = "Welcome, " + m.view.name + ". The facilitator will open the first prompt for everyone: read it meanwhile."
 		}
 		if m.resumeCode != "" && m.s.IdentityFor == nil {

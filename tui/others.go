@@ -115,7 +115,7 @@ func (m *Participant) viewOthers() string {
 	var b screen
 	b.line(twoSides(Title.Render("Anchorage")+Dim.Render(" · ")+"What others wrote here",
 		Dim.Render(fmt.Sprintf("%d", len(o.items))), w))
-	prompt := m.compose.promptDef()
+	prompt := m.compose.form.Prompt()
 	b.line(fit(Bold.Render(prompt.Text), w))
 	b.line(Rule(w))
 	// Each item takes three lines: who and what kind, then its words.

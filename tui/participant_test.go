@@ -272,3 +272,22 @@ func TestParticipantCanKeepTypingWhileASaveIsOnItsWay(t *testing.T) {
 	close(room.release)
 	tt.see("Saved ✓ Story: “First thought”", "┃ Second thought")
 }
+
+func TestParticipantTicksAThemeWithX(t *testing.T) {
+	store, sum := newRoom(t)
+	tt := run(t, NewParticipant(participantSession(t, store, sum.Code)), 80, 24)
+	tt.join("Kit")
+	tt.key("tab") // the kind
+	tt.key("tab") // the themes
+	tt.see("▸Themes")
+	tt.key("x")
+	tt.see("✓" + inquiry.DefaultThemes[0].Label)
+	tt.key("tab")
+	tt.key("tab") // the partner, then round to the words
+	tt.typeText("The hall is free on Tuesdays")
+	tt.key("enter")
+	tt.see("Saved ✓")
+	if got := workshop(t, store, sum.ID).Contributions[0].Themes; !slices.Equal(got, []string{inquiry.DefaultThemes[0].ID}) {
+		t.Fatalf("saved with themes %v, want the one ticked with x", got)
+	}
+}

@@ -84,10 +84,9 @@ func (m *Participant) restoreDraft() {
 	c := &m.compose
 	maps.Copy(c.drafts, d.Texts)
 	if p, q, found := m.view.guide.Locate(d.Prompt); found && m.view.reachable(p, q) && m.view.pacing != inquiry.FacilitatorPaced {
-		c.phase, c.prompt = p, q
+		c.form.GoTo(p, q)
 	}
-	c.editor.SetValue(c.drafts[c.ref()])
-	c.suggest()
+	c.form.SetWords(c.drafts[c.ref()])
 }
 
 // saveDraft keeps the unsent text of every prompt, so a dropped line or a
@@ -105,7 +104,7 @@ func (m *Participant) saveDraft() {
 			texts[ref] = text
 		}
 	}
-	if text := c.editor.Value(); strings.TrimSpace(text) != "" && c.editing == "" {
+	if text := c.form.Words(); strings.TrimSpace(text) != "" && c.editing == "" {
 		texts[c.ref()] = text
 	} else {
 		delete(texts, c.ref())

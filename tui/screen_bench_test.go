@@ -125,7 +125,7 @@ func BenchmarkParticipantKey(b *testing.B) {
 			for b.Loop() {
 				if typed == len(text) {
 					b.StopTimer()
-					m.compose.editor.Reset()
+					m.compose.form.Clear()
 					f.draw(m.View())
 					typed = 0
 					b.StartTimer()
