@@ -52,7 +52,7 @@ var trustedFolds = map[string]string{
 	"data/committer.go admit":            "the event the committer has just stamped",
 	"data/read.go Read":                  "the store's published log",
 	"data/workshops.go Workshop":         "the store's published log",
-	"tui/facilitator.go watch":           "tui.Room.Events: the store's published log (sshserver passes the data.Store)",
+	"tui/facilitator.go openRoom":        "tui.Room.Events: the store's published log (sshserver passes the data.Store)",
 	"tui/fac_scribe_screen.go NewScribe": "tui.Room.Events: the store's published log (sshserver passes the data.Store)",
 }
 

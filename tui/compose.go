@@ -31,7 +31,7 @@ type composer struct {
 type outgoing struct {
 	event       inquiry.Event
 	ref         inquiry.PromptRef
-	kept        Kept
+	kept        Snapshot
 	editing     string
 	buildsOn    string
 	buildsLabel string
@@ -106,7 +106,7 @@ func (m *Participant) updateCompose(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.saved(msg)
 	case tea.PasteMsg:
 		if problem := c.form.Paste(msg.Content); problem != "" {
-			m.notice = notice{text: problem, bad: true}
+			m.notice = Notice{Text: problem, Bad: true}
 			return m, nil
 		}
 		m.saveDraft()
@@ -147,13 +147,13 @@ func (m *Participant) composeKey(k tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 	case "esc":
 		if c.buildsOn != "" && c.editing == "" {
 			c.buildsOn, c.buildsOnLabel = "", ""
-			m.notice = notice{text: "Not building on it: this is a contribution of its own."}
+			m.notice = Notice{Text: "Not building on it: this is a contribution of its own."}
 			return nil, true
 		}
 		if c.editing != "" {
 			c.clear()
 			c.form.SetWords(c.drafts[c.ref()])
-			m.notice = notice{text: "Edit cancelled: the contribution is unchanged."}
+			m.notice = Notice{Text: "Edit cancelled: the contribution is unchanged."}
 		}
 		c.form.SetFocus(FieldText)
 		return nil, true
@@ -167,18 +167,18 @@ func (m *Participant) movePrompt(delta int) {
 	p, q, ok := m.compose.form.Neighbour(delta)
 	switch {
 	case !ok && delta > 0:
-		m.notice = notice{text: "This is the last prompt. Thank you: you can go back with pgup, or leave with ctrl+c."}
+		m.notice = Notice{Text: "This is the last prompt. Thank you: you can go back with pgup, or leave with ctrl+c."}
 		return
 	case !ok:
-		m.notice = notice{text: "This is the first prompt."}
+		m.notice = Notice{Text: "This is the first prompt."}
 		return
 	case !m.view.reachable(p, q):
-		m.notice = notice{text: "The facilitator opens the next prompt for everyone: it will appear here when they do."}
+		m.notice = Notice{Text: "The facilitator opens the next prompt for everyone: it will appear here when they do."}
 		return
 	}
 	m.compose.goTo(p, q)
 	m.saveDraft()
-	m.notice = notice{}
+	m.notice = Notice{}
 	if m.move != nil {
 		m.move(m.presence())
 	}
@@ -189,20 +189,20 @@ func (m *Participant) movePrompt(delta int) {
 func (m *Participant) save() tea.Cmd {
 	c := &m.compose
 	if c.sending != nil {
-		m.notice = notice{text: "Still saving the last one: press enter again in a moment."}
+		m.notice = Notice{Text: "Still saving the last one: press enter again in a moment."}
 		return nil
 	}
 	if !m.view.open {
-		m.notice = notice{text: "The workshop is closed: nothing more can be saved. Your text is still here.", bad: true}
+		m.notice = Notice{Text: "The workshop is closed: nothing more can be saved. Your text is still here.", Bad: true}
 		return nil
 	}
 	if !m.view.reachable(c.form.At()) {
-		m.notice = notice{text: "The facilitator has not opened this prompt yet: your text is kept until they do.", bad: true}
+		m.notice = Notice{Text: "The facilitator has not opened this prompt yet: your text is kept until they do.", Bad: true}
 		return nil
 	}
 	d, problem := c.form.Contribution(m.view.me)
 	if problem != "" {
-		m.notice = notice{text: problem, bad: true}
+		m.notice = Notice{Text: problem, Bad: true}
 		return nil
 	}
 	d.BuildsOn = c.buildsOn
@@ -210,17 +210,17 @@ func (m *Participant) save() tea.Cmd {
 	if c.editing != "" {
 		e.Type, d.ID = inquiry.ContributionEdited, c.editing
 	} else {
-		d.ID = c.form.PendingID(m.s.newID)
+		d.ID = c.form.PendingID(NewID)
 	}
-	c.sending = &outgoing{event: e, ref: c.ref(), kept: c.form.Keep(), editing: c.editing,
+	c.sending = &outgoing{event: e, ref: c.ref(), kept: c.form.Snapshot(), editing: c.editing,
 		buildsOn: c.buildsOn, buildsLabel: c.buildsOnLabel}
 	c.clear()
-	m.notice = notice{text: "Saving…"}
+	m.notice = Notice{Text: "Saving…"}
 	return m.appendCmd(e)
 }
 
 func (m *Participant) appendCmd(e inquiry.Event) tea.Cmd {
-	room, ctx, ws := m.s.Room, m.s.context(), m.view.id
+	room, ctx, ws := m.s.Room, m.s.Ctx(), m.view.id
 	return func() tea.Msg {
 		ev, err := room.Append(ctx, ws, e)
 		return savedMsg{sent: e, event: ev, err: err}
@@ -238,7 +238,7 @@ func (m *Participant) saved(msg savedMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		m.restore(out)
-		m.notice = notice{text: "Not saved: " + friendly(msg.err) + " Your text is back in the editor; press enter to try again.", bad: true}
+		m.notice = Notice{Text: "Not saved: " + Friendly(msg.err) + " Your text is back in the editor; press enter to try again.", Bad: true}
 		return nil
 	}
 	m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
@@ -255,7 +255,7 @@ func (m *Participant) saved(msg savedMsg) tea.Cmd {
 	if msg.sent.Type == inquiry.ContributionEdited {
 		what = "Changes saved"
 	}
-	m.notice = notice{text: fmt.Sprintf("%s ✓ %s: “%s”", what, sent.Kind.Label(), snippet(sent.Text.Text, 40))}
+	m.notice = Notice{Text: fmt.Sprintf("%s ✓ %s: “%s”", what, sent.Kind.Label(), Snippet(sent.Text.Text, 40))}
 	m.saveDraft() // what was sent is no longer a draft
 	return nil
 }
@@ -280,22 +280,4 @@ func joinDraft(restored, since string) string {
 		return restored
 	}
 	return restored + "\n" + since
-}
-
-// snippet is the start of a text on one line, for confirmations and lists.
-func snippet(text string, n int) string {
-	text = strings.Join(strings.Fields(text), " ")
-	r := []rune(text)
-	if len(r) <= n {
-		return text
-	}
-	return string(r[:n-1]) + "…"
-}
-
-// cycle moves i by delta within 0..n-1, wrapping at both ends.
-func cycle(i, delta, n int) int {
-	if n <= 0 {
-		return 0
-	}
-	return ((i+delta)%n + n) % n
 }

@@ -11,7 +11,7 @@ import (
 
 // viewCompose draws the guide screen: where the person is in the cycle,
 // the prompt, the choices for the contribution, the editor and what has
-// just happened. It fits any size from minWidth x minHeight up, dropping
+// just happened. It fits any size from MinWidth x MinHeight up, dropping
 // the help text and the phase bar's words first.
 //
 // Each part is kept (composeParts) until what it shows changes, and the
@@ -25,31 +25,31 @@ func (m *Participant) viewCompose() (string, *tea.Cursor) {
 		return d.content, d.cursor
 	}
 
-	topLines := l.title.lines + l.bar.lines + l.rule.lines + l.prompt.lines + l.kinds.lines + l.themes.lines
+	topLines := l.title.Lines + l.bar.Lines + l.rule.Lines + l.prompt.Lines + l.kinds.Lines + l.themes.Lines
 	var cursor *tea.Cursor
-	if l.commitment.lines > 0 {
+	if l.commitment.Lines > 0 {
 		_, cursor = c.form.CommitmentLine(l.w)
-		cursor = offsetCursor(cursor, 0, topLines)
-		topLines += l.commitment.lines
+		cursor = OffsetCursor(cursor, 0, topLines)
+		topLines += l.commitment.Lines
 	}
-	topLines += l.building.lines
-	bottomLines := l.reframe.lines + l.notice.lines + l.yours.lines + l.others.lines + l.help.lines
+	topLines += l.building.Lines
+	bottomLines := l.reframe.Lines + l.notice.Lines + l.yours.Lines + l.others.Lines + l.help.Lines
 	// The editor takes whatever rows the rest leaves.
 	editor, edCursor := c.form.EditorView(l.w, max(l.h-topLines-bottomLines, 1))
 	if edCursor != nil {
-		cursor = offsetCursor(edCursor, 0, topLines)
+		cursor = OffsetCursor(edCursor, 0, topLines)
 	}
 
 	var b strings.Builder
 	b.Grow(4 * l.w * l.h)
-	for _, part := range []block{l.title, l.bar, l.rule, l.prompt, l.kinds, l.themes, l.commitment, l.building} {
+	for _, part := range []Block{l.title, l.bar, l.rule, l.prompt, l.kinds, l.themes, l.commitment, l.building} {
 		writeBlock(&b, part)
 	}
 	b.WriteString(editor)
-	for _, part := range []block{l.reframe, l.notice, l.yours, l.others, l.help} {
-		if part.lines > 0 {
+	for _, part := range []Block{l.reframe, l.notice, l.yours, l.others, l.help} {
+		if part.Lines > 0 {
 			b.WriteByte('\n')
-			b.WriteString(part.text)
+			b.WriteString(part.Text)
 		}
 	}
 
@@ -60,11 +60,11 @@ func (m *Participant) viewCompose() (string, *tea.Cursor) {
 
 // writeBlock writes a part of the screen and the line break after it; a
 // part of no lines (one not shown) writes nothing.
-func writeBlock(b *strings.Builder, part block) {
-	if part.lines == 0 {
+func writeBlock(b *strings.Builder, part Block) {
+	if part.Lines == 0 {
 		return
 	}
-	b.WriteString(part.text)
+	b.WriteString(part.Text)
 	b.WriteByte('\n')
 }
 
@@ -84,24 +84,24 @@ type composeDrawn struct {
 // in. Two equal layouts (and the same editor) are the same screen.
 type composeLayout struct {
 	w, h                                 int
-	title, bar, rule, prompt, kinds      block
-	themes, commitment, building         block
-	reframe, notice, yours, others, help block
+	title, bar, rule, prompt, kinds      Block
+	themes, commitment, building         Block
+	reframe, notice, yours, others, help Block
 	commitmentCursor                     int // the owner or date field's cursor, -1 if neither has the focus
 }
 
 // composeParts keeps each part of the guide screen for the inputs it
 // shows. Every key names all that its part depends on.
 type composeParts struct {
-	title   kept[titleKey]
-	bar     kept[barKey]
-	rule    kept[int]
-	prompt  kept[promptKey]
-	reframe kept[promptKey]
-	notice  kept[noticeKey]
-	yours   kept[textKey]
-	others  kept[textKey]
-	help    kept[helpKey]
+	title   Kept[titleKey]
+	bar     Kept[barKey]
+	rule    Kept[int]
+	prompt  Kept[promptKey]
+	reframe Kept[promptKey]
+	notice  Kept[noticeKey]
+	yours   Kept[textKey]
+	others  Kept[textKey]
+	help    Kept[helpKey]
 }
 
 type titleKey struct {
@@ -125,7 +125,7 @@ type promptKey struct {
 
 type noticeKey struct {
 	w int
-	n notice
+	n Notice
 }
 
 type textKey struct {
@@ -141,7 +141,7 @@ type helpKey struct {
 // composeLayout draws (or takes from composeParts) every part of the
 // guide screen but the editor.
 func (m *Participant) composeLayout() composeLayout {
-	c, w, h, parts := &m.compose, m.width, m.height, &m.drawn.parts
+	c, w, h, parts := &m.compose, m.frame.Width, m.frame.Height, &m.drawn.parts
 	ref := c.ref()
 	phase, prompt := c.form.At()
 	roomy := h >= 20
@@ -151,7 +151,7 @@ func (m *Participant) composeLayout() composeLayout {
 	if w >= 70 {
 		tk.resume = m.resumeCode
 	}
-	l.title = parts.title.get(tk, func() string {
+	l.title = parts.title.Get(tk, func() string {
 		right := tk.code
 		if tk.name != "" {
 			right += " · " + tk.name
@@ -159,39 +159,39 @@ func (m *Participant) composeLayout() composeLayout {
 		if tk.resume != "" {
 			right += " · resume " + tk.resume
 		}
-		return twoSides(Title.Render("Anchorage")+Dim.Render(" · ")+tk.title, Dim.Render(right), w)
+		return TwoSides(Title.Render("Anchorage")+Dim.Render(" · ")+tk.title, Dim.Render(right), w)
 	})
 	bk := barKey{w: w, phase: phase, prompt: prompt, clock: m.countdown()}
 	if bk.clock == "" {
 		bk.waiting = !m.view.reachable(phase, prompt)
 	}
-	l.bar = parts.bar.get(bk, func() string { return m.phaseBar(bk) })
-	l.rule = parts.rule.get(w, func() string { return Rule(w) })
+	l.bar = parts.bar.Get(bk, func() string { return m.phaseBar(bk) })
+	l.rule = parts.rule.Get(w, func() string { return Rule(w) })
 	pk := promptKey{w: w, roomy: roomy, ref: ref}
-	l.prompt = parts.prompt.get(pk, func() string { return m.promptLines(w, roomy) })
+	l.prompt = parts.prompt.Get(pk, func() string { return m.promptLines(w, roomy) })
 	l.kinds = c.form.KindLine(w)
 	l.themes = c.form.ThemesLine(w)
 	if line, cur := c.form.CommitmentLine(w); c.form.IsAction() {
-		l.commitment = newBlock(line)
+		l.commitment = NewBlock(line)
 		if cur != nil {
 			l.commitmentCursor = cur.X
 		}
 	}
 	if c.buildsOn != "" && c.buildsOnLabel != "" {
-		l.building = newBlock(fit(Accent.Render("↳ building on "+c.buildsOnLabel)+Dim.Render("  (esc: not building on it)"), w))
+		l.building = NewBlock(Fit(Accent.Render("↳ building on "+c.buildsOnLabel)+Dim.Render("  (esc: not building on it)"), w))
 	}
 
 	if c.form.Kind() == inquiry.Barrier && c.form.Prompt().Reframe != "" {
-		l.reframe = parts.reframe.get(promptKey{w: w, ref: ref}, func() string { return m.reframeLines(w) })
+		l.reframe = parts.reframe.Get(promptKey{w: w, ref: ref}, func() string { return m.reframeLines(w) })
 	}
-	l.notice = parts.notice.get(noticeKey{w: w, n: m.notice}, func() string { return m.noticeLine(w) })
+	l.notice = parts.notice.Get(noticeKey{w: w, n: m.notice}, func() string { return m.notice.Lines(w) })
 	yours := m.yoursText()
-	l.yours = parts.yours.get(textKey{w: w, text: yours}, func() string { return Dim.Render(fit(yours, w)) })
+	l.yours = parts.yours.Get(textKey{w: w, text: yours}, func() string { return Dim.Render(Fit(yours, w)) })
 	if hint := m.othersHint(); hint != "" {
-		l.others = parts.others.get(textKey{w: w, text: hint}, func() string { return Dim.Render(fit(hint, w)) })
+		l.others = parts.others.Get(textKey{w: w, text: hint}, func() string { return Dim.Render(Fit(hint, w)) })
 	}
 	hk := helpKey{w: w, editing: c.editing != "", others: len(m.others.items) > 0, vote: m.view.vote != nil}
-	l.help = parts.help.get(hk, func() string { return m.composeHelp(hk) })
+	l.help = parts.help.Get(hk, func() string { return m.composeHelp(hk) })
 	return l
 }
 
@@ -202,32 +202,32 @@ func (m *Participant) promptLines(w int, roomy bool) string {
 	prompt := c.form.Prompt()
 	at, _ := c.form.At()
 	phase := c.view.guide.Phases[at]
-	var s screen
-	s.line(fit(Accent.Render(strings.ToUpper(phase.Title))+Dim.Render(firstSentence(phase.Summary)), w))
-	for i, l := range wrap(prompt.Text, w) {
+	var s Lines
+	s.Line(Fit(Accent.Render(strings.ToUpper(phase.Title))+Dim.Render(firstSentence(phase.Summary)), w))
+	for i, l := range Wrap(prompt.Text, w) {
 		if i < 3 || roomy {
-			s.line(Bold.Render(l))
+			s.Line(Bold.Render(l))
 		}
 	}
 	if roomy && prompt.Help != "" {
-		for i, l := range wrap(prompt.Help, w) {
+		for i, l := range Wrap(prompt.Help, w) {
 			if i < 3 {
-				s.line(Dim.Render(l))
+				s.Line(Dim.Render(l))
 			}
 		}
 	}
 	if roomy {
-		s.line("")
+		s.Line("")
 	}
 	return s.String()
 }
 
 // reframeLines invite a barrier to be turned into what would help.
 func (m *Participant) reframeLines(w int) string {
-	var s screen
-	for i, l := range wrap("↳ "+m.compose.form.Prompt().Reframe, w) {
+	var s Lines
+	for i, l := range Wrap("↳ "+m.compose.form.Prompt().Reframe, w) {
 		if i < 2 {
-			s.line(Barrier.Render(l))
+			s.Line(Barrier.Render(l))
 		}
 	}
 	return s.String()
@@ -257,7 +257,7 @@ func (m *Participant) phaseBar(k barKey) string {
 		}
 	}
 	bar := strings.Join(parts, Dim.Render(" ─ "))
-	return twoSides(bar, count, k.w)
+	return TwoSides(bar, count, k.w)
 }
 
 // yoursText says what this person has already given at this prompt.
@@ -280,19 +280,9 @@ func (m *Participant) yoursText() string {
 	}
 	text := fmt.Sprintf("Yours: %d here, %d in all", here, all)
 	if last != nil {
-		text += fmt.Sprintf(" · latest: %s “%s”", last.Kind.Label(), snippet(last.Text, 30))
+		text += fmt.Sprintf(" · latest: %s “%s”", last.Kind.Label(), Snippet(last.Text, 30))
 	}
 	return text
-}
-
-// twoSides puts left and right on one line, cutting left if both do not fit.
-func twoSides(left, right string, w int) string {
-	rw := width(right)
-	if rw+2 > w {
-		return fit(left, w)
-	}
-	left = fit(left, w-rw-1)
-	return left + strings.Repeat(" ", w-width(left)-rw) + right
 }
 
 // firstSentence is " · " and the first sentence of a summary, to name a

@@ -77,7 +77,7 @@ func (r *memRoom) ring(t *testing.T, m *Participant, e inquiry.Event) {
 	if _, err := r.Append(t.Context(), r.fold.ID, e); err != nil {
 		t.Fatalf("append %s: %v", e.Type, err)
 	}
-	m.Update(bellMsg{})
+	m.Update(BellMsg{})
 }
 
 // toAction moves to the first prompt that asks for actions.

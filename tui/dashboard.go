@@ -16,22 +16,22 @@ import (
 // or one of the facilitator's forms. Wide terminals show the feed and a
 // side pane together; narrow ones show one pane at a time.
 func (m *Facilitator) viewRoom() (string, *tea.Cursor) {
-	w, h, ws := m.width, m.height, m.ws
-	var b screen
+	w, h, ws := m.frame.Width, m.frame.Height, m.ws
+	var b Lines
 	d := &m.drawn
 	hk := facHeaderKey{w: w, title: ws.Title, code: ws.Code, open: ws.Open}
 	if w >= 72 {
 		hk.seeing = seeing(ws.Settings)
 	}
-	b.line(d.header.get(hk, func() string { return m.header(hk) }).text)
+	b.Line(d.header.Get(hk, func() string { return m.header(hk) }).Text)
 	if h >= 16 {
 		ck := facCountsKey{w: w, joined: len(ws.Participants), here: len(m.where), contributions: m.tally.Contributions,
 			opportunities: m.tally.Totals[inquiry.Opportunity], barriers: m.tally.Totals[inquiry.Barrier]}
-		b.line(d.counts.get(ck, func() string { return m.counts(ck) }).text)
+		b.Line(d.counts.Get(ck, func() string { return m.counts(ck) }).Text)
 	}
-	b.line(m.paceLine(w))
-	rule := d.rule.get(w, func() string { return Rule(w) }).text
-	b.line(rule)
+	b.Line(m.paceLine(w))
+	rule := d.rule.Get(w, func() string { return Rule(w) }).Text
+	b.Line(rule)
 
 	// The line above the keys: a question takes two if it needs them, so
 	// that what is about to happen is read whole before y.
@@ -43,36 +43,36 @@ func (m *Facilitator) viewRoom() (string, *tea.Cursor) {
 	case m.ask != nil && m.ask.input != nil:
 		input = m.ask.input
 	case m.ask != nil:
-		for i, l := range wrap(m.ask.text, w) {
+		for i, l := range Wrap(m.ask.text, w) {
 			if i < 2 {
 				bottom = append(bottom, Warn.Render(l))
 			}
 		}
 	case m.mode == modeScribe:
-		bottom = []string{noticeText(m.desk.notice, w)}
-	case m.notice.text != "":
-		bottom = []string{m.facilitatorNotice(w)}
+		bottom = []string{m.desk.notice.Line(w)}
+	case m.notice.Text != "":
+		bottom = []string{m.notice.Line(w)}
 	default:
 		bottom = []string{m.hereLine(w)}
 	}
 	if input != nil {
-		input.SetWidth(max(w-width(input.Prompt)-1, 1))
+		input.SetWidth(max(w-Width(input.Prompt)-1, 1))
 		bottom = []string{input.View()}
 	}
-	bodyHeight := max(h-b.n-2-len(bottom), 1)
+	bodyHeight := max(h-b.Len()-2-len(bottom), 1)
 	body, cursor := m.bodyLines(w, bodyHeight)
-	cursor = offsetCursor(cursor, 0, b.n)
+	cursor = OffsetCursor(cursor, 0, b.Len())
 	for i := range bodyHeight {
-		b.line(at(body, i))
+		b.Line(at(body, i))
 	}
-	b.line(rule)
+	b.Line(rule)
 	if input != nil {
-		cursor = offsetCursor(input.Cursor(), 0, b.n)
+		cursor = OffsetCursor(input.Cursor(), 0, b.Len())
 	}
 	for _, l := range bottom {
-		b.line(l)
+		b.Line(l)
 	}
-	b.line(m.roomHelp(w))
+	b.Line(m.roomHelp(w))
 	return b.String(), cursor
 }
 
@@ -87,7 +87,7 @@ func (m *Facilitator) header(k facHeaderKey) string {
 	if k.seeing != "" {
 		right += Dim.Render(" · seeing " + k.seeing)
 	}
-	return twoSides(Title.Render("Anchorage")+Dim.Render(" · ")+k.title, right, k.w)
+	return TwoSides(Title.Render("Anchorage")+Dim.Render(" · ")+k.title, right, k.w)
 }
 
 // counts is the line of who joined, who is here and what they recorded,
@@ -97,10 +97,10 @@ func (m *Facilitator) counts(k facCountsKey) string {
 	contributions := count(k.contributions, "contribution", "contributions")
 	line := fmt.Sprintf("%s joined, %d here now · %s: %s, %s", people, k.here, contributions,
 		count(k.opportunities, "opportunity", "opportunities"), count(k.barriers, "barrier", "barriers"))
-	if width(line) > k.w {
+	if Width(line) > k.w {
 		line = fmt.Sprintf("%s · %d here · %s", people, k.here, contributions)
 	}
-	return fit(Dim.Render(line), k.w)
+	return Fit(Dim.Render(line), k.w)
 }
 
 // bodyLines are the part between the rules: a form if one is open, else
@@ -116,7 +116,7 @@ func (m *Facilitator) bodyLines(w, h int) ([]string, *tea.Cursor) {
 	case m.mode == modeVoteForm:
 		var cursor *tea.Cursor
 		if m.voteForm.focus == voteTitle {
-			cursor = offsetCursor(m.voteForm.title.Cursor(), 10, 2)
+			cursor = OffsetCursor(m.voteForm.title.Cursor(), 10, 2)
 		}
 		return m.voteFormLines(w), cursor
 	case m.mode == modeThemes:
@@ -127,7 +127,7 @@ func (m *Facilitator) bodyLines(w, h int) ([]string, *tea.Cursor) {
 			if p.onKeywords {
 				in = &p.keywords
 			}
-			cursor = offsetCursor(in.Cursor(), 2, row)
+			cursor = OffsetCursor(in.Cursor(), 2, row)
 		}
 		return lines, cursor
 	case m.mode == modeScribe:
@@ -208,11 +208,11 @@ func (m *Facilitator) paceLine(w int) string {
 		variants = []string{Dim.Render("Self-paced: each participant moves on when ready"), Dim.Render("Self-paced")}
 	}
 	for _, v := range variants {
-		if width(v) <= w {
+		if Width(v) <= w {
 			return v
 		}
 	}
-	return fit(variants[len(variants)-1], w)
+	return Fit(variants[len(variants)-1], w)
 }
 
 // feedLines are the contributions, newest first, two lines each, with the
@@ -230,14 +230,14 @@ func (m *Facilitator) feedLines(w, h int) []string {
 	} else {
 		title = Bold.Render("  " + title)
 	}
-	lines := []string{fit(title, w)}
+	lines := []string{Fit(title, w)}
 	n := m.feed.len()
 	if n == 0 {
 		empty := "  Waiting for the first contribution…"
 		if m.filter.active() {
 			empty = "  Nothing matches (x clears the filter)."
 		}
-		return append(lines, Dim.Render(fit(empty, w)))
+		return append(lines, Dim.Render(Fit(empty, w)))
 	}
 	at := m.selectedRank()
 	if at < 0 {
@@ -290,7 +290,7 @@ func orNone(s string) string {
 func (m *Facilitator) tallyLines(w, h int) []string {
 	m.scroll[paneTally] = min(m.scroll[paneTally], max(len(m.tallyRows)-1, 0))
 	k := tallyKey{w: w, h: h, scroll: m.scroll[paneTally], focused: m.pane == paneTally, shown: m.tallyShown}
-	return m.drawn.tally.get(k, func() []string { return m.drawTally(k) })
+	return m.drawn.tally.Get(k, func() []string { return m.drawTally(k) })
 }
 
 // drawTally draws the tally chart for what its key names.
@@ -302,10 +302,10 @@ func (m *Facilitator) drawTally(k tallyKey) []string {
 	} else {
 		title = Bold.Render("  " + title)
 	}
-	lines := []string{fit(title, w), fit("  "+Good.Render("█ opportunities")+"  "+Barrier.Render("░ barriers"), w)}
+	lines := []string{Fit(title, w), Fit("  "+Good.Render("█ opportunities")+"  "+Barrier.Render("░ barriers"), w)}
 	peak := m.tally.Max(inquiry.Opportunity, inquiry.Barrier)
 	if peak == 0 {
-		return append(lines, Dim.Render(fit("  No opportunities or barriers yet.", w)))
+		return append(lines, Dim.Render(Fit("  No opportunities or barriers yet.", w)))
 	}
 	const labelWidth = 24
 	oneLine := w >= labelWidth+24
@@ -323,13 +323,13 @@ func (m *Facilitator) drawTally(k tallyKey) []string {
 			if len(lines) >= h {
 				break
 			}
-			lines = append(lines, fit("  "+pad(fit(r.Theme.Label, labelWidth-2), labelWidth-2)+" "+bars, w))
+			lines = append(lines, Fit("  "+pad(Fit(r.Theme.Label, labelWidth-2), labelWidth-2)+" "+bars, w))
 			continue
 		}
 		if len(lines)+2 > h {
 			break
 		}
-		lines = append(lines, fit("  "+r.Theme.Label, w), fit("    "+bars, w))
+		lines = append(lines, Fit("  "+r.Theme.Label, w), Fit("    "+bars, w))
 	}
 	return lines
 }
@@ -354,5 +354,5 @@ func at(lines []string, i int) string {
 
 // pad fills a styled string with spaces to the width.
 func pad(s string, w int) string {
-	return s + strings.Repeat(" ", max(w-width(s), 0))
+	return s + strings.Repeat(" ", max(w-Width(s), 0))
 }

@@ -271,7 +271,7 @@ func (e *editor) scroll(rows []row) int {
 func (e *editor) View(st styles) string {
 	lines := make([]string, 0, e.height)
 	if len(e.text) == 0 {
-		lines = append(lines, gutter+st.dim.Render(fit(e.placeholder, e.width-len([]rune(gutter)))))
+		lines = append(lines, gutter+st.dim.Render(Fit(e.placeholder, e.width-len([]rune(gutter)))))
 	} else {
 		rows := e.rows()
 		e.scroll(rows)

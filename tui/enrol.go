@@ -33,7 +33,7 @@ func NewEnrol(enrol func(code string) error) tea.Model {
 // NewEnrolFor is NewEnrol that, on success, tells the person the command
 // that reaches the facilitator's screen.
 func NewEnrolFor(enrol func(code string) error, connect string) tea.Model {
-	in := newLineInput("xxxx-xxxx-xxxx-xxxx", 40)
+	in := NewLineInput("xxxx-xxxx-xxxx-xxxx", 40)
 	in.Prompt = "Code: "
 	return enrolModel{enrol: enrol, connect: connect, input: in}
 }
@@ -84,38 +84,38 @@ func (m enrolModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // View draws the form on the alternate screen; the outcome is written
 // inline, so it stays in the terminal once the session has ended.
 func (m enrolModel) View() tea.View {
-	var b screen
-	b.line(Title.Render("Enrol as a facilitator"))
-	b.line("")
+	var b Lines
+	b.Line(Title.Render("Enrol as a facilitator"))
+	b.Line("")
 	if m.bye || m.done {
 		if m.done {
-			b.line("This key is now a facilitator key.")
+			b.Line("This key is now a facilitator key.")
 			if m.connect != "" {
-				b.line("Connect with " + m.connect + ".")
+				b.Line("Connect with " + m.connect + ".")
 			} else {
-				b.line("Connect again without enrol@ to open the facilitator's screen.")
+				b.Line("Connect again without enrol@ to open the facilitator's screen.")
 			}
 		}
 		if m.bye {
-			b.line("The server is shutting down.")
+			b.Line("The server is shutting down.")
 		}
 		return tea.NewView(b.String() + "\n")
 	}
-	b.line("Type the enrolment code that the server printed when it started.")
-	b.line("")
-	cursor := offsetCursor(m.input.Cursor(), 0, b.n)
-	b.line(m.input.View())
-	b.line("")
+	b.Line("Type the enrolment code that the server printed when it started.")
+	b.Line("")
+	cursor := OffsetCursor(m.input.Cursor(), 0, b.Len())
+	b.Line(m.input.View())
+	b.Line("")
 	switch {
 	case m.busy:
-		b.line("Checking…")
+		b.Line("Checking…")
 	case m.err != nil:
-		b.line(Bad.Render(m.err.Error()))
+		b.Line(Bad.Render(m.err.Error()))
 	default:
-		b.line("")
+		b.Line("")
 	}
-	b.line("")
-	b.line(HelpLine(80, "enter", "enrol", "esc", "leave"))
+	b.Line("")
+	b.Line(HelpLine(80, "enter", "enrol", "esc", "leave"))
 	v := tea.NewView(b.String())
 	v.AltScreen = true
 	v.Cursor = cursor

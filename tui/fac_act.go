@@ -24,8 +24,8 @@ type actedMsg struct {
 // an actedMsg. Nothing says it is done until the store has committed it.
 func (m *Facilitator) record(e inquiry.Event, done string, after func(m *Facilitator, ok bool)) tea.Cmd {
 	e.Actor = m.s.Actor
-	room, ctx, id := m.s.Room, m.s.context(), m.ws.ID
-	m.notice = notice{text: "Saving…"}
+	room, ctx, id := m.s.Room, m.s.Ctx(), m.ws.ID
+	m.notice = Notice{Text: "Saving…"}
 	return func() tea.Msg {
 		_, err := room.Append(ctx, id, e)
 		return actedMsg{done: done, err: err, after: after}
@@ -38,11 +38,11 @@ func (m *Facilitator) acted(msg actedMsg) tea.Cmd {
 	ok := msg.err == nil || errors.Is(msg.err, inquiry.ErrDuplicate)
 	switch {
 	case msg.err == nil:
-		m.notice = notice{text: "✓ " + msg.done}
+		m.notice = Notice{Text: "✓ " + msg.done}
 	case ok:
-		m.notice = notice{text: "Already so: nothing needed changing."}
+		m.notice = Notice{Text: "Already so: nothing needed changing."}
 	default:
-		m.notice = notice{text: "Not saved: " + friendly(msg.err), bad: true}
+		m.notice = Notice{Text: "Not saved: " + Friendly(msg.err), Bad: true}
 	}
 	if m.ws == nil {
 		return nil // they left the room while it was saving
@@ -74,7 +74,7 @@ func (m *Facilitator) confirm(text, yes string, do func(m *Facilitator) tea.Cmd)
 
 // askLine asks for a line of text.
 func (m *Facilitator) askLine(prompt, placeholder, yes string, limit int, answer func(m *Facilitator, typed string) tea.Cmd) {
-	in := newLineInput(placeholder, limit)
+	in := NewLineInput(placeholder, limit)
 	in.Prompt = prompt
 	m.ask = &roomQuestion{yes: yes, input: &in, answer: answer}
 }
@@ -89,7 +89,7 @@ func (m *Facilitator) askKey(k tea.KeyPressMsg) tea.Cmd {
 			return q.answer(m, "")
 		case "n", "N", "esc":
 			m.ask = nil
-			m.notice = notice{text: "Nothing was changed."}
+			m.notice = Notice{Text: "Nothing was changed."}
 		}
 		return nil
 	}
@@ -99,7 +99,7 @@ func (m *Facilitator) askKey(k tea.KeyPressMsg) tea.Cmd {
 		return q.answer(m, q.input.Value())
 	case "esc":
 		m.ask = nil
-		m.notice = notice{text: "Nothing was changed."}
+		m.notice = Notice{Text: "Nothing was changed."}
 		return nil
 	}
 	var cmd tea.Cmd
@@ -110,8 +110,3 @@ func (m *Facilitator) askKey(k tea.KeyPressMsg) tea.Cmd {
 // stampTime is the time for the events a facilitator makes: UTC, without the
 // monotonic reading, as the store keeps times.
 func stampTime() time.Time { return time.Now().UTC().Round(0) }
-
-// pasteLine pastes text, already made one clean line, into an input.
-func pasteLine(in *textinput.Model, text string) {
-	*in, _ = in.Update(tea.PasteMsg{Content: text})
-}

@@ -36,7 +36,7 @@ func (m *Facilitator) curateKey(k tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 	switch k.String() {
 	case "a", "t", "m", "*", "h":
 		if c.Withdrawn || c.Erased {
-			m.notice = notice{text: "Its author has left the workshop, so it can no longer be curated.", bad: true}
+			m.notice = Notice{Text: "Its author has left the workshop, so it can no longer be curated.", Bad: true}
 			return nil, true
 		}
 	}
@@ -61,12 +61,12 @@ func quote(c *inquiry.Contribution, n int) string {
 	if c.Text == "" {
 		return "(words erased)"
 	}
-	return "“" + snippet(c.Text, n) + "”"
+	return "“" + Snippet(c.Text, n) + "”"
 }
 
 func (m *Facilitator) acceptThemes(c *inquiry.Contribution) tea.Cmd {
 	if c.ThemesAccepted {
-		m.notice = notice{text: "Its themes are already accepted: t changes them."}
+		m.notice = Notice{Text: "Its themes are already accepted: t changes them."}
 		return nil
 	}
 	e := inquiry.Event{Type: inquiry.ThemesChanged, Target: c.ID, Curation: &inquiry.Curation{Themes: slices.Clone(c.Themes)}}
@@ -92,7 +92,7 @@ func (m *Facilitator) hide(c *inquiry.Contribution) tea.Cmd {
 		func(m *Facilitator, typed string) tea.Cmd {
 			reason := inquiry.CleanLine(typed)
 			if reason == "" {
-				m.notice = notice{text: "Not hidden: a hidden contribution needs a reason its author can read.", bad: true}
+				m.notice = Notice{Text: "Not hidden: a hidden contribution needs a reason its author can read.", Bad: true}
 				return nil
 			}
 			e := inquiry.Event{Type: inquiry.ContributionHidden, Target: c.ID, Curation: &inquiry.Curation{Reason: reason}}
@@ -105,11 +105,11 @@ func (m *Facilitator) hide(c *inquiry.Contribution) tea.Cmd {
 // one repeats.
 func (m *Facilitator) startMerge(c *inquiry.Contribution) tea.Cmd {
 	if c.MergedInto != "" {
-		m.notice = notice{text: "It is already merged into another; a merge cannot be undone.", bad: true}
+		m.notice = Notice{Text: "It is already merged into another; a merge cannot be undone.", Bad: true}
 		return nil
 	}
 	m.merging, m.mode, m.pane, m.detail = c.ID, modeMerge, paneFeed, false
-	m.notice = notice{text: "Merging " + quote(c, 30) + " into another: pick it with ↑↓."}
+	m.notice = Notice{Text: "Merging " + quote(c, 30) + " into another: pick it with ↑↓."}
 	return nil
 }
 
@@ -117,7 +117,7 @@ func (m *Facilitator) mergeKey(k tea.KeyPressMsg) tea.Cmd {
 	switch k.String() {
 	case "esc":
 		m.mode, m.merging = modeRoom, ""
-		m.notice = notice{text: "Nothing was merged."}
+		m.notice = Notice{Text: "Nothing was merged."}
 	case "up":
 		m.move(-1)
 	case "down":
@@ -133,9 +133,9 @@ func (m *Facilitator) mergeKey(k tea.KeyPressMsg) tea.Cmd {
 		case !ok || into == nil:
 			m.mode, m.merging = modeRoom, ""
 		case into.ID == dup.ID:
-			m.notice = notice{text: "Pick the other one: the contribution this one repeats.", bad: true}
+			m.notice = Notice{Text: "Pick the other one: the contribution this one repeats.", Bad: true}
 		case into.Hidden || into.MergedInto != "" || into.Withdrawn || into.Erased:
-			m.notice = notice{text: "Pick one that is shown: nothing can be merged into a hidden, merged or withdrawn one.", bad: true}
+			m.notice = Notice{Text: "Pick one that is shown: nothing can be merged into a hidden, merged or withdrawn one.", Bad: true}
 		default:
 			m.mode, m.merging = modeRoom, ""
 			m.confirm("Merge "+quote(dup, 30)+" into "+quote(into, 30)+"? Both stay in the transcript; only the second is shown. It cannot be undone.",

@@ -12,15 +12,15 @@ import (
 func (m *Facilitator) detailLines(w, h int) []string {
 	c := m.pickedOut()
 	if c == nil {
-		return []string{Dim.Render(fit("  Nothing selected.", w))}
+		return []string{Dim.Render(Fit("  Nothing selected.", w))}
 	}
-	lines := []string{fit(Accent.Render("▸ "+c.Kind.Label()+" by "+m.participantName(c.Participant))+marks(c), w)}
+	lines := []string{Fit(Accent.Render("▸ "+c.Kind.Label()+" by "+m.participantName(c.Participant))+marks(c), w)}
 	where := phaseTitle(m.ws.Guide, c.Prompt)
 	if p, ok := m.ws.Guide.Prompt(c.Prompt); ok {
 		where += ": " + p.Text
 	}
 	add := func(style func(string) string, text string, most int) {
-		for i, l := range wrap(text, w-2) {
+		for i, l := range Wrap(text, w-2) {
 			if i < most {
 				lines = append(lines, "  "+style(l))
 			}

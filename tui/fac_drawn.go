@@ -14,11 +14,11 @@ import (
 // Every key names all that its part shows; a field left out of a key is a
 // part that does not change when it should.
 type facParts struct {
-	header kept[facHeaderKey]
-	counts kept[facCountsKey]
-	rule   kept[int]
-	help   kept[textKey]
-	tally  memo[tallyKey, []string]
+	header Kept[facHeaderKey]
+	counts Kept[facCountsKey]
+	rule   Kept[int]
+	help   Kept[textKey]
+	tally  Memo[tallyKey, []string]
 	// feed keeps the two lines of each contribution in the feed, by its
 	// ID; it is emptied when it holds many more than a screenful.
 	feed map[string]*feedRow
@@ -105,7 +105,7 @@ func (m *Facilitator) feedRow(c *inquiry.Contribution, w int, mark rowMark) (hea
 	if r, ok := d.feed[c.ID]; ok && r.key == k {
 		return r.head, r.text
 	}
-	if d.feed == nil || len(d.feed) > 4*max(m.height, 24) {
+	if d.feed == nil || len(d.feed) > 4*max(m.frame.Height, 24) {
 		d.feed = map[string]*feedRow{}
 	}
 	kind := Good.Render(c.Kind.Label())
@@ -121,7 +121,7 @@ func (m *Facilitator) feedRow(c *inquiry.Contribution, w int, mark rowMark) (hea
 	case rowPicked:
 		lead = Accent.Render("▸ ")
 	}
-	r := &feedRow{key: k, head: fit(lead+line, w), text: fit("  "+m.feedText(c, max(w-4, 8)), w)}
+	r := &feedRow{key: k, head: Fit(lead+line, w), text: Fit("  "+m.feedText(c, max(w-4, 8)), w)}
 	d.feed[c.ID] = r
 	return r.head, r.text
 }

@@ -41,7 +41,7 @@ func (r *memRoom) ringRoom(t *testing.T, m *Facilitator, e inquiry.Event) {
 	if _, err := r.Append(t.Context(), r.fold.ID, e); err != nil {
 		t.Fatalf("append %s: %v", e.Type, err)
 	}
-	m.Update(bellMsg{})
+	m.Update(BellMsg{})
 }
 
 func pressInRoom(m *Facilitator, names ...string) {

@@ -39,9 +39,9 @@ func (m *Facilitator) keysLines(w, h int) []string {
 	var rows []string
 	for _, k := range roomKeys {
 		if k.section != "" {
-			rows = append(rows, fit("  "+Bold.Render(k.section), w))
+			rows = append(rows, Fit("  "+Bold.Render(k.section), w))
 		}
-		rows = append(rows, fit(fmt.Sprintf("    %s  %s", Bold.Render(pad(k.key, 14)), k.does), w))
+		rows = append(rows, Fit(fmt.Sprintf("    %s  %s", Bold.Render(pad(k.key, 14)), k.does), w))
 	}
 	room := max(h-1, 1)
 	m.keysTop = min(max(m.keysTop, 0), max(len(rows)-room, 0))
@@ -82,7 +82,7 @@ func (m *Facilitator) roomHelp(w int) string {
 	case m.mode == modeScribe:
 		pairs := m.desk.help()
 		k := textKey{w: w, text: "scribe\x1e" + strings.Join(pairs, "\x1f")}
-		return m.drawn.help.get(k, func() string { return HelpLine(w, pairs...) }).text
+		return m.drawn.help.Get(k, func() string { return HelpLine(w, pairs...) }).Text
 	case m.detail:
 		pairs = []string{"a", "accept themes", "t", "themes", "m", "merge", "*", "highlight", "h", "hide", "↑↓", "next", "esc", "close"}
 	case m.pane == panePeople:
@@ -95,7 +95,7 @@ func (m *Facilitator) roomHelp(w int) string {
 		pairs = append(pairs, "s", "seeing", "d", "vote", "c", "scribe", "?", "keys")
 	}
 	k := textKey{w: w, text: strings.Join(pairs, "\x1f")}
-	return m.drawn.help.get(k, func() string { return m.fitHelp(w, pairs) }).text
+	return m.drawn.help.Get(k, func() string { return m.fitHelp(w, pairs) }).Text
 }
 
 // fitHelp keeps as many leading pairs as fit the width, and the last pair
@@ -107,7 +107,7 @@ func (m *Facilitator) fitHelp(w int, pairs []string) string {
 		if n < len(pairs) {
 			try = append(append([]string{}, pairs[:n-2]...), last...)
 		}
-		if line := HelpLine(1<<16, try...); width(line) <= w {
+		if line := HelpLine(1<<16, try...); Width(line) <= w {
 			return line
 		}
 	}

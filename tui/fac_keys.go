@@ -22,25 +22,20 @@ func (m *Facilitator) paste(p tea.PasteMsg) tea.Cmd {
 		cmd, _ := m.desk.update(p)
 		return cmd
 	case m.ask != nil && m.ask.input != nil:
-		pasteLine(m.ask.input, text)
+		PasteLine(m.ask.input, text)
 	case m.searching:
-		pasteLine(&m.search, text)
+		PasteLine(&m.search, text)
 	case m.mode == modeVoteForm && m.voteForm.focus == voteTitle:
-		pasteLine(&m.voteForm.title, text)
+		PasteLine(&m.voteForm.title, text)
 	case m.mode == modeThemes && m.themes.adding && m.themes.onKeywords:
-		pasteLine(&m.themes.keywords, text)
+		PasteLine(&m.themes.keywords, text)
 	case m.mode == modeThemes && m.themes.adding:
-		pasteLine(&m.themes.label, text)
+		PasteLine(&m.themes.label, text)
 	}
 	return nil
 }
 
 func (m *Facilitator) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if k.String() == "ctrl+c" {
-		m.stage = stageEnd
-		m.notice = notice{text: "Goodbye."}
-		return m, tea.Quit
-	}
 	if m.stage == stageChoose {
 		return m.chooseKey(k)
 	}
@@ -87,14 +82,12 @@ func (m *Facilitator) chooseKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.cursor = min(m.cursor+1, max(len(m.workshops)-1, 0))
 	case "enter":
 		if len(m.workshops) > 0 {
-			m.notice = notice{}
-			m.watch(m.workshops[m.cursor])
-			return m, tea.Batch(listen(m.s.context(), m.bell), m.tick())
+			m.notice = Notice{}
+			m.openRoom(m.workshops[m.cursor])
+			return m, tea.Batch(m.watch.Listen(), m.tick())
 		}
 	case "q", "esc":
-		m.stage = stageEnd
-		m.notice = notice{text: "Goodbye."}
-		return m, tea.Quit
+		return m, m.frame.End("Goodbye.")
 	}
 	return m, nil
 }
@@ -111,9 +104,7 @@ func (m *Facilitator) keysKey(k tea.KeyPressMsg) tea.Cmd {
 	case "pgdown":
 		m.keysTop += 10
 	case "q":
-		m.stage = stageEnd
-		m.notice = notice{text: "Goodbye."}
-		return tea.Quit
+		return m.frame.End("Goodbye.")
 	default:
 		m.help = false
 	}
@@ -178,7 +169,7 @@ func (m *Facilitator) roomKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if m.desk == nil {
 			m.desk = newScribeDesk(m.s, m.ws)
 		}
-		m.mode, m.notice = modeScribe, notice{}
+		m.mode, m.notice = modeScribe, Notice{}
 	case "e":
 		return m, m.erase()
 	case "esc":
@@ -188,14 +179,12 @@ func (m *Facilitator) roomKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case m.filter.active():
 			m.setFilter(noFilter())
 		default:
-			m.unwatch()
+			m.leaveRoom()
 		}
 	case "w":
-		m.unwatch()
+		m.leaveRoom()
 	case "q":
-		m.stage = stageEnd
-		m.notice = notice{text: "Goodbye."}
-		return m, tea.Quit
+		return m, m.frame.End("Goodbye.")
 	}
 	return m, nil
 }
@@ -207,7 +196,7 @@ func (m *Facilitator) focus(delta int) {
 	if len(m.ws.Votes) == 0 {
 		n = paneVote
 	}
-	m.pane = dashboardPane(cycle(int(m.pane), delta, int(n)))
+	m.pane = dashboardPane(Cycle(int(m.pane), delta, int(n)))
 	if m.pane != paneFeed {
 		m.side, m.detail = m.pane, false
 	}

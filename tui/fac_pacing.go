@@ -46,7 +46,7 @@ func (m *Facilitator) nextPrompt() int {
 func (m *Facilitator) openNext() tea.Cmd {
 	i := m.nextPrompt()
 	if i < 0 {
-		m.notice = notice{text: phaseTitle(m.ws.Guide, m.ws.Current.Prompt) + " is the last prompt. o chooses another to open."}
+		m.notice = Notice{Text: phaseTitle(m.ws.Guide, m.ws.Current.Prompt) + " is the last prompt. o chooses another to open."}
 		return nil
 	}
 	return m.openPrompt(promptRefs(m.ws.Guide)[i], true)
@@ -69,7 +69,7 @@ func (m *Facilitator) openPrompt(ref inquiry.PromptRef, timebox bool) tea.Cmd {
 func (m *Facilitator) extend(d time.Duration) tea.Cmd {
 	cur := m.ws.Current
 	if cur.Prompt == "" {
-		m.notice = notice{text: "No prompt is open for everyone yet: n opens the next one.", bad: true}
+		m.notice = Notice{Text: "No prompt is open for everyone yet: n opens the next one.", Bad: true}
 		return nil
 	}
 	base := cur.EndsAt
@@ -93,7 +93,7 @@ func (m *Facilitator) extend(d time.Duration) tea.Cmd {
 func (m *Facilitator) endTimebox() tea.Cmd {
 	cur := m.ws.Current
 	if cur.Prompt == "" {
-		m.notice = notice{text: "No prompt is open for everyone, so there is no timebox to end.", bad: true}
+		m.notice = Notice{Text: "No prompt is open for everyone, so there is no timebox to end.", Bad: true}
 		return nil
 	}
 	m.askedEnd = time.Time{}

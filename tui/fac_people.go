@@ -34,7 +34,7 @@ func (m *Facilitator) movePerson(delta int) {
 // erase asks before erasing the participant under the cursor.
 func (m *Facilitator) erase() tea.Cmd {
 	if m.pane != panePeople {
-		m.notice = notice{text: "To erase someone, pick them in the people pane first (tab moves there).", bad: true}
+		m.notice = Notice{Text: "To erase someone, pick them in the people pane first (tab moves there).", Bad: true}
 		return nil
 	}
 	if m.person >= len(m.ws.Participants) {
@@ -42,7 +42,7 @@ func (m *Facilitator) erase() tea.Cmd {
 	}
 	p := m.ws.Participants[m.person]
 	if p.Erased {
-		m.notice = notice{text: "They are already erased."}
+		m.notice = Notice{Text: "They are already erased."}
 		return nil
 	}
 	name := inquiry.CleanLine(p.Name)
@@ -78,9 +78,9 @@ func (m *Facilitator) peopleLines(w, h int) []string {
 	if ws.Current.Prompt != "" {
 		note += fmt.Sprintf(" · ✓ %d of %d answered %s", answered, of, phaseTitle(ws.Guide, ws.Current.Prompt))
 	}
-	lines := []string{fit(title, w), fit(Dim.Render(note), w)}
+	lines := []string{Fit(title, w), Fit(Dim.Render(note), w)}
 	if len(ws.Participants) == 0 {
-		return append(lines, Dim.Render(fit("  Nobody has joined yet.", w)))
+		return append(lines, Dim.Render(Fit("  Nobody has joined yet.", w)))
 	}
 	room := max(h-len(lines), 1)
 	m.person = min(m.person, len(ws.Participants)-1)
@@ -111,7 +111,7 @@ func (m *Facilitator) peopleLines(w, h int) []string {
 		if p.Left() {
 			name = Dim.Render(name)
 		}
-		lines = append(lines, fit(mark+tick+name+Dim.Render(prefixDot(where)), w))
+		lines = append(lines, Fit(mark+tick+name+Dim.Render(prefixDot(where)), w))
 	}
 	return lines
 }
@@ -149,7 +149,7 @@ func (m *Facilitator) hereLine(w int) string {
 		}
 		anyone = true
 		name := inquiry.CleanLine(p.Name)
-		cells += width(name) + width(where) + len(" ()")
+		cells += Width(name) + Width(where) + len(" ()")
 		if open != "" && m.index.answered(open, p.Participant) {
 			b.WriteString(Good.Render("✓"))
 			cells++
@@ -158,7 +158,7 @@ func (m *Facilitator) hereLine(w int) string {
 		b.WriteString(Dim.Render(" (" + where + ")"))
 	}
 	if !anyone {
-		return fit(Dim.Render("Here now: nobody"), w)
+		return Fit(Dim.Render("Here now: nobody"), w)
 	}
-	return fit(b.String(), w)
+	return Fit(b.String(), w)
 }

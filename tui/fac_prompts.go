@@ -23,7 +23,7 @@ func (m *Facilitator) openPicker() {
 	if m.nextPrompt() < 0 {
 		m.picker.cursor = len(promptRefs(m.ws.Guide)) - 1
 	}
-	m.mode, m.notice = modePrompts, notice{}
+	m.mode, m.notice = modePrompts, Notice{}
 }
 
 func (m *Facilitator) pickerKey(k tea.KeyPressMsg) tea.Cmd {
@@ -60,13 +60,13 @@ func (m *Facilitator) pickerLines(w, h int) []string {
 		timebox = "off (t turns it on)"
 	}
 	head := []string{
-		fit(Accent.Render("▸ Open a prompt for everyone"), w),
-		fit(Dim.Render("  Timebox "+timebox), w),
+		Fit(Accent.Render("▸ Open a prompt for everyone"), w),
+		Fit(Dim.Render("  Timebox "+timebox), w),
 	}
 	var rows []string
 	at, i := 0, 0
 	for ph, phase := range g.Phases {
-		rows = append(rows, fit("  "+Bold.Render(phase.Title), w))
+		rows = append(rows, Fit("  "+Bold.Render(phase.Title), w))
 		for q, prompt := range phase.Prompts {
 			ref := g.Ref(ph, q)
 			var tags []string
@@ -84,7 +84,7 @@ func (m *Facilitator) pickerLines(w, h int) []string {
 				mark, at = Accent.Render("  ▸ "), len(rows)
 			}
 			right := Dim.Render(strings.Join(tags, " · "))
-			rows = append(rows, twoSides(mark+fmt.Sprintf("%d ", q+1)+prompt.Text, right, w))
+			rows = append(rows, TwoSides(mark+fmt.Sprintf("%d ", q+1)+prompt.Text, right, w))
 			i++
 		}
 	}
@@ -97,7 +97,7 @@ func (m *Facilitator) pickerLines(w, h int) []string {
 func (m *Facilitator) reveal(ref inquiry.PromptRef) tea.Cmd {
 	if ref == "" {
 		m.openPicker()
-		m.notice = notice{text: "No prompt is open for everyone: pick the prompt to reveal and press v."}
+		m.notice = Notice{Text: "No prompt is open for everyone: pick the prompt to reveal and press v."}
 		return nil
 	}
 	done := "Revealed " + phaseTitle(m.ws.Guide, ref) + ": participants now see each other's contributions to it."

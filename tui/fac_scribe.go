@@ -22,7 +22,7 @@ type scribeDesk struct {
 	s      Session
 	ws     *inquiry.Workshop
 	stage  scribeStage
-	notice notice
+	notice Notice
 	saving bool
 
 	cursor int // in the list of who to write for; 0 is someone new
@@ -119,9 +119,9 @@ func (d *scribeDesk) whoKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	case "enter":
 		if d.cursor == 0 {
 			d.stage, d.consent, d.onConsent = scribeNew, false, false
-			d.name = newLineInput("Table 3, or a name or pseudonym", inquiry.MaxNameRunes)
+			d.name = NewLineInput("Table 3, or a name or pseudonym", inquiry.MaxNameRunes)
 			d.name.Prompt = ""
-			d.notice = notice{}
+			d.notice = Notice{}
 			return nil, false
 		}
 		d.startWriting(people[d.cursor-1].ID)
@@ -141,14 +141,14 @@ func (d *scribeDesk) startWriting(who string) {
 	}
 	d.form.SetFocus(FieldText)
 	if p, ok := d.ws.Participant(who); ok {
-		d.notice = notice{text: "Writing for " + inquiry.CleanLine(p.Name) + ". Enter saves; tab moves to the prompt, kind, themes and partner."}
+		d.notice = Notice{Text: "Writing for " + inquiry.CleanLine(p.Name) + ". Enter saves; tab moves to the prompt, kind, themes and partner."}
 	}
 }
 
 func (d *scribeDesk) newKey(k tea.KeyPressMsg) tea.Cmd {
 	switch k.String() {
 	case "esc":
-		d.stage, d.notice = scribeWho, notice{}
+		d.stage, d.notice = scribeWho, Notice{}
 		return nil
 	case "tab", "shift+tab", "up", "down":
 		d.onConsent = !d.onConsent
@@ -183,19 +183,19 @@ func (d *scribeDesk) join() tea.Cmd {
 	name := inquiry.CleanLine(d.name.Value())
 	switch {
 	case name == "":
-		d.notice = notice{text: "Give them a name: a table's, or the person's name or pseudonym.", bad: true}
+		d.notice = Notice{Text: "Give them a name: a table's, or the person's name or pseudonym.", Bad: true}
 		return nil
 	case inquiry.RuneCount(name) > inquiry.MaxNameRunes:
-		d.notice = notice{text: "That name is too long: please keep it under 40 characters.", bad: true}
+		d.notice = Notice{Text: "That name is too long: please keep it under 40 characters.", Bad: true}
 		return nil
 	case !d.consent:
-		d.notice = notice{text: "Ask them first, then tick that they agreed (space) before writing for them.", bad: true}
+		d.notice = Notice{Text: "Ask them first, then tick that they agreed (space) before writing for them.", Bad: true}
 		d.onConsent = true
 		d.name.Blur()
 		return nil
 	}
 	if d.joiningID == "" {
-		d.joiningID = d.s.newID()
+		d.joiningID = NewID()
 	}
 	p := &inquiry.ParticipantDetails{ID: d.joiningID, Name: inquiry.Words{Text: name}, ConsentAt: stampTime(), Scribed: true}
 	return d.send(inquiry.Event{Type: inquiry.ParticipantJoined, Participant: p})
@@ -204,8 +204,8 @@ func (d *scribeDesk) join() tea.Cmd {
 // send records an event in the scribe's name.
 func (d *scribeDesk) send(e inquiry.Event) tea.Cmd {
 	e.Actor = d.s.Actor
-	d.saving, d.notice = true, notice{text: "Saving…"}
-	room, ctx, id := d.s.Room, d.s.context(), d.ws.ID
+	d.saving, d.notice = true, Notice{Text: "Saving…"}
+	room, ctx, id := d.s.Room, d.s.Ctx(), d.ws.ID
 	return func() tea.Msg {
 		ev, err := room.Append(ctx, id, e)
 		return scribeSavedMsg{event: ev, err: err}
@@ -217,14 +217,14 @@ func (d *scribeDesk) send(e inquiry.Event) tea.Cmd {
 func (d *scribeDesk) saved(msg scribeSavedMsg) {
 	d.saving = false
 	if msg.err != nil {
-		d.notice = notice{text: "Not saved: " + friendly(msg.err) + " Nothing was lost: press enter to try again.", bad: true}
+		d.notice = Notice{Text: "Not saved: " + Friendly(msg.err) + " Nothing was lost: press enter to try again.", Bad: true}
 		return
 	}
 	switch e := msg.event; e.Type {
 	case inquiry.ParticipantJoined:
 		d.joiningID = ""
 		d.startWriting(e.Participant.ID)
-		d.notice = notice{text: "✓ " + inquiry.CleanLine(e.Participant.Name.Text) + " joined, scribed. Write what they say below."}
+		d.notice = Notice{Text: "✓ " + inquiry.CleanLine(e.Participant.Name.Text) + " joined, scribed. Write what they say below."}
 	case inquiry.ContributionAdded:
 		c := e.Contribution
 		d.form.ClearWords()
@@ -232,17 +232,17 @@ func (d *scribeDesk) saved(msg scribeSavedMsg) {
 		if p, ok := d.ws.Participant(c.Participant); ok {
 			whom = " for " + inquiry.CleanLine(p.Name)
 		}
-		d.notice = notice{text: "Saved ✓" + whom + ": " + c.Kind.Label() + " “" + snippet(c.Text.Text, 40) + "”"}
+		d.notice = Notice{Text: "Saved ✓" + whom + ": " + c.Kind.Label() + " “" + Snippet(c.Text.Text, 40) + "”"}
 	}
 }
 
 func (d *scribeDesk) paste(text string) {
 	switch {
 	case d.stage == scribeNew && !d.onConsent:
-		pasteLine(&d.name, inquiry.CleanLine(text))
+		PasteLine(&d.name, inquiry.CleanLine(text))
 	case d.stage == scribeWrite:
 		if problem := d.form.Paste(text); problem != "" {
-			d.notice = notice{text: problem, bad: true}
+			d.notice = Notice{Text: problem, Bad: true}
 		}
 	}
 }

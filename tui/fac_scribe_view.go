@@ -38,8 +38,8 @@ func (d *scribeDesk) help() []string {
 }
 
 func (d *scribeDesk) whoLines(w, h int) []string {
-	lines := []string{fit(Accent.Render("▸ Write for a table or a person without a laptop"), w)}
-	for _, l := range wrap("What you enter is recorded in their name and marked as scribed in the transcript and report.", w-2) {
+	lines := []string{Fit(Accent.Render("▸ Write for a table or a person without a laptop"), w)}
+	for _, l := range Wrap("What you enter is recorded in their name and marked as scribed in the transcript and report.", w-2) {
 		lines = append(lines, "  "+Dim.Render(l))
 	}
 	lines = append(lines, "")
@@ -52,18 +52,18 @@ func (d *scribeDesk) whoLines(w, h int) []string {
 	first := min(max(d.cursor-room/2, 0), max(len(items)-room, 0))
 	for i := first; i < len(items) && i < first+room; i++ {
 		if i == d.cursor {
-			lines = append(lines, fit(Accent.Render("  ▸ ")+Bold.Render(items[i]), w))
+			lines = append(lines, Fit(Accent.Render("  ▸ ")+Bold.Render(items[i]), w))
 		} else {
-			lines = append(lines, fit("    "+items[i], w))
+			lines = append(lines, Fit("    "+items[i], w))
 		}
 	}
 	return lines
 }
 
 func (d *scribeDesk) newLines(w int) ([]string, *tea.Cursor) {
-	lines := []string{fit(Accent.Render("▸ Someone new, without a laptop"), w), ""}
-	lines = append(lines, fieldLabel(!d.onConsent, "Name: a table's, or the person's name or pseudonym"))
-	cursor := offsetCursor(d.name.Cursor(), 2, len(lines))
+	lines := []string{Fit(Accent.Render("▸ Someone new, without a laptop"), w), ""}
+	lines = append(lines, FieldLabel(!d.onConsent, "Name: a table's, or the person's name or pseudonym"))
+	cursor := OffsetCursor(d.name.Cursor(), 2, len(lines))
 	if d.onConsent {
 		cursor = nil
 	}
@@ -72,8 +72,8 @@ func (d *scribeDesk) newLines(w int) ([]string, *tea.Cursor) {
 	if d.consent {
 		box = Accent.Render("[✓]")
 	}
-	lines = append(lines, fieldLabel(d.onConsent, "Consent"))
-	for i, l := range wrap("I have asked them, and they agree that what they say is recorded in this name and shared with the room and in the report.", w-8) {
+	lines = append(lines, FieldLabel(d.onConsent, "Consent"))
+	for i, l := range Wrap("I have asked them, and they agree that what they say is recorded in this name and shared with the room and in the report.", w-8) {
 		if i == 0 {
 			lines = append(lines, "  "+box+" "+l)
 		} else {
@@ -89,21 +89,21 @@ func (d *scribeDesk) writeLines(w, h int) ([]string, *tea.Cursor) {
 	if p, ok := d.ws.Participant(d.who); ok {
 		name = inquiry.CleanLine(p.Name)
 	}
-	lines := []string{fit(Accent.Render("▸ Writing for ")+Bold.Render(name)+Dim.Render(" (scribed)"), w)}
+	lines := []string{Fit(Accent.Render("▸ Writing for ")+Bold.Render(name)+Dim.Render(" (scribed)"), w)}
 	where := phaseTitle(d.ws.Guide, f.Ref())
 	if f.Ref() == d.ws.Current.Prompt {
 		where += " (open for everyone)"
 	}
-	lines = append(lines, fit(fieldMark(f.Focus() == FieldPrompt, "Prompt")+" ◂ "+Accent.Render(where)+" ▸ "+Dim.Render(f.Prompt().Text), w),
-		f.KindLine(w).text, f.ThemesLine(w).text)
+	lines = append(lines, Fit(FieldMark(f.Focus() == FieldPrompt, "Prompt")+" ◂ "+Accent.Render(where)+" ▸ "+Dim.Render(f.Prompt().Text), w),
+		f.KindLine(w).Text, f.ThemesLine(w).Text)
 	line, cursor := f.CommitmentLine(w)
 	if f.IsAction() {
-		cursor = offsetCursor(cursor, 0, len(lines))
+		cursor = OffsetCursor(cursor, 0, len(lines))
 		lines = append(lines, line)
 	}
 	editor, edCursor := f.EditorView(w, max(h-len(lines), 1))
 	if edCursor != nil {
-		cursor = offsetCursor(edCursor, 0, len(lines))
+		cursor = OffsetCursor(edCursor, 0, len(lines))
 	}
 	return append(lines, strings.Split(editor, "\n")...), cursor
 }

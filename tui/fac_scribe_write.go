@@ -16,11 +16,11 @@ func (d *scribeDesk) writeKey(k tea.KeyPressMsg) tea.Cmd {
 	case "esc":
 		if d.words() != "" && !d.escPressed {
 			d.escPressed = true
-			d.notice = notice{text: "The words written are not saved: enter saves them, esc again drops them.", bad: true}
+			d.notice = Notice{Text: "The words written are not saved: enter saves them, esc again drops them.", Bad: true}
 			return nil
 		}
 		d.form.Clear()
-		d.stage, d.notice = scribeWho, notice{}
+		d.stage, d.notice = scribeWho, Notice{}
 		return nil
 	case "pgdown", "pgup":
 		delta := 1
@@ -43,9 +43,9 @@ func (d *scribeDesk) save() tea.Cmd {
 	}
 	c, problem := d.form.Contribution(d.who)
 	if problem != "" {
-		d.notice = notice{text: problem, bad: true}
+		d.notice = Notice{Text: problem, Bad: true}
 		return nil
 	}
-	c.ID = d.form.PendingID(d.s.newID)
+	c.ID = d.form.PendingID(NewID)
 	return d.send(inquiry.Event{Type: inquiry.ContributionAdded, Contribution: c})
 }

@@ -33,7 +33,7 @@ func (m *Facilitator) openSettings() {
 			m.settings.visibility = i
 		}
 	}
-	m.mode, m.notice = modeSettings, notice{}
+	m.mode, m.notice = modeSettings, Notice{}
 }
 
 func (m *Facilitator) settingsKey(k tea.KeyPressMsg) tea.Cmd {
@@ -51,7 +51,7 @@ func (m *Facilitator) settingsKey(k tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeRoom
 		want := inquiry.Settings{Visibility: visibilities[f.visibility].v, Anonymous: f.anonymous}
 		if want == m.ws.Settings {
-			m.notice = notice{text: "The settings are as they were."}
+			m.notice = Notice{Text: "The settings are as they were."}
 			return nil
 		}
 		return m.record(inquiry.Event{Type: inquiry.SettingsChanged, Settings: &want}, "Participants now see: "+seeing(want)+".", nil)
@@ -61,19 +61,19 @@ func (m *Facilitator) settingsKey(k tea.KeyPressMsg) tea.Cmd {
 
 func (m *Facilitator) settingsLines(w int) []string {
 	f := &m.settings
-	lines := []string{fit(Accent.Render("▸ What participants see of each other"), w), ""}
+	lines := []string{Fit(Accent.Render("▸ What participants see of each other"), w), ""}
 	for i, v := range visibilities {
 		mark, label := "  ( ) ", v.label
 		if i == f.visibility {
 			mark, label = Accent.Render("  (●) "), Bold.Render(label)
 		}
-		lines = append(lines, fit(mark+label+Dim.Render(" — "+v.says), w))
+		lines = append(lines, Fit(mark+label+Dim.Render(" — "+v.says), w))
 	}
 	box := "[ ]"
 	if f.anonymous {
 		box = Accent.Render("[✓]")
 	}
-	lines = append(lines, "", fit("  "+box+" Anonymous"+Dim.Render(" — others' contributions show without names (space)"), w))
+	lines = append(lines, "", Fit("  "+box+" Anonymous"+Dim.Render(" — others' contributions show without names (space)"), w))
 	if len(m.ws.Revealed) > 0 {
 		var refs []string
 		for _, r := range promptRefs(m.ws.Guide) {
@@ -81,7 +81,7 @@ func (m *Facilitator) settingsLines(w int) []string {
 				refs = append(refs, phaseTitle(m.ws.Guide, r))
 			}
 		}
-		lines = append(lines, "", fit(Dim.Render("  Revealed so far: "+strings.Join(refs, ", ")), w))
+		lines = append(lines, "", Fit(Dim.Render("  Revealed so far: "+strings.Join(refs, ", ")), w))
 	}
 	return lines
 }

@@ -25,7 +25,7 @@ type themePicker struct {
 
 func (m *Facilitator) openThemes(c *inquiry.Contribution) {
 	m.themes = themePicker{target: c.ID, ticked: slices.Clone(c.Themes)}
-	m.mode, m.notice = modeThemes, notice{}
+	m.mode, m.notice = modeThemes, Notice{}
 }
 
 func (m *Facilitator) themesKey(k tea.KeyPressMsg) tea.Cmd {
@@ -48,14 +48,14 @@ func (m *Facilitator) themesKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case "n":
 		p.adding, p.onKeywords = true, false
-		p.label = newLineInput("a short name, such as Youth work", inquiry.MaxNameRunes)
+		p.label = NewLineInput("a short name, such as Youth work", inquiry.MaxNameRunes)
 		p.label.Prompt = "New theme › "
-		p.keywords = newLineInput("optional: words that suggest it, with commas", inquiry.MaxTitleRunes)
+		p.keywords = NewLineInput("optional: words that suggest it, with commas", inquiry.MaxTitleRunes)
 		p.keywords.Prompt = "Keywords  › "
 		p.keywords.Blur()
 	case "esc":
 		m.mode = modeRoom
-		m.notice = notice{text: "Themes unchanged."}
+		m.notice = Notice{Text: "Themes unchanged."}
 	case "enter":
 		c, ok := m.ws.Contribution(p.target)
 		if !ok {
@@ -103,7 +103,7 @@ func (m *Facilitator) addTheme() tea.Cmd {
 	p := &m.themes
 	label := inquiry.CleanLine(p.label.Value())
 	if label == "" {
-		m.notice = notice{text: "Give the new theme a name first.", bad: true}
+		m.notice = Notice{Text: "Give the new theme a name first.", Bad: true}
 		return nil
 	}
 	t := inquiry.Theme{ID: m.themeID(label), Label: label}
@@ -163,24 +163,24 @@ func (m *Facilitator) themesLines(w, h int) ([]string, int) {
 	if !ok {
 		return nil, -1
 	}
-	head := []string{fit(Accent.Render("▸ Themes for ")+quote(c, w), w)}
+	head := []string{Fit(Accent.Render("▸ Themes for ")+quote(c, w), w)}
 	state := "not yet accepted"
 	if c.ThemesAccepted {
 		state = "accepted"
 	}
-	head = append(head, fit(Dim.Render("  Now: "+m.themeNames(c.Themes)+" ("+state+")"), w))
+	head = append(head, Fit(Dim.Render("  Now: "+m.themeNames(c.Themes)+" ("+state+")"), w))
 	var foot []string
 	cursorRow := -1
 	if p.adding {
-		p.label.SetWidth(max(w-width(p.label.Prompt)-3, 1))
-		p.keywords.SetWidth(max(w-width(p.keywords.Prompt)-3, 1))
+		p.label.SetWidth(max(w-Width(p.label.Prompt)-3, 1))
+		p.keywords.SetWidth(max(w-Width(p.keywords.Prompt)-3, 1))
 		foot = []string{
 			"",
-			fit("  "+p.label.View(), w),
-			fit("  "+p.keywords.View(), w),
+			Fit("  "+p.label.View(), w),
+			Fit("  "+p.keywords.View(), w),
 		}
 		if label := inquiry.CleanLine(p.label.Value()); label != "" {
-			foot = append(foot, fit(Dim.Render("  Its ID will be "+m.themeID(label)), w))
+			foot = append(foot, Fit(Dim.Render("  Its ID will be "+m.themeID(label)), w))
 		}
 		cursorRow = 1
 		if p.onKeywords {
@@ -200,7 +200,7 @@ func (m *Facilitator) themesLines(w, h int) ([]string, int) {
 		if i == p.cursor && !p.adding {
 			line = Accent.Render("▸ ") + box + " " + Bold.Render(all[i].Label)
 		}
-		lines = append(lines, fit(line, w))
+		lines = append(lines, Fit(line, w))
 	}
 	for len(lines) < h-len(foot) {
 		lines = append(lines, "")

@@ -48,11 +48,11 @@ func (m *Facilitator) dotVote() {
 			})
 		return
 	}
-	title := newLineInput("Which of these matter most? (enter keeps this)", inquiry.MaxTitleRunes)
+	title := NewLineInput("Which of these matter most? (enter keeps this)", inquiry.MaxTitleRunes)
 	title.Prompt = ""
 	title.SetWidth(48)
-	m.voteForm = voteForm{title: title, kinds: []inquiry.Kind{inquiry.Opportunity}, dots: 3, id: m.s.newID()}
-	m.mode, m.notice = modeVoteForm, notice{}
+	m.voteForm = voteForm{title: title, kinds: []inquiry.Kind{inquiry.Opportunity}, dots: 3, id: NewID()}
+	m.mode, m.notice = modeVoteForm, Notice{}
 }
 
 func (m *Facilitator) voteKey(k tea.KeyPressMsg) tea.Cmd {
@@ -79,7 +79,7 @@ func (m *Facilitator) voteKey(k tea.KeyPressMsg) tea.Cmd {
 	case voteKinds:
 		switch {
 		case delta != 0:
-			f.kindCursor = cycle(f.kindCursor, delta, len(inquiry.Kinds))
+			f.kindCursor = Cycle(f.kindCursor, delta, len(inquiry.Kinds))
 		case k.String() == "space":
 			kind := inquiry.Kinds[f.kindCursor]
 			if i := slices.Index(f.kinds, kind); i >= 0 {
@@ -183,16 +183,16 @@ func (m *Facilitator) voteFormLines(w int) []string {
 	}
 	f.title.SetWidth(max(w-11, 1))
 	lines := []string{
-		fit(Accent.Render("▸ Open a dot vote"), w),
+		Fit(Accent.Render("▸ Open a dot vote"), w),
 		"",
-		fit(fieldMark(f.focus == voteTitle, "Question")+" "+f.title.View(), w),
-		fit(fieldMark(f.focus == voteKinds, "Over    ")+" "+strings.Join(kinds, " "), w),
-		fit(fieldMark(f.focus == voteDots, "Dots    ")+" ◂ "+Accent.Render(fmt.Sprint(f.dots))+" ▸ each", w),
+		Fit(FieldMark(f.focus == voteTitle, "Question")+" "+f.title.View(), w),
+		Fit(FieldMark(f.focus == voteKinds, "Over    ")+" "+strings.Join(kinds, " "), w),
+		Fit(FieldMark(f.focus == voteDots, "Dots    ")+" ◂ "+Accent.Render(fmt.Sprint(f.dots))+" ▸ each", w),
 		"",
 	}
 	say := fmt.Sprintf("%s to vote on now (%s). Everyone sees them while the vote is open, whatever the settings.",
 		count(candidates, "contribution", "contributions"), strings.ToLower(kindsLabel(f.kindsInOrder())))
-	for _, l := range wrap(say, w-2) {
+	for _, l := range Wrap(say, w-2) {
 		lines = append(lines, "  "+Dim.Render(l))
 	}
 	return lines
@@ -219,22 +219,22 @@ func (m *Facilitator) voteLines(w, h int) []string {
 	}
 	v := m.shownVote()
 	if v == nil {
-		return []string{fit(title, w), Dim.Render(fit("  No vote yet: d opens one.", w))}
+		return []string{Fit(title, w), Dim.Render(Fit("  No vote yet: d opens one.", w))}
 	}
 	state, hint := Good.Render("open"), "d closes it"
 	if !v.Open {
 		state, hint = Dim.Render("closed "+clock(v.ClosedAt)), "d opens a new vote"
 	}
-	lines := []string{fit(title+Dim.Render(" · ")+state, w)}
-	for i, l := range wrap(v.Title, w-2) {
+	lines := []string{Fit(title+Dim.Render(" · ")+state, w)}
+	for i, l := range Wrap(v.Title, w-2) {
 		if i < 2 {
 			lines = append(lines, "  "+Bold.Render(l))
 		}
 	}
-	lines = append(lines, fit(Dim.Render(fmt.Sprintf("  %d dots each · %d of %d voted", v.Dots, v.Voters(), m.index.active)), w))
+	lines = append(lines, Fit(Dim.Render(fmt.Sprintf("  %d dots each · %d of %d voted", v.Dots, v.Voters(), m.index.active)), w))
 	results := m.results
 	if len(results) == 0 {
-		return append(lines, Dim.Render(fit("  No dots placed yet ("+hint+").", w)))
+		return append(lines, Dim.Render(Fit("  No dots placed yet ("+hint+").", w)))
 	}
 	// One dot a dot while they fit; scaled to the most placed beyond that.
 	barRoom := max(w-14, 4)
@@ -250,8 +250,8 @@ func (m *Facilitator) voteLines(w, h int) []string {
 		}
 		dots := Good.Render(bar("●", r.Dots, scale, barRoom)) + " " + fmt.Sprint(r.Dots)
 		lines = append(lines,
-			fit(fmt.Sprintf("  %2d ", m.scroll[paneVote]+i+1)+dots+Dim.Render(" · "+name), w),
-			fit("     "+text, w))
+			Fit(fmt.Sprintf("  %2d ", m.scroll[paneVote]+i+1)+dots+Dim.Render(" · "+name), w),
+			Fit("     "+text, w))
 	}
-	return append(lines, Dim.Render(fit("  "+hint, w)))
+	return append(lines, Dim.Render(Fit("  "+hint, w)))
 }

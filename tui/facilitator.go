@@ -16,7 +16,6 @@ type facilitatorStage int
 const (
 	stageChoose facilitatorStage = iota
 	stageRoom
-	stageEnd
 )
 
 // dashboardPane is the part of the room view that has the focus, or the
@@ -53,21 +52,20 @@ const (
 // and erase a participant who asks. Every act is an event in the
 // facilitator's name.
 type Facilitator struct {
-	s             Session
-	width, height int
-	stage         facilitatorStage
-	notice        notice
+	s      Session
+	frame  Frame
+	stage  facilitatorStage
+	notice Notice
 
 	workshops []inquiry.Summary
 	cursor    int
 
-	ws        *inquiry.Workshop
-	present   []inquiry.Presence
-	bell      <-chan struct{}
-	stopWatch func()
-	leave     func()
-	pane      dashboardPane
-	scroll    [panes]int
+	ws      *inquiry.Workshop
+	present []inquiry.Presence
+	watch   *Watch
+	leave   func()
+	pane    dashboardPane
+	scroll  [panes]int
 
 	// The feed: what it is narrowed to, the contribution picked out (""
 	// follows the newest), whether its details are open, and the search
@@ -121,16 +119,17 @@ type Facilitator struct {
 // NewFacilitator returns the facilitator screen for a session. With a
 // join code it goes straight to that workshop.
 func NewFacilitator(s Session) tea.Model {
-	m := &Facilitator{s: s, width: s.Width, height: s.Height, filter: noFilter(), side: paneTally}
-	m.search = newLineInput("words to look for", 40)
+	m := &Facilitator{s: s, frame: NewFrame(s, "Goodbye.", "The server is shutting down. Everything saved is kept."),
+		filter: noFilter(), side: paneTally}
+	m.search = NewLineInput("words to look for", 40)
 	m.search.Prompt = "search › "
 	m.workshops = orderWorkshops(s.Room.Workshops())
 	if s.Code != "" {
 		if sum, ok := s.Room.ByCode(s.Code); ok {
-			m.watch(sum)
+			m.openRoom(sum)
 			return m
 		}
-		m.notice = notice{text: fmt.Sprintf("No workshop has the code %q: choose one below.", s.Code), bad: true}
+		m.notice = Notice{Text: fmt.Sprintf("No workshop has the code %q: choose one below.", s.Code), Bad: true}
 	}
 	return m
 }
@@ -151,42 +150,40 @@ func orderWorkshops(all []inquiry.Summary) []inquiry.Summary {
 // Init starts listening when the session went straight to a workshop,
 // and the countdown if a timebox is running.
 func (m *Facilitator) Init() tea.Cmd {
-	return tea.Batch(listen(m.s.context(), m.bell), m.tick())
+	return tea.Batch(m.watch.Listen(), m.tick())
 }
 
-// watch opens a workshop's room view: fold its log, join the live feed and
+// openRoom opens a workshop's room view: fold its log, join the live feed and
 // show this facilitator as present. The log is the Room's published one,
 // whose chain the store checked when it loaded it or stamped each event
 // (see Room.Events), so it is folded without checking every hash again:
 // at 10,000 contributions that is most of the wait for the first frame.
-func (m *Facilitator) watch(sum inquiry.Summary) {
+func (m *Facilitator) openRoom(sum inquiry.Summary) {
 	events := m.s.Room.Events(sum.ID, 0)
 	ws, err := inquiry.ReplayStamped(events)
 	if err != nil {
-		m.notice = notice{text: "This workshop's log could not be read: " + err.Error(), bad: true}
+		m.notice = Notice{Text: "This workshop's log could not be read: " + err.Error(), Bad: true}
 		return
 	}
 	m.ws, m.drawn = ws, facParts{} // another workshop's rows may share IDs, not its guide
 	m.index = newRoomIndex(ws, events)
 	m.feed.rebuild(ws, m.filter)
 	m.recount()
-	m.bell, m.stopWatch = m.s.Room.Watch(sum.ID)
-	_, m.leave = m.s.Room.Enter(sum.ID, inquiry.Presence{Session: m.s.ID, Role: inquiry.RoleFacilitator, Name: "facilitator", Since: time.Now()})
+	m.watch = m.s.Watch(sum.ID)
+	_, m.leave = m.s.Enter(sum.ID, inquiry.Presence{Session: m.s.ID, Role: inquiry.RoleFacilitator, Name: "facilitator", Since: time.Now()})
 	m.present = m.s.Room.Present(sum.ID)
 	m.where = wherePresent(m.present)
 	m.stage, m.mode, m.ask, m.desk = stageRoom, modeRoom, nil, nil
 	m.scroll, m.person, m.selected, m.detail = [panes]int{}, 0, "", false
-	atEnd(m.s.context(), m.stopWatch)
-	atEnd(m.s.context(), m.leave)
 }
 
-// unwatch leaves the room view for the chooser.
-func (m *Facilitator) unwatch() {
-	if m.stopWatch != nil {
-		m.stopWatch()
+// leaveRoom leaves the room view for the chooser.
+func (m *Facilitator) leaveRoom() {
+	if m.watch != nil {
+		m.watch.Stop()
 		m.leave()
 	}
-	m.ws, m.bell, m.stopWatch, m.leave = nil, nil, nil, nil
+	m.ws, m.watch, m.leave = nil, nil, nil
 	m.index, m.desk, m.mode, m.ask, m.merging = nil, nil, modeRoom, nil, ""
 	m.workshops = orderWorkshops(m.s.Room.Workshops())
 	m.stage = stageChoose
@@ -199,7 +196,7 @@ func (m *Facilitator) catchUp() {
 	head := m.ws.Head
 	for _, e := range m.s.Room.Events(m.ws.ID, m.ws.Head) {
 		if err := m.ws.Apply(e); err != nil {
-			m.notice = notice{text: "The workshop's log did not add up: " + err.Error(), bad: true}
+			m.notice = Notice{Text: "The workshop's log did not add up: " + err.Error(), Bad: true}
 			break
 		}
 		for _, c := range m.index.note(m.ws, e) {
@@ -227,19 +224,16 @@ func (m *Facilitator) recount() {
 // Update handles keys, size changes, the room's bell, the countdown's
 // ticks and the outcome of what the facilitator did.
 func (m *Facilitator) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, done := m.frame.Update(msg); done {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-	case ShutdownMsg:
-		m.stage = stageEnd
-		m.notice = notice{text: "The server is shutting down. Everything saved is kept."}
-		return m, tea.Quit
-	case bellMsg:
+	case BellMsg:
 		if m.ws == nil {
 			return m, nil
 		}
 		m.catchUp()
-		return m, tea.Batch(listen(m.s.context(), m.bell), m.tick())
+		return m, tea.Batch(m.watch.Listen(), m.tick())
 	case roomTickMsg:
 		m.ticking = false
 		return m, m.tick()
@@ -261,34 +255,24 @@ func (m *Facilitator) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // View draws the chooser or the room.
 func (m *Facilitator) View() tea.View {
-	var v tea.View
-	v.AltScreen = true
-	switch {
-	case m.stage == stageEnd:
-		v.AltScreen = false
-		v.SetContent(m.notice.text + "\n")
-	case m.width < minWidth || m.height < minHeight:
-		v.SetContent(tooSmall(m.width, m.height))
-	case m.stage == stageChoose:
-		v.SetContent(m.viewChoose())
-	default:
-		content, cursor := m.viewRoom()
-		v.SetContent(content)
-		v.Cursor = cursor
-	}
-	return v
+	return m.frame.View(func() (string, *tea.Cursor) {
+		if m.stage == stageChoose {
+			return m.viewChoose(), nil
+		}
+		return m.viewRoom()
+	})
 }
 
 func (m *Facilitator) viewChoose() string {
-	w := m.width
-	var b screen
-	b.line(twoSides(Title.Render("Anchorage")+Dim.Render(" · facilitator"), Dim.Render(count(len(m.workshops), "workshop", "workshops")), w))
-	b.line(Rule(w))
+	w := m.frame.Width
+	var b Lines
+	b.Line(TwoSides(Title.Render("Anchorage")+Dim.Render(" · facilitator"), Dim.Render(count(len(m.workshops), "workshop", "workshops")), w))
+	b.Line(Rule(w))
 	if len(m.workshops) == 0 {
-		b.line("No workshops yet. Create one with:")
-		b.line(Accent.Render(`  ssh -p 23234 HOST workshop new --title "..."`))
+		b.Line("No workshops yet. Create one with:")
+		b.Line(Accent.Render(`  ssh -p 23234 HOST workshop new --title "..."`))
 	}
-	room := max(m.height-6, 1)
+	room := max(m.frame.Height-6, 1)
 	first := max(0, min(m.cursor-room/2, len(m.workshops)-room))
 	for i := first; i < len(m.workshops) && i < first+room; i++ {
 		s := m.workshops[i]
@@ -303,17 +287,17 @@ func (m *Facilitator) viewChoose() string {
 		} else {
 			line = "  " + line
 		}
-		b.line(fit(line, w))
+		b.Line(Fit(line, w))
 	}
-	b.fill(m.height - 3)
-	b.line(m.facilitatorNotice(w))
-	b.fill(m.height - 1)
-	b.line(HelpLine(w, "↑↓", "choose", "enter", "watch the room", "q", "quit"))
+	b.Fill(m.frame.Height - 3)
+	b.Line(m.notice.Line(w))
+	b.Fill(m.frame.Height - 1)
+	b.Line(HelpLine(w, "↑↓", "choose", "enter", "watch the room", "q", "quit"))
 	return b.String()
 }
 
 func (m *Facilitator) facilitatorNotice(w int) string {
-	return noticeText(m.notice, w)
+	return m.notice.Line(w)
 }
 
 // phaseTitle names where a prompt sits, as "Design 2".

@@ -95,4 +95,4 @@ func (f feedFilter) describe(ws *inquiry.Workshop) string {
 
 // step moves one of the filter's choices on by one, through "any" and
 // back: n is how many choices there are.
-func step(i, n int) int { return cycle(i+1, 1, n+1) - 1 }
+func step(i, n int) int { return Cycle(i+1, 1, n+1) - 1 }

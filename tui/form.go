@@ -72,13 +72,32 @@ const (
 func NewContributionForm(c Choices, placeholder string, choosesPrompt bool) ContributionForm {
 	f := ContributionForm{choices: c, choosesPrompt: choosesPrompt, partner: -1,
 		editor: newEditor(placeholder, inquiry.MaxTextRunes)}
-	f.owner = newLineInput("a person or an organisation", inquiry.MaxOwnerRunes)
+	f.owner = NewLineInput("a person or an organisation", inquiry.MaxOwnerRunes)
 	f.owner.Prompt = ""
 	f.owner.SetWidth(28)
-	f.due = newLineInput("YYYY-MM-DD", 10)
+	f.due = NewLineInput("YYYY-MM-DD", 10)
 	f.due.Prompt = ""
 	f.SetFocus(FieldText)
 	return f
+}
+
+// NewLineInput is a one-line input with the settings every form here
+// wants: no server-clipboard paste, a steady cursor, a length limit.
+func NewLineInput(placeholder string, limit int) textinput.Model {
+	in := textinput.New()
+	in.Placeholder = placeholder
+	in.CharLimit = limit
+	in.SetWidth(limit + 1)
+	in.Prompt = "› "
+	in.KeyMap.Paste.SetEnabled(false) // ctrl+v would read the server's clipboard
+	in.SetVirtualCursor(false)
+	in.Focus()
+	return in
+}
+
+// PasteLine pastes text, already made one clean line, into an input.
+func PasteLine(in *textinput.Model, text string) {
+	*in, _ = in.Update(tea.PasteMsg{Content: text})
 }
 
 // Ref is the prompt the contribution answers.
@@ -228,7 +247,7 @@ func (f *ContributionForm) SetFocus(to FormField) {
 func (f *ContributionForm) cycleFocus(delta int) {
 	to := f.focus
 	for {
-		to = FormField(cycle(int(to), delta, int(formFields)))
+		to = FormField(Cycle(int(to), delta, int(formFields)))
 		switch {
 		case to == FieldPrompt && !f.choosesPrompt:
 		case (to == FieldOwner || to == FieldDue) && !f.IsAction():
@@ -272,20 +291,20 @@ func (f *ContributionForm) Key(k tea.KeyPressMsg) (cmd tea.Cmd, edited bool) {
 		}
 	case FieldKind:
 		if delta != 0 {
-			f.kind = cycle(f.kind, delta, len(f.Prompt().KindChoices()))
+			f.kind = Cycle(f.kind, delta, len(f.Prompt().KindChoices()))
 			return nil, false
 		}
 	case FieldPartner:
 		if delta != 0 {
 			// Index -1 is "none", so cycle over one more than the list.
-			f.partner = cycle(f.partner+1, delta, len(f.choices.Guide().PartnerList())+1) - 1
+			f.partner = Cycle(f.partner+1, delta, len(f.choices.Guide().PartnerList())+1) - 1
 			return nil, false
 		}
 	case FieldThemes:
 		themes := f.choices.Themes()
 		switch {
 		case delta != 0:
-			f.themeCursor = cycle(f.themeCursor, delta, len(themes))
+			f.themeCursor = Cycle(f.themeCursor, delta, len(themes))
 			return nil, false
 		case k.String() == "space" || k.String() == "x":
 			// x as in a box ticked on paper, as everywhere a box is ticked.
@@ -321,10 +340,10 @@ func (f *ContributionForm) typeKey(k tea.KeyPressMsg) bool {
 func (f *ContributionForm) Paste(text string) (problem string) {
 	switch f.focus {
 	case FieldOwner:
-		pasteLine(&f.owner, inquiry.CleanLine(text))
+		PasteLine(&f.owner, inquiry.CleanLine(text))
 		return ""
 	case FieldDue:
-		pasteLine(&f.due, inquiry.CleanLine(text))
+		PasteLine(&f.due, inquiry.CleanLine(text))
 		return ""
 	}
 	text = inquiry.CleanText(text)
@@ -384,9 +403,9 @@ func (f *ContributionForm) PendingID(newID func() string) string {
 	return f.pendingID
 }
 
-// Kept is what a form holds, to put back into it: a contribution whose
-// save failed goes back as it was.
-type Kept struct {
+// Snapshot is what a form holds, to put back into it: a contribution
+// whose save failed goes back as it was.
+type Snapshot struct {
 	words                 string
 	phase, prompt         int
 	kind, partner         int
@@ -395,17 +414,18 @@ type Kept struct {
 	owner, due, pendingID string
 }
 
-// Keep is the form as it is, to Restore later.
-func (f *ContributionForm) Keep() Kept {
-	return Kept{words: f.editor.Value(), phase: f.phase, prompt: f.prompt, kind: f.kind, partner: f.partner,
+// Snapshot is the form as it is, to Restore later.
+func (f *ContributionForm) Snapshot() Snapshot {
+	return Snapshot{words: f.editor.Value(), phase: f.phase, prompt: f.prompt, kind: f.kind, partner: f.partner,
 		themes: f.themes, themesTouched: f.themesTouched, owner: f.owner.Value(), due: f.due.Value(), pendingID: f.pendingID}
 }
 
-// Words are the words kept.
-func (k Kept) Words() string { return k.words }
+// Words are the words in the snapshot.
+func (k Snapshot) Words() string { return k.words }
 
-// Restore puts kept choices back, with words in place of the kept ones.
-func (f *ContributionForm) Restore(k Kept, words string) {
+// Restore puts a snapshot's choices back, with words in place of its
+// words.
+func (f *ContributionForm) Restore(k Snapshot, words string) {
 	f.editor.SetValue(words)
 	f.phase, f.prompt, f.kind, f.partner = k.phase, k.prompt, k.kind, k.partner
 	f.themes, f.themesTouched = k.themes, k.themesTouched

@@ -15,8 +15,8 @@ import (
 
 // formParts keeps the form's choice lines for the inputs they show.
 type formParts struct {
-	kinds  kept[formKindsKey]
-	themes kept[formThemesKey]
+	kinds  Kept[formKindsKey]
+	themes Kept[formThemesKey]
 	// mark is the editor as last drawn by EditorView.
 	mark editorMark
 }
@@ -39,10 +39,10 @@ type formThemesKey struct {
 
 // KindLine shows the kinds the prompt asks for, the chosen one marked, and
 // the partner the contribution concerns.
-func (f *ContributionForm) KindLine(w int) block {
+func (f *ContributionForm) KindLine(w int) Block {
 	k := formKindsKey{w: w, ref: f.Ref(), kind: f.kind, partner: f.partner,
 		focusKind: f.focus == FieldKind, focusPt: f.focus == FieldPartner}
-	return f.drawn.kinds.get(k, func() string { return f.kindLine(w) })
+	return f.drawn.kinds.Get(k, func() string { return f.kindLine(w) })
 }
 
 func (f *ContributionForm) kindLine(w int) string {
@@ -62,20 +62,20 @@ func (f *ContributionForm) kindLine(w int) string {
 	if f.partner >= 0 {
 		partner = f.choices.Guide().PartnerList()[f.partner].Label
 	}
-	partnerPart := fieldMark(f.focus == FieldPartner, "Partner") + " ◂ " + Accent.Render(partner) + " ▸"
-	return fit(fieldMark(f.focus == FieldKind, "Kind")+" "+strings.Join(kinds, "")+"   "+partnerPart, w)
+	partnerPart := FieldMark(f.focus == FieldPartner, "Partner") + " ◂ " + Accent.Render(partner) + " ▸"
+	return Fit(FieldMark(f.focus == FieldKind, "Kind")+" "+strings.Join(kinds, "")+"   "+partnerPart, w)
 }
 
 // ThemesLine shows the chosen themes; with the focus on it, a strip of
 // every theme to move along and tick.
-func (f *ContributionForm) ThemesLine(w int) block {
+func (f *ContributionForm) ThemesLine(w int) Block {
 	k := formThemesKey{w: w, focused: f.focus == FieldThemes, chosen: strings.Join(f.themes, "\x00"),
 		touched: f.themesTouched, cursor: f.themeCursor, available: len(f.choices.Themes())}
-	return f.drawn.themes.get(k, func() string { return f.themesLine(w) })
+	return f.drawn.themes.Get(k, func() string { return f.themesLine(w) })
 }
 
 func (f *ContributionForm) themesLine(w int) string {
-	label := fieldMark(f.focus == FieldThemes, "Themes") + " "
+	label := FieldMark(f.focus == FieldThemes, "Themes") + " "
 	themes := f.choices.Themes()
 	if f.focus != FieldThemes {
 		var names []string
@@ -87,13 +87,13 @@ func (f *ContributionForm) themesLine(w int) string {
 			}
 		}
 		if len(names) == 0 {
-			return fit(label+Dim.Render("none yet (tab to choose)"), w)
+			return Fit(label+Dim.Render("none yet (tab to choose)"), w)
 		}
 		note := ""
 		if !f.themesTouched {
 			note = Dim.Render(" (suggested from the words)")
 		}
-		return fit(label+Accent.Render(strings.Join(names, ", "))+note, w)
+		return Fit(label+Accent.Render(strings.Join(names, ", "))+note, w)
 	}
 	// Start the strip a little before the cursor so it stays in view.
 	var items []string
@@ -112,7 +112,7 @@ func (f *ContributionForm) themesLine(w int) string {
 		}
 		items = append(items, item)
 	}
-	return fit(label+"◂ "+strings.Join(items, Dim.Render(" · ")), w)
+	return Fit(label+"◂ "+strings.Join(items, Dim.Render(" · ")), w)
 }
 
 // CommitmentLine is who will do an action and by when, with the cursor
@@ -121,16 +121,16 @@ func (f *ContributionForm) CommitmentLine(w int) (string, *tea.Cursor) {
 	if !f.IsAction() {
 		return "", nil
 	}
-	who := fieldMark(f.focus == FieldOwner, "Who") + " "
-	when := "  " + fieldMark(f.focus == FieldDue, "By when") + " "
+	who := FieldMark(f.focus == FieldOwner, "Who") + " "
+	when := "  " + FieldMark(f.focus == FieldDue, "By when") + " "
 	var cursor *tea.Cursor
 	switch f.focus {
 	case FieldOwner:
-		cursor = offsetCursor(f.owner.Cursor(), width(who), 0)
+		cursor = OffsetCursor(f.owner.Cursor(), Width(who), 0)
 	case FieldDue:
-		cursor = offsetCursor(f.due.Cursor(), width(who)+width(f.owner.View())+width(when), 0)
+		cursor = OffsetCursor(f.due.Cursor(), Width(who)+Width(f.owner.View())+Width(when), 0)
 	}
-	return fit(who+f.owner.View()+when+f.due.View(), w), cursor
+	return Fit(who+f.owner.View()+when+f.due.View(), w), cursor
 }
 
 // editorMark is what the editor showed when last drawn: the same text,
@@ -150,7 +150,7 @@ func (f *ContributionForm) EditorView(w, h int) (string, *tea.Cursor) {
 	f.editor.SetHeight(h)
 	var cursor *tea.Cursor
 	if f.focus == FieldText {
-		cursor = offsetCursor(f.editor.Cursor(), 0, 0)
+		cursor = OffsetCursor(f.editor.Cursor(), 0, 0)
 	}
 	view := f.editor.View(newStyles())
 	m := &f.drawn.mark
@@ -168,9 +168,18 @@ func (f *ContributionForm) EditorDrawn() bool {
 
 // fieldMark labels a choice field, marked when it has the focus, so the
 // writer can see where they are without colour.
-func fieldMark(focused bool, label string) string {
+func FieldMark(focused bool, label string) string {
 	if focused {
 		return Accent.Render("▸" + label)
 	}
 	return Dim.Render(" " + label)
+}
+
+// FieldLabel marks the focused field so the person can see where they are
+// without colour.
+func FieldLabel(focused bool, label string) string {
+	if focused {
+		return Accent.Render("▸ " + label)
+	}
+	return Dim.Render("  " + label)
 }

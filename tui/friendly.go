@@ -10,7 +10,7 @@ import (
 
 // friendly turns an error from the store into a sentence for the person at
 // the screen: what went wrong, without the plumbing.
-func friendly(err error) string {
+func Friendly(err error) string {
 	switch {
 	case err == nil:
 		return ""

@@ -33,7 +33,7 @@ type joinForm struct {
 }
 
 func newJoinForm() joinForm {
-	return joinForm{name: newLineInput("a name or pseudonym", inquiry.MaxNameRunes), organisation: -1}
+	return joinForm{name: NewLineInput("a name or pseudonym", inquiry.MaxNameRunes), organisation: -1}
 }
 
 // joinedMsg reports the outcome of recording the join.
@@ -50,26 +50,26 @@ func (m *Participant) updateJoin(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+r" && !f.saving {
 		f.resume.open = true
 		f.resume.input.Focus()
-		m.notice = notice{text: "Type the resume code you were given when you joined, then press enter."}
+		m.notice = Notice{Text: "Type the resume code you were given when you joined, then press enter."}
 		return m, nil
 	}
 	switch msg := msg.(type) {
 	case joinedMsg:
 		f.saving = false
 		if msg.err != nil {
-			m.notice = notice{text: "Could not join: " + friendly(msg.err) + " Press enter to try again.", bad: true}
+			m.notice = Notice{Text: "Could not join: " + Friendly(msg.err) + " Press enter to try again.", Bad: true}
 			return m, nil
 		}
 		m.view.me = f.id
 		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
 		m.view.name = msg.event.Participant.Name.Text
 		m.startGuide()
-		m.notice = notice{text: "Welcome, " + m.view.name + ". Start with the prompt below."}
+		m.notice = Notice{Text: "Welcome, " + m.view.name + ". Start with the prompt below."}
 		if !m.view.reachable(m.compose.form.At()) {
-			m.notice.text = "Welcome, " + m.view.name + ". The facilitator will open the first prompt for everyone: read it meanwhile."
+			m.notice.Text = "Welcome, " + m.view.name + ". The facilitator will open the first prompt for everyone: read it meanwhile."
 		}
 		if m.resumeCode != "" && m.s.IdentityFor == nil {
-			m.notice.text += " If your connection drops, connect again and give your resume code " + m.resumeCode + "."
+			m.notice.Text += " If your connection drops, connect again and give your resume code " + m.resumeCode + "."
 		}
 		return m, m.clock()
 	case tea.PasteMsg:
@@ -97,9 +97,9 @@ func (m *Participant) updateJoin(msg tea.Msg) (tea.Model, tea.Cmd) {
 			n := len(inquiry.OrganisationTypes) + 1
 			switch msg.String() {
 			case "right", "space":
-				f.organisation = cycle(f.organisation+1, 1, n) - 1
+				f.organisation = Cycle(f.organisation+1, 1, n) - 1
 			case "left":
-				f.organisation = cycle(f.organisation+1, -1, n) - 1
+				f.organisation = Cycle(f.organisation+1, -1, n) - 1
 			}
 			return m, nil
 		case joinConsent:
@@ -136,19 +136,19 @@ func (m *Participant) submitJoin() tea.Cmd {
 	name := inquiry.CleanLine(f.name.Value())
 	switch {
 	case name == "":
-		m.notice = notice{text: "Please give a name or pseudonym: it is how your words are credited.", bad: true}
+		m.notice = Notice{Text: "Please give a name or pseudonym: it is how your words are credited.", Bad: true}
 		f.setFocus(joinName)
 		return nil
 	case inquiry.RuneCount(name) > inquiry.MaxNameRunes:
-		m.notice = notice{text: "That name is too long: please keep it under 40 characters.", bad: true}
+		m.notice = Notice{Text: "That name is too long: please keep it under 40 characters.", Bad: true}
 		return nil
 	case !f.consent:
-		m.notice = notice{text: "Please tick the consent box (space) to take part.", bad: true}
+		m.notice = Notice{Text: "Please tick the consent box (space) to take part.", Bad: true}
 		f.setFocus(joinConsent)
 		return nil
 	}
 	if f.id == "" {
-		f.id = m.s.newID()
+		f.id = NewID()
 	}
 	details := &inquiry.ParticipantDetails{ID: f.id, Name: inquiry.Words{Text: name}, ConsentAt: time.Now().UTC()}
 	if f.organisation >= 0 {
@@ -163,8 +163,8 @@ func (m *Participant) submitJoin() tea.Cmd {
 		Participant: details,
 	}
 	f.saving = true
-	m.notice = notice{text: "Joining…"}
-	room, ctx, ws := m.s.Room, m.s.context(), m.view.id
+	m.notice = Notice{Text: "Joining…"}
+	room, ctx, ws := m.s.Room, m.s.Ctx(), m.view.id
 	return func() tea.Msg {
 		ev, err := room.Append(ctx, ws, e)
 		return joinedMsg{event: ev, err: err}
@@ -172,64 +172,55 @@ func (m *Participant) submitJoin() tea.Cmd {
 }
 
 func (m *Participant) viewJoin() (string, *tea.Cursor) {
-	w, f := m.width, &m.join
-	var b screen
-	b.line(fit(Title.Render("Anchorage")+Dim.Render(" · ")+Bold.Render(m.view.title), w))
-	b.line(Rule(w))
+	w, f := m.frame.Width, &m.join
+	var b Lines
+	b.Line(Fit(Title.Render("Anchorage")+Dim.Render(" · ")+Bold.Render(m.view.title), w))
+	b.Line(Rule(w))
 	intro := "What you write here is saved with the name you give, which can be a pseudonym. " +
 		"The facilitators and the other participants will see it, and it goes into the workshop's report."
-	for _, l := range wrap(intro, w) {
-		b.line(l)
+	for _, l := range Wrap(intro, w) {
+		b.Line(l)
 	}
-	b.line("")
-	b.line(fieldLabel(f.focus == joinName, "Your name or pseudonym"))
-	cursor := offsetCursor(f.name.Cursor(), 0, b.n)
+	b.Line("")
+	b.Line(FieldLabel(f.focus == joinName, "Your name or pseudonym"))
+	cursor := OffsetCursor(f.name.Cursor(), 0, b.Len())
 	if f.focus != joinName {
 		cursor = nil
 	}
-	b.line(f.name.View())
-	b.line("")
-	b.line(fieldLabel(f.focus == joinOrganisation, "Where you are from (optional)"))
+	b.Line(f.name.View())
+	b.Line("")
+	b.Line(FieldLabel(f.focus == joinOrganisation, "Where you are from (optional)"))
 	org := "not said"
 	if f.organisation >= 0 {
 		org = inquiry.OrganisationTypes[f.organisation]
 	}
-	b.line(fit("  ◂ "+Accent.Render(org)+" ▸", w))
-	b.line("")
+	b.Line(Fit("  ◂ "+Accent.Render(org)+" ▸", w))
+	b.Line("")
 	box := "[ ]"
 	if f.consent {
 		box = "[x]"
 	}
-	b.line(fieldLabel(f.focus == joinConsent, "Consent"))
-	for i, l := range wrap(box+" I agree that what I write is recorded and shared as described above.", w-2) {
+	b.Line(FieldLabel(f.focus == joinConsent, "Consent"))
+	for i, l := range Wrap(box+" I agree that what I write is recorded and shared as described above.", w-2) {
 		if i == 0 {
-			b.line("  " + l)
+			b.Line("  " + l)
 		} else {
-			b.line("      " + strings.TrimSpace(l))
+			b.Line("      " + strings.TrimSpace(l))
 		}
 	}
-	b.line("")
+	b.Line("")
 	if f.resume.open {
-		cursor = offsetCursor(f.resume.input.Cursor(), 0, b.n)
-		b.line(f.resume.input.View())
+		cursor = OffsetCursor(f.resume.input.Cursor(), 0, b.Len())
+		b.Line(f.resume.input.View())
 	} else {
-		b.line(Dim.Render(fit("Been here before without a key? ctrl+r to give your resume code.", w)))
+		b.Line(Dim.Render(Fit("Been here before without a key? ctrl+r to give your resume code.", w)))
 	}
-	b.line(m.noticeLine(w))
-	b.fill(m.height - 1)
+	b.Line(m.notice.Lines(w))
+	b.Fill(m.frame.Height - 1)
 	if f.resume.open {
-		b.line(HelpLine(w, "enter", "carry on", "esc", "join as someone new"))
+		b.Line(HelpLine(w, "enter", "carry on", "esc", "join as someone new"))
 	} else {
-		b.line(HelpLine(w, "tab", "next", "←→", "choose", "space", "tick", "enter", "join", "ctrl+c", "leave"))
+		b.Line(HelpLine(w, "tab", "next", "←→", "choose", "space", "tick", "enter", "join", "ctrl+c", "leave"))
 	}
 	return b.String(), cursor
-}
-
-// fieldLabel marks the focused field so the person can see where they are
-// without colour.
-func fieldLabel(focused bool, label string) string {
-	if focused {
-		return Accent.Render("▸ " + label)
-	}
-	return Dim.Render("  " + label)
 }

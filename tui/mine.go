@@ -26,12 +26,12 @@ type deletedMsg struct{ err error }
 
 func (m *Participant) openMine() {
 	if len(m.view.live("")) == 0 {
-		m.notice = notice{text: "You have not saved anything yet."}
+		m.notice = Notice{Text: "You have not saved anything yet."}
 		return
 	}
 	m.stage = stageMine
 	m.mine = mineList{cursor: min(m.mine.cursor, len(m.view.live(""))-1)}
-	m.notice = notice{}
+	m.notice = Notice{}
 }
 
 func (m *Participant) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -41,11 +41,11 @@ func (m *Participant) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case deletedMsg:
 		l.deleting = false
 		if msg.err != nil {
-			m.notice = notice{text: "Not deleted: " + friendly(msg.err), bad: true}
+			m.notice = Notice{Text: "Not deleted: " + Friendly(msg.err), Bad: true}
 			return m, nil
 		}
 		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
-		m.notice = notice{text: "Deleted. It will not appear in the report."}
+		m.notice = Notice{Text: "Deleted. It will not appear in the report."}
 		if n := len(m.view.live("")); n == 0 {
 			m.stage = stageGuide
 		} else {
@@ -54,24 +54,22 @@ func (m *Participant) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case withdrawnMsg:
 		if msg.err != nil {
-			m.notice = notice{text: "Not withdrawn: " + friendly(msg.err), bad: true}
+			m.notice = Notice{Text: "Not withdrawn: " + Friendly(msg.err), Bad: true}
 			return m, nil
 		}
-		m.stage = stageBye
-		m.notice = notice{text: "You have left the workshop. What you contributed is withdrawn and your words are erased. Thank you for taking part."}
-		return m, tea.Quit
+		return m, m.frame.End("You have left the workshop. What you contributed is withdrawn and your words are erased. Thank you for taking part.")
 	case tea.KeyPressMsg:
 		if l.withdrawing {
 			l.withdrawing = false
 			if msg.String() == "y" {
 				return m, m.withdrawCmd()
 			}
-			m.notice = notice{text: "You are still in the workshop; nothing was withdrawn."}
+			m.notice = Notice{Text: "You are still in the workshop; nothing was withdrawn."}
 			return m, nil
 		}
 		if msg.String() == "W" {
 			l.withdrawing = true
-			m.notice = notice{text: "Leave and withdraw everything you contributed? Your words will be erased; the record will say they were withdrawn. Press y to confirm.", bad: true}
+			m.notice = Notice{Text: "Leave and withdraw everything you contributed? Your words will be erased; the record will say they were withdrawn. Press y to confirm.", Bad: true}
 			return m, nil
 		}
 		if len(items) == 0 {
@@ -83,7 +81,7 @@ func (m *Participant) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if msg.String() == "y" {
 				return m, m.deleteCmd(items[l.cursor])
 			}
-			m.notice = notice{text: "Kept."}
+			m.notice = Notice{Text: "Kept."}
 			return m, nil
 		}
 		switch msg.String() {
@@ -94,18 +92,18 @@ func (m *Participant) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case "enter", "e":
 			m.compose.load(items[l.cursor])
 			m.stage = stageGuide
-			m.notice = notice{text: "Editing: change the text or the choices, then press enter to save."}
+			m.notice = Notice{Text: "Editing: change the text or the choices, then press enter to save."}
 			if m.move != nil {
 				m.move(m.presence())
 			}
 		case "d", "delete", "backspace":
 			if !l.deleting {
 				l.confirming = true
-				m.notice = notice{text: "Delete this contribution? Press y to delete, any other key to keep it.", bad: true}
+				m.notice = Notice{Text: "Delete this contribution? Press y to delete, any other key to keep it.", Bad: true}
 			}
 		case "esc", "q", "ctrl+o":
 			m.stage = stageGuide
-			m.notice = notice{}
+			m.notice = Notice{}
 		}
 	}
 	return m, nil
@@ -114,8 +112,8 @@ func (m *Participant) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
 // withdrawCmd records this participant leaving and withdrawing all they
 // contributed; the store erases their words.
 func (m *Participant) withdrawCmd() tea.Cmd {
-	m.notice = notice{text: "Withdrawing…"}
-	room, ctx, ws := m.s.Room, m.s.context(), m.view.id
+	m.notice = Notice{Text: "Withdrawing…"}
+	room, ctx, ws := m.s.Room, m.s.Ctx(), m.view.id
 	e := inquiry.Event{Type: inquiry.ParticipantWithdrawn, Actor: m.s.Actor, Target: m.view.me}
 	return func() tea.Msg {
 		_, err := room.Append(ctx, ws, e)
@@ -125,8 +123,8 @@ func (m *Participant) withdrawCmd() tea.Cmd {
 
 func (m *Participant) deleteCmd(c *inquiry.Contribution) tea.Cmd {
 	m.mine.deleting = true
-	m.notice = notice{text: "Deleting…"}
-	room, ctx, ws := m.s.Room, m.s.context(), m.view.id
+	m.notice = Notice{Text: "Deleting…"}
+	room, ctx, ws := m.s.Room, m.s.Ctx(), m.view.id
 	e := inquiry.Event{Type: inquiry.ContributionDeleted, Actor: m.s.Actor, Target: c.ID}
 	return func() tea.Msg {
 		_, err := room.Append(ctx, ws, e)
@@ -135,11 +133,11 @@ func (m *Participant) deleteCmd(c *inquiry.Contribution) tea.Cmd {
 }
 
 func (m *Participant) viewMine() string {
-	w, h := m.width, m.height
+	w, h := m.frame.Width, m.frame.Height
 	items := m.view.live("")
-	var b screen
-	b.line(twoSides(Title.Render("Anchorage")+Dim.Render(" · ")+"Your contributions", Dim.Render(fmt.Sprintf("%d saved", len(items))), w))
-	b.line(Rule(w))
+	var b Lines
+	b.Line(TwoSides(Title.Render("Anchorage")+Dim.Render(" · ")+"Your contributions", Dim.Render(fmt.Sprintf("%d saved", len(items))), w))
+	b.Line(Rule(w))
 	// Each item takes two lines: what and where, then the words.
 	room := max((h-6)/2, 1)
 	first := max(0, min(m.mine.cursor-room/2, len(items)-room))
@@ -153,18 +151,18 @@ func (m *Participant) viewMine() string {
 		if !c.EditedAt.IsZero() {
 			head += " (edited)"
 		}
-		text := "  " + snippet(c.Text, max(w-4, 10))
+		text := "  " + Snippet(c.Text, max(w-4, 10))
 		if i == m.mine.cursor {
-			b.line(fit(Selected.Render("▸ "+head), w))
-			b.line(fit(Bold.Render(text), w))
+			b.Line(Fit(Selected.Render("▸ "+head), w))
+			b.Line(Fit(Bold.Render(text), w))
 		} else {
-			b.line(fit(Accent.Render("  "+head), w))
-			b.line(fit(text, w))
+			b.Line(Fit(Accent.Render("  "+head), w))
+			b.Line(Fit(text, w))
 		}
 	}
-	b.fill(h - 3)
-	b.line(m.noticeLine(w))
-	b.fill(h - 1)
-	b.line(HelpLine(w, "↑↓", "choose", "enter", "edit", "d", "delete", "W", "withdraw all and leave", "esc", "back"))
+	b.Fill(h - 3)
+	b.Line(m.notice.Lines(w))
+	b.Fill(h - 1)
+	b.Line(HelpLine(w, "↑↓", "choose", "enter", "edit", "d", "delete", "W", "withdraw all and leave", "esc", "back"))
 	return strings.TrimRight(b.String(), "\n")
 }

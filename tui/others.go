@@ -76,14 +76,14 @@ func (m *Participant) othersHint() string {
 func (m *Participant) openOthers() {
 	m.refreshOthers()
 	if len(m.others.items) == 0 {
-		m.notice = notice{text: "Nothing from others to read at this prompt yet."}
+		m.notice = Notice{Text: "Nothing from others to read at this prompt yet."}
 		if m.others.held {
-			m.notice = notice{text: "Others' words here are held back until the facilitator reveals them."}
+			m.notice = Notice{Text: "Others' words here are held back until the facilitator reveals them."}
 		}
 		return
 	}
 	m.stage = stageOthers
-	m.notice = notice{}
+	m.notice = Notice{}
 }
 
 func (m *Participant) updateOthers(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -100,9 +100,9 @@ func (m *Participant) updateOthers(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case "enter", "b":
 		if len(o.items) > 0 {
 			item := o.items[o.cursor]
-			m.compose.buildOn(item.id, fmt.Sprintf("%s's %s: “%s”", item.name, item.kind, snippet(item.text, 40)))
+			m.compose.buildOn(item.id, fmt.Sprintf("%s's %s: “%s”", item.name, item.kind, Snippet(item.text, 40)))
 			m.stage = stageGuide
-			m.notice = notice{text: "Write what you would add to it, then press enter to save."}
+			m.notice = Notice{Text: "Write what you would add to it, then press enter to save."}
 		}
 	case "esc", "q", "ctrl+r":
 		m.stage = stageGuide
@@ -111,13 +111,13 @@ func (m *Participant) updateOthers(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Participant) viewOthers() string {
-	w, h, o := m.width, m.height, &m.others
-	var b screen
-	b.line(twoSides(Title.Render("Anchorage")+Dim.Render(" · ")+"What others wrote here",
+	w, h, o := m.frame.Width, m.frame.Height, &m.others
+	var b Lines
+	b.Line(TwoSides(Title.Render("Anchorage")+Dim.Render(" · ")+"What others wrote here",
 		Dim.Render(fmt.Sprintf("%d", len(o.items))), w))
 	prompt := m.compose.form.Prompt()
-	b.line(fit(Bold.Render(prompt.Text), w))
-	b.line(Rule(w))
+	b.Line(Fit(Bold.Render(prompt.Text), w))
+	b.Line(Rule(w))
 	// Each item takes three lines: who and what kind, then its words.
 	room := max((h-6)/3, 1)
 	first := min(max(o.cursor-room/2, 0), max(len(o.items)-room, 0))
@@ -127,26 +127,26 @@ func (m *Participant) viewOthers() string {
 		if item.highlighted {
 			head = "★ " + head
 		}
-		lines := wrap(item.text, max(w-4, 10))
+		lines := Wrap(item.text, max(w-4, 10))
 		if len(lines) > 2 {
 			lines = lines[:2]
-			lines[1] = fit(lines[1]+" …", max(w-4, 10))
+			lines[1] = Fit(lines[1]+" …", max(w-4, 10))
 		}
 		for len(lines) < 2 {
 			lines = append(lines, "")
 		}
 		if i == o.cursor {
-			b.line(fit(Selected.Render("▸ "+head), w))
+			b.Line(Fit(Selected.Render("▸ "+head), w))
 		} else {
-			b.line(fit(Accent.Render("  "+head), w))
+			b.Line(Fit(Accent.Render("  "+head), w))
 		}
 		for _, l := range lines {
-			b.line("    " + l)
+			b.Line("    " + l)
 		}
 	}
-	b.fill(h - 3)
-	b.line(m.noticeLine(w))
-	b.fill(h - 1)
-	b.line(HelpLine(w, "↑↓", "choose", "enter", "build on it", "esc", "back to writing"))
+	b.Fill(h - 3)
+	b.Line(m.notice.Lines(w))
+	b.Fill(h - 1)
+	b.Line(HelpLine(w, "↑↓", "choose", "enter", "build on it", "esc", "back to writing"))
 	return b.String()
 }

@@ -34,11 +34,11 @@ func (m *Participant) follow() tea.Cmd {
 		switch {
 		case !ok:
 		case m.compose.ref() == v.current.Prompt:
-			m.notice = notice{text: "The facilitator opened this prompt: write when you are ready."}
+			m.notice = Notice{Text: "The facilitator opened this prompt: write when you are ready."}
 		default:
 			m.compose.goTo(p, q)
 			m.stage = stageGuide
-			m.notice = notice{text: "The facilitator opened: " + v.guide.Phases[p].Prompts[q].Text}
+			m.notice = Notice{Text: "The facilitator opened: " + v.guide.Phases[p].Prompts[q].Text}
 			if m.move != nil {
 				m.move(m.presence())
 			}

@@ -15,10 +15,6 @@ import (
 // before it is closed: enough for typos, few enough to make guessing slow.
 const maxCodeAttempts = 5
 
-// Minimum terminal size the participant screens lay out in; below it the
-// screen asks for a bigger window and keeps everything typed so far.
-const minWidth, minHeight = 30, 10
-
 type participantStage int
 
 const (
@@ -28,26 +24,22 @@ const (
 	stageMine
 	stageOthers
 	stageVote
-	stageBye
 )
 
 // Participant is the screen of someone taking part in a workshop: the join
 // code if they did not give one, the join form, then the guide.
 type Participant struct {
-	s             Session
-	width, height int
-	stage         participantStage
-	notice        notice
+	s      Session
+	frame  Frame
+	stage  participantStage
+	notice Notice
 
 	code     textinput.Model
 	attempts int
 
-	view      participantView
-	bell      <-chan struct{}
-	chatter   <-chan struct{} // others' words at this prompt: see chatterGap
-	stopWatch func()
-	move      func(inquiry.Presence)
-	leave     func()
+	view  participantView
+	watch *Watch
+	move  func(inquiry.Presence)
 
 	join    joinForm
 	compose composer
@@ -76,38 +68,24 @@ type notice struct {
 
 // NewParticipant returns the participant screen for a session.
 func NewParticipant(s Session) tea.Model {
-	m := &Participant{s: s, width: s.Width, height: s.Height}
-	m.code = newLineInput("join code", 32)
+	m := &Participant{s: s, frame: NewFrame(s, "Goodbye. Everything you saved is kept.", "The server is shutting down. Everything you saved is kept.")}
+	m.code = NewLineInput("join code", 32)
 	m.stage = stageCode
 	if s.Code != "" {
 		if sum, ok := s.Room.ByCode(s.Code); ok {
 			m.enter(sum)
 		} else {
 			m.attempts++
-			m.notice = notice{text: fmt.Sprintf("There is no workshop with the code %q. Check the code and type it here.", s.Code), bad: true}
+			m.notice = Notice{Text: fmt.Sprintf("There is no workshop with the code %q. Check the code and type it here.", s.Code), Bad: true}
 		}
 	}
 	return m
 }
 
-// newLineInput is a one-line input with the settings every form here
-// wants: no server-clipboard paste, a steady cursor, a length limit.
-func newLineInput(placeholder string, limit int) textinput.Model {
-	in := textinput.New()
-	in.Placeholder = placeholder
-	in.CharLimit = limit
-	in.SetWidth(limit + 1)
-	in.Prompt = "› "
-	in.KeyMap.Paste.SetEnabled(false) // ctrl+v would read the server's clipboard
-	in.SetVirtualCursor(false)
-	in.Focus()
-	return in
-}
-
 // listen waits for the room's next change that concerns this screen:
-// news at once, others' words at this prompt at most once per chatterGap.
+// news at once, others' words at this prompt at most once per ChatterGap.
 func (m *Participant) listen() tea.Cmd {
-	return listenEvery(m.s.context(), m.bell, m.chatter, chatterGap, time.After)
+	return m.watch.Listen()
 }
 
 // Init starts listening for the workshop's changes when the session
@@ -119,19 +97,15 @@ func (m *Participant) Init() tea.Cmd {
 // enter opens the workshop the code named: read its log, start watching,
 // and recognise a returning key.
 func (m *Participant) enter(sum inquiry.Summary) {
-	bell, stopNews := m.s.Room.WatchFor(sum.ID, m.interest.news)
-	chatter, stopChatter := m.s.Room.WatchFor(sum.ID, m.interest.chatter)
-	m.bell, m.chatter = bell, chatter
-	m.stopWatch = func() { stopNews(); stopChatter() }
+	m.watch = m.s.WatchFor(sum.ID, m.interest.news, m.interest.chatter)
 	m.view.share = m.sharedThemeIndex(sum.ID)
 	if m.s.IdentityFor != nil {
 		m.view.identity = m.s.IdentityFor(sum.ID)
 	}
 	m.view.apply(m.s.Room.Events(sum.ID, 0))
-	atEnd(m.s.context(), m.stopWatch)
 	if m.view.me != "" && !m.view.left {
 		m.startGuide()
-		m.notice = notice{text: "Welcome back, " + m.view.name + ". Everything is as you left it."}
+		m.notice = Notice{Text: "Welcome back, " + m.view.name + ". Everything is as you left it."}
 		return
 	}
 	m.join = newJoinForm()
@@ -152,8 +126,7 @@ func (m *Participant) startGuide() {
 	}
 	m.fetchResumeCode()
 	p := m.presence()
-	m.move, m.leave = m.s.Room.Enter(m.view.id, p)
-	atEnd(m.s.context(), m.leave)
+	m.move, _ = m.s.Enter(m.view.id, p)
 }
 
 func (m *Participant) presence() inquiry.Presence {
@@ -165,27 +138,18 @@ func (m *Participant) presence() inquiry.Presence {
 
 // update handles a message for whichever stage the screen is at.
 func (m *Participant) update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-		return m, nil
-	case ShutdownMsg:
-		m.saveDraft()
-		m.stage = stageBye
-		m.notice = notice{text: "The server is shutting down. Everything you saved is kept."}
-		return m, tea.Quit
-	case bellMsg:
+	if cmd, done := m.frame.Update(msg); done {
+		if m.frame.Ended() {
+			m.saveDraft()
+		}
+		return m, cmd
+	}
+	switch msg.(type) {
+	case BellMsg:
 		return m, tea.Batch(m.catchUp(), m.listen())
 	case tickMsg:
 		m.ticking = false
 		return m, m.clock()
-	case tea.KeyPressMsg:
-		if msg.String() == "ctrl+c" {
-			m.saveDraft()
-			m.stage = stageBye
-			m.notice = notice{text: "Goodbye. Everything you saved is kept."}
-			return m, tea.Quit
-		}
 	}
 	switch m.stage {
 	case stageCode:
@@ -211,10 +175,8 @@ func (m *Participant) catchUp() tea.Cmd {
 	if news := m.view.takeNews(); len(news) > 0 {
 		m.notice = news[len(news)-1]
 	}
-	if m.view.left && m.stage != stageBye {
-		m.stage = stageBye
-		m.notice = notice{text: "Your contributions have been withdrawn and your words erased from the workshop. Goodbye."}
-		return tea.Quit
+	if m.view.left && !m.frame.Ended() {
+		return m.frame.End("Your contributions have been withdrawn and your words erased from the workshop. Goodbye.")
 	}
 	m.refreshOthers()
 	return m.follow()
@@ -224,22 +186,20 @@ func (m *Participant) updateCode(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "enter" {
 		code := strings.ToLower(inquiry.CleanLine(m.code.Value()))
 		if code == "" {
-			m.notice = notice{text: "Type the join code first: the facilitator has it.", bad: true}
+			m.notice = Notice{Text: "Type the join code first: the facilitator has it.", Bad: true}
 			return m, nil
 		}
 		if sum, ok := m.s.Room.ByCode(code); ok {
-			m.notice = notice{}
+			m.notice = Notice{}
 			m.enter(sum)
 			return m, m.listen()
 		}
 		m.attempts++
 		m.code.SetValue("")
 		if m.attempts >= maxCodeAttempts {
-			m.stage = stageBye
-			m.notice = notice{text: "That code was not recognised, and there have been too many tries. Ask the facilitator for the code and connect again.", bad: true}
-			return m, tea.Quit
+			return m, m.frame.End("That code was not recognised, and there have been too many tries. Ask the facilitator for the code and connect again.")
 		}
-		m.notice = notice{text: fmt.Sprintf("No workshop has the code %q. Please check it and try again.", code), bad: true}
+		m.notice = Notice{Text: fmt.Sprintf("No workshop has the code %q. Please check it and try again.", code), Bad: true}
 		return m, nil
 	}
 	var cmd tea.Cmd
@@ -249,96 +209,41 @@ func (m *Participant) updateCode(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // View draws the current stage, or asks for a bigger window.
 func (m *Participant) View() tea.View {
-	var v tea.View
-	v.AltScreen = true
-	if m.stage == stageBye {
-		v.AltScreen = false
-		v.SetContent(m.notice.text + "\n")
-		return v
-	}
-	if m.width < minWidth || m.height < minHeight {
-		v.SetContent(tooSmall(m.width, m.height))
-		return v
-	}
-	var body string
-	var cursor *tea.Cursor
-	switch m.stage {
-	case stageCode:
-		body, cursor = m.viewCode()
-	case stageJoin:
-		body, cursor = m.viewJoin()
-	case stageGuide:
-		body, cursor = m.viewCompose()
-	case stageMine:
-		body = m.viewMine()
-	case stageOthers:
-		body = m.viewOthers()
-	case stageVote:
-		body = m.viewVote()
-	}
-	v.SetContent(body)
-	v.Cursor = cursor
-	return v
-}
-
-// tooSmall is the screen for a window too small to lay out in.
-func tooSmall(w, h int) string {
-	lines := []string{"Window too small", fmt.Sprintf("(%dx%d).", w, h), "Please enlarge", fmt.Sprintf("to %dx%d.", minWidth, minHeight), "Your text is kept."}
-	for i, l := range lines {
-		lines[i] = fit(l, w)
-	}
-	if h < len(lines) {
-		lines = lines[:max(h, 1)]
-	}
-	return strings.Join(lines, "\n")
+	return m.frame.View(func() (string, *tea.Cursor) {
+		switch m.stage {
+		case stageCode:
+			return m.viewCode()
+		case stageJoin:
+			return m.viewJoin()
+		case stageGuide:
+			return m.viewCompose()
+		case stageMine:
+			return m.viewMine(), nil
+		case stageOthers:
+			return m.viewOthers(), nil
+		case stageVote:
+			return m.viewVote(), nil
+		}
+		return "", nil
+	})
 }
 
 func (m *Participant) viewCode() (string, *tea.Cursor) {
-	w := m.width
-	var b screen
-	b.line(Title.Render("Anchorage"))
-	b.line("")
-	for _, l := range wrap("Welcome. Type the join code the facilitator gave you (it looks like harbour-4821), then press enter.", w) {
-		b.line(l)
+	w := m.frame.Width
+	var b Lines
+	b.Line(Title.Render("Anchorage"))
+	b.Line("")
+	for _, l := range Wrap("Welcome. Type the join code the facilitator gave you (it looks like harbour-4821), then press enter.", w) {
+		b.Line(l)
 	}
-	b.line("")
-	cursor := offsetCursor(m.code.Cursor(), 0, b.n)
-	b.line(m.code.View())
-	b.line("")
-	b.line(m.noticeLine(w))
-	b.fill(m.height - 1)
-	b.line(HelpLine(w, "enter", "join", "ctrl+c", "leave"))
+	b.Line("")
+	cursor := OffsetCursor(m.code.Cursor(), 0, b.Len())
+	b.Line(m.code.View())
+	b.Line("")
+	b.Line(m.notice.Lines(w))
+	b.Fill(m.frame.Height - 1)
+	b.Line(HelpLine(w, "enter", "join", "ctrl+c", "leave"))
 	return b.String(), cursor
-}
-
-// noticeLine renders the current notice, wrapped to at most two lines.
-func (m *Participant) noticeLine(w int) string {
-	if m.notice.text == "" {
-		return ""
-	}
-	style := Good
-	if m.notice.bad {
-		style = Bad
-	}
-	lines := wrap(m.notice.text, w)
-	if len(lines) > 2 {
-		lines = lines[:2]
-	}
-	for i := range lines {
-		lines[i] = style.Render(lines[i])
-	}
-	return strings.Join(lines, "\n")
-}
-
-// offsetCursor moves a component's cursor to where the component is drawn.
-func offsetCursor(c *tea.Cursor, x, y int) *tea.Cursor {
-	if c == nil {
-		return nil
-	}
-	c.X += x
-	c.Y += y
-	c.Blink = false // a blink is a redraw per idle session
-	return c
 }
 
 // sharedThemeIndex returns a function fetching the workshop's own theme

@@ -22,7 +22,7 @@ type resumeForm struct {
 }
 
 func newResumeForm() resumeForm {
-	in := newLineInput("the code shown when you joined, like K7QM-3XPR", 12)
+	in := NewLineInput("the code shown when you joined, like K7QM-3XPR", 12)
 	in.Prompt = "resume code › "
 	return resumeForm{input: in}
 }
@@ -38,7 +38,7 @@ func (m *Participant) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if k.String() == "esc" {
 		f.open = false
-		m.notice = notice{}
+		m.notice = Notice{}
 		return m, nil
 	}
 	code := strings.TrimSpace(f.input.Value())
@@ -47,21 +47,17 @@ func (m *Participant) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 		f.attempts++
 		f.input.SetValue("")
 		if f.attempts >= maxResumeAttempts {
-			m.stage = stageBye
-			m.notice = notice{text: "That resume code was not recognised, and there have been too many tries. Ask the facilitator for help.", bad: true}
-			return m, tea.Quit
+			return m, m.frame.End("That resume code was not recognised, and there have been too many tries. Ask the facilitator for help.")
 		}
-		m.notice = notice{text: "This workshop does not know that resume code. Check it and try again, or press esc to join as someone new.", bad: true}
+		m.notice = Notice{Text: "This workshop does not know that resume code. Check it and try again, or press esc to join as someone new.", Bad: true}
 		return m, nil
 	}
 	m.becomeKnown(id)
 	if m.view.left {
-		m.stage = stageBye
-		m.notice = notice{text: "You withdrew from this workshop, so there is nothing to come back to."}
-		return m, tea.Quit
+		return m, m.frame.End("You withdrew from this workshop, so there is nothing to come back to.")
 	}
 	m.startGuide()
-	m.notice = notice{text: "Welcome back, " + m.view.name + ". Everything is as you left it."}
+	m.notice = Notice{Text: "Welcome back, " + m.view.name + ". Everything is as you left it."}
 	return m, m.clock()
 }
 

@@ -62,7 +62,7 @@ func BenchmarkFacilitatorBell(b *testing.B) {
 					room.release(1)
 					b.StartTimer()
 				}
-				m.Update(bellMsg{})
+				m.Update(BellMsg{})
 				sent += f.draw(m.View())
 			}
 			b.ReportMetric(float64(sent)/float64(b.N), "wire-bytes/op")
@@ -165,7 +165,7 @@ func BenchmarkParticipantBell(b *testing.B) {
 					room.release(1)
 					b.StartTimer()
 				}
-				m.Update(bellMsg{})
+				m.Update(BellMsg{})
 				sent += f.draw(m.View())
 			}
 			b.ReportMetric(float64(sent)/float64(b.N), "wire-bytes/op")
@@ -197,7 +197,7 @@ func newBenchParticipant(b testing.TB, room *memRoom) *Participant {
 	}
 	m.Update(join())
 	if m.stage != stageGuide {
-		b.Fatalf("the participant did not reach the guide: %q", m.notice.text)
+		b.Fatalf("the participant did not reach the guide: %q", m.notice.Text)
 	}
 	return m
 }

@@ -6,6 +6,7 @@ package tui
 
 import (
 	"context"
+	"crypto/rand"
 
 	"github.com/anchorage/anchorage/inquiry"
 )
@@ -62,18 +63,28 @@ type Session struct {
 	IdentityFor func(workshopID string) string
 	// Width and Height are the terminal's size at connection.
 	Width, Height int
-	// Random supplies the randomness for IDs; crypto/rand.Reader unless a
-	// test wants repeatable IDs.
-	Random func([]byte)
 }
 
 // ShutdownMsg tells a screen that the server is stopping: it says so and
-// ends the session.
+// ends the session (see Frame).
 type ShutdownMsg struct{}
 
-func (s Session) context() context.Context {
+// Ctx is the session's context: done when the connection ends.
+func (s Session) Ctx() context.Context {
 	if s.Context == nil {
 		return context.Background()
 	}
 	return s.Context
 }
+
+// Enter marks the session present in the workshop as p, until leave is
+// called or the connection ends; move changes where it is.
+func (s Session) Enter(workshopID string, p inquiry.Presence) (move func(inquiry.Presence), leave func()) {
+	move, leave = s.Room.Enter(workshopID, p)
+	return move, AtEnd(s.Ctx(), leave)
+}
+
+// NewID returns a random ID for something about to be written, chosen
+// before the write, so that a retried write is recognised rather than
+// duplicated.
+func NewID() string { return rand.Text() }

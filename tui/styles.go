@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // Colours from the basic 16, so they read on dark and light terminals and
@@ -100,29 +99,10 @@ func HelpLine(width int, pairs ...string) string {
 		b.WriteByte(' ')
 		b.WriteString(Dim.Render(pairs[i+1]))
 	}
-	return fit(b.String(), width)
-}
-
-// fit cuts a styled line to the width, marking the cut with an ellipsis.
-func fit(s string, width int) string {
-	if width <= 0 {
-		return ""
-	}
-	return ansi.Truncate(s, width, "…")
-}
-
-// wrap breaks plain text into lines no wider than width.
-func wrap(s string, width int) []string {
-	if width < 1 {
-		width = 1
-	}
-	return strings.Split(ansi.Wrap(s, width, ""), "\n")
+	return Fit(b.String(), width)
 }
 
 // Rule is a horizontal line across the width.
 func Rule(width int) string {
 	return Dim.Render(strings.Repeat("─", max(width, 0)))
 }
-
-// width is the number of cells a styled string takes.
-func width(s string) int { return ansi.StringWidth(s) }

@@ -50,7 +50,7 @@ type participantView struct {
 	left bool
 	// news are things that happened to this person's contributions or to
 	// the room that the screen should tell them, oldest first.
-	news []notice
+	news []Notice
 	// changed is the log's newest sequence number that touched what others
 	// have written: the screen re-reads others' contributions when it moves.
 	changed uint64
@@ -117,13 +117,13 @@ func (v *participantView) fold(e inquiry.Event) {
 	case inquiry.ContributionHidden:
 		if c := v.contribution(e.Target); c != nil {
 			c.Hidden, c.HiddenReason = true, e.Curation.Reason
-			v.news = append(v.news, notice{text: fmt.Sprintf("A facilitator hid your contribution “%s”: %s", snippet(c.Text, 30), e.Curation.Reason), bad: true})
+			v.news = append(v.news, Notice{Text: fmt.Sprintf("A facilitator hid your contribution “%s”: %s", Snippet(c.Text, 30), e.Curation.Reason), Bad: true})
 		}
 		v.changed = e.Seq
 	case inquiry.ContributionUnhidden:
 		if c := v.contribution(e.Target); c != nil {
 			c.Hidden, c.HiddenReason = false, ""
-			v.news = append(v.news, notice{text: fmt.Sprintf("Your contribution “%s” is shown again.", snippet(c.Text, 30))})
+			v.news = append(v.news, Notice{Text: fmt.Sprintf("Your contribution “%s” is shown again.", Snippet(c.Text, 30))})
 		}
 		v.changed = e.Seq
 	case inquiry.ContributionMerged, inquiry.ContributionHighlighted:
@@ -144,7 +144,7 @@ func (v *participantView) fold(e inquiry.Event) {
 	case inquiry.VoteOpened:
 		vote := *e.Vote
 		v.vote, v.voteOpen, v.ballot = &vote, true, nil
-		v.news = append(v.news, notice{text: fmt.Sprintf("The facilitator opened a vote: “%s”. Press ctrl+t to place your %d dots.", vote.Title, vote.Dots)})
+		v.news = append(v.news, Notice{Text: fmt.Sprintf("The facilitator opened a vote: “%s”. Press ctrl+t to place your %d dots.", vote.Title, vote.Dots)})
 		v.changed = e.Seq
 	case inquiry.VoteCast:
 		if b := e.Ballot; b.Participant == v.me && v.vote != nil && b.Vote == v.vote.ID {
@@ -153,7 +153,7 @@ func (v *participantView) fold(e inquiry.Event) {
 	case inquiry.VoteClosed:
 		if v.vote != nil && e.Target == v.vote.ID {
 			v.voteOpen = false
-			v.news = append(v.news, notice{text: "The vote has closed. Press ctrl+t to see the results."})
+			v.news = append(v.news, Notice{Text: "The vote has closed. Press ctrl+t to see the results."})
 		}
 	case inquiry.ParticipantWithdrawn, inquiry.ParticipantErased:
 		if e.Target == v.me {
@@ -167,7 +167,7 @@ func (v *participantView) fold(e inquiry.Event) {
 }
 
 // takeNews returns what the screen should tell the person, and forgets it.
-func (v *participantView) takeNews() []notice {
+func (v *participantView) takeNews() []Notice {
 	news := v.news
 	v.news = nil
 	return news

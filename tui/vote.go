@@ -37,7 +37,7 @@ type ballotSavedMsg struct{ err error }
 func (m *Participant) openVote() tea.Cmd {
 	v := &m.view
 	if v.vote == nil {
-		m.notice = notice{text: "There is no vote yet: the facilitator opens one when it is time to prioritise."}
+		m.notice = Notice{Text: "There is no vote yet: the facilitator opens one when it is time to prioritise."}
 		return nil
 	}
 	f := ballotForm{dots: maps.Clone(v.ballot), results: !v.voteOpen}
@@ -71,12 +71,12 @@ func (m *Participant) openVote() tea.Cmd {
 		}
 	})
 	if err != nil {
-		m.notice = notice{text: "The vote could not be read: " + friendly(err), bad: true}
+		m.notice = Notice{Text: "The vote could not be read: " + Friendly(err), Bad: true}
 		return nil
 	}
 	m.voting = f
 	m.stage = stageVote
-	m.notice = notice{}
+	m.notice = Notice{}
 	return nil
 }
 
@@ -94,11 +94,11 @@ func (m *Participant) updateVote(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case ballotSavedMsg:
 		f.saving = false
 		if msg.err != nil {
-			m.notice = notice{text: "Your dots were not saved: " + friendly(msg.err), bad: true}
+			m.notice = Notice{Text: "Your dots were not saved: " + Friendly(msg.err), Bad: true}
 			return m, nil
 		}
 		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
-		m.notice = notice{text: fmt.Sprintf("Your %d dots are saved ✓ You can move them until the vote closes.", m.placed())}
+		m.notice = Notice{Text: fmt.Sprintf("Your %d dots are saved ✓ You can move them until the vote closes.", m.placed())}
 		return m, nil
 	case tea.KeyPressMsg:
 		switch msg.String() {
@@ -109,7 +109,7 @@ func (m *Participant) updateVote(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case "right", "+", "=", "space":
 			if !f.results && len(f.candidates) > 0 {
 				if m.placed() >= m.view.vote.Dots {
-					m.notice = notice{text: "All your dots are placed: take one off another first (← or -).", bad: true}
+					m.notice = Notice{Text: "All your dots are placed: take one off another first (← or -).", Bad: true}
 					break
 				}
 				f.dots[f.candidates[f.cursor].id]++
@@ -126,7 +126,7 @@ func (m *Participant) updateVote(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		case "esc", "ctrl+t", "q":
 			if !f.results && !maps.Equal(nonZeroDots(f.dots), nonZeroDots(m.view.ballot)) {
-				m.notice = notice{text: "Your changed dots were not saved: ctrl+t and enter to save them."}
+				m.notice = Notice{Text: "Your changed dots were not saved: ctrl+t and enter to save them."}
 			}
 			m.stage = stageGuide
 		}
@@ -138,11 +138,11 @@ func (m *Participant) updateVote(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Participant) castBallot() tea.Cmd {
 	f := &m.voting
 	f.saving = true
-	m.notice = notice{text: "Saving your dots…"}
+	m.notice = Notice{Text: "Saving your dots…"}
 	e := inquiry.Event{Type: inquiry.VoteCast, Actor: m.s.Actor, Ballot: &inquiry.Ballot{
 		Vote: m.view.vote.ID, Participant: m.view.me, Dots: nonZeroDots(f.dots),
 	}}
-	room, ctx, ws := m.s.Room, m.s.context(), m.view.id
+	room, ctx, ws := m.s.Room, m.s.Ctx(), m.view.id
 	return func() tea.Msg {
 		_, err := room.Append(ctx, ws, e)
 		return ballotSavedMsg{err: err}
@@ -160,18 +160,18 @@ func nonZeroDots(dots map[string]int) map[string]int {
 }
 
 func (m *Participant) viewVote() string {
-	w, h, f, vote := m.width, m.height, &m.voting, m.view.vote
-	var b screen
+	w, h, f, vote := m.frame.Width, m.frame.Height, &m.voting, m.view.vote
+	var b Lines
 	if f.results {
-		b.line(twoSides(Title.Render("Anchorage")+Dim.Render(" · ")+"Results: "+vote.Title, Dim.Render("closed"), w))
+		b.Line(TwoSides(Title.Render("Anchorage")+Dim.Render(" · ")+"Results: "+vote.Title, Dim.Render("closed"), w))
 	} else {
 		left := vote.Dots - m.placed()
-		b.line(twoSides(Title.Render("Anchorage")+Dim.Render(" · ")+"Vote: "+vote.Title,
+		b.Line(TwoSides(Title.Render("Anchorage")+Dim.Render(" · ")+"Vote: "+vote.Title,
 			Accent.Render(fmt.Sprintf("%d of %d dots left", left, vote.Dots)), w))
 	}
-	b.line(Rule(w))
+	b.Line(Rule(w))
 	if len(f.candidates) == 0 {
-		b.line(Dim.Render(fit("  Nothing to vote on yet.", w)))
+		b.Line(Dim.Render(Fit("  Nothing to vote on yet.", w)))
 	}
 	room := max((h-5)/2, 1)
 	first := min(max(f.cursor-room/2, 0), max(len(f.candidates)-room, 0))
@@ -185,22 +185,22 @@ func (m *Participant) viewVote() string {
 			mark = "○"
 		}
 		head := fmt.Sprintf("%s  %s · %s", mark, c.name, c.kind.Label())
-		text := "    “" + snippet(c.text, max(w-8, 10)) + "”"
+		text := "    “" + Snippet(c.text, max(w-8, 10)) + "”"
 		if i == f.cursor {
-			b.line(fit(Selected.Render("▸ "+head), w))
-			b.line(fit(Bold.Render(text), w))
+			b.Line(Fit(Selected.Render("▸ "+head), w))
+			b.Line(Fit(Bold.Render(text), w))
 		} else {
-			b.line(fit("  "+Accent.Render(head), w))
-			b.line(fit(text, w))
+			b.Line(Fit("  "+Accent.Render(head), w))
+			b.Line(Fit(text, w))
 		}
 	}
-	b.fill(h - 3)
-	b.line(m.noticeLine(w))
-	b.fill(h - 1)
+	b.Fill(h - 3)
+	b.Line(m.notice.Lines(w))
+	b.Fill(h - 1)
 	if f.results {
-		b.line(HelpLine(w, "↑↓", "scroll", "esc", "back to writing"))
+		b.Line(HelpLine(w, "↑↓", "scroll", "esc", "back to writing"))
 	} else {
-		b.line(HelpLine(w, "↑↓", "choose", "→ +", "add a dot", "← -", "take one off", "enter", "save", "esc", "back"))
+		b.Line(HelpLine(w, "↑↓", "choose", "→ +", "add a dot", "← -", "take one off", "enter", "save", "esc", "back"))
 	}
 	return b.String()
 }

@@ -76,8 +76,8 @@ func TestChatterDuringTheGapIsAnsweredByOneCatchUp(t *testing.T) {
 	chatter <- struct{}{} // more words, while the gap runs
 	notYet(t, out, "before the gap was over")
 	close(clock.over)
-	if _, ok := waitMsg(t, out, "the catch-up after the gap").(bellMsg); !ok {
-		t.Fatal("the gap ended without a bellMsg")
+	if _, ok := waitMsg(t, out, "the catch-up after the gap").(BellMsg); !ok {
+		t.Fatal("the gap ended without a BellMsg")
 	}
 	if len(chatter) != 0 {
 		t.Error("the words during the gap are still ringing: they would cause a second, empty catch-up")
@@ -91,8 +91,8 @@ func TestNewsCutsTheChattersGapShort(t *testing.T) {
 	out := runCmd(listenEvery(context.Background(), bell, chatter, time.Hour, clock.after))
 	clock.waiting(t)
 	bell <- struct{}{} // the facilitator opens the next prompt
-	if _, ok := waitMsg(t, out, "the news to be answered").(bellMsg); !ok {
-		t.Fatal("news during the gap was not answered with a bellMsg")
+	if _, ok := waitMsg(t, out, "the news to be answered").(BellMsg); !ok {
+		t.Fatal("news during the gap was not answered with a BellMsg")
 	}
 	if len(bell) != 0 || len(chatter) != 0 {
 		t.Error("a ring answered by this catch-up is still waiting")
@@ -115,8 +115,8 @@ func TestNewsIsAnsweredAtOnce(t *testing.T) {
 				t.Error("news waited for a gap")
 				return nil
 			}
-			if _, ok := waitMsg(t, runCmd(listenEvery(context.Background(), bell, tc.chatter, tc.gap, after)), "the bell").(bellMsg); !ok {
-				t.Fatal("the bell was not answered with a bellMsg")
+			if _, ok := waitMsg(t, runCmd(listenEvery(context.Background(), bell, tc.chatter, tc.gap, after)), "the bell").(BellMsg); !ok {
+				t.Fatal("the bell was not answered with a BellMsg")
 			}
 		})
 	}
