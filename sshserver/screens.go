@@ -12,6 +12,8 @@ import (
 	"charm.land/ssh"
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
+	"github.com/anchorage/anchorage/tui/facilitator"
+	"github.com/anchorage/anchorage/tui/participant"
 )
 
 // screenSet makes the screens a session can get. It is tui's, except in
@@ -23,7 +25,7 @@ type screenSet struct {
 	enrol       func(enrol func(code string) error, connect string) tea.Model
 }
 
-var tuiScreens = screenSet{participant: tui.NewParticipant, facilitator: tui.NewFacilitator, scribe: tui.NewScribe, enrol: tui.NewEnrolFor}
+var tuiScreens = screenSet{participant: participant.New, facilitator: facilitator.New, scribe: facilitator.NewScribe, enrol: facilitator.NewEnrol}
 
 // enrolUsers are the SSH user names that open the enrolment screen.
 var enrolUsers = map[string]bool{"enrol": true, "enroll": true}

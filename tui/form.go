@@ -123,6 +123,10 @@ func (f *ContributionForm) Kind() inquiry.Kind {
 	return choices[min(f.kind, len(choices)-1)]
 }
 
+// ChosenThemes are the themes chosen, or suggested until the writer
+// chooses.
+func (f *ContributionForm) ChosenThemes() []string { return f.themes }
+
 // IsAction reports whether the contribution is an action, which can carry
 // an owner and a date.
 func (f *ContributionForm) IsAction() bool { return f.Kind() == inquiry.Action }

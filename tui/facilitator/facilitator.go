@@ -1,0 +1,335 @@
+package facilitator
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui"
+)
+
+type facilitatorStage int
+
+const (
+	stageChoose facilitatorStage = iota
+	stageRoom
+)
+
+// dashboardPane is the part of the room view that has the focus, or the
+// one shown alone on a narrow terminal.
+type dashboardPane int
+
+const (
+	paneFeed dashboardPane = iota
+	paneTally
+	panePeople
+	paneVote
+	panes
+)
+
+// roomMode is what the room view's keys are doing: watching, or one of
+// the facilitator's forms and pickers, which take the keys until closed.
+type roomMode int
+
+const (
+	modeRoom     roomMode = iota
+	modePrompts           // choosing a prompt to open or reveal
+	modeSettings          // what participants see of each other
+	modeVoteForm          // opening a dot vote
+	modeThemes            // changing a contribution's themes
+	modeMerge             // picking the contribution a duplicate repeats
+	modeScribe            // writing for a table or a person
+)
+
+// Screen is the facilitator's screen: choose a workshop, then watch
+// the room live — contributions as they arrive, opportunities and barriers
+// by theme, and who is where in the guide — and run it: open prompts for
+// everyone and keep their time, say what participants see of each other,
+// curate contributions, run dot votes, write for people without a laptop
+// and erase a participant who asks. Every act is an event in the
+// facilitator's name.
+type Screen struct {
+	s      tui.Session
+	frame  tui.Frame
+	stage  facilitatorStage
+	notice tui.Notice
+
+	workshops []inquiry.Summary
+	cursor    int
+
+	ws      *inquiry.Workshop
+	present []inquiry.Presence
+	watch   *tui.Watch
+	leave   func()
+	pane    dashboardPane
+	scroll  [panes]int
+
+	// The feed: what it is narrowed to, the contribution picked out (""
+	// follows the newest), whether its details are open, and the search
+	// being typed.
+	filter    feedFilter
+	selected  string
+	detail    bool
+	searching bool
+	search    textinput.Model
+	help      bool // the list of keys is shown
+	keysTop   int  // how far the list of keys is scrolled
+
+	// Kept between bells, so that a keystroke never recounts the room:
+	// the filtered feed, who has answered what, and the tally.
+	feed  feedList
+	index *roomIndex
+	tally inquiry.Tally
+	// tallyRows are the tally's themes that have an opportunity or a
+	// barrier, and tallyShown what the chart draws of them (tallyRows).
+	tallyRows  []inquiry.TallyRow
+	tallyShown string
+	results    []inquiry.VoteResult         // of the vote the vote pane shows
+	where      map[string]inquiry.PromptRef // connected participants, and where each is
+
+	// side is the pane the right-hand column shows beside the feed on a
+	// wide terminal; person is the people pane's cursor.
+	side   dashboardPane
+	person int
+
+	mode     roomMode
+	ask      *roomQuestion // a yes-or-no, or a reason, on the line above the keys
+	picker   promptPicker
+	settings settingsForm
+	voteForm voteForm
+	themes   themePicker
+	merging  string // the duplicate whose original is being picked
+	desk     *scribeDesk
+
+	// ticking is set while a countdown tick is on its way; askedEnd is
+	// the timebox end last asked for (for askedFor), so that quick presses
+	// of + add up before the store answers.
+	ticking  bool
+	askedEnd time.Time
+	askedFor inquiry.PromptRef
+
+	// drawn keeps the parts of the room view it drew, for the inputs each
+	// shows, so that a message draws again only what it changed.
+	drawn facParts
+}
+
+// New returns the facilitator screen for a session. With a
+// join code it goes straight to that workshop.
+func New(s tui.Session) tea.Model {
+	m := &Screen{s: s, frame: tui.NewFrame(s, "Goodbye.", "The server is shutting down. Everything saved is kept."),
+		filter: noFilter(), side: paneTally}
+	m.search = tui.NewLineInput("words to look for", 40)
+	m.search.Prompt = "search › "
+	m.workshops = orderWorkshops(s.Room.Workshops())
+	if s.Code != "" {
+		if sum, ok := s.Room.ByCode(s.Code); ok {
+			m.openRoom(sum)
+			return m
+		}
+		m.notice = tui.Notice{Text: fmt.Sprintf("No workshop has the code %q: choose one below.", s.Code), Bad: true}
+	}
+	return m
+}
+
+// orderWorkshops puts open workshops first, newest first within each.
+func orderWorkshops(all []inquiry.Summary) []inquiry.Summary {
+	var open, closed []inquiry.Summary
+	for i := len(all) - 1; i >= 0; i-- {
+		if all[i].Open {
+			open = append(open, all[i])
+		} else {
+			closed = append(closed, all[i])
+		}
+	}
+	return append(open, closed...)
+}
+
+// Init starts listening when the session went straight to a workshop,
+// and the countdown if a timebox is running.
+func (m *Screen) Init() tea.Cmd {
+	return tea.Batch(m.watch.Listen(), m.tick())
+}
+
+// openRoom opens a workshop's room view: fold its log, join the live feed and
+// show this facilitator as present. The log is the Room's published one,
+// whose chain the store checked when it loaded it or stamped each event
+// (see Room.Events), so it is folded without checking every hash again:
+// at 10,000 contributions that is most of the wait for the first frame.
+func (m *Screen) openRoom(sum inquiry.Summary) {
+	events := m.s.Room.Events(sum.ID, 0)
+	ws, err := inquiry.ReplayStamped(events)
+	if err != nil {
+		m.notice = tui.Notice{Text: "This workshop's log could not be read: " + err.Error(), Bad: true}
+		return
+	}
+	m.ws, m.drawn = ws, facParts{} // another workshop's rows may share IDs, not its guide
+	m.index = newRoomIndex(ws, events)
+	m.feed.rebuild(ws, m.filter)
+	m.recount()
+	m.watch = m.s.Watch(sum.ID)
+	_, m.leave = m.s.Enter(sum.ID, inquiry.Presence{Session: m.s.ID, Role: inquiry.RoleFacilitator, Name: "facilitator", Since: time.Now()})
+	m.present = m.s.Room.Present(sum.ID)
+	m.where = wherePresent(m.present)
+	m.stage, m.mode, m.ask, m.desk = stageRoom, modeRoom, nil, nil
+	m.scroll, m.person, m.selected, m.detail = [panes]int{}, 0, "", false
+}
+
+// leaveRoom leaves the room view for the chooser.
+func (m *Screen) leaveRoom() {
+	if m.watch != nil {
+		m.watch.Stop()
+		m.leave()
+	}
+	m.ws, m.watch, m.leave = nil, nil, nil
+	m.index, m.desk, m.mode, m.ask, m.merging = nil, nil, modeRoom, nil, ""
+	m.workshops = orderWorkshops(m.s.Room.Workshops())
+	m.stage = stageChoose
+}
+
+// catchUp folds in what the room has recorded since the last look. The
+// work is in proportion to the new events: each updates the feed and the
+// index only for the contributions it touched.
+func (m *Screen) catchUp() {
+	head := m.ws.Head
+	for _, e := range m.s.Room.Events(m.ws.ID, m.ws.Head) {
+		if err := m.ws.Apply(e); err != nil {
+			m.notice = tui.Notice{Text: "The workshop's log did not add up: " + err.Error(), Bad: true}
+			break
+		}
+		for _, c := range m.index.note(m.ws, e) {
+			m.feed.touch(c)
+		}
+	}
+	if m.ws.Head != head {
+		m.recount()
+	}
+	m.present = m.s.Room.Present(m.ws.ID)
+	m.where = wherePresent(m.present)
+}
+
+// recount takes the tally and the vote's results afresh after new events:
+// both cost in proportion to the themes and the dots placed, not to the
+// contributions.
+func (m *Screen) recount() {
+	m.tally, m.results = m.ws.Tally(), nil
+	m.tallyRows, m.tallyShown = tallyRows(m.tally)
+	if v := m.shownVote(); v != nil {
+		m.results = v.Results()
+	}
+}
+
+// Update handles keys, size changes, the room's bell, the countdown's
+// ticks and the outcome of what the facilitator did.
+func (m *Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, done := m.frame.Update(msg); done {
+		return m, cmd
+	}
+	switch msg := msg.(type) {
+	case tui.BellMsg:
+		if m.ws == nil {
+			return m, nil
+		}
+		m.catchUp()
+		return m, tea.Batch(m.watch.Listen(), m.tick())
+	case roomTickMsg:
+		m.ticking = false
+		return m, m.tick()
+	case actedMsg:
+		return m, m.acted(msg)
+	case scribeSavedMsg:
+		if m.ws != nil && m.desk != nil {
+			m.catchUp()
+			m.desk.update(msg)
+		}
+		return m, nil
+	case tea.PasteMsg:
+		return m, m.paste(msg)
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	}
+	return m, nil
+}
+
+// View draws the chooser or the room.
+func (m *Screen) View() tea.View {
+	return m.frame.View(func() (string, *tea.Cursor) {
+		if m.stage == stageChoose {
+			return m.viewChoose(), nil
+		}
+		return m.viewRoom()
+	})
+}
+
+func (m *Screen) viewChoose() string {
+	w := m.frame.Width
+	var b tui.Lines
+	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · facilitator"), tui.Dim.Render(count(len(m.workshops), "workshop", "workshops")), w))
+	b.Line(tui.Rule(w))
+	if len(m.workshops) == 0 {
+		b.Line("No workshops yet. Create one with:")
+		b.Line(tui.Accent.Render(`  ssh -p 23234 HOST workshop new --title "..."`))
+	}
+	room := max(m.frame.Height-6, 1)
+	first := max(0, min(m.cursor-room/2, len(m.workshops)-room))
+	for i := first; i < len(m.workshops) && i < first+room; i++ {
+		s := m.workshops[i]
+		state := tui.Good.Render("open  ")
+		if !s.Open {
+			state = tui.Dim.Render("closed")
+		}
+		line := fmt.Sprintf("%-16s %s %s %s", s.Code, state, s.Title,
+			tui.Dim.Render("· "+count(s.Participants, "person", "people")+" · "+count(s.Contributions, "contribution", "contributions")))
+		if i == m.cursor {
+			line = tui.Selected.Render("▸") + " " + line
+		} else {
+			line = "  " + line
+		}
+		b.Line(tui.Fit(line, w))
+	}
+	b.Fill(m.frame.Height - 3)
+	b.Line(m.notice.Line(w))
+	b.Fill(m.frame.Height - 1)
+	b.Line(tui.HelpLine(w, "↑↓", "choose", "enter", "watch the room", "q", "quit"))
+	return b.String()
+}
+
+func (m *Screen) facilitatorNotice(w int) string {
+	return m.notice.Line(w)
+}
+
+// phaseTitle names where a prompt sits, as "Design 2".
+func phaseTitle(g inquiry.Guide, ref inquiry.PromptRef) string {
+	p, q, ok := g.Locate(ref)
+	if !ok {
+		return "starting"
+	}
+	return fmt.Sprintf("%s %d", g.Phases[p].Title, q+1)
+}
+
+// participantName is the name a participant gave, for the room view.
+func (m *Screen) participantName(id string) string {
+	if p, ok := m.ws.Participant(id); ok && p.Name != "" {
+		return p.Name
+	}
+	return "(erased)"
+}
+
+// partnerLabel is a partner's label in this workshop's guide.
+func partnerLabel(g inquiry.Guide, id string) string {
+	if p, ok := g.Partner(id); ok {
+		return p.Label
+	}
+	return id
+}
+
+// count is "1 barrier" or "3 barriers".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, strings.TrimSpace(many))
+}

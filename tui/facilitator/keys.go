@@ -1,0 +1,272 @@
+package facilitator
+
+import (
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui"
+)
+
+// The room view's keys: what each does depends on what the facilitator is
+// doing — a question asked, a form open, the details of a contribution,
+// or the room itself (see roomKeys for the whole list).
+
+// paste goes to whatever is being typed into.
+func (m *Screen) paste(p tea.PasteMsg) tea.Cmd {
+	text := inquiry.CleanLine(p.Content)
+	switch {
+	case m.stage != stageRoom:
+	case m.mode == modeScribe:
+		cmd, _ := m.desk.update(p)
+		return cmd
+	case m.ask != nil && m.ask.input != nil:
+		tui.PasteLine(m.ask.input, text)
+	case m.searching:
+		tui.PasteLine(&m.search, text)
+	case m.mode == modeVoteForm && m.voteForm.focus == voteTitle:
+		tui.PasteLine(&m.voteForm.title, text)
+	case m.mode == modeThemes && m.themes.adding && m.themes.onKeywords:
+		tui.PasteLine(&m.themes.keywords, text)
+	case m.mode == modeThemes && m.themes.adding:
+		tui.PasteLine(&m.themes.label, text)
+	}
+	return nil
+}
+
+func (m *Screen) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if m.stage == stageChoose {
+		return m.chooseKey(k)
+	}
+	switch {
+	case m.searching:
+		return m, m.searchKey(k)
+	case m.ask != nil:
+		return m, m.askKey(k)
+	}
+	switch m.mode {
+	case modePrompts:
+		return m, m.pickerKey(k)
+	case modeSettings:
+		return m, m.settingsKey(k)
+	case modeVoteForm:
+		return m, m.voteKey(k)
+	case modeThemes:
+		return m, m.themesKey(k)
+	case modeMerge:
+		return m, m.mergeKey(k)
+	case modeScribe:
+		cmd, leave := m.desk.update(k)
+		if leave {
+			m.mode = modeRoom
+		}
+		return m, cmd
+	}
+	if m.help {
+		return m, m.keysKey(k)
+	}
+	if m.detail {
+		if cmd, done := m.curateKey(k); done {
+			return m, cmd
+		}
+	}
+	return m.roomKey(k)
+}
+
+func (m *Screen) chooseKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch k.String() {
+	case "up", "k":
+		m.cursor = max(m.cursor-1, 0)
+	case "down", "j":
+		m.cursor = min(m.cursor+1, max(len(m.workshops)-1, 0))
+	case "enter":
+		if len(m.workshops) > 0 {
+			m.notice = tui.Notice{}
+			m.openRoom(m.workshops[m.cursor])
+			return m, tea.Batch(m.watch.Listen(), m.tick())
+		}
+	case "q", "esc":
+		return m, m.frame.End("Goodbye.")
+	}
+	return m, nil
+}
+
+// keysKey scrolls or closes the list of keys.
+func (m *Screen) keysKey(k tea.KeyPressMsg) tea.Cmd {
+	switch k.String() {
+	case "up":
+		m.keysTop--
+	case "down":
+		m.keysTop++
+	case "pgup":
+		m.keysTop -= 10
+	case "pgdown":
+		m.keysTop += 10
+	case "q":
+		return m.frame.End("Goodbye.")
+	default:
+		m.help = false
+	}
+	return nil
+}
+
+// roomKey handles the keys of the room itself.
+func (m *Screen) roomKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch k.String() {
+	case "tab", "right":
+		m.focus(1)
+	case "shift+tab", "left":
+		m.focus(-1)
+	case "up":
+		m.move(-1)
+	case "down":
+		m.move(1)
+	case "pgup":
+		m.move(-10)
+	case "pgdown":
+		m.move(10)
+	case "home":
+		m.move(-1 << 30)
+	case "end":
+		m.move(1 << 30)
+	case "enter":
+		m.detail = !m.detail && m.pane == paneFeed && m.feed.len() > 0
+	case "/":
+		m.searching = true
+		m.search.SetValue(m.filter.search)
+		m.search.CursorEnd()
+		m.search.Focus()
+	case "p":
+		m.refilter(&m.filter.phase, len(m.ws.Guide.Phases))
+	case "k":
+		m.refilter(&m.filter.kind, len(inquiry.Kinds))
+	case "t":
+		m.refilter(&m.filter.theme, len(m.ws.Themes()))
+	case "r":
+		m.refilter(&m.filter.partner, len(m.ws.Guide.PartnerList()))
+	case "x":
+		m.setFilter(noFilter())
+	case "?":
+		m.help, m.keysTop = true, 0
+	case "n":
+		return m, m.openNext()
+	case "o":
+		m.openPicker()
+	case "+", "=", "1":
+		return m, m.extend(time.Minute)
+	case "5":
+		return m, m.extend(5 * time.Minute)
+	case "0":
+		return m, m.endTimebox()
+	case "s":
+		m.openSettings()
+	case "v":
+		return m, m.reveal(m.ws.Current.Prompt)
+	case "d":
+		m.dotVote()
+	case "c":
+		if m.desk == nil {
+			m.desk = newScribeDesk(m.s, m.ws)
+		}
+		m.mode, m.notice = modeScribe, tui.Notice{}
+	case "e":
+		return m, m.erase()
+	case "esc":
+		switch {
+		case m.detail:
+			m.detail = false
+		case m.filter.active():
+			m.setFilter(noFilter())
+		default:
+			m.leaveRoom()
+		}
+	case "w":
+		m.leaveRoom()
+	case "q":
+		return m, m.frame.End("Goodbye.")
+	}
+	return m, nil
+}
+
+// focus moves the focus between the panes; the vote pane joins once there
+// is a vote. The right-hand column follows the focus.
+func (m *Screen) focus(delta int) {
+	n := panes
+	if len(m.ws.Votes) == 0 {
+		n = paneVote
+	}
+	m.pane = dashboardPane(tui.Cycle(int(m.pane), delta, int(n)))
+	if m.pane != paneFeed {
+		m.side, m.detail = m.pane, false
+	}
+}
+
+// refilter steps one of the feed's filters and starts the feed again from
+// the newest match.
+func (m *Screen) refilter(choice *int, n int) {
+	*choice = step(*choice, n)
+	m.setFilter(m.filter)
+}
+
+// setFilter narrows the feed afresh: the one time the whole feed is
+// looked through again.
+func (m *Screen) setFilter(f feedFilter) {
+	m.filter = f
+	m.feed.rebuild(m.ws, f)
+	m.selected, m.detail, m.pane = "", false, paneFeed
+	m.scroll[paneFeed] = 0
+}
+
+// searchKey edits the search words; enter applies them, esc abandons them.
+func (m *Screen) searchKey(k tea.KeyPressMsg) tea.Cmd {
+	switch k.String() {
+	case "enter":
+		f := m.filter
+		f.search = strings.ToLower(inquiry.CleanLine(m.search.Value()))
+		m.searching = false
+		m.setFilter(f)
+		return nil
+	case "esc":
+		m.searching = false
+		return nil
+	}
+	var cmd tea.Cmd
+	m.search, cmd = m.search.Update(k)
+	return cmd
+}
+
+// selectedRank is where the picked-out contribution is in the feed: 0
+// (the newest) when none is picked out, -1 when it is no longer there.
+func (m *Screen) selectedRank() int {
+	if m.selected == "" {
+		return 0
+	}
+	c, _ := m.ws.Contribution(m.selected)
+	return m.feed.rank(c)
+}
+
+// move moves the feed's selection, or the people pane's cursor, or
+// scrolls the other panes.
+func (m *Screen) move(delta int) {
+	switch m.pane {
+	case paneFeed:
+	case panePeople:
+		m.movePerson(delta)
+		return
+	default:
+		m.scroll[m.pane] = max(m.scroll[m.pane]+max(min(delta, 1000), -1000), 0)
+		return
+	}
+	n := m.feed.len()
+	if n == 0 {
+		return
+	}
+	at := max(m.selectedRank(), 0)
+	at = min(max(at+delta, 0), n-1)
+	m.selected = m.feed.newest(at).ID
+	if at == 0 && m.mode != modeMerge {
+		m.selected = "" // back at the top: follow the newest again
+	}
+}
