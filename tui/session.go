@@ -1,7 +1,3 @@
-// Package tui holds the Bubble Tea screens of Anchorage: the participant's
-// journey through a guide, the facilitator's live view of the room, and the
-// enrolment screen. It knows nothing of SSH: a Session says who is at the
-// other end and gives a Room to read and write the workshop through.
 package tui
 
 import (

@@ -159,3 +159,10 @@ func (m *Screen) themeNames(ids []string) string {
 	}
 	return orNone(strings.Join(names, ", "))
 }
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}

@@ -12,10 +12,11 @@ import (
 	"github.com/anchorage/anchorage/tui"
 )
 
-type facilitatorStage int
+// stage is whether the facilitator is choosing a workshop or in its room.
+type stage int
 
 const (
-	stageChoose facilitatorStage = iota
+	stageChoose stage = iota
 	stageRoom
 )
 
@@ -55,7 +56,7 @@ const (
 type Screen struct {
 	s      tui.Session
 	frame  tui.Frame
-	stage  facilitatorStage
+	stage  stage
 	notice tui.Notice
 
 	workshops []inquiry.Summary
@@ -114,7 +115,7 @@ type Screen struct {
 
 	// drawn keeps the parts of the room view it drew, for the inputs each
 	// shows, so that a message draws again only what it changed.
-	drawn facParts
+	drawn parts
 }
 
 // New returns the facilitator screen for a session. With a
@@ -135,19 +136,6 @@ func New(s tui.Session) tea.Model {
 	return m
 }
 
-// orderWorkshops puts open workshops first, newest first within each.
-func orderWorkshops(all []inquiry.Summary) []inquiry.Summary {
-	var open, closed []inquiry.Summary
-	for i := len(all) - 1; i >= 0; i-- {
-		if all[i].Open {
-			open = append(open, all[i])
-		} else {
-			closed = append(closed, all[i])
-		}
-	}
-	return append(open, closed...)
-}
-
 // Init starts listening when the session went straight to a workshop,
 // and the countdown if a timebox is running.
 func (m *Screen) Init() tea.Cmd {
@@ -166,7 +154,7 @@ func (m *Screen) openRoom(sum inquiry.Summary) {
 		m.notice = tui.Notice{Text: "This workshop's log could not be read: " + err.Error(), Bad: true}
 		return
 	}
-	m.ws, m.drawn = ws, facParts{} // another workshop's rows may share IDs, not its guide
+	m.ws, m.drawn = ws, parts{} // another workshop's rows may share IDs, not its guide
 	m.index = newRoomIndex(ws, events)
 	m.feed.rebuild(ws, m.filter)
 	m.recount()
@@ -262,39 +250,6 @@ func (m *Screen) View() tea.View {
 		}
 		return m.viewRoom()
 	})
-}
-
-func (m *Screen) viewChoose() string {
-	w := m.frame.Width
-	var b tui.Lines
-	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · facilitator"), tui.Dim.Render(count(len(m.workshops), "workshop", "workshops")), w))
-	b.Line(tui.Rule(w))
-	if len(m.workshops) == 0 {
-		b.Line("No workshops yet. Create one with:")
-		b.Line(tui.Accent.Render(`  ssh -p 23234 HOST workshop new --title "..."`))
-	}
-	room := max(m.frame.Height-6, 1)
-	first := max(0, min(m.cursor-room/2, len(m.workshops)-room))
-	for i := first; i < len(m.workshops) && i < first+room; i++ {
-		s := m.workshops[i]
-		state := tui.Good.Render("open  ")
-		if !s.Open {
-			state = tui.Dim.Render("closed")
-		}
-		line := fmt.Sprintf("%-16s %s %s %s", s.Code, state, s.Title,
-			tui.Dim.Render("· "+count(s.Participants, "person", "people")+" · "+count(s.Contributions, "contribution", "contributions")))
-		if i == m.cursor {
-			line = tui.Selected.Render("▸") + " " + line
-		} else {
-			line = "  " + line
-		}
-		b.Line(tui.Fit(line, w))
-	}
-	b.Fill(m.frame.Height - 3)
-	b.Line(m.notice.Line(w))
-	b.Fill(m.frame.Height - 1)
-	b.Line(tui.HelpLine(w, "↑↓", "choose", "enter", "watch the room", "q", "quit"))
-	return b.String()
 }
 
 func (m *Screen) facilitatorNotice(w int) string {

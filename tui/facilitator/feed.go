@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui"
 )
 
 // feedList is the facilitator's feed as the filter narrows it, kept
@@ -70,4 +71,129 @@ func (f *feedList) rank(c *inquiry.Contribution) int {
 		return -1
 	}
 	return len(f.items) - 1 - i
+}
+
+// feedLines are the contributions, newest first, two lines each, with the
+// picked-out one marked and kept in view.
+func (m *Screen) feedLines(w, h int) []string {
+	title := "Live contributions, newest first"
+	if m.filter.active() {
+		title = "Showing " + m.filter.describe(m.ws)
+	}
+	if m.mode == modeMerge {
+		title = "Merge into which one?"
+	}
+	if m.pane == paneFeed {
+		title = tui.Accent.Render("▸ " + title)
+	} else {
+		title = tui.Bold.Render("  " + title)
+	}
+	lines := []string{tui.Fit(title, w)}
+	n := m.feed.len()
+	if n == 0 {
+		empty := "  Waiting for the first contribution…"
+		if m.filter.active() {
+			empty = "  Nothing matches (x clears the filter)."
+		}
+		return append(lines, tui.Dim.Render(tui.Fit(empty, w)))
+	}
+	at := m.selectedRank()
+	if at < 0 {
+		m.selected, at = "", 0 // the picked-out one was filtered or deleted away
+	}
+	room := max((h-1)/2, 1)
+	first := min(max(at-room/2, 0), max(n-room, 0))
+	for i := first; i < n && i < first+room; i++ {
+		c := m.feed.newest(i)
+		mark := rowPlain
+		switch {
+		case c.ID == m.merging:
+			mark = rowMerging
+		case i == at && m.pane == paneFeed && (m.selected != "" || m.detail):
+			mark = rowPicked
+		}
+		head, text := m.feedRow(c, w, mark)
+		lines = append(lines, head, text)
+	}
+	return lines
+}
+
+// feedText is the second line of a contribution in the feed: its words,
+// or what became of them.
+func (m *Screen) feedText(c *inquiry.Contribution, n int) string {
+	switch {
+	case c.Erased:
+		return tui.Dim.Render("(erased at the author's request)")
+	case c.Withdrawn:
+		return tui.Dim.Render("(withdrawn by the author)")
+	case c.Hidden:
+		return tui.Dim.Render("(hidden: "+c.HiddenReason+") ") + quote(c, n)
+	case c.MergedInto != "":
+		return tui.Dim.Render("(merged) ") + quote(c, n)
+	case c.Owner != "":
+		return quote(c, n/2) + tui.Dim.Render(" → "+c.Owner)
+	}
+	return quote(c, n)
+}
+
+// rowMark is the mark in front of a contribution in the feed.
+type rowMark byte
+
+const (
+	rowPlain   rowMark = iota
+	rowMerging         // the duplicate being merged
+	rowPicked          // the picked-out contribution
+)
+
+// feedRowKey is everything a contribution's two lines in the feed show.
+type feedRowKey struct {
+	w                                    int
+	mark                                 rowMark
+	name                                 string
+	added                                int64
+	prompt                               inquiry.PromptRef
+	kind                                 inquiry.Kind
+	text, owner, hiddenReason            string
+	mergedInto, buildsOn, scribedBy      string
+	highlighted, hidden, withdrawn, gone bool
+}
+
+type feedRow struct {
+	key        feedRowKey
+	head, text string
+}
+
+// feedRow is a contribution's two lines in the feed: who, what kind, its
+// marks and where; then its words. They are drawn again only when one of
+// those changed.
+func (m *Screen) feedRow(c *inquiry.Contribution, w int, mark rowMark) (head, text string) {
+	k := feedRowKey{
+		w: w, mark: mark, name: m.participantName(c.Participant), added: c.AddedAt.UnixNano(),
+		prompt: c.Prompt, kind: c.Kind, text: c.Text, owner: c.Owner, hiddenReason: c.HiddenReason,
+		mergedInto: c.MergedInto, buildsOn: c.BuildsOn, scribedBy: c.ScribedBy,
+		highlighted: c.Highlighted, hidden: c.Hidden, withdrawn: c.Withdrawn, gone: c.Erased,
+	}
+	d := &m.drawn
+	if r, ok := d.feed[c.ID]; ok && r.key == k {
+		return r.head, r.text
+	}
+	if d.feed == nil || len(d.feed) > 4*max(m.frame.Height, 24) {
+		d.feed = map[string]*feedRow{}
+	}
+	kind := tui.Good.Render(c.Kind.Label())
+	if c.Kind == inquiry.Barrier {
+		kind = tui.Barrier.Render(c.Kind.Label())
+	}
+	line := tui.Dim.Render(clock(c.AddedAt)) + " " + tui.Bold.Render(k.name) +
+		tui.Dim.Render(" · ") + kind + marks(c) + tui.Dim.Render(" · "+phaseTitle(m.ws.Guide, c.Prompt))
+	lead := "  "
+	switch mark {
+	case rowMerging:
+		lead = tui.Warn.Render("⇢ ")
+	case rowPicked:
+		lead = tui.Accent.Render("▸ ")
+	}
+	r := &feedRow{key: k, head: tui.Fit(lead+line, w), text: tui.Fit("  "+m.feedText(c, max(w-4, 8)), w)}
+	d.feed[c.ID] = r
+	return r.head, r.text
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/anchorage/anchorage/tui"
 )
 
@@ -114,4 +116,23 @@ func (m *Screen) fitHelp(w int, pairs []string) string {
 		}
 	}
 	return tui.HelpLine(w, last...)
+}
+
+// keysKey scrolls or closes the list of keys.
+func (m *Screen) keysKey(k tea.KeyPressMsg) tea.Cmd {
+	switch k.String() {
+	case "up":
+		m.keysTop--
+	case "down":
+		m.keysTop++
+	case "pgup":
+		m.keysTop -= 10
+	case "pgdown":
+		m.keysTop += 10
+	case "q":
+		return m.frame.End("Goodbye.")
+	default:
+		m.help = false
+	}
+	return nil
 }

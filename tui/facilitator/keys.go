@@ -75,43 +75,6 @@ func (m *Screen) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m.roomKey(k)
 }
 
-func (m *Screen) chooseKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch k.String() {
-	case "up", "k":
-		m.cursor = max(m.cursor-1, 0)
-	case "down", "j":
-		m.cursor = min(m.cursor+1, max(len(m.workshops)-1, 0))
-	case "enter":
-		if len(m.workshops) > 0 {
-			m.notice = tui.Notice{}
-			m.openRoom(m.workshops[m.cursor])
-			return m, tea.Batch(m.watch.Listen(), m.tick())
-		}
-	case "q", "esc":
-		return m, m.frame.End("Goodbye.")
-	}
-	return m, nil
-}
-
-// keysKey scrolls or closes the list of keys.
-func (m *Screen) keysKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "up":
-		m.keysTop--
-	case "down":
-		m.keysTop++
-	case "pgup":
-		m.keysTop -= 10
-	case "pgdown":
-		m.keysTop += 10
-	case "q":
-		return m.frame.End("Goodbye.")
-	default:
-		m.help = false
-	}
-	return nil
-}
-
 // roomKey handles the keys of the room itself.
 func (m *Screen) roomKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch k.String() {

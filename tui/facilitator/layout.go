@@ -3,7 +3,6 @@ package facilitator
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -20,13 +19,13 @@ func (m *Screen) viewRoom() (string, *tea.Cursor) {
 	w, h, ws := m.frame.Width, m.frame.Height, m.ws
 	var b tui.Lines
 	d := &m.drawn
-	hk := facHeaderKey{w: w, title: ws.Title, code: ws.Code, open: ws.Open}
+	hk := headerKey{w: w, title: ws.Title, code: ws.Code, open: ws.Open}
 	if w >= 72 {
 		hk.seeing = seeing(ws.Settings)
 	}
 	b.Line(d.header.Get(hk, func() string { return m.header(hk) }).Text)
 	if h >= 16 {
-		ck := facCountsKey{w: w, joined: len(ws.Participants), here: len(m.where), contributions: m.tally.Contributions,
+		ck := countsKey{w: w, joined: len(ws.Participants), here: len(m.where), contributions: m.tally.Contributions,
 			opportunities: m.tally.Totals[inquiry.Opportunity], barriers: m.tally.Totals[inquiry.Barrier]}
 		b.Line(d.counts.Get(ck, func() string { return m.counts(ck) }).Text)
 	}
@@ -79,7 +78,7 @@ func (m *Screen) viewRoom() (string, *tea.Cursor) {
 
 // header is the room view's first line: the workshop, its code, whether
 // it is open and, on a wide terminal, what participants see of each other.
-func (m *Screen) header(k facHeaderKey) string {
+func (m *Screen) header(k headerKey) string {
 	state := tui.Good.Render("open")
 	if !k.open {
 		state = tui.Bad.Render("closed")
@@ -93,7 +92,7 @@ func (m *Screen) header(k facHeaderKey) string {
 
 // counts is the line of who joined, who is here and what they recorded,
 // shortened when the width is too small for it.
-func (m *Screen) counts(k facCountsKey) string {
+func (m *Screen) counts(k countsKey) string {
 	people := count(k.joined, "participant", "participants")
 	contributions := count(k.contributions, "contribution", "contributions")
 	line := fmt.Sprintf("%s joined, %d here now · %s: %s, %s", people, k.here, contributions,
@@ -170,181 +169,6 @@ func (m *Screen) sideLines(pane dashboardPane, w, h int) []string {
 	return m.tallyLines(w, h)
 }
 
-// paceLine says which prompt is open for everyone, how long it has left
-// and how many have answered it.
-func (m *Screen) paceLine(w int) string {
-	ws := m.ws
-	cur := ws.Current.Prompt
-	// From the fullest to the tightest; the first that fits is shown.
-	var variants []string
-	switch {
-	case cur != "":
-		where := tui.Bold.Render(phaseTitle(ws.Guide, cur))
-		answered, of := m.index.progress(cur)
-		progress := tui.Dim.Render(fmt.Sprintf(" · %d of %d have answered", answered, of))
-		tight := tui.Dim.Render(fmt.Sprintf(" · %d/%d answered", answered, of))
-		if of == 0 {
-			progress, tight = tui.Dim.Render(" · nobody has joined yet"), ""
-		}
-		timer, ends, left := "", "", ""
-		if cd := m.countdown(); cd != "" {
-			style := tui.Accent
-			if l, _ := m.timeLeft(time.Now()); l < time.Minute {
-				style = tui.Warn
-			}
-			timer, left = tui.Dim.Render(" · ")+style.Render("⏱ "+cd), tui.Dim.Render(" · ")+style.Render("⏱ "+strings.TrimSuffix(cd, " left"))
-			ends = tui.Dim.Render(" (ends " + clock(ws.Current.EndsAt) + ")")
-			if l, _ := m.timeLeft(time.Now()); l <= 0 {
-				ends = tui.Dim.Render(" (ended " + clock(ws.Current.EndsAt) + ")")
-			}
-		}
-		now := tui.Dim.Render("Now open: ") + where
-		variants = []string{now + timer + ends + progress, now + timer + progress, where + left + tight}
-	case ws.Pacing == inquiry.FacilitatorPaced:
-		variants = []string{
-			tui.Dim.Render("Facilitator-led: no prompt is open yet (n opens the first for everyone)"),
-			tui.Dim.Render("No prompt open yet (n opens one)"),
-		}
-	default:
-		variants = []string{tui.Dim.Render("Self-paced: each participant moves on when ready"), tui.Dim.Render("Self-paced")}
-	}
-	for _, v := range variants {
-		if tui.Width(v) <= w {
-			return v
-		}
-	}
-	return tui.Fit(variants[len(variants)-1], w)
-}
-
-// feedLines are the contributions, newest first, two lines each, with the
-// picked-out one marked and kept in view.
-func (m *Screen) feedLines(w, h int) []string {
-	title := "Live contributions, newest first"
-	if m.filter.active() {
-		title = "Showing " + m.filter.describe(m.ws)
-	}
-	if m.mode == modeMerge {
-		title = "Merge into which one?"
-	}
-	if m.pane == paneFeed {
-		title = tui.Accent.Render("▸ " + title)
-	} else {
-		title = tui.Bold.Render("  " + title)
-	}
-	lines := []string{tui.Fit(title, w)}
-	n := m.feed.len()
-	if n == 0 {
-		empty := "  Waiting for the first contribution…"
-		if m.filter.active() {
-			empty = "  Nothing matches (x clears the filter)."
-		}
-		return append(lines, tui.Dim.Render(tui.Fit(empty, w)))
-	}
-	at := m.selectedRank()
-	if at < 0 {
-		m.selected, at = "", 0 // the picked-out one was filtered or deleted away
-	}
-	room := max((h-1)/2, 1)
-	first := min(max(at-room/2, 0), max(n-room, 0))
-	for i := first; i < n && i < first+room; i++ {
-		c := m.feed.newest(i)
-		mark := rowPlain
-		switch {
-		case c.ID == m.merging:
-			mark = rowMerging
-		case i == at && m.pane == paneFeed && (m.selected != "" || m.detail):
-			mark = rowPicked
-		}
-		head, text := m.feedRow(c, w, mark)
-		lines = append(lines, head, text)
-	}
-	return lines
-}
-
-// feedText is the second line of a contribution in the feed: its words,
-// or what became of them.
-func (m *Screen) feedText(c *inquiry.Contribution, n int) string {
-	switch {
-	case c.Erased:
-		return tui.Dim.Render("(erased at the author's request)")
-	case c.Withdrawn:
-		return tui.Dim.Render("(withdrawn by the author)")
-	case c.Hidden:
-		return tui.Dim.Render("(hidden: "+c.HiddenReason+") ") + quote(c, n)
-	case c.MergedInto != "":
-		return tui.Dim.Render("(merged) ") + quote(c, n)
-	case c.Owner != "":
-		return quote(c, n/2) + tui.Dim.Render(" → "+c.Owner)
-	}
-	return quote(c, n)
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "none"
-	}
-	return s
-}
-
-// tallyLines draw opportunities and barriers by theme as bars: one line
-// per theme when there is room, else the theme's name above its bars.
-func (m *Screen) tallyLines(w, h int) []string {
-	m.scroll[paneTally] = min(m.scroll[paneTally], max(len(m.tallyRows)-1, 0))
-	k := tallyKey{w: w, h: h, scroll: m.scroll[paneTally], focused: m.pane == paneTally, shown: m.tallyShown}
-	return m.drawn.tally.Get(k, func() []string { return m.drawTally(k) })
-}
-
-// drawTally draws the tally chart for what its key names.
-func (m *Screen) drawTally(k tallyKey) []string {
-	w, h := k.w, k.h
-	title := "Tally by theme"
-	if k.focused {
-		title = tui.Accent.Render("▸ " + title)
-	} else {
-		title = tui.Bold.Render("  " + title)
-	}
-	lines := []string{tui.Fit(title, w), tui.Fit("  "+tui.Good.Render("█ opportunities")+"  "+tui.Barrier.Render("░ barriers"), w)}
-	peak := m.tally.Max(inquiry.Opportunity, inquiry.Barrier)
-	if peak == 0 {
-		return append(lines, tui.Dim.Render(tui.Fit("  No opportunities or barriers yet.", w)))
-	}
-	const labelWidth = 24
-	oneLine := w >= labelWidth+24
-	barRoom := max((w-12)/2, 1)
-	if oneLine {
-		barRoom = max((w-labelWidth-10)/2, 1)
-	}
-	for _, r := range m.tallyRows[k.scroll:] {
-		o, b := r.Counts[inquiry.Opportunity], r.Counts[inquiry.Barrier]
-		// Each bar and its count take a fixed column, so the barrier bars
-		// line up under each other.
-		bars := pad(tui.Good.Render(bar("█", o, peak, barRoom))+" "+fmt.Sprint(o), barRoom+4) +
-			tui.Barrier.Render(bar("░", b, peak, barRoom)) + " " + fmt.Sprint(b)
-		if oneLine {
-			if len(lines) >= h {
-				break
-			}
-			lines = append(lines, tui.Fit("  "+pad(tui.Fit(r.Theme.Label, labelWidth-2), labelWidth-2)+" "+bars, w))
-			continue
-		}
-		if len(lines)+2 > h {
-			break
-		}
-		lines = append(lines, tui.Fit("  "+r.Theme.Label, w), tui.Fit("    "+bars, w))
-	}
-	return lines
-}
-
-// bar is n out of peak drawn in at most room cells; any count above zero
-// shows at least one cell.
-func bar(glyph string, n, peak, room int) string {
-	if n == 0 || peak == 0 {
-		return ""
-	}
-	cells := max(n*room/peak, 1)
-	return strings.Repeat(glyph, cells)
-}
-
 // at is lines[i], or "" past the end.
 func at(lines []string, i int) string {
 	if i < len(lines) {
@@ -356,4 +180,37 @@ func at(lines []string, i int) string {
 // pad fills a styled string with spaces to the width.
 func pad(s string, w int) string {
 	return s + strings.Repeat(" ", max(w-tui.Width(s), 0))
+}
+
+// parts keeps the parts of the room view that a live update or a key
+// mostly leaves as they were: the header, the counts, the rule, the keys
+// line and the tally chart. Bubble Tea draws the screen after every
+// message, and a new contribution changes the feed, seldom the header.
+// Every key names all that its part shows; a field left out of a key is a
+// part that does not change when it should.
+type parts struct {
+	header tui.Kept[headerKey]
+	counts tui.Kept[countsKey]
+	rule   tui.Kept[int]
+	help   tui.Kept[textKey]
+	tally  tui.Memo[tallyKey, []string]
+	// feed keeps the two lines of each contribution in the feed, by its
+	// ID; it is emptied when it holds many more than a screenful.
+	feed map[string]*feedRow
+}
+
+type headerKey struct {
+	w                   int
+	title, code, seeing string
+	open                bool
+}
+
+type countsKey struct {
+	w, joined, here, contributions, opportunities, barriers int
+}
+
+// textKey is a line's width and what it says.
+type textKey struct {
+	w    int
+	text string
 }

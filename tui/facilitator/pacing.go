@@ -2,6 +2,7 @@ package facilitator
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -152,3 +153,49 @@ func minutes(d time.Duration) string {
 
 // clock is a time of day as the room reads it.
 func clock(t time.Time) string { return t.Local().Format("15:04") }
+
+// paceLine says which prompt is open for everyone, how long it has left
+// and how many have answered it.
+func (m *Screen) paceLine(w int) string {
+	ws := m.ws
+	cur := ws.Current.Prompt
+	// From the fullest to the tightest; the first that fits is shown.
+	var variants []string
+	switch {
+	case cur != "":
+		where := tui.Bold.Render(phaseTitle(ws.Guide, cur))
+		answered, of := m.index.progress(cur)
+		progress := tui.Dim.Render(fmt.Sprintf(" · %d of %d have answered", answered, of))
+		tight := tui.Dim.Render(fmt.Sprintf(" · %d/%d answered", answered, of))
+		if of == 0 {
+			progress, tight = tui.Dim.Render(" · nobody has joined yet"), ""
+		}
+		timer, ends, left := "", "", ""
+		if cd := m.countdown(); cd != "" {
+			style := tui.Accent
+			if l, _ := m.timeLeft(time.Now()); l < time.Minute {
+				style = tui.Warn
+			}
+			timer, left = tui.Dim.Render(" · ")+style.Render("⏱ "+cd), tui.Dim.Render(" · ")+style.Render("⏱ "+strings.TrimSuffix(cd, " left"))
+			ends = tui.Dim.Render(" (ends " + clock(ws.Current.EndsAt) + ")")
+			if l, _ := m.timeLeft(time.Now()); l <= 0 {
+				ends = tui.Dim.Render(" (ended " + clock(ws.Current.EndsAt) + ")")
+			}
+		}
+		now := tui.Dim.Render("Now open: ") + where
+		variants = []string{now + timer + ends + progress, now + timer + progress, where + left + tight}
+	case ws.Pacing == inquiry.FacilitatorPaced:
+		variants = []string{
+			tui.Dim.Render("Facilitator-led: no prompt is open yet (n opens the first for everyone)"),
+			tui.Dim.Render("No prompt open yet (n opens one)"),
+		}
+	default:
+		variants = []string{tui.Dim.Render("Self-paced: each participant moves on when ready"), tui.Dim.Render("Self-paced")}
+	}
+	for _, v := range variants {
+		if tui.Width(v) <= w {
+			return v
+		}
+	}
+	return tui.Fit(variants[len(variants)-1], w)
+}

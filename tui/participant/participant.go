@@ -11,6 +11,7 @@ import (
 	"github.com/anchorage/anchorage/tui"
 )
 
+// stage is where a participant is on their way through the workshop.
 type stage int
 
 const (

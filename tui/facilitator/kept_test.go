@@ -11,7 +11,7 @@ import (
 	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
-// The room view keeps the parts it drew (facParts) and draws again only
+// The room view keeps the parts it drew (parts) and draws again only
 // what changed. A stale part is the bug these tests guard against: each
 // case changes one thing the room shows and checks that the screen shows
 // the change, and that it is the screen drawn from nothing.
@@ -21,7 +21,7 @@ import (
 func roomDrawnAfresh(t *testing.T, m *Screen) string {
 	t.Helper()
 	got := m.View()
-	m.drawn = facParts{}
+	m.drawn = parts{}
 	want := m.View()
 	if got.Content != want.Content {
 		t.Fatalf("the kept room is stale.\nkept:\n%s\ndrawn afresh:\n%s", ansi.Strip(got.Content), ansi.Strip(want.Content))
