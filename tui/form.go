@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -65,6 +66,17 @@ const (
 	FieldDue   // actions only: by when
 	formFields
 )
+
+// FormKeys are the contribution form's own keys, for the screen's line of
+// keys: the editor has its own for the words (a new line among them).
+var FormKeys = struct{ Next, Last, Choose, Move, Tick, NewLine key.Binding }{
+	Next:    Bind("tab", "next", "tab"),
+	Last:    Bind("shift+tab", "last", "shift+tab"),
+	Choose:  Bind("←→", "choose", "left", "right"),
+	Move:    Bind("←→", "move", "left", "right"),
+	Tick:    Bind("space", "tick", "space", "x"), // x as a box is ticked on paper, as everywhere a box is ticked
+	NewLine: Bind("alt+enter", "new line", "alt+enter", "shift+enter", "ctrl+j"),
+}
 
 // NewContributionForm returns an empty form at the guide's first prompt.
 // placeholder is what the empty editor says; choosesPrompt makes the
@@ -268,15 +280,18 @@ func (f *ContributionForm) cycleFocus(delta int) {
 // words changed. The screen handles its own keys (enter, esc, pgup and
 // pgdn) before it hands the form one.
 func (f *ContributionForm) Key(k tea.KeyPressMsg) (cmd tea.Cmd, edited bool) {
-	switch k.String() {
-	case "tab":
+	switch {
+	case key.Matches(k, FormKeys.Next):
 		f.cycleFocus(1)
 		return nil, false
-	case "shift+tab":
+	case key.Matches(k, FormKeys.Last):
 		f.cycleFocus(-1)
 		return nil, false
 	}
-	delta := map[string]int{"left": -1, "right": 1}[k.String()]
+	delta := 0
+	if key.Matches(k, FormKeys.Choose) {
+		delta = map[string]int{"left": -1, "right": 1}[k.String()]
+	}
 	switch f.focus {
 	case FieldText:
 		return nil, f.typeKey(k)
@@ -310,8 +325,7 @@ func (f *ContributionForm) Key(k tea.KeyPressMsg) (cmd tea.Cmd, edited bool) {
 		case delta != 0:
 			f.themeCursor = Cycle(f.themeCursor, delta, len(themes))
 			return nil, false
-		case k.String() == "space" || k.String() == "x":
-			// x as in a box ticked on paper, as everywhere a box is ticked.
+		case key.Matches(k, FormKeys.Tick):
 			id := themes[min(f.themeCursor, len(themes)-1)].ID
 			if i := slices.Index(f.themes, id); i >= 0 {
 				f.themes = slices.Delete(f.themes, i, i+1)

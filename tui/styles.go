@@ -87,21 +87,6 @@ func (k ink) Render(s string) string {
 	return k.prefix + s + k.suffix
 }
 
-// HelpLine renders "key action · key action", cut to the width.
-func HelpLine(width int, pairs ...string) string {
-	var b strings.Builder
-	sep := Dim.Render(" · ")
-	for i := 0; i+1 < len(pairs); i += 2 {
-		if i > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(Bold.Render(pairs[i]))
-		b.WriteByte(' ')
-		b.WriteString(Dim.Render(pairs[i+1]))
-	}
-	return Fit(b.String(), width)
-}
-
 // Rule is a horizontal line across the width.
 func Rule(width int) string {
 	return Dim.Render(strings.Repeat("─", max(width, 0)))

@@ -1,6 +1,7 @@
 package facilitator
 
 import (
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -36,21 +37,21 @@ func (m *Screen) askLine(prompt, placeholder, yes string, limit int, answer func
 func (m *Screen) askKey(k tea.KeyPressMsg) tea.Cmd {
 	q := m.ask
 	if q.input == nil {
-		switch k.String() {
-		case "y", "Y":
+		switch {
+		case key.Matches(k, askKeys.Yes):
 			m.ask = nil
 			return q.answer(m, "")
-		case "n", "N", "esc":
+		case key.Matches(k, askKeys.No):
 			m.ask = nil
 			m.notice = tui.Notice{Text: "Nothing was changed."}
 		}
 		return nil
 	}
-	switch k.String() {
-	case "enter":
+	switch {
+	case key.Matches(k, askKeys.Answer):
 		m.ask = nil
 		return q.answer(m, q.input.Value())
-	case "esc":
+	case key.Matches(k, askKeys.Cancel):
 		m.ask = nil
 		m.notice = tui.Notice{Text: "Nothing was changed."}
 		return nil

@@ -3,6 +3,7 @@ package facilitator
 import (
 	"fmt"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -51,23 +52,25 @@ func (m *Screen) viewChoose() string {
 	b.Fill(m.frame.Height - 3)
 	b.Line(m.notice.Line(w))
 	b.Fill(m.frame.Height - 1)
-	b.Line(tui.HelpLine(w, "↑↓", "choose", "enter", "watch the room", "q", "quit"))
+	b.Line(tui.FooterKeeping(w, chooserKeys.Quit, chooserKeys.Choose, chooserKeys.Watch))
 	return b.String()
 }
 
 func (m *Screen) chooseKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch k.String() {
-	case "up", "k":
-		m.cursor = max(m.cursor-1, 0)
-	case "down", "j":
-		m.cursor = min(m.cursor+1, max(len(m.workshops)-1, 0))
-	case "enter":
+	switch {
+	case key.Matches(k, chooserKeys.Choose):
+		delta := 1
+		if s := k.String(); s == "up" || s == "k" {
+			delta = -1
+		}
+		m.cursor = min(max(m.cursor+delta, 0), max(len(m.workshops)-1, 0))
+	case key.Matches(k, chooserKeys.Watch):
 		if len(m.workshops) > 0 {
 			m.notice = tui.Notice{}
 			m.openRoom(m.workshops[m.cursor])
 			return m, tea.Batch(m.watch.Listen(), m.tick())
 		}
-	case "q", "esc":
+	case key.Matches(k, chooserKeys.Quit):
 		return m, m.frame.End("Goodbye.")
 	}
 	return m, nil

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -34,27 +35,26 @@ func (m *Screen) curateKey(k tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 	if c == nil {
 		return nil, false
 	}
-	switch k.String() {
-	case "a", "t", "m", "*", "h":
-		if c.Withdrawn || c.Erased {
-			m.notice = tui.Notice{Text: "Its author has left the workshop, so it can no longer be curated.", Bad: true}
-			return nil, true
-		}
+	d := detailKeys
+	if !key.Matches(k, d.Accept, d.Themes, d.Merge, d.Highlight, d.Hide) {
+		return nil, false
 	}
-	switch k.String() {
-	case "a":
+	if c.Withdrawn || c.Erased {
+		m.notice = tui.Notice{Text: "Its author has left the workshop, so it can no longer be curated.", Bad: true}
+		return nil, true
+	}
+	switch {
+	case key.Matches(k, d.Accept):
 		return m.acceptThemes(c), true
-	case "t":
+	case key.Matches(k, d.Themes):
 		m.openThemes(c)
 		return nil, true
-	case "m":
+	case key.Matches(k, d.Merge):
 		return m.startMerge(c), true
-	case "*":
+	case key.Matches(k, d.Highlight):
 		return m.highlight(c), true
-	case "h":
-		return m.hide(c), true
 	}
-	return nil, false
+	return m.hide(c), true
 }
 
 // quote is a contribution's words, short, for notices and questions.
@@ -115,19 +115,15 @@ func (m *Screen) startMerge(c *inquiry.Contribution) tea.Cmd {
 }
 
 func (m *Screen) mergeKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "esc":
+	if delta, ok := tui.Move(k, pageStep); ok && key.Matches(k, mergeKeys.Pick) {
+		m.move(delta)
+		return nil
+	}
+	switch {
+	case key.Matches(k, mergeKeys.Cancel):
 		m.mode, m.merging = modeRoom, ""
 		m.notice = tui.Notice{Text: "Nothing was merged."}
-	case "up":
-		m.move(-1)
-	case "down":
-		m.move(1)
-	case "pgup":
-		m.move(-10)
-	case "pgdown":
-		m.move(10)
-	case "enter":
+	case key.Matches(k, mergeKeys.Merge):
 		dup, ok := m.ws.Contribution(m.merging)
 		into := m.pickedOut()
 		switch {

@@ -3,6 +3,7 @@ package facilitator
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -110,14 +111,12 @@ func (d *scribeDesk) update(msg tea.Msg) (cmd tea.Cmd, leave bool) {
 
 func (d *scribeDesk) whoKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	people := d.scribed()
-	switch k.String() {
-	case "up":
-		d.cursor = max(d.cursor-1, 0)
-	case "down":
-		d.cursor = min(d.cursor+1, len(people))
-	case "esc":
+	switch {
+	case key.Matches(k, deskKeys.Pick):
+		tui.MoveIn(&d.cursor, len(people)+1, k, 1)
+	case key.Matches(k, deskKeys.Back):
 		return nil, true
-	case "enter":
+	case key.Matches(k, deskKeys.Write):
 		if d.cursor == 0 {
 			d.stage, d.consent, d.onConsent = scribeNew, false, false
 			d.name = tui.NewLineInput("Table 3, or a name or pseudonym", inquiry.MaxNameRunes)
@@ -147,11 +146,11 @@ func (d *scribeDesk) startWriting(who string) {
 }
 
 func (d *scribeDesk) newKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "esc":
+	switch {
+	case key.Matches(k, deskKeys.Back):
 		d.stage, d.notice = scribeWho, tui.Notice{}
 		return nil
-	case "tab", "shift+tab", "up", "down":
+	case key.Matches(k, deskKeys.Consent):
 		d.onConsent = !d.onConsent
 		if d.onConsent {
 			d.name.Blur()
@@ -159,12 +158,10 @@ func (d *scribeDesk) newKey(k tea.KeyPressMsg) tea.Cmd {
 			d.name.Focus()
 		}
 		return nil
-	case "space":
-		if d.onConsent {
-			d.consent = !d.consent
-			return nil
-		}
-	case "enter":
+	case key.Matches(k, deskKeys.Tick) && d.onConsent:
+		d.consent = !d.consent
+		return nil
+	case key.Matches(k, deskKeys.Add):
 		return d.join()
 	}
 	if d.onConsent {
@@ -255,10 +252,10 @@ func (d *scribeDesk) words() string { return strings.TrimSpace(d.form.Words()) }
 // scribed participant's name.
 
 func (d *scribeDesk) writeKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "enter":
+	switch {
+	case key.Matches(k, deskKeys.Save):
 		return d.save()
-	case "esc":
+	case key.Matches(k, deskKeys.Back):
 		if d.words() != "" && !d.escPressed {
 			d.escPressed = true
 			d.notice = tui.Notice{Text: "The words written are not saved: enter saves them, esc again drops them.", Bad: true}
@@ -267,7 +264,7 @@ func (d *scribeDesk) writeKey(k tea.KeyPressMsg) tea.Cmd {
 		d.form.Clear()
 		d.stage, d.notice = scribeWho, tui.Notice{}
 		return nil
-	case "pgdown", "pgup":
+	case key.Matches(k, deskKeys.Prompt):
 		delta := 1
 		if k.String() == "pgup" {
 			delta = -1

@@ -3,6 +3,7 @@ package facilitator
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -21,21 +22,22 @@ func (d *scribeDesk) view(w, h int) ([]string, *tea.Cursor) {
 	return d.writeLines(w, h)
 }
 
-// help is the desk's keys for the key line.
-func (d *scribeDesk) help() []string {
+// footer is the desk's keys for the line of keys.
+func (d *scribeDesk) footer() []key.Binding {
+	k, f := deskKeys, tui.FormKeys
 	switch d.stage {
 	case scribeWho:
-		return []string{"↑↓", "pick", "enter", "write for them", "esc", "back"}
+		return []key.Binding{k.Pick, k.Write, k.Back}
 	case scribeNew:
-		return []string{"enter", "add them", "tab", "consent", "space", "tick", "esc", "back"}
+		return []key.Binding{k.Add, k.Consent, k.Tick, k.Back}
 	}
 	switch d.form.Focus() {
 	case tui.FieldText:
-		return []string{"enter", "save", "alt+enter", "new line", "tab", "choices", "pgup/pgdn", "prompt", "esc", "back"}
+		return []key.Binding{k.Save, f.NewLine, k.Choices, k.Prompt, k.Back}
 	case tui.FieldThemes:
-		return []string{"←→", "move", "space", "tick", "enter", "save", "tab", "next", "esc", "back"}
+		return []key.Binding{f.Move, f.Tick, k.Save, f.Next, k.Back}
 	}
-	return []string{"←→", "choose", "enter", "save", "tab", "next", "esc", "back"}
+	return []key.Binding{f.Choose, k.Save, f.Next, k.Back}
 }
 
 func (d *scribeDesk) whoLines(w, h int) []string {

@@ -3,6 +3,7 @@ package facilitator
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -46,11 +47,11 @@ func (m enrolModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case tea.KeyPressMsg:
 		switch {
-		case msg.String() == "ctrl+c" || msg.String() == "esc":
+		case key.Matches(msg, enrolKeys.Leave):
 			return m, tea.Quit
 		case m.busy:
 			return m, nil
-		case msg.String() == "enter":
+		case key.Matches(msg, enrolKeys.Enrol):
 			code := strings.TrimSpace(m.input.Value())
 			if code == "" {
 				return m, nil
@@ -114,7 +115,7 @@ func (m enrolModel) View() tea.View {
 		b.Line("")
 	}
 	b.Line("")
-	b.Line(tui.HelpLine(80, "enter", "enrol", "esc", "leave"))
+	b.Line(tui.Footer(80, enrolKeys.Enrol, enrolKeys.Leave))
 	v := tea.NewView(b.String())
 	v.AltScreen = true
 	v.Cursor = cursor

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -77,66 +78,60 @@ func (m *Screen) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 
 // roomKey handles the keys of the room itself.
 func (m *Screen) roomKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch k.String() {
-	case "tab", "right":
+	r := roomKeys
+	if delta, ok := tui.Move(k, pageStep); ok {
+		m.move(delta)
+		return m, nil
+	}
+	switch {
+	case key.Matches(k, r.NextPane):
 		m.focus(1)
-	case "shift+tab", "left":
+	case key.Matches(k, r.PrevPane):
 		m.focus(-1)
-	case "up":
-		m.move(-1)
-	case "down":
-		m.move(1)
-	case "pgup":
-		m.move(-10)
-	case "pgdown":
-		m.move(10)
-	case "home":
-		m.move(-1 << 30)
-	case "end":
-		m.move(1 << 30)
-	case "enter":
+	case key.Matches(k, r.Open):
 		m.detail = !m.detail && m.pane == paneFeed && m.feed.len() > 0
-	case "/":
+	case key.Matches(k, r.Search):
 		m.searching = true
 		m.search.SetValue(m.filter.search)
 		m.search.CursorEnd()
 		m.search.Focus()
-	case "p":
+	case key.Matches(k, r.Phase):
 		m.refilter(&m.filter.phase, len(m.ws.Guide.Phases))
-	case "k":
+	case key.Matches(k, r.Kind):
 		m.refilter(&m.filter.kind, len(inquiry.Kinds))
-	case "t":
+	case key.Matches(k, r.Theme):
 		m.refilter(&m.filter.theme, len(m.ws.Themes()))
-	case "r":
+	case key.Matches(k, r.Partner):
 		m.refilter(&m.filter.partner, len(m.ws.Guide.PartnerList()))
-	case "x":
+	case key.Matches(k, r.Clear):
 		m.setFilter(noFilter())
-	case "?":
+	case key.Matches(k, r.Keys):
 		m.help, m.keysTop = true, 0
-	case "n":
+	case key.Matches(k, r.NextPrompt):
 		return m, m.openNext()
-	case "o":
+	case key.Matches(k, r.Prompts):
 		m.openPicker()
-	case "+", "=", "1":
+	case key.Matches(k, r.MoreTime):
+		if k.String() == "5" {
+			return m, m.extend(5 * time.Minute)
+		}
 		return m, m.extend(time.Minute)
-	case "5":
-		return m, m.extend(5 * time.Minute)
-	case "0":
+	case key.Matches(k, r.EndTime):
 		return m, m.endTimebox()
-	case "s":
+	case key.Matches(k, r.Seeing):
 		m.openSettings()
-	case "v":
+	case key.Matches(k, r.Reveal):
 		return m, m.reveal(m.ws.Current.Prompt)
-	case "d":
+	case key.Matches(k, r.Vote):
 		m.dotVote()
-	case "c":
+	case key.Matches(k, r.Scribe):
 		if m.desk == nil {
 			m.desk = newScribeDesk(m.s, m.ws)
 		}
 		m.mode, m.notice = modeScribe, tui.Notice{}
-	case "e":
+	case key.Matches(k, r.Erase):
 		return m, m.erase()
-	case "esc":
+	case key.Matches(k, r.Back):
 		switch {
 		case m.detail:
 			m.detail = false
@@ -145,9 +140,9 @@ func (m *Screen) roomKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		default:
 			m.leaveRoom()
 		}
-	case "w":
+	case key.Matches(k, r.Chooser):
 		m.leaveRoom()
-	case "q":
+	case key.Matches(k, r.Quit):
 		return m, m.frame.End("Goodbye.")
 	}
 	return m, nil
@@ -184,14 +179,14 @@ func (m *Screen) setFilter(f feedFilter) {
 
 // searchKey edits the search words; enter applies them, esc abandons them.
 func (m *Screen) searchKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "enter":
+	switch {
+	case key.Matches(k, searchKeys.Search):
 		f := m.filter
 		f.search = strings.ToLower(inquiry.CleanLine(m.search.Value()))
 		m.searching = false
 		m.setFilter(f)
 		return nil
-	case "esc":
+	case key.Matches(k, searchKeys.Cancel):
 		m.searching = false
 		return nil
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -30,23 +31,16 @@ func (m *Screen) openPicker() {
 func (m *Screen) pickerKey(k tea.KeyPressMsg) tea.Cmd {
 	p := &m.picker
 	refs := promptRefs(m.ws.Guide)
-	switch k.String() {
-	case "up":
-		p.cursor = max(p.cursor-1, 0)
-	case "down":
-		p.cursor = min(p.cursor+1, len(refs)-1)
-	case "home":
-		p.cursor = 0
-	case "end":
-		p.cursor = len(refs) - 1
-	case "t":
+	switch {
+	case tui.MoveIn(&p.cursor, len(refs), k, pageStep):
+	case key.Matches(k, pickerKeys.Timebox):
 		p.timebox = !p.timebox
-	case "enter":
+	case key.Matches(k, pickerKeys.Open):
 		m.mode = modeRoom
 		return m.openPrompt(refs[p.cursor], p.timebox)
-	case "v":
+	case key.Matches(k, pickerKeys.Reveal):
 		return m.reveal(refs[p.cursor])
-	case "esc", "o":
+	case key.Matches(k, pickerKeys.Back):
 		m.mode = modeRoom
 	}
 	return nil

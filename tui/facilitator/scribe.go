@@ -96,6 +96,6 @@ func (m *Scribe) draw() (string, *tea.Cursor) {
 	}
 	b.Line(tui.Rule(w))
 	b.Line(m.desk.notice.Line(w))
-	b.Line(tui.HelpLine(w, append(m.desk.help(), "ctrl+c", "leave")...))
+	b.Line(tui.FooterKeeping(w, tui.Leave, m.desk.footer()...))
 	return b.String(), cursor
 }

@@ -3,6 +3,7 @@ package facilitator
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -39,16 +40,14 @@ func (m *Screen) openSettings() {
 
 func (m *Screen) settingsKey(k tea.KeyPressMsg) tea.Cmd {
 	f := &m.settings
-	switch k.String() {
-	case "up":
-		f.visibility = max(f.visibility-1, 0)
-	case "down":
-		f.visibility = min(f.visibility+1, len(visibilities)-1)
-	case "space", "a":
+	switch {
+	case key.Matches(k, settingsKeys.Choose):
+		tui.MoveIn(&f.visibility, len(visibilities), k, 1)
+	case key.Matches(k, settingsKeys.Anonymous):
 		f.anonymous = !f.anonymous
-	case "esc", "s":
+	case key.Matches(k, settingsKeys.Cancel):
 		m.mode = modeRoom
-	case "enter":
+	case key.Matches(k, settingsKeys.Save):
 		m.mode = modeRoom
 		want := inquiry.Settings{Visibility: visibilities[f.visibility].v, Anonymous: f.anonymous}
 		if want == m.ws.Settings {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -35,29 +36,28 @@ func (m *Screen) themesKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.newThemeKey(k)
 	}
 	all := m.ws.Themes()
-	switch k.String() {
-	case "up":
-		p.cursor = max(p.cursor-1, 0)
-	case "down":
-		p.cursor = min(p.cursor+1, len(all)-1)
-	case "space", "x":
+	keys := themeKeys
+	switch {
+	case key.Matches(k, keys.Move):
+		tui.MoveIn(&p.cursor, len(all), k, 1)
+	case key.Matches(k, keys.Tick):
 		id := all[p.cursor].ID
 		if i := slices.Index(p.ticked, id); i >= 0 {
 			p.ticked = slices.Delete(p.ticked, i, i+1)
 		} else {
 			p.ticked = append(p.ticked, id)
 		}
-	case "n":
+	case key.Matches(k, keys.New):
 		p.adding, p.onKeywords = true, false
 		p.label = tui.NewLineInput("a short name, such as Youth work", inquiry.MaxNameRunes)
 		p.label.Prompt = "New theme › "
 		p.keywords = tui.NewLineInput("optional: words that suggest it, with commas", inquiry.MaxTitleRunes)
 		p.keywords.Prompt = "Keywords  › "
 		p.keywords.Blur()
-	case "esc":
+	case key.Matches(k, keys.Cancel):
 		m.mode = modeRoom
 		m.notice = tui.Notice{Text: "Themes unchanged."}
-	case "enter":
+	case key.Matches(k, keys.Save):
 		c, ok := m.ws.Contribution(p.target)
 		if !ok {
 			m.mode = modeRoom
@@ -73,11 +73,11 @@ func (m *Screen) themesKey(k tea.KeyPressMsg) tea.Cmd {
 
 func (m *Screen) newThemeKey(k tea.KeyPressMsg) tea.Cmd {
 	p := &m.themes
-	switch k.String() {
-	case "esc":
+	switch {
+	case key.Matches(k, themeKeys.Back):
 		p.adding = false
 		return nil
-	case "tab", "shift+tab", "up", "down":
+	case key.Matches(k, themeKeys.Keywords):
 		p.onKeywords = !p.onKeywords
 		if p.onKeywords {
 			p.label.Blur()
@@ -87,7 +87,7 @@ func (m *Screen) newThemeKey(k tea.KeyPressMsg) tea.Cmd {
 			p.label.Focus()
 		}
 		return nil
-	case "enter":
+	case key.Matches(k, themeKeys.Add):
 		return m.addTheme()
 	}
 	var cmd tea.Cmd

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -58,20 +59,24 @@ func (m *Screen) dotVote() {
 
 func (m *Screen) voteKey(k tea.KeyPressMsg) tea.Cmd {
 	f := &m.voteForm
-	switch k.String() {
-	case "esc":
+	keys := voteFormKeys
+	switch {
+	case key.Matches(k, keys.Cancel):
 		m.mode = modeRoom
 		return nil
-	case "enter":
+	case key.Matches(k, keys.Open):
 		return m.openVote()
-	case "tab", "down":
+	case key.Matches(k, keys.Next):
 		f.setFocus((f.focus + 1) % voteFields)
 		return nil
-	case "shift+tab", "up":
+	case key.Matches(k, keys.Last):
 		f.setFocus((f.focus + voteFields - 1) % voteFields)
 		return nil
 	}
-	delta := map[string]int{"left": -1, "right": 1}[k.String()]
+	delta := 0
+	if key.Matches(k, keys.Choose) {
+		delta = map[string]int{"left": -1, "right": 1}[k.String()]
+	}
 	switch f.focus {
 	case voteTitle:
 		var cmd tea.Cmd
@@ -81,7 +86,7 @@ func (m *Screen) voteKey(k tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case delta != 0:
 			f.kindCursor = tui.Cycle(f.kindCursor, delta, len(inquiry.Kinds))
-		case k.String() == "space":
+		case key.Matches(k, keys.Tick):
 			kind := inquiry.Kinds[f.kindCursor]
 			if i := slices.Index(f.kinds, kind); i >= 0 {
 				f.kinds = slices.Delete(f.kinds, i, i+1)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -18,7 +19,7 @@ import (
 const maxCodeAttempts = 5
 
 func (m *Screen) updateCode(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "enter" {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, codeKeys.Join) {
 		code := strings.ToLower(inquiry.CleanLine(m.code.Value()))
 		if code == "" {
 			m.notice = tui.Notice{Text: "Type the join code first: the facilitator has it.", Bad: true}
@@ -56,6 +57,6 @@ func (m *Screen) viewCode() (string, *tea.Cursor) {
 	b.Line("")
 	b.Line(m.notice.Lines(w))
 	b.Fill(m.frame.Height - 1)
-	b.Line(tui.HelpLine(w, "enter", "join", "ctrl+c", "leave"))
+	b.Line(tui.Footer(w, codeKeys.Join, tui.Leave))
 	return b.String(), cursor
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -128,24 +129,26 @@ func (m *Screen) updateCompose(msg tea.Msg) (tea.Model, tea.Cmd) {
 // keys that belong to the form.
 func (m *Screen) composeKey(k tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 	c := &m.compose
-	switch k.String() {
-	case "enter":
+	g := guideKeys
+	switch {
+	case key.Matches(k, g.Save):
 		return m.save(), true
-	case "pgdown":
-		m.movePrompt(1)
+	case key.Matches(k, g.Prompts):
+		delta := 1
+		if k.String() == "pgup" {
+			delta = -1
+		}
+		m.movePrompt(delta)
 		return nil, true
-	case "pgup":
-		m.movePrompt(-1)
-		return nil, true
-	case "ctrl+o":
+	case key.Matches(k, g.Yours):
 		m.openMine()
 		return nil, true
-	case "ctrl+r":
+	case key.Matches(k, g.Others):
 		m.openOthers()
 		return nil, true
-	case "ctrl+t":
+	case key.Matches(k, g.Vote):
 		return m.openVote(), true
-	case "esc":
+	case key.Matches(k, g.Back):
 		if c.buildsOn != "" && c.editing == "" {
 			c.buildsOn, c.buildsOnLabel = "", ""
 			m.notice = tui.Notice{Text: "Not building on it: this is a contribution of its own."}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -300,15 +301,16 @@ func firstSentence(s string) string {
 
 // composeHelp is the help line, naming only what can be done now.
 func (m *Screen) composeHelp(k helpKey) string {
+	g := guideKeys
 	if k.editing {
-		return tui.HelpLine(k.w, "enter", "save changes", "esc", "cancel edit", "tab", "next field", "ctrl+o", "yours")
+		return tui.Footer(k.w, g.SaveChanges, g.CancelEdit, g.NextField, g.Yours)
 	}
-	pairs := []string{"enter", "save", "tab", "choices", "pgdn/pgup", "prompts", "ctrl+o", "yours"}
+	keys := []key.Binding{g.Save, g.Choices, g.Prompts, g.Yours}
 	if k.others {
-		pairs = append(pairs, "ctrl+r", "others")
+		keys = append(keys, g.Others)
 	}
 	if k.vote {
-		pairs = append(pairs, "ctrl+t", "vote")
+		keys = append(keys, g.Vote)
 	}
-	return tui.HelpLine(k.w, append(pairs, "ctrl+c", "leave")...)
+	return tui.Footer(k.w, append(keys, tui.Leave)...)
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -48,7 +49,7 @@ func (m *Screen) updateJoin(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if f.resume.open {
 		return m.updateResume(msg)
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+r" && !f.saving {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, joinKeys.Resume) && !f.saving {
 		f.resume.open = true
 		f.resume.input.Focus()
 		m.notice = tui.Notice{Text: "Type the resume code you were given when you joined, then press enter."}
@@ -78,14 +79,14 @@ func (m *Screen) updateJoin(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "tab", "down":
+		switch {
+		case key.Matches(msg, joinKeys.Next):
 			f.setFocus((f.focus + 1) % joinFields)
 			return m, nil
-		case "shift+tab", "up":
+		case key.Matches(msg, joinKeys.Last):
 			f.setFocus((f.focus + joinFields - 1) % joinFields)
 			return m, nil
-		case "enter":
+		case key.Matches(msg, joinKeys.Join):
 			if f.focus == joinName {
 				f.setFocus(joinOrganisation)
 				return m, nil
@@ -96,16 +97,16 @@ func (m *Screen) updateJoin(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case joinOrganisation:
 			// Index -1 is "not said", so cycle over one more than the list.
 			n := len(inquiry.OrganisationTypes) + 1
-			switch msg.String() {
-			case "right", "space":
-				f.organisation = tui.Cycle(f.organisation+1, 1, n) - 1
-			case "left":
-				f.organisation = tui.Cycle(f.organisation+1, -1, n) - 1
+			if key.Matches(msg, joinKeys.Choose) {
+				delta := 1
+				if msg.String() == "left" {
+					delta = -1
+				}
+				f.organisation = tui.Cycle(f.organisation+1, delta, n) - 1
 			}
 			return m, nil
 		case joinConsent:
-			switch msg.String() {
-			case "space", "y", "x":
+			if key.Matches(msg, joinKeys.Tick) {
 				f.consent = !f.consent
 			}
 			return m, nil
@@ -219,9 +220,9 @@ func (m *Screen) viewJoin() (string, *tea.Cursor) {
 	b.Line(m.notice.Lines(w))
 	b.Fill(m.frame.Height - 1)
 	if f.resume.open {
-		b.Line(tui.HelpLine(w, "enter", "carry on", "esc", "join as someone new"))
+		b.Line(tui.Footer(w, joinKeys.CarryOn, joinKeys.Anew))
 	} else {
-		b.Line(tui.HelpLine(w, "tab", "next", "←→", "choose", "space", "tick", "enter", "join", "ctrl+c", "leave"))
+		b.Line(tui.Footer(w, joinKeys.Next, joinKeys.Choose, joinKeys.Tick, joinKeys.Join, tui.Leave))
 	}
 	return b.String(), cursor
 }

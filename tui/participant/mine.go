@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -62,13 +63,13 @@ func (m *Screen) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		if l.withdrawing {
 			l.withdrawing = false
-			if msg.String() == "y" {
+			if key.Matches(msg, mineKeys.Yes) {
 				return m, m.withdrawCmd()
 			}
 			m.notice = tui.Notice{Text: "You are still in the workshop; nothing was withdrawn."}
 			return m, nil
 		}
-		if msg.String() == "W" {
+		if key.Matches(msg, mineKeys.Withdraw) {
 			l.withdrawing = true
 			m.notice = tui.Notice{Text: "Leave and withdraw everything you contributed? Your words will be erased; the record will say they were withdrawn. Press y to confirm.", Bad: true}
 			return m, nil
@@ -79,30 +80,32 @@ func (m *Screen) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if l.confirming {
 			l.confirming = false
-			if msg.String() == "y" {
+			if key.Matches(msg, mineKeys.Yes) {
 				return m, m.deleteCmd(items[l.cursor])
 			}
 			m.notice = tui.Notice{Text: "Kept."}
 			return m, nil
 		}
-		switch msg.String() {
-		case "up", "k":
-			l.cursor = max(l.cursor-1, 0)
-		case "down", "j":
-			l.cursor = min(l.cursor+1, len(items)-1)
-		case "enter", "e":
+		switch {
+		case key.Matches(msg, mineKeys.Choose):
+			delta := 1
+			if s := msg.String(); s == "up" || s == "k" {
+				delta = -1
+			}
+			l.cursor = min(max(l.cursor+delta, 0), len(items)-1)
+		case key.Matches(msg, mineKeys.Edit):
 			m.compose.load(items[l.cursor])
 			m.stage = stageGuide
 			m.notice = tui.Notice{Text: "Editing: change the text or the choices, then press enter to save."}
 			if m.move != nil {
 				m.move(m.presence())
 			}
-		case "d", "delete", "backspace":
+		case key.Matches(msg, mineKeys.Delete):
 			if !l.deleting {
 				l.confirming = true
 				m.notice = tui.Notice{Text: "Delete this contribution? Press y to delete, any other key to keep it.", Bad: true}
 			}
-		case "esc", "q", "ctrl+o":
+		case key.Matches(msg, mineKeys.Back):
 			m.stage = stageGuide
 			m.notice = tui.Notice{}
 		}
@@ -164,6 +167,7 @@ func (m *Screen) viewMine() string {
 	b.Fill(h - 3)
 	b.Line(m.notice.Lines(w))
 	b.Fill(h - 1)
-	b.Line(tui.HelpLine(w, "↑↓", "choose", "enter", "edit", "d", "delete", "W", "withdraw all and leave", "esc", "back"))
+	k := mineKeys
+	b.Line(tui.Footer(w, k.Choose, k.Edit, k.Delete, k.Withdraw, k.Back))
 	return strings.TrimRight(b.String(), "\n")
 }

@@ -3,6 +3,7 @@ package participant
 import (
 	"fmt"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -93,19 +94,17 @@ func (m *Screen) updateOthers(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	switch k.String() {
-	case "up":
-		o.cursor = max(o.cursor-1, 0)
-	case "down":
-		o.cursor = min(o.cursor+1, max(len(o.items)-1, 0))
-	case "enter", "b":
+	switch {
+	case key.Matches(k, othersKeys.Choose):
+		tui.MoveIn(&o.cursor, len(o.items), k, 1)
+	case key.Matches(k, othersKeys.BuildOn):
 		if len(o.items) > 0 {
 			item := o.items[o.cursor]
 			m.compose.buildOn(item.id, fmt.Sprintf("%s's %s: “%s”", item.name, item.kind, tui.Snippet(item.text, 40)))
 			m.stage = stageGuide
 			m.notice = tui.Notice{Text: "Write what you would add to it, then press enter to save."}
 		}
-	case "esc", "q", "ctrl+r":
+	case key.Matches(k, othersKeys.Back):
 		m.stage = stageGuide
 	}
 	return m, nil
@@ -148,6 +147,6 @@ func (m *Screen) viewOthers() string {
 	b.Fill(h - 3)
 	b.Line(m.notice.Lines(w))
 	b.Fill(h - 1)
-	b.Line(tui.HelpLine(w, "↑↓", "choose", "enter", "build on it", "esc", "back to writing"))
+	b.Line(tui.Footer(w, othersKeys.Choose, othersKeys.BuildOn, othersKeys.Back))
 	return b.String()
 }

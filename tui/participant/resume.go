@@ -3,6 +3,7 @@ package participant
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -30,12 +31,12 @@ func newResumeForm() resumeForm {
 func (m *Screen) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 	f := &m.join.resume
 	k, ok := msg.(tea.KeyPressMsg)
-	if !ok || (k.String() != "enter" && k.String() != "esc") {
+	if !ok || !key.Matches(k, joinKeys.CarryOn, joinKeys.Anew) {
 		var cmd tea.Cmd
 		f.input, cmd = f.input.Update(msg)
 		return m, cmd
 	}
-	if k.String() == "esc" {
+	if key.Matches(k, joinKeys.Anew) {
 		f.open = false
 		m.notice = tui.Notice{}
 		return m, nil

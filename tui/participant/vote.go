@@ -5,6 +5,7 @@ import (
 	"maps"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -102,12 +103,10 @@ func (m *Screen) updateVote(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.notice = tui.Notice{Text: fmt.Sprintf("Your %d dots are saved ✓ You can move them until the vote closes.", m.placed())}
 		return m, nil
 	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "up":
-			f.cursor = max(f.cursor-1, 0)
-		case "down":
-			f.cursor = min(f.cursor+1, max(len(f.candidates)-1, 0))
-		case "right", "+", "=", "space":
+		switch {
+		case key.Matches(msg, voteKeys.Choose):
+			tui.MoveIn(&f.cursor, len(f.candidates), msg, 1)
+		case key.Matches(msg, voteKeys.Add):
 			if !f.results && len(f.candidates) > 0 {
 				if m.placed() >= m.view.vote.Dots {
 					m.notice = tui.Notice{Text: "All your dots are placed: take one off another first (← or -).", Bad: true}
@@ -115,17 +114,17 @@ func (m *Screen) updateVote(msg tea.Msg) (tea.Model, tea.Cmd) {
 				}
 				f.dots[f.candidates[f.cursor].id]++
 			}
-		case "left", "-", "backspace":
+		case key.Matches(msg, voteKeys.TakeOff):
 			if !f.results && len(f.candidates) > 0 {
 				if id := f.candidates[f.cursor].id; f.dots[id] > 0 {
 					f.dots[id]--
 				}
 			}
-		case "enter":
+		case key.Matches(msg, voteKeys.Save):
 			if !f.results && !f.saving {
 				return m, m.castBallot()
 			}
-		case "esc", "ctrl+t", "q":
+		case key.Matches(msg, voteKeys.Back):
 			if !f.results && !maps.Equal(nonZeroDots(f.dots), nonZeroDots(m.view.ballot)) {
 				m.notice = tui.Notice{Text: "Your changed dots were not saved: ctrl+t and enter to save them."}
 			}
@@ -199,9 +198,10 @@ func (m *Screen) viewVote() string {
 	b.Line(m.notice.Lines(w))
 	b.Fill(h - 1)
 	if f.results {
-		b.Line(tui.HelpLine(w, "↑↓", "scroll", "esc", "back to writing"))
+		b.Line(tui.Footer(w, voteKeys.Scroll, voteKeys.BackToWriting))
 	} else {
-		b.Line(tui.HelpLine(w, "↑↓", "choose", "→ +", "add a dot", "← -", "take one off", "enter", "save", "esc", "back"))
+		k := voteKeys
+		b.Line(tui.Footer(w, k.Choose, k.Add, k.TakeOff, k.Save, k.Back))
 	}
 	return b.String()
 }
