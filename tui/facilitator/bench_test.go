@@ -4,16 +4,16 @@ import (
 	"fmt"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
 	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
-// The screens' hot paths: drawing the facilitator's room and the
-// participant's guide, and the work one live update or one key press
-// costs a session, from the message to the bytes on the wire. Rendering
-// (frame) is Bubble Tea's renderer, so bytes/op is what the session's
-// terminal receives.
+// The facilitator's screen's hot paths: drawing the room, and the work one
+// live update or one key press costs a session, from the message to the
+// bytes on the wire (tuitest.Wire: painted as the server paints).
 
 // BenchmarkFacilitatorView draws the room of a big workshop: 60
 // participants, all connected, and 2,000 contributions.
@@ -38,36 +38,7 @@ func BenchmarkFacilitatorBell(b *testing.B) {
 	for _, n := range []int{100, 1_000, 10_000} {
 		b.Run(fmt.Sprintf("contributions=%d", n), func(b *testing.B) {
 			room := tuitest.NewMemRoom(b, 60, n, inquiry.SelfPaced)
-			base := room.Shown()
-			// New contributions to release one per update; when they run
-			// out the room and the screen start again from base, so the
-			// workshop stays within 25% of n.
-			extra := max(n/4, 32)
-			for i := range extra {
-				room.Add(b, room.ContributionEvent(i%60, n+i))
-			}
-			room.Rewind(base)
-			f := tuitest.NewWire(80, 24)
-			fresh := func() *Screen {
-				m := opened(room, 80, 24)
-				f.Draw(m.View())
-				return m
-			}
-			m := fresh()
-			sent := 0
-			b.ReportAllocs()
-			for b.Loop() {
-				if !room.Release(1) {
-					b.StopTimer()
-					room.Rewind(base)
-					m = fresh()
-					room.Release(1)
-					b.StartTimer()
-				}
-				m.Update(tui.BellMsg{})
-				sent += f.Draw(m.View())
-			}
-			b.ReportMetric(float64(sent)/float64(b.N), "wire-bytes/op")
+			tuitest.BenchmarkBells(b, room, n, opened(room, 80, 24), func(tea.Model) tea.Model { return opened(room, 80, 24) })
 		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/anchorage/anchorage/data"
+	"github.com/anchorage/anchorage/data/datatest"
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui/tuitest"
 )
@@ -14,12 +15,12 @@ import (
 // screen showing the details of the newer one.
 func curationRoom(t *testing.T) (store *data.Store, ws string, fac *tuitest.Term, older, newer string) {
 	t.Helper()
-	store, sum := newRoom(t)
+	store, sum := datatest.Workshop(t)
 	bo := tuitest.Join(t, store, sum.ID, "Bo")
 	design := tuitest.PromptFor(t, inquiry.Opportunity, inquiry.Barrier)
 	older = addContribution(t, store, sum.ID, bo, design, inquiry.Opportunity, "Shared transport for hospital visits", "health-social-care")
 	newer = addContribution(t, store, sum.ID, bo, design, inquiry.Opportunity, "A shared minibus to the hospital", "health-social-care")
-	fac = tuitest.Run(t, New(session(t, store, sum.Code)), 100, 30)
+	fac = tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.See("A shared minibus")
 	fac.Key("enter")
 	fac.See("▸ Opportunity by Bo", "(suggested: a accepts)")
@@ -135,7 +136,7 @@ func TestFacilitatorMergesADuplicateAfterAsking(t *testing.T) {
 }
 
 func TestFeedAndDetailsShowWhatAContributionBuildsOn(t *testing.T) {
-	store, sum := newRoom(t)
+	store, sum := datatest.Workshop(t)
 	ann := tuitest.Join(t, store, sum.ID, "Ann")
 	bo := tuitest.Join(t, store, sum.ID, "Bo")
 	first := addContribution(t, store, sum.ID, ann, tuitest.PromptFor(t, inquiry.Opportunity, inquiry.Barrier), inquiry.Opportunity, "Open the school gym at weekends")
@@ -147,7 +148,7 @@ func TestFeedAndDetailsShowWhatAContributionBuildsOn(t *testing.T) {
 	if err != nil {
 		t.Fatalf("build on: %v", err)
 	}
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 100, 30)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.See("Bo · Opportunity ↳ builds on")
 	fac.Key("enter")
 	fac.See("Builds on “Open the school gym at", "weekends” by Ann")

@@ -6,17 +6,18 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/anchorage/anchorage/data/datatest"
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui/participant"
 	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
 func TestFacilitatorSeesContributionsAndTallyArriveLive(t *testing.T) {
-	store, sum := newRoom(t)
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 100, 30)
+	store, sum := datatest.Workshop(t)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.See("Anchors and services", "Waiting for the first contribution", "No opportunities or barriers yet")
 
-	part := tuitest.Run(t, participant.New(participantSession(t, store, sum.Code)), 80, 24)
+	part := tuitest.Run(t, participant.New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	part.FillJoinForm("Ann")
 	fac.See("Ann (")
 
@@ -53,8 +54,8 @@ func TestFacilitatorSeesContributionsAndTallyArriveLive(t *testing.T) {
 // opportunities and barriers.
 
 func TestFacilitatorChoosesAWorkshopFromTheList(t *testing.T) {
-	store, sum := newRoom(t)
-	fac := tuitest.Run(t, New(session(t, store, "")), 100, 30)
+	store, sum := datatest.Workshop(t)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, "")), 100, 30)
 	fac.See(sum.Code, "Anchors and services", "watch the room")
 	fac.Key("enter")
 	fac.See("Waiting for the first contribution")
@@ -63,8 +64,8 @@ func TestFacilitatorChoosesAWorkshopFromTheList(t *testing.T) {
 }
 
 func TestFacilitatorScreenFitsAnEightyColumnTerminal(t *testing.T) {
-	store, sum := newRoom(t)
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	store, sum := datatest.Workshop(t)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 80, 24)
 	fac.See("Live contributions", "Tally by theme", "█ opportunities  ░ barriers", "Here now")
 	fac.Send(tea.WindowSizeMsg{Width: 50, Height: 20})
 	fac.See("Live contributions")
@@ -73,7 +74,7 @@ func TestFacilitatorScreenFitsAnEightyColumnTerminal(t *testing.T) {
 }
 
 func TestFacilitatorFiltersSearchesAndOpensAContribution(t *testing.T) {
-	store, sum := newRoom(t)
+	store, sum := datatest.Workshop(t)
 	me := tuitest.Join(t, store, sum.ID, "Bo")
 	design := tuitest.PromptFor(t, inquiry.Opportunity, inquiry.Barrier)
 	add := func(id string, kind inquiry.Kind, text string, themes ...string) {
@@ -91,7 +92,7 @@ func TestFacilitatorFiltersSearchesAndOpensAContribution(t *testing.T) {
 	add("c2", inquiry.Barrier, "Short funding cycles from the council", "services-procurement")
 	add("c3", inquiry.Barrier, "Nobody returns our calls", "local-democracy")
 
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 100, 30)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.See("Shared transport", "Short funding cycles", "Nobody returns our calls")
 
 	fac.Key("k") // opportunities

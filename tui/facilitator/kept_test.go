@@ -20,16 +20,7 @@ import (
 // against the same room drawn with nothing kept.
 func roomDrawnAfresh(t *testing.T, m *Screen) string {
 	t.Helper()
-	got := m.View()
-	m.drawn = parts{}
-	want := m.View()
-	if got.Content != want.Content {
-		t.Fatalf("the kept room is stale.\nkept:\n%s\ndrawn afresh:\n%s", ansi.Strip(got.Content), ansi.Strip(want.Content))
-	}
-	if !tuitest.SameCursor(got.Cursor, want.Cursor) {
-		t.Fatalf("the kept cursor is stale: kept %v, drawn afresh %v", got.Cursor, want.Cursor)
-	}
-	return ansi.Strip(got.Content)
+	return ansi.Strip(tuitest.DrawnAfresh(t, m, func() { m.drawn = parts{} }).Content)
 }
 
 func pressInRoom(m *Screen, names ...string) {
@@ -60,32 +51,32 @@ func TestRoomViewShowsEveryChangeToWhatItKeeps(t *testing.T) {
 			return "Live contributions"
 		}},
 		{name: "a new contribution", change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
-			ring(t, r, m, r.ContributionEvent(3, 40))
+			r.Ring(t, m, r.ContributionEvent(3, 40))
 			return "41 contributions"
 		}},
 		{name: "highlighted", change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
-			ring(t, r, m, inquiry.Event{Type: inquiry.ContributionHighlighted, Target: newest, Curation: &inquiry.Curation{Highlight: true}})
+			r.Ring(t, m, inquiry.Event{Type: inquiry.ContributionHighlighted, Target: newest, Curation: &inquiry.Curation{Highlight: true}})
 			return "★"
 		}},
 		{name: "hidden", change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
-			ring(t, r, m, inquiry.Event{Type: inquiry.ContributionHidden, Target: newest, Curation: &inquiry.Curation{Reason: "off topic"}})
+			r.Ring(t, m, inquiry.Event{Type: inquiry.ContributionHidden, Target: newest, Curation: &inquiry.Curation{Reason: "off topic"}})
 			return "(hidden: off topic)"
 		}},
 		{name: "themes changed: the tally", change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
 			themes := r.Workshop().Themes()
-			ring(t, r, m, inquiry.Event{Type: inquiry.ThemesChanged, Target: newest, Curation: &inquiry.Curation{Themes: []string{themes[0].ID, themes[1].ID}}})
+			r.Ring(t, m, inquiry.Event{Type: inquiry.ThemesChanged, Target: newest, Curation: &inquiry.Curation{Themes: []string{themes[0].ID, themes[1].ID}}})
 			return ""
 		}},
 		{name: "author erased", change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
-			ring(t, r, m, inquiry.Event{Type: inquiry.ParticipantErased, Target: tuitest.ParticipantID(39 % 12)})
+			r.Ring(t, m, inquiry.Event{Type: inquiry.ParticipantErased, Target: tuitest.ParticipantID(39 % 12)})
 			return "(erased)"
 		}},
 		{name: "seeing", change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
-			ring(t, r, m, inquiry.Event{Type: inquiry.SettingsChanged, Settings: &inquiry.Settings{Visibility: inquiry.VisibleOnReveal, Anonymous: true}})
+			r.Ring(t, m, inquiry.Event{Type: inquiry.SettingsChanged, Settings: &inquiry.Settings{Visibility: inquiry.VisibleOnReveal, Anonymous: true}})
 			return "seeing on reveal, anonymous"
 		}},
 		{name: "closed", change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
-			ring(t, r, m, inquiry.Event{Type: inquiry.WorkshopClosed})
+			r.Ring(t, m, inquiry.Event{Type: inquiry.WorkshopClosed})
 			return "closed"
 		}},
 		{name: "focus on the tally", change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {

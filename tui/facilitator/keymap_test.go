@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 
+	"github.com/anchorage/anchorage/data/datatest"
 	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
@@ -38,8 +39,8 @@ func TestEveryRoomKeyIsInTheListOfKeys(t *testing.T) {
 }
 
 func TestTheListOfKeysSaysWhatEveryRoomKeyDoes(t *testing.T) {
-	store, sum := newRoom(t)
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 120, 80)
+	store, sum := datatest.Workshop(t)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 120, 80)
 	fac.See("Live contributions")
 	fac.Key("?")
 	for _, s := range roomKeyList {

@@ -4,13 +4,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/anchorage/anchorage/data/datatest"
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
 func TestFacilitatorOpensTheNextPromptForEveryoneWithItsTimebox(t *testing.T) {
-	store, sum := pacedRoom(t)
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	store, sum := datatest.LedWorkshop(t)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 80, 24)
 	fac.See("no prompt is open yet")
 
 	fac.Key("n")
@@ -32,8 +33,8 @@ func TestFacilitatorOpensTheNextPromptForEveryoneWithItsTimebox(t *testing.T) {
 }
 
 func TestFacilitatorChoosesAPromptToOpenWithoutItsTimebox(t *testing.T) {
-	store, sum := pacedRoom(t)
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 100, 30)
+	store, sum := datatest.LedWorkshop(t)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.See("no prompt is open yet")
 
 	fac.Key("o")
@@ -56,10 +57,10 @@ func TestFacilitatorChoosesAPromptToOpenWithoutItsTimebox(t *testing.T) {
 }
 
 func TestFacilitatorExtendsAndEndsTheTimebox(t *testing.T) {
-	store, sum := pacedRoom(t)
+	store, sum := datatest.LedWorkshop(t)
 	end := time.Now().Add(20 * time.Minute).UTC().Truncate(time.Second)
 	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: tuitest.PromptAt(t, 0, 0), EndsAt: end}})
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 100, 30)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.See("(ends " + clock(end) + ")")
 
 	for _, step := range []struct {
@@ -85,9 +86,9 @@ func TestFacilitatorExtendsAndEndsTheTimebox(t *testing.T) {
 }
 
 func TestCountdownTicksOnlyWhileATimeboxRuns(t *testing.T) {
-	store, sum := pacedRoom(t)
+	store, sum := datatest.LedWorkshop(t)
 	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: tuitest.PromptAt(t, 0, 0), EndsAt: time.Now().Add(time.Hour)}})
-	m := New(session(t, store, sum.Code)).(*Screen)
+	m := New(tuitest.FacilitatorSession(t, store, sum.Code)).(*Screen)
 	if m.tick() == nil {
 		t.Fatal("a running timebox asks for no tick")
 	}
@@ -109,7 +110,7 @@ func TestCountdownTicksOnlyWhileATimeboxRuns(t *testing.T) {
 }
 
 func TestFacilitatorSeesWhoHasAnsweredTheOpenPrompt(t *testing.T) {
-	store, sum := pacedRoom(t)
+	store, sum := datatest.LedWorkshop(t)
 	open := tuitest.PromptAt(t, 0, 0)
 	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: open}})
 	ann := tuitest.Join(t, store, sum.ID, "Ann")
@@ -117,7 +118,7 @@ func TestFacilitatorSeesWhoHasAnsweredTheOpenPrompt(t *testing.T) {
 	tuitest.Join(t, store, sum.ID, "Cy")
 	addContribution(t, store, sum.ID, ann, open, inquiry.Story, "The food bank and the GP surgery shared a van")
 
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 100, 30)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.See("1 of 3 have answered")
 	fac.Key("tab")
 	fac.Key("tab")
@@ -136,8 +137,8 @@ func TestFacilitatorSeesWhoHasAnsweredTheOpenPrompt(t *testing.T) {
 }
 
 func TestOpeningAPromptInASelfPacedWorkshopSaysWhyNot(t *testing.T) {
-	store, sum := newRoom(t)
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 100, 30)
+	store, sum := datatest.Workshop(t)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.See("Self-paced")
 	fac.Key("n")
 	fac.See("Not saved: participants pace themselves in this workshop.")

@@ -4,17 +4,18 @@ import (
 	"context"
 	"testing"
 
+	"github.com/anchorage/anchorage/data/datatest"
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
 func TestFacilitatorErasesAParticipantOnlyAfterConfirming(t *testing.T) {
-	store, sum := newRoom(t)
+	store, sum := datatest.Workshop(t)
 	ann := tuitest.Join(t, store, sum.ID, "Ann")
 	tuitest.Join(t, store, sum.ID, "Bo")
 	addContribution(t, store, sum.ID, ann, tuitest.PromptFor(t, inquiry.Opportunity, inquiry.Barrier), inquiry.Opportunity, "My neighbour's story about the clinic")
 
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 80, 24)
 	fac.Key("e")
 	fac.See("To erase someone, pick them in the people pane first")
 	fac.Key("tab")
@@ -47,7 +48,7 @@ func TestFacilitatorErasesAParticipantOnlyAfterConfirming(t *testing.T) {
 }
 
 func TestPeoplePaneShowsWhoWithdrewAndWhoIsScribed(t *testing.T) {
-	store, sum := newRoom(t)
+	store, sum := datatest.Workshop(t)
 	cy := tuitest.Join(t, store, sum.ID, "Cy")
 	_, err := store.Append(context.Background(), sum.ID, inquiry.Event{
 		Type: inquiry.ParticipantJoined, Actor: inquiry.Actor{Role: inquiry.RoleFacilitator, ID: "SHA256:other"},
@@ -56,7 +57,7 @@ func TestPeoplePaneShowsWhoWithdrewAndWhoIsScribed(t *testing.T) {
 	if err != nil {
 		t.Fatalf("scribed join: %v", err)
 	}
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 80, 24)
 	fac.Key("tab")
 	fac.Key("tab")
 	fac.See("Cy · away", "Table 1 · scribed")

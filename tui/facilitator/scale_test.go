@@ -7,12 +7,13 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/anchorage/anchorage/data/datatest"
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
 func TestFacilitatorRoomStaysUsableWithSixtyPeopleAndFiveHundredContributions(t *testing.T) {
-	store, sum := newRoom(t)
+	store, sum := datatest.Workshop(t)
 	design := tuitest.PromptFor(t, inquiry.Opportunity, inquiry.Barrier)
 	people := make([]string, 60)
 	for i := range people {
@@ -38,7 +39,7 @@ func TestFacilitatorRoomStaysUsableWithSixtyPeopleAndFiveHundredContributions(t 
 	}
 	wg.Wait()
 
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 80, 24)
 	fac.See("60 participants · 0 here · 500 contributions", "251", "249")
 
 	fac.Key("end")
@@ -67,10 +68,10 @@ func TestFacilitatorRoomStaysUsableWithSixtyPeopleAndFiveHundredContributions(t 
 // and the index kept between bells, changed only where events touched
 // them, come out as a fresh look at the whole workshop would.
 func TestRoomKeepsItsFeedAndProgressInStepWithTheLog(t *testing.T) {
-	store, sum := pacedRoom(t)
+	store, sum := datatest.LedWorkshop(t)
 	open := tuitest.PromptAt(t, 2, 2) // takes opportunities and barriers
 	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: open}})
-	m := New(session(t, store, sum.Code)).(*Screen)
+	m := New(tuitest.FacilitatorSession(t, store, sum.Code)).(*Screen)
 	m.filter.kind = slices.Index(inquiry.Kinds, inquiry.Barrier)
 	m.setFilter(m.filter)
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/anchorage/anchorage/data"
+	"github.com/anchorage/anchorage/data/datatest"
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
 	"github.com/anchorage/anchorage/tui/tuitest"
@@ -36,9 +37,9 @@ func scribedJoin(t *testing.T, store *data.Store, ws string) *inquiry.Participan
 }
 
 func TestFacilitatorScribesForATableWithoutALaptop(t *testing.T) {
-	store, sum := pacedRoom(t)
+	store, sum := datatest.LedWorkshop(t)
 	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: tuitest.PromptAt(t, 2, 0)}})
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 80, 24)
 	fac.See("Now open: Design 1")
 	fac.Key("c")
 	scribeTable(t, fac, "Table 3")
@@ -67,8 +68,8 @@ func TestFacilitatorScribesForATableWithoutALaptop(t *testing.T) {
 }
 
 func TestScribingAnActionRecordsItsOwnerAndDueDate(t *testing.T) {
-	store, sum := newRoom(t)
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 100, 30)
+	store, sum := datatest.Workshop(t)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.See("Live contributions")
 	fac.Key("c")
 	scribeTable(t, fac, "Mrs Ahmed")
@@ -96,8 +97,8 @@ func TestScribingAnActionRecordsItsOwnerAndDueDate(t *testing.T) {
 }
 
 func TestScribeDeskWaitsForConsent(t *testing.T) {
-	store, sum := newRoom(t)
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	store, sum := datatest.Workshop(t)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 80, 24)
 	fac.Key("c")
 	fac.See("+ Someone new")
 	fac.Key("enter")
@@ -110,7 +111,7 @@ func TestScribeDeskWaitsForConsent(t *testing.T) {
 }
 
 func TestScribeScreenWritesForAScribedParticipant(t *testing.T) {
-	store, sum := newRoom(t)
+	store, sum := datatest.Workshop(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	s := tui.Session{ID: "scribe-1", Context: ctx, Room: store, Code: sum.Code, Width: 80, Height: 24,
@@ -134,7 +135,7 @@ func TestScribeScreenWritesForAScribedParticipant(t *testing.T) {
 }
 
 func TestScribeScreenSaysWhenTheCodeNamesNoWorkshop(t *testing.T) {
-	store, _ := newRoom(t)
+	store, _ := datatest.Workshop(t)
 	s := tui.Session{ID: "scribe-2", Context: context.Background(), Room: store, Code: "nowhere-0000", Width: 80, Height: 24,
 		Actor: inquiry.Actor{Role: inquiry.RoleScribe, ID: "SHA256:scribe"}}
 	sc := tuitest.Run(t, NewScribe(s), 80, 24)
@@ -143,8 +144,8 @@ func TestScribeScreenSaysWhenTheCodeNamesNoWorkshop(t *testing.T) {
 }
 
 func TestScribeTicksAThemeWithX(t *testing.T) {
-	store, sum := newRoom(t)
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 100, 30)
+	store, sum := datatest.Workshop(t)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.Key("c")
 	scribeTable(t, fac, "Table 6")
 	fac.Key("tab") // the prompt

@@ -3,13 +3,14 @@ package facilitator
 import (
 	"testing"
 
+	"github.com/anchorage/anchorage/data/datatest"
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
 func TestFacilitatorChangesWhatParticipantsSeeOfEachOther(t *testing.T) {
-	store, sum := pacedRoom(t)
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 100, 30)
+	store, sum := datatest.LedWorkshop(t)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.See("seeing live, named")
 
 	fac.Key("s")
@@ -27,11 +28,11 @@ func TestFacilitatorChangesWhatParticipantsSeeOfEachOther(t *testing.T) {
 }
 
 func TestFacilitatorRevealsTheOpenPrompt(t *testing.T) {
-	store, sum := pacedRoom(t)
+	store, sum := datatest.LedWorkshop(t)
 	open := tuitest.PromptAt(t, 0, 1)
 	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.SettingsChanged, Settings: &inquiry.Settings{Visibility: inquiry.VisibleOnReveal}})
 	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: open}})
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 100, 30)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.See("Now open: Discover 2", "seeing on reveal")
 
 	fac.Key("v")

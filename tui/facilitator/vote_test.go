@@ -5,19 +5,20 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/anchorage/anchorage/data/datatest"
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
 func TestFacilitatorRunsADotVoteWithLiveResults(t *testing.T) {
-	store, sum := newRoom(t)
+	store, sum := datatest.Workshop(t)
 	ann := tuitest.Join(t, store, sum.ID, "Ann")
 	bo := tuitest.Join(t, store, sum.ID, "Bo")
 	transport := addContribution(t, store, sum.ID, ann, tuitest.PromptFor(t, inquiry.Opportunity, inquiry.Barrier), inquiry.Opportunity, "Shared transport for hospital visits")
 	rooms := addContribution(t, store, sum.ID, bo, tuitest.PromptFor(t, inquiry.Opportunity, inquiry.Barrier), inquiry.Opportunity, "Open the health centre's rooms in the evening")
 	addContribution(t, store, sum.ID, bo, tuitest.PromptFor(t, inquiry.Opportunity, inquiry.Barrier), inquiry.Barrier, "Funding cycles are too short")
 
-	fac := tuitest.Run(t, New(session(t, store, sum.Code)), 100, 30)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.See("Funding cycles are too short")
 	fac.Key("d")
 	fac.See("Open a dot vote", "✓Opportunity", "2 contributions to vote on now")

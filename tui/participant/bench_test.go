@@ -73,29 +73,11 @@ func BenchmarkParticipantBell(b *testing.B) {
 	for _, n := range []int{100, 1_000, 10_000} {
 		b.Run(fmt.Sprintf("contributions=%d", n), func(b *testing.B) {
 			room := tuitest.NewMemRoom(b, 60, n, inquiry.SelfPaced)
-			m := joined(b, room)
-			base := room.Shown()
-			extra := max(n/4, 32)
-			for i := range extra {
-				room.Add(b, room.ContributionEvent(i%60, n+i))
-			}
-			room.Rewind(base)
-			f := tuitest.NewWire(80, 24)
-			f.Draw(m.View())
-			sent := 0
-			b.ReportAllocs()
-			for b.Loop() {
-				if !room.Release(1) {
-					b.StopTimer()
-					room.Rewind(base)
-					m.view.head = uint64(base)
-					room.Release(1)
-					b.StartTimer()
-				}
-				m.Update(tui.BellMsg{})
-				sent += f.Draw(m.View())
-			}
-			b.ReportMetric(float64(sent)/float64(b.N), "wire-bytes/op")
+			base := uint64(room.Shown())
+			tuitest.BenchmarkBells(b, room, n, joined(b, room), func(m tea.Model) tea.Model {
+				m.(*Screen).view.head = base + 1 // the join is the screen's own
+				return m
+			})
 		})
 	}
 }

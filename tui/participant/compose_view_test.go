@@ -24,16 +24,7 @@ import (
 // against the same screen drawn with nothing kept.
 func drawnAfresh(t *testing.T, m *Screen) tea.View {
 	t.Helper()
-	got := m.View()
-	m.drawn = composeDrawn{}
-	want := m.View()
-	if got.Content != want.Content {
-		t.Fatalf("the kept screen is stale.\nkept:\n%s\ndrawn afresh:\n%s", ansi.Strip(got.Content), ansi.Strip(want.Content))
-	}
-	if !tuitest.SameCursor(got.Cursor, want.Cursor) {
-		t.Fatalf("the kept cursor is stale: kept %v, drawn afresh %v", got.Cursor, want.Cursor)
-	}
-	return got
+	return tuitest.DrawnAfresh(t, m, func() { m.drawn = composeDrawn{} })
 }
 
 // keys presses each key and runs what it asks for that answers at once
@@ -180,7 +171,7 @@ func TestComposeScreenShowsEveryChangeToWhatItKeeps(t *testing.T) {
 			}},
 		{name: "theme added", setup: func(t *testing.T, m *Screen, r *tuitest.MemRoom) { keys(m, "tab", "tab", "left") },
 			change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
-				ring(t, r, m, inquiry.Event{Type: inquiry.ThemeAdded, Theme: &inquiry.Theme{ID: "night-buses", Label: "Night buses"}})
+				r.Ring(t, m, inquiry.Event{Type: inquiry.ThemeAdded, Theme: &inquiry.Theme{ID: "night-buses", Label: "Night buses"}})
 				return "Night buses"
 			}},
 		{name: "notice", change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
@@ -212,15 +203,15 @@ func TestComposeScreenShowsEveryChangeToWhatItKeeps(t *testing.T) {
 		{name: "others", change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
 			n := len(m.others.items)
 			// Contribution numbers that are multiples of 11 are at the first prompt.
-			ring(t, r, m, r.ContributionEvent(1, 11*100))
+			r.Ring(t, m, r.ContributionEvent(1, 11*100))
 			return "Others here: " + strconv.Itoa(n+1)
 		}},
 		{name: "the first of others' contributions: help line", empty: true, change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
-			ring(t, r, m, r.ContributionEvent(1, 0))
+			r.Ring(t, m, r.ContributionEvent(1, 0))
 			return "ctrl+r others"
 		}},
 		{name: "others held back", change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
-			ring(t, r, m, inquiry.Event{Type: inquiry.SettingsChanged, Settings: &inquiry.Settings{Visibility: inquiry.VisibleOnReveal}})
+			r.Ring(t, m, inquiry.Event{Type: inquiry.SettingsChanged, Settings: &inquiry.Settings{Visibility: inquiry.VisibleOnReveal}})
 			return "held back until the facilitator reveals them"
 		}},
 		{name: "building on", change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
@@ -235,7 +226,7 @@ func TestComposeScreenShowsEveryChangeToWhatItKeeps(t *testing.T) {
 		{name: "vote: help line", setup: func(t *testing.T, m *Screen, r *tuitest.MemRoom) {
 			m.Update(tea.WindowSizeMsg{Width: 160, Height: 24})
 		}, change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
-			ring(t, r, m, inquiry.Event{Type: inquiry.VoteOpened, Vote: &inquiry.Vote{ID: "v1", Title: "First", Dots: 3}})
+			r.Ring(t, m, inquiry.Event{Type: inquiry.VoteOpened, Vote: &inquiry.Vote{ID: "v1", Title: "First", Dots: 3}})
 			return "ctrl+t vote"
 		}},
 		{name: "resume code", change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
@@ -290,19 +281,19 @@ func TestComposeScreenShowsEveryChangeToWhatItKeeps(t *testing.T) {
 			return firstWords(p.Reframe)
 		}},
 		{name: "the facilitator moves everyone on a phase", paced: true, setup: func(t *testing.T, m *Screen, r *tuitest.MemRoom) {
-			ring(t, r, m, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: m.view.guide.Ref(0, 0)}})
+			r.Ring(t, m, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: m.view.guide.Ref(0, 0)}})
 		}, change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
-			ring(t, r, m, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: m.view.guide.Ref(1, 0)}})
+			r.Ring(t, m, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: m.view.guide.Ref(1, 0)}})
 			return "✓ Discover ─ ● Dream"
 		}},
 		{name: "prompt opened for everyone", paced: true, was: "waiting for the facilitator", change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
-			ring(t, r, m, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: m.compose.ref()}})
+			r.Ring(t, m, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: m.compose.ref()}})
 			return "prompt 1 of 11"
 		}},
 		{name: "countdown", paced: true, setup: func(t *testing.T, m *Screen, r *tuitest.MemRoom) {
-			ring(t, r, m, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: m.compose.ref(), EndsAt: time.Now().Add(10 * time.Minute)}})
+			r.Ring(t, m, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: m.compose.ref(), EndsAt: time.Now().Add(10 * time.Minute)}})
 		}, change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
-			ring(t, r, m, inquiry.Event{Type: inquiry.TimeboxChanged, Pace: &inquiry.Pace{Prompt: m.compose.ref(), EndsAt: time.Now().Add(3*time.Minute + 30*time.Second)}})
+			r.Ring(t, m, inquiry.Event{Type: inquiry.TimeboxChanged, Pace: &inquiry.Pace{Prompt: m.compose.ref(), EndsAt: time.Now().Add(3*time.Minute + 30*time.Second)}})
 			return "⏱ 3:"
 		}},
 	}
@@ -348,7 +339,7 @@ func TestComposeScreenIsKeptWhenNothingItShowsChanged(t *testing.T) {
 	keys(m, "a")
 	before := m.View()
 	// Contribution 45 is at the second prompt; this screen is at the first.
-	ring(t, room, m, room.ContributionEvent(1, 45))
+	room.Ring(t, m, room.ContributionEvent(1, 45))
 	after := m.View()
 	if unsafe.StringData(after.Content) != unsafe.StringData(before.Content) || after.Cursor != before.Cursor {
 		t.Fatalf("the screen was drawn again though nothing on it changed")

@@ -3,6 +3,7 @@ package participant
 import (
 	"testing"
 
+	"github.com/anchorage/anchorage/data/datatest"
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui/tuitest"
 )
@@ -48,8 +49,8 @@ func TestParticipantsBellRingsOnlyForWhatTheirScreenShows(t *testing.T) {
 }
 
 func TestParticipantSeesOthersArriveAtTheirPromptLive(t *testing.T) {
-	store, sum := newRoom(t)
-	tt := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	store, sum := datatest.Workshop(t)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.FillJoinForm("Vi")
 	guide, _ := inquiry.BuiltinGuide(inquiry.DefaultGuideID)
 	bo := tuitest.Join(t, store, sum.ID, "Bo")
@@ -59,8 +60,8 @@ func TestParticipantSeesOthersArriveAtTheirPromptLive(t *testing.T) {
 }
 
 func TestParticipantIsOfferedAThemeAddedDuringTheWorkshop(t *testing.T) {
-	store, sum := newRoom(t)
-	tt := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	store, sum := datatest.Workshop(t)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.FillJoinForm("Wyn")
 	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.ThemeAdded,
 		Theme: &inquiry.Theme{ID: "ferries", Label: "Ferries", Keywords: []string{"ferry"}}})

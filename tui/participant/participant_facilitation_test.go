@@ -6,14 +6,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/anchorage/anchorage/data/datatest"
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
 	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
 func TestParticipantWithoutAKeyResumesWithTheirCodeAndDraft(t *testing.T) {
-	store, sum := newRoom(t)
-	first := session(t, store, sum.Code)
+	store, sum := datatest.Workshop(t)
+	first := tuitest.ParticipantSession(t, store, sum.Code)
 	ctx, drop := context.WithCancel(context.Background())
 	first.Context = ctx
 	tt := tuitest.Run(t, New(first), 80, 24)
@@ -29,7 +30,7 @@ func TestParticipantWithoutAKeyResumesWithTheirCodeAndDraft(t *testing.T) {
 	tt.See("┃ Half a thought about the")
 	drop() // the line drops mid-sentence
 
-	again := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	again := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	again.See("ctrl+r to give your resume code")
 	again.Key("ctrl+r")
 	again.Type(strings.ToLower(code)) // read off a screen, typed any old way
@@ -41,8 +42,8 @@ func TestParticipantWithoutAKeyResumesWithTheirCodeAndDraft(t *testing.T) {
 }
 
 func TestParticipantWrongResumeCodeIsRefused(t *testing.T) {
-	store, sum := newRoom(t)
-	tt := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	store, sum := datatest.Workshop(t)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.See("Your name or pseudonym")
 	tt.Key("ctrl+r")
 	tt.Type("ZZZZ-ZZZZ")
@@ -53,8 +54,8 @@ func TestParticipantWrongResumeCodeIsRefused(t *testing.T) {
 }
 
 func TestParticipantDraftSurvivesADroppedConnection(t *testing.T) {
-	store, sum := newRoom(t)
-	s := session(t, store, sum.Code)
+	store, sum := datatest.Workshop(t)
+	s := tuitest.ParticipantSession(t, store, sum.Code)
 	s.IdentityFor = func(ws string) string { return "key-of-mo-in-" + ws }
 	ctx, drop := context.WithCancel(context.Background())
 	s.Context = ctx
@@ -66,15 +67,15 @@ func TestParticipantDraftSurvivesADroppedConnection(t *testing.T) {
 	tt.See("┃ Unsent words on the second prompt")
 	drop()
 
-	s2 := session(t, store, sum.Code)
+	s2 := tuitest.ParticipantSession(t, store, sum.Code)
 	s2.IdentityFor = s.IdentityFor
 	again := tuitest.Run(t, New(s2), 80, 24)
 	again.See("Welcome back, Mo", "prompt 2 of", "┃ Unsent words on the second prompt")
 }
 
 func TestParticipantFollowsTheFacilitatorsPace(t *testing.T) {
-	store, sum := pacedRoom(t)
-	tt := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	store, sum := datatest.LedWorkshop(t)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.FillJoinForm("Nan")
 	tt.See("waiting for the facilitator")
 	tt.Type("Too early")
@@ -99,13 +100,13 @@ func TestParticipantFollowsTheFacilitatorsPace(t *testing.T) {
 }
 
 func TestParticipantReadsAndBuildsOnOthers(t *testing.T) {
-	store, sum := newRoom(t)
+	store, sum := datatest.Workshop(t)
 	guide, _ := inquiry.BuiltinGuide(inquiry.DefaultGuideID)
 	first := guide.Ref(0, 0)
 	ann := tuitest.Join(t, store, sum.ID, "Ann")
 	tuitest.Contribute(t, store, sum.ID, ann, "c-ann", first, inquiry.Story, "The lunch club started in the church hall")
 
-	tt := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.FillJoinForm("Oli")
 	tt.See("Others here: 1")
 	tt.Key("ctrl+r")
@@ -137,13 +138,13 @@ func TestParticipantReadsAndBuildsOnOthers(t *testing.T) {
 }
 
 func TestParticipantPlacesDotsAndSeesTheResults(t *testing.T) {
-	store, sum := newRoom(t)
+	store, sum := datatest.Workshop(t)
 	design := tuitest.PromptFor(t, inquiry.Opportunity, inquiry.Barrier)
 	ann := tuitest.Join(t, store, sum.ID, "Ann")
 	tuitest.Contribute(t, store, sum.ID, ann, "o1", design, inquiry.Opportunity, "Share the community hall")
 	tuitest.Contribute(t, store, sum.ID, ann, "o2", design, inquiry.Opportunity, "A joint funding bid")
 
-	tt := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.FillJoinForm("Pat")
 	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.VoteOpened,
 		Vote: &inquiry.Vote{ID: "v1", Title: "Which to start with", Kinds: []inquiry.Kind{inquiry.Opportunity}, Dots: 3}})
@@ -172,9 +173,9 @@ func TestParticipantPlacesDotsAndSeesTheResults(t *testing.T) {
 }
 
 func TestParticipantRecordsACommitmentWithAnOwnerAndADate(t *testing.T) {
-	store, sum := newRoom(t)
+	store, sum := datatest.Workshop(t)
 	guide, _ := inquiry.BuiltinGuide(inquiry.DefaultGuideID)
-	tt := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.FillJoinForm("Ros")
 	for range stepsToKind(t, guide, inquiry.Action) {
 		tt.Key("pgdown")
@@ -202,8 +203,8 @@ func TestParticipantRecordsACommitmentWithAnOwnerAndADate(t *testing.T) {
 }
 
 func TestParticipantIsToldWhenAFacilitatorHidesTheirWords(t *testing.T) {
-	store, sum := newRoom(t)
-	tt := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	store, sum := datatest.Workshop(t)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.FillJoinForm("Sam")
 	tt.Type("Something the room should not see")
 	tt.Key("enter")
@@ -232,8 +233,8 @@ func stepsToKind(t *testing.T, g inquiry.Guide, kind inquiry.Kind) int {
 }
 
 func TestParticipantWithdrawsAndTheirWordsAreErased(t *testing.T) {
-	store, sum := newRoom(t)
-	tt := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	store, sum := datatest.Workshop(t)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.FillJoinForm("Tam")
 	tt.Type("Words I will take back")
 	tt.Key("enter")
@@ -256,8 +257,8 @@ func TestParticipantWithdrawsAndTheirWordsAreErased(t *testing.T) {
 }
 
 func TestParticipantDraftIsKeptWhenTheServerShutsDown(t *testing.T) {
-	store, sum := newRoom(t)
-	tt := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	store, sum := datatest.Workshop(t)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.FillJoinForm("Una")
 	tt.Type("Words typed as the server stops")
 	tt.See("┃ Words typed as the server stops")

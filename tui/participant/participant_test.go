@@ -10,13 +10,14 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anchorage/anchorage/data"
+	"github.com/anchorage/anchorage/data/datatest"
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
 func TestParticipantJoinsAndSavesAContribution(t *testing.T) {
-	store, sum := newRoom(t)
-	tt := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	store, sum := datatest.Workshop(t)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.See("Anchors and services", "The facilitators and the other participants will see it")
 	tt.FillJoinForm("Ann")
 	tt.See("Discover", "prompt 1 of")
@@ -43,8 +44,8 @@ func TestParticipantJoinsAndSavesAContribution(t *testing.T) {
 }
 
 func TestParticipantWithAWrongCodeIsAskedAgain(t *testing.T) {
-	store, sum := newRoom(t)
-	tt := tuitest.Run(t, New(session(t, store, "nowhere-0000")), 80, 24)
+	store, sum := datatest.Workshop(t)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, "nowhere-0000")), 80, 24)
 	tt.See(`There is no workshop with the code "nowhere-0000"`)
 	tt.Type("also-wrong")
 	tt.Key("enter")
@@ -55,8 +56,8 @@ func TestParticipantWithAWrongCodeIsAskedAgain(t *testing.T) {
 }
 
 func TestParticipantTooManyWrongCodesEndsTheSession(t *testing.T) {
-	store, _ := newRoom(t)
-	m := New(session(t, store, "")).(*Screen)
+	store, _ := datatest.Workshop(t)
+	m := New(tuitest.ParticipantSession(t, store, "")).(*Screen)
 	tt := tuitest.Run(t, m, 80, 24)
 	for range maxCodeAttempts {
 		tt.Type("wrong-code")
@@ -69,8 +70,8 @@ func TestParticipantTooManyWrongCodesEndsTheSession(t *testing.T) {
 }
 
 func TestParticipantCannotJoinWithoutConsentOrName(t *testing.T) {
-	store, sum := newRoom(t)
-	tt := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	store, sum := datatest.Workshop(t)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.See("Your name or pseudonym")
 	tt.Key("tab")
 	tt.Key("tab")
@@ -87,8 +88,8 @@ func TestParticipantCannotJoinWithoutConsentOrName(t *testing.T) {
 }
 
 func TestParticipantEditsAndDeletesTheirContribution(t *testing.T) {
-	store, sum := newRoom(t)
-	tt := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	store, sum := datatest.Workshop(t)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.FillJoinForm("Cal")
 	tt.Type("Shared premises")
 	tt.Key("enter")
@@ -119,8 +120,8 @@ func TestParticipantEditsAndDeletesTheirContribution(t *testing.T) {
 }
 
 func TestParticipantOversizedPasteIsRefusedWithAMessage(t *testing.T) {
-	store, sum := newRoom(t)
-	tt := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	store, sum := datatest.Workshop(t)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.FillJoinForm("Dee")
 	tt.Send(tea.PasteMsg{Content: strings.Repeat("long words ", 300)})
 	tt.See("Nothing was pasted")
@@ -129,8 +130,8 @@ func TestParticipantOversizedPasteIsRefusedWithAMessage(t *testing.T) {
 }
 
 func TestParticipantPastedEscapeSequencesAreSavedInert(t *testing.T) {
-	store, sum := newRoom(t)
-	tt := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	store, sum := datatest.Workshop(t)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.FillJoinForm("Eve")
 	tt.Send(tea.PasteMsg{Content: "before\x1b]52;c;ZXZpbA==\x07after\x1b]0;pwned\x07 \u202eend"})
 	tt.Key("enter")
@@ -142,8 +143,8 @@ func TestParticipantPastedEscapeSequencesAreSavedInert(t *testing.T) {
 }
 
 func TestParticipantWithTheSameKeyIsRecognisedOnReturn(t *testing.T) {
-	store, sum := newRoom(t)
-	s := session(t, store, sum.Code)
+	store, sum := datatest.Workshop(t)
+	s := tuitest.ParticipantSession(t, store, sum.Code)
 	s.IdentityFor = func(ws string) string { return "keyed-hash-for-" + ws }
 	first := tuitest.Run(t, New(s), 80, 24)
 	first.FillJoinForm("Fay")
@@ -160,8 +161,8 @@ func TestParticipantWithTheSameKeyIsRecognisedOnReturn(t *testing.T) {
 }
 
 func TestParticipantRecordsABarrierAndIsOfferedTheReframe(t *testing.T) {
-	store, sum := newRoom(t)
-	tt := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	store, sum := datatest.Workshop(t)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.FillJoinForm("Gil")
 	guide, _ := inquiry.BuiltinGuide(inquiry.DefaultGuideID)
 
@@ -200,8 +201,8 @@ func TestParticipantRecordsABarrierAndIsOfferedTheReframe(t *testing.T) {
 }
 
 func TestParticipantScreenSurvivesATinyWindow(t *testing.T) {
-	store, sum := newRoom(t)
-	tt := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	store, sum := datatest.Workshop(t)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.FillJoinForm("Hal")
 	tt.Type("draft words")
 	tt.Send(tea.WindowSizeMsg{Width: 20, Height: 5})
@@ -237,9 +238,9 @@ func (r *flakyRoom) Append(ctx context.Context, ws string, e inquiry.Event) (inq
 }
 
 func TestParticipantFailedSaveKeepsTheWordsAndRetriesWithTheSameID(t *testing.T) {
-	store, sum := newRoom(t)
+	store, sum := datatest.Workshop(t)
 	room := &flakyRoom{Store: store, fail: make(chan error, 1), sent: make(chan inquiry.Event, 4)}
-	tt := tuitest.Run(t, New(session(t, room, sum.Code)), 80, 24)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, room, sum.Code)), 80, 24)
 	tt.FillJoinForm("Ivy")
 	room.fail <- fmt.Errorf("data: commit: %w", data.ErrDiskFull)
 	tt.Type("Community councils want a seat at the table")
@@ -259,9 +260,9 @@ func TestParticipantFailedSaveKeepsTheWordsAndRetriesWithTheSameID(t *testing.T)
 }
 
 func TestParticipantCanKeepTypingWhileASaveIsOnItsWay(t *testing.T) {
-	store, sum := newRoom(t)
+	store, sum := datatest.Workshop(t)
 	room := &flakyRoom{Store: store, fail: make(chan error, 1), release: make(chan struct{}), sent: make(chan inquiry.Event, 4)}
-	tt := tuitest.Run(t, New(session(t, room, sum.Code)), 80, 24)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, room, sum.Code)), 80, 24)
 	tt.FillJoinForm("Jon")
 	tt.Type("First thought")
 	tt.Key("enter")
@@ -274,8 +275,8 @@ func TestParticipantCanKeepTypingWhileASaveIsOnItsWay(t *testing.T) {
 }
 
 func TestParticipantTicksAThemeWithX(t *testing.T) {
-	store, sum := newRoom(t)
-	tt := tuitest.Run(t, New(session(t, store, sum.Code)), 80, 24)
+	store, sum := datatest.Workshop(t)
+	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.FillJoinForm("Kit")
 	tt.Key("tab") // the kind
 	tt.Key("tab") // the themes

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
 )
@@ -168,18 +170,26 @@ func (r *MemRoom) Shown() int {
 // look, do not change.
 func (r *MemRoom) Workshop() *inquiry.Workshop { return r.fold }
 
-// Record appends an event as a facilitator does, unless it names its
-// actor, and shows it to readers; a refusal fails the test.
+// Record appends an event as Facilitator, unless it names its actor, and
+// shows it to readers; a refusal fails the test.
 func (r *MemRoom) Record(tb testing.TB, e inquiry.Event) inquiry.Event {
 	tb.Helper()
 	if e.Actor.Role == "" {
-		e.Actor = inquiry.Actor{Role: inquiry.RoleFacilitator, ID: "SHA256:test"}
+		e.Actor = Facilitator
 	}
 	e, err := r.Append(context.Background(), r.fold.ID, e)
 	if err != nil {
 		tb.Fatalf("append %s: %v", e.Type, err)
 	}
 	return e
+}
+
+// Ring records an event as Record does and rings the screen m, as the
+// store's bell would: m catches up at once.
+func (r *MemRoom) Ring(tb testing.TB, m tea.Model, e inquiry.Event) {
+	tb.Helper()
+	r.Record(tb, e)
+	m.Update(tui.BellMsg{})
 }
 
 // Append stamps, folds and shows an event, as the store commits one.

@@ -9,34 +9,18 @@ import (
 	"github.com/anchorage/anchorage/tui"
 )
 
-// Store is a room that tests also open workshops in and fold whole, as
-// they can the server's store (data.Store), which tests of screens use
-// for what the store does that a MemRoom does not: its rules for retries
-// and erasure, its bells, drafts and resume codes.
+// Store is a room that tests also fold whole, as they can the server's
+// store (data.Store), which tests of screens use for what the store does
+// that a MemRoom does not: its rules for retries and erasure, its bells,
+// drafts and resume codes.
 type Store interface {
 	tui.Room
-	OpenWorkshop(ctx context.Context, by inquiry.Actor, d inquiry.WorkshopDetails) (inquiry.Summary, error)
 	Workshop(id string) (*inquiry.Workshop, error)
 }
 
 // Facilitator is whom tests act as when they pace, curate and record
 // events: the facilitator whose screen is under test.
 var Facilitator = inquiry.Actor{Role: inquiry.RoleFacilitator, ID: "SHA256:test"}
-
-// OpenWorkshop opens a workshop on the default guide, with the title and
-// pacing.
-func OpenWorkshop(t testing.TB, s Store, title string, pacing inquiry.Pacing) inquiry.Summary {
-	t.Helper()
-	guide, ok := inquiry.BuiltinGuide(inquiry.DefaultGuideID)
-	if !ok {
-		t.Fatal("the default guide is missing")
-	}
-	sum, err := s.OpenWorkshop(context.Background(), inquiry.System, inquiry.WorkshopDetails{Title: title, Guide: guide, Pacing: pacing})
-	if err != nil {
-		t.Fatalf("open workshop: %v", err)
-	}
-	return sum
-}
 
 // Folded is the workshop as the store folds its whole log, as an export
 // would.
@@ -61,6 +45,19 @@ func Record(t testing.TB, room tui.Room, ws string, e inquiry.Event) inquiry.Eve
 		t.Fatalf("append %s: %v", e.Type, err)
 	}
 	return got
+}
+
+// ParticipantSession is a session of someone without a key who connected
+// with the code, on an 80x24 terminal; it ends with the test.
+func ParticipantSession(t testing.TB, room tui.Room, code string) tui.Session {
+	return tui.Session{ID: "s-" + t.Name(), Context: t.Context(), Room: room, Code: code, Width: 80, Height: 24}
+}
+
+// FacilitatorSession is Facilitator's session, with the code or without,
+// on a 100x30 terminal; it ends with the test.
+func FacilitatorSession(t testing.TB, room tui.Room, code string) tui.Session {
+	return tui.Session{ID: "f-" + t.Name(), Context: t.Context(), Room: room, Code: code, Width: 100, Height: 30,
+		Actor: Facilitator}
 }
 
 // Join records a participant joining the room, as their screen would, and
