@@ -48,12 +48,10 @@ func TestWorkshopAndReadFoldWhatAVerifyingReplayFolds(t *testing.T) {
 // must go through inquiry.Replay. Add a place here only for events of the
 // same kind, and say why.
 var trustedFolds = map[string]string{
-	"inquiry/stamped.go ReplayStamped":        "the trusted fold itself",
-	"data/committer.go admit":                 "the event the committer has just stamped",
-	"data/read.go Read":                       "the store's published log",
-	"data/workshops.go Workshop":              "the store's published log",
-	"tui/facilitator/facilitator.go openRoom": "tui.Room.Events: the store's published log (sshserver passes the data.Store)",
-	"tui/facilitator/scribe.go NewScribe":     "tui.Room.Events: the store's published log (sshserver passes the data.Store)",
+	"inquiry/stamped.go ReplayStamped": "the trusted fold itself",
+	"data/committer.go admit":          "the event the committer has just stamped",
+	"data/read.go Read":                "the store's published log",
+	"data/workshops.go Workshop":       "the store's published log",
 }
 
 func TestOnlyTheStoresOwnEventsAreFoldedWithoutCheckingTheirHashes(t *testing.T) {

@@ -29,8 +29,11 @@ type Room interface {
 	// move it and remove it.
 	Enter(workshopID string, p inquiry.Presence) (func(inquiry.Presence), func())
 	Present(workshopID string) []inquiry.Presence
-	// Read calls read with the workshop's committed state, shared between
-	// screens: read only, and quickly.
+	// Read calls read with the workshop's committed state, the one fold
+	// every screen of the workshop shares: read only, and quickly (other
+	// readers wait meanwhile), keeping nothing of it once read returns. A
+	// screen may compare the *Workshop with the one a Read handed it
+	// before: another one is the state made afresh (after an erasure).
 	Read(workshopID string, read func(*inquiry.Workshop)) error
 	// SaveDraft keeps a participant's unsent text, cheaply and out of the
 	// log; Draft gives it back when they return.

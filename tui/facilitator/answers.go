@@ -2,17 +2,17 @@ package facilitator
 
 import "github.com/anchorage/anchorage/inquiry"
 
-// roomIndex is what the room view knows beyond the workshop's own fold,
-// kept up to date event by event so that a bell costs work in proportion
-// to what it brought: who has answered each prompt, and each author's
-// contributions (so a withdrawal touches only the leaver's).
+// roomIndex is what the room view knows beyond the workshop's state, kept
+// up to date event by event so that a bell costs work in proportion to
+// what it brought: who has answered each prompt, and each author's
+// contributions (so a withdrawal touches only the leaver's), by ID.
 //
 // A participant has answered a prompt while a contribution of theirs to it
 // stands: not deleted, withdrawn or erased. Hiding or merging one does not
 // take the answer back — progress is about who has spoken, not about what
 // is shown.
 type roomIndex struct {
-	byAuthor map[string][]*inquiry.Contribution
+	byAuthor map[string][]string
 	// standing holds the contributions counted in answers.
 	standing map[string]bool
 	// answers counts each participant's standing contributions per prompt;
@@ -29,7 +29,7 @@ type roomIndex struct {
 // newRoomIndex indexes a workshop as it stands after the given events.
 func newRoomIndex(ws *inquiry.Workshop, events []inquiry.Event) *roomIndex {
 	x := &roomIndex{
-		byAuthor: map[string][]*inquiry.Contribution{},
+		byAuthor: map[string][]string{},
 		standing: map[string]bool{},
 		answers:  map[inquiry.PromptRef]map[string]int{},
 		left:     map[string]bool{},
@@ -42,7 +42,7 @@ func newRoomIndex(ws *inquiry.Workshop, events []inquiry.Event) *roomIndex {
 		x.joined(p)
 	}
 	for _, c := range ws.Contributions {
-		x.byAuthor[c.Participant] = append(x.byAuthor[c.Participant], c)
+		x.byAuthor[c.Participant] = append(x.byAuthor[c.Participant], c.ID)
 		x.recount(c)
 	}
 	return x
@@ -68,7 +68,7 @@ func (x *roomIndex) note(ws *inquiry.Workshop, e inquiry.Event) []*inquiry.Contr
 		}
 	case inquiry.ContributionAdded:
 		if c, ok := ws.Contribution(e.Contribution.ID); ok {
-			x.byAuthor[c.Participant] = append(x.byAuthor[c.Participant], c)
+			x.byAuthor[c.Participant] = append(x.byAuthor[c.Participant], c.ID)
 			touched = append(touched, c)
 		}
 	case inquiry.ContributionEdited:
@@ -85,7 +85,11 @@ func (x *roomIndex) note(ws *inquiry.Workshop, e inquiry.Event) []*inquiry.Contr
 			x.left[e.Target] = true
 			x.active--
 		}
-		touched = x.byAuthor[e.Target]
+		for _, id := range x.byAuthor[e.Target] {
+			if c, ok := ws.Contribution(id); ok {
+				touched = append(touched, c)
+			}
+		}
 	}
 	for _, c := range touched {
 		x.recount(c)

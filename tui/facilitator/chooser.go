@@ -56,7 +56,7 @@ func (m *Screen) viewChoose() string {
 	return b.String()
 }
 
-func (m *Screen) chooseKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (m *Screen) chooseKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, chooserKeys.Choose):
 		delta := 1
@@ -68,10 +68,10 @@ func (m *Screen) chooseKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if len(m.workshops) > 0 {
 			m.notice = tui.Notice{}
 			m.openRoom(m.workshops[m.cursor])
-			return m, tea.Batch(m.watch.Listen(), m.tick())
+			return tea.Batch(m.watch.Listen(), m.tick())
 		}
 	case key.Matches(k, chooserKeys.Quit):
-		return m, m.frame.End("Goodbye.")
+		return m.frame.End("Goodbye.")
 	}
-	return m, nil
+	return nil
 }

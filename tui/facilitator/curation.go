@@ -25,7 +25,8 @@ func (m *Screen) pickedOut() *inquiry.Contribution {
 	if at < 0 {
 		return nil
 	}
-	return m.feed.newest(at)
+	c, _ := m.ws.Contribution(m.feed.newest(at))
+	return c
 }
 
 // curateKey handles the keys of the details view; done is false for keys
@@ -89,6 +90,7 @@ func (m *Screen) hide(c *inquiry.Contribution) tea.Cmd {
 	if c.Hidden {
 		return m.record(inquiry.Event{Type: inquiry.ContributionUnhidden, Target: c.ID}, "Shown again: "+quote(c, 40)+".", nil)
 	}
+	id, words := c.ID, quote(c, 30) // the answer comes in a later Read
 	m.askLine("Why hide it? ", "a reason its author will read", "hide it", inquiry.MaxReasonRunes,
 		func(m *Screen, typed string) tea.Cmd {
 			reason := inquiry.CleanLine(typed)
@@ -96,8 +98,8 @@ func (m *Screen) hide(c *inquiry.Contribution) tea.Cmd {
 				m.notice = tui.Notice{Text: "Not hidden: a hidden contribution needs a reason its author can read.", Bad: true}
 				return nil
 			}
-			e := inquiry.Event{Type: inquiry.ContributionHidden, Target: c.ID, Curation: &inquiry.Curation{Reason: reason}}
-			return m.record(e, "Hidden from the room and the report: "+quote(c, 30)+". Its author is told why.", nil)
+			e := inquiry.Event{Type: inquiry.ContributionHidden, Target: id, Curation: &inquiry.Curation{Reason: reason}}
+			return m.record(e, "Hidden from the room and the report: "+words+". Its author is told why.", nil)
 		})
 	return nil
 }
@@ -135,11 +137,12 @@ func (m *Screen) mergeKey(k tea.KeyPressMsg) tea.Cmd {
 			m.notice = tui.Notice{Text: "Pick one that is shown: nothing can be merged into a hidden, merged or withdrawn one.", Bad: true}
 		default:
 			m.mode, m.merging = modeRoom, ""
-			m.confirm("Merge "+quote(dup, 30)+" into "+quote(into, 30)+"? Both stay in the transcript; only the second is shown. It cannot be undone.",
-				"merge", func(m *Screen) tea.Cmd {
-					e := inquiry.Event{Type: inquiry.ContributionMerged, Target: dup.ID, Curation: &inquiry.Curation{Into: into.ID}}
-					return m.record(e, "Merged "+quote(dup, 30)+" into "+quote(into, 30)+".", nil)
-				})
+			// The answer comes in a later Read: keep what it needs, not the
+			// contributions.
+			what := quote(dup, 30) + " into " + quote(into, 30)
+			e := inquiry.Event{Type: inquiry.ContributionMerged, Target: dup.ID, Curation: &inquiry.Curation{Into: into.ID}}
+			m.confirm("Merge "+what+"? Both stay in the transcript; only the second is shown. It cannot be undone.",
+				"merge", func(m *Screen) tea.Cmd { return m.record(e, "Merged "+what+".", nil) })
 		}
 	}
 	return nil

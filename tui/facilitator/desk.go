@@ -18,8 +18,9 @@ import (
 // scribe confirms their consent), and everything entered for them is
 // marked as scribed in the transcript and exports.
 //
-// The desk holds no copy of the workshop: the screen that holds it keeps
-// ws up to date and hands it the outcome of each save.
+// The desk holds no copy of the workshop: the screen that holds it hands
+// it the workshop's shared state (ws) for as long as it handles a message
+// or draws, and the outcome of each save.
 type scribeDesk struct {
 	s      tui.Session
 	ws     *inquiry.Workshop
@@ -56,8 +57,8 @@ type scribeSavedMsg struct {
 	err   error
 }
 
-func newScribeDesk(s tui.Session, ws *inquiry.Workshop) *scribeDesk {
-	d := &scribeDesk{s: s, ws: ws}
+func newScribeDesk(s tui.Session) *scribeDesk {
+	d := &scribeDesk{s: s}
 	d.form = tui.NewContributionForm(deskChoices{d}, "What they said, in their words. Enter saves; alt+enter starts a new line.", true)
 	return d
 }

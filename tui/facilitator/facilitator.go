@@ -62,12 +62,19 @@ type Screen struct {
 	workshops []inquiry.Summary
 	cursor    int
 
-	ws      *inquiry.Workshop
-	present []inquiry.Presence
-	watch   *tui.Watch
-	leave   func()
-	pane    dashboardPane
-	scroll  [panes]int
+	// workshop is the room's workshop; ws its state, the store's shared
+	// fold, only while the screen is in a Read (see inRoom). folded is
+	// the fold the feed and the index were made from (compared, never
+	// looked into, outside a Read), and head its last event they took in.
+	workshop string
+	ws       *inquiry.Workshop
+	folded   *inquiry.Workshop
+	head     uint64
+	present  []inquiry.Presence
+	watch    *tui.Watch
+	leave    func()
+	pane     dashboardPane
+	scroll   [panes]int
 
 	// The feed: what it is narrowed to, the contribution picked out (""
 	// follows the newest), whether its details are open, and the search
@@ -139,116 +146,59 @@ func New(s tui.Session) tea.Model {
 // Init starts listening when the session went straight to a workshop,
 // and the countdown if a timebox is running.
 func (m *Screen) Init() tea.Cmd {
-	return tea.Batch(m.watch.Listen(), m.tick())
-}
-
-// openRoom opens a workshop's room view: fold its log, join the live feed and
-// show this facilitator as present. The log is the Room's published one,
-// whose chain the store checked when it loaded it or stamped each event
-// (see Room.Events), so it is folded without checking every hash again:
-// at 10,000 contributions that is most of the wait for the first frame.
-func (m *Screen) openRoom(sum inquiry.Summary) {
-	events := m.s.Room.Events(sum.ID, 0)
-	ws, err := inquiry.ReplayStamped(events)
-	if err != nil {
-		m.notice = tui.Notice{Text: "This workshop's log could not be read: " + err.Error(), Bad: true}
-		return
-	}
-	m.ws, m.drawn = ws, parts{} // another workshop's rows may share IDs, not its guide
-	m.index = newRoomIndex(ws, events)
-	m.feed.rebuild(ws, m.filter)
-	m.recount()
-	m.watch = m.s.Watch(sum.ID)
-	_, m.leave = m.s.Enter(sum.ID, inquiry.Presence{Session: m.s.ID, Role: inquiry.RoleFacilitator, Name: "facilitator", Since: time.Now()})
-	m.present = m.s.Room.Present(sum.ID)
-	m.where = wherePresent(m.present)
-	m.stage, m.mode, m.ask, m.desk = stageRoom, modeRoom, nil, nil
-	m.scroll, m.person, m.selected, m.detail = [panes]int{}, 0, "", false
-}
-
-// leaveRoom leaves the room view for the chooser.
-func (m *Screen) leaveRoom() {
-	if m.watch != nil {
-		m.watch.Stop()
-		m.leave()
-	}
-	m.ws, m.watch, m.leave = nil, nil, nil
-	m.index, m.desk, m.mode, m.ask, m.merging = nil, nil, modeRoom, nil, ""
-	m.workshops = orderWorkshops(m.s.Room.Workshops())
-	m.stage = stageChoose
-}
-
-// catchUp folds in what the room has recorded since the last look. The
-// work is in proportion to the new events: each updates the feed and the
-// index only for the contributions it touched.
-func (m *Screen) catchUp() {
-	head := m.ws.Head
-	for _, e := range m.s.Room.Events(m.ws.ID, m.ws.Head) {
-		if err := m.ws.Apply(e); err != nil {
-			m.notice = tui.Notice{Text: "The workshop's log did not add up: " + err.Error(), Bad: true}
-			break
-		}
-		for _, c := range m.index.note(m.ws, e) {
-			m.feed.touch(c)
-		}
-	}
-	if m.ws.Head != head {
-		m.recount()
-	}
-	m.present = m.s.Room.Present(m.ws.ID)
-	m.where = wherePresent(m.present)
-}
-
-// recount takes the tally and the vote's results afresh after new events:
-// both cost in proportion to the themes and the dots placed, not to the
-// contributions.
-func (m *Screen) recount() {
-	m.tally, m.results = m.ws.Tally(), nil
-	m.tallyRows, m.tallyShown = tallyRows(m.tally)
-	if v := m.shownVote(); v != nil {
-		m.results = v.Results()
-	}
+	var tick tea.Cmd
+	m.inRoom(func() { tick = m.tick() })
+	return tea.Batch(m.watch.Listen(), tick)
 }
 
 // Update handles keys, size changes, the room's bell, the countdown's
-// ticks and the outcome of what the facilitator did.
+// ticks and the outcome of what the facilitator did; in the room, with
+// the room's state in hand (see inRoom).
 func (m *Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, done := m.frame.Update(msg); done {
 		return m, cmd
 	}
+	var cmd tea.Cmd
+	if !m.inRoom(func() { cmd = m.update(msg) }) {
+		cmd = m.update(msg)
+	}
+	return m, cmd
+}
+
+func (m *Screen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tui.BellMsg:
-		if m.ws == nil {
-			return m, nil
+		if m.stage != stageRoom {
+			return nil
 		}
 		m.catchUp()
-		return m, tea.Batch(m.watch.Listen(), m.tick())
+		return tea.Batch(m.watch.Listen(), m.tick())
 	case roomTickMsg:
 		m.ticking = false
-		return m, m.tick()
+		return m.tick()
 	case actedMsg:
-		return m, m.acted(msg)
+		return m.acted(msg)
 	case scribeSavedMsg:
-		if m.ws != nil && m.desk != nil {
+		if m.stage == stageRoom && m.desk != nil {
 			m.catchUp()
 			m.desk.update(msg)
 		}
-		return m, nil
+		return nil
 	case tea.PasteMsg:
-		return m, m.paste(msg)
+		return m.paste(msg)
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	}
-	return m, nil
+	return nil
 }
 
-// View draws the chooser or the room.
+// View draws the chooser or the room, with the room's state in hand.
 func (m *Screen) View() tea.View {
-	return m.frame.View(func() (string, *tea.Cursor) {
-		if m.stage == stageChoose {
-			return m.viewChoose(), nil
+	return m.frame.View(func() (content string, cursor *tea.Cursor) {
+		if !m.inRoom(func() { content, cursor = m.viewRoom() }) {
+			content = m.viewChoose()
 		}
-		return m.viewRoom()
+		return content, cursor
 	})
 }
 

@@ -12,14 +12,21 @@ import (
 // between bells: built whole only when the filter changes or the room is
 // opened, and otherwise changed one contribution at a time as events
 // touch them. With 500 contributions a keystroke then costs a look-up, not
-// a pass over the workshop.
+// a pass over the workshop. It keeps each contribution's place (its Seq)
+// and ID; the contribution itself is read from the room's shared state.
 //
 // It holds every contribution that was not deleted — hidden, merged and
 // withdrawn ones included, marked as such when drawn — because a
 // facilitator curates those too.
 type feedList struct {
-	items []*inquiry.Contribution // oldest first, in the order added (by Seq)
+	items []feedItem // oldest first, in the order added
 	match func(*inquiry.Contribution) bool
+}
+
+// feedItem is a contribution in the feed: where it is, and which.
+type feedItem struct {
+	seq uint64
+	id  string
 }
 
 // rebuild lists the workshop's contributions that pass the filter.
@@ -28,7 +35,7 @@ func (f *feedList) rebuild(ws *inquiry.Workshop, filter feedFilter) {
 	f.items = f.items[:0]
 	for _, c := range ws.Contributions {
 		if f.keeps(c) {
-			f.items = append(f.items, c)
+			f.items = append(f.items, feedItem{c.Seq, c.ID})
 		}
 	}
 }
@@ -39,8 +46,8 @@ func (f *feedList) keeps(c *inquiry.Contribution) bool {
 
 // find is where c is, or would go, among the items.
 func (f *feedList) find(c *inquiry.Contribution) (int, bool) {
-	i := sort.Search(len(f.items), func(i int) bool { return f.items[i].Seq >= c.Seq })
-	return i, i < len(f.items) && f.items[i] == c
+	i := sort.Search(len(f.items), func(i int) bool { return f.items[i].seq >= c.Seq })
+	return i, i < len(f.items) && f.items[i].id == c.ID
 }
 
 // touch looks again at one contribution an event changed: it joins the
@@ -50,7 +57,7 @@ func (f *feedList) touch(c *inquiry.Contribution) {
 	i, in := f.find(c)
 	switch keep := f.keeps(c); {
 	case keep && !in:
-		f.items = slices.Insert(f.items, i, c)
+		f.items = slices.Insert(f.items, i, feedItem{c.Seq, c.ID})
 	case !keep && in:
 		f.items = slices.Delete(f.items, i, i+1)
 	}
@@ -58,8 +65,8 @@ func (f *feedList) touch(c *inquiry.Contribution) {
 
 func (f *feedList) len() int { return len(f.items) }
 
-// newest is the i-th contribution counting from the newest (0).
-func (f *feedList) newest(i int) *inquiry.Contribution { return f.items[len(f.items)-1-i] }
+// newest is the ID of the i-th contribution counting from the newest (0).
+func (f *feedList) newest(i int) string { return f.items[len(f.items)-1-i].id }
 
 // rank is c's place counting from the newest, or -1 if it is not shown.
 func (f *feedList) rank(c *inquiry.Contribution) int {
@@ -104,7 +111,7 @@ func (m *Screen) feedLines(w, h int) []string {
 	room := max((h-1)/2, 1)
 	first := min(max(at-room/2, 0), max(n-room, 0))
 	for i := first; i < n && i < first+room; i++ {
-		c := m.feed.newest(i)
+		c, _ := m.ws.Contribution(m.feed.newest(i))
 		mark := rowPlain
 		switch {
 		case c.ID == m.merging:

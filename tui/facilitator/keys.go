@@ -37,51 +37,51 @@ func (m *Screen) paste(p tea.PasteMsg) tea.Cmd {
 	return nil
 }
 
-func (m *Screen) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (m *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 	if m.stage == stageChoose {
 		return m.chooseKey(k)
 	}
 	switch {
 	case m.searching:
-		return m, m.searchKey(k)
+		return m.searchKey(k)
 	case m.ask != nil:
-		return m, m.askKey(k)
+		return m.askKey(k)
 	}
 	switch m.mode {
 	case modePrompts:
-		return m, m.pickerKey(k)
+		return m.pickerKey(k)
 	case modeSettings:
-		return m, m.settingsKey(k)
+		return m.settingsKey(k)
 	case modeVoteForm:
-		return m, m.voteKey(k)
+		return m.voteKey(k)
 	case modeThemes:
-		return m, m.themesKey(k)
+		return m.themesKey(k)
 	case modeMerge:
-		return m, m.mergeKey(k)
+		return m.mergeKey(k)
 	case modeScribe:
 		cmd, leave := m.desk.update(k)
 		if leave {
 			m.mode = modeRoom
 		}
-		return m, cmd
+		return cmd
 	}
 	if m.help {
-		return m, m.keysKey(k)
+		return m.keysKey(k)
 	}
 	if m.detail {
 		if cmd, done := m.curateKey(k); done {
-			return m, cmd
+			return cmd
 		}
 	}
 	return m.roomKey(k)
 }
 
 // roomKey handles the keys of the room itself.
-func (m *Screen) roomKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (m *Screen) roomKey(k tea.KeyPressMsg) tea.Cmd {
 	r := roomKeys
 	if delta, ok := tui.Move(k, pageStep); ok {
 		m.move(delta)
-		return m, nil
+		return nil
 	}
 	switch {
 	case key.Matches(k, r.NextPane):
@@ -108,29 +108,30 @@ func (m *Screen) roomKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, r.Keys):
 		m.help, m.keysTop = true, 0
 	case key.Matches(k, r.NextPrompt):
-		return m, m.openNext()
+		return m.openNext()
 	case key.Matches(k, r.Prompts):
 		m.openPicker()
 	case key.Matches(k, r.MoreTime):
 		if k.String() == "5" {
-			return m, m.extend(5 * time.Minute)
+			return m.extend(5 * time.Minute)
 		}
-		return m, m.extend(time.Minute)
+		return m.extend(time.Minute)
 	case key.Matches(k, r.EndTime):
-		return m, m.endTimebox()
+		return m.endTimebox()
 	case key.Matches(k, r.Seeing):
 		m.openSettings()
 	case key.Matches(k, r.Reveal):
-		return m, m.reveal(m.ws.Current.Prompt)
+		return m.reveal(m.ws.Current.Prompt)
 	case key.Matches(k, r.Vote):
 		m.dotVote()
 	case key.Matches(k, r.Scribe):
 		if m.desk == nil {
-			m.desk = newScribeDesk(m.s, m.ws)
+			m.desk = newScribeDesk(m.s)
+			m.desk.ws = m.ws
 		}
 		m.mode, m.notice = modeScribe, tui.Notice{}
 	case key.Matches(k, r.Erase):
-		return m, m.erase()
+		return m.erase()
 	case key.Matches(k, r.Back):
 		switch {
 		case m.detail:
@@ -143,9 +144,9 @@ func (m *Screen) roomKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, r.Chooser):
 		m.leaveRoom()
 	case key.Matches(k, r.Quit):
-		return m, m.frame.End("Goodbye.")
+		return m.frame.End("Goodbye.")
 	}
-	return m, nil
+	return nil
 }
 
 // focus moves the focus between the panes; the vote pane joins once there
@@ -223,7 +224,7 @@ func (m *Screen) move(delta int) {
 	}
 	at := max(m.selectedRank(), 0)
 	at = min(max(at+delta, 0), n-1)
-	m.selected = m.feed.newest(at).ID
+	m.selected = m.feed.newest(at)
 	if at == 0 && m.mode != modeMerge {
 		m.selected = "" // back at the top: follow the newest again
 	}

@@ -46,10 +46,10 @@ func (m *Screen) erase() tea.Cmd {
 		m.notice = tui.Notice{Text: "They are already erased."}
 		return nil
 	}
-	name := inquiry.CleanLine(p.Name)
+	id, name := p.ID, inquiry.CleanLine(p.Name) // the answer comes in a later Read
 	m.confirm(fmt.Sprintf("Erase %s for good? Their name and all their words leave the database; the transcript keeps only that they were here.", name),
 		"erase "+name+" for good", func(m *Screen) tea.Cmd {
-			return m.record(inquiry.Event{Type: inquiry.ParticipantErased, Target: p.ID}, "Erased "+name+": their name and words are gone from the database.", nil)
+			return m.record(inquiry.Event{Type: inquiry.ParticipantErased, Target: id}, "Erased "+name+": their name and words are gone from the database.", nil)
 		})
 	return nil
 }

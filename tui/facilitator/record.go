@@ -24,7 +24,7 @@ type actedMsg struct {
 // an actedMsg. Nothing says it is done until the store has committed it.
 func (m *Screen) record(e inquiry.Event, done string, after func(m *Screen, ok bool)) tea.Cmd {
 	e.Actor = m.s.Actor
-	room, ctx, id := m.s.Room, m.s.Ctx(), m.ws.ID
+	room, ctx, id := m.s.Room, m.s.Ctx(), m.workshop
 	m.notice = tui.Notice{Text: "Saving…"}
 	return func() tea.Msg {
 		_, err := room.Append(ctx, id, e)
@@ -44,7 +44,7 @@ func (m *Screen) acted(msg actedMsg) tea.Cmd {
 	default:
 		m.notice = tui.Notice{Text: "Not saved: " + tui.Friendly(msg.err), Bad: true}
 	}
-	if m.ws == nil {
+	if m.stage != stageRoom {
 		return nil // they left the room while it was saving
 	}
 	m.catchUp()

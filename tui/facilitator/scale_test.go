@@ -73,7 +73,7 @@ func TestRoomKeepsItsFeedAndProgressInStepWithTheLog(t *testing.T) {
 	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: open}})
 	m := New(tuitest.FacilitatorSession(t, store, sum.Code)).(*Screen)
 	m.filter.kind = slices.Index(inquiry.Kinds, inquiry.Barrier)
-	m.setFilter(m.filter)
+	m.inRoom(func() { m.setFilter(m.filter) })
 
 	ann := tuitest.Join(t, store, sum.ID, "Ann")
 	bo := tuitest.Join(t, store, sum.ID, "Bo")
@@ -82,15 +82,18 @@ func TestRoomKeepsItsFeedAndProgressInStepWithTheLog(t *testing.T) {
 	a2 := addContribution(t, store, sum.ID, ann, open, inquiry.Opportunity, "The church hall")
 	b1 := addContribution(t, store, sum.ID, bo, open, inquiry.Barrier, "No room to meet, again")
 	c1 := addContribution(t, store, sum.ID, cy, open, inquiry.Barrier, "Buses stop at six")
-	m.catchUp()
+	m.inRoom(m.catchUp)
 	check := func(when string) {
 		t.Helper()
 		var fresh feedList
-		fresh.rebuild(m.ws, m.filter)
+		var again *roomIndex
+		m.inRoom(func() {
+			fresh.rebuild(m.ws, m.filter)
+			again = newRoomIndex(m.ws, store.Events(sum.ID, 0))
+		})
 		if !slices.Equal(m.feed.items, fresh.items) {
 			t.Fatalf("%s: the kept feed has %d items, a fresh one %d", when, m.feed.len(), fresh.len())
 		}
-		again := newRoomIndex(m.ws, store.Events(sum.ID, 0))
 		got, of := m.index.progress(open)
 		want, wantOf := again.progress(open)
 		if got != want || of != wantOf {
@@ -110,7 +113,7 @@ func TestRoomKeepsItsFeedAndProgressInStepWithTheLog(t *testing.T) {
 	if err != nil {
 		t.Fatalf("delete: %v", err)
 	}
-	m.catchUp()
+	m.inRoom(m.catchUp)
 	check("after curation, an edit and a deletion")
 	if got, of := m.index.progress(open); got != 2 || of != 3 {
 		t.Fatalf("progress %d of %d, want 2 of 3 (Cy deleted theirs)", got, of)
@@ -121,7 +124,7 @@ func TestRoomKeepsItsFeedAndProgressInStepWithTheLog(t *testing.T) {
 		t.Fatalf("withdraw: %v", err)
 	}
 	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.ParticipantErased, Target: ann})
-	m.catchUp()
+	m.inRoom(m.catchUp)
 	check("after a withdrawal and an erasure")
 	if got, of := m.index.progress(open); got != 0 || of != 1 {
 		t.Fatalf("progress %d of %d, want 0 of 1", got, of)

@@ -11,13 +11,14 @@ import (
 
 // Scribe is the screen of a scribe a facilitator enrolled for one
 // workshop: the workshop's name and the scribe desk, nothing of curation
-// or pacing.
+// or pacing. Like the room, it reads the workshop's state from the store's
+// shared fold, in a Read (see inRoom); it keeps none of it between.
 type Scribe struct {
-	s     tui.Session
-	frame tui.Frame
-	ws    *inquiry.Workshop
-	watch *tui.Watch
-	desk  *scribeDesk
+	s        tui.Session
+	frame    tui.Frame
+	workshop string
+	watch    *tui.Watch
+	desk     *scribeDesk
 }
 
 // NewScribe returns the scribe screen for a session whose join code
@@ -29,15 +30,8 @@ func NewScribe(s tui.Session) tea.Model {
 		m.frame.End(fmt.Sprintf("No workshop has the code %q. Ask the facilitator for it and connect again.", s.Code))
 		return m
 	}
-	// The Room's published log, checked by the store (see Room.Events).
-	ws, err := inquiry.ReplayStamped(s.Room.Events(sum.ID, 0))
-	if err != nil {
-		m.frame.End("This workshop's log could not be read: " + err.Error())
-		return m
-	}
-	m.ws = ws
+	m.workshop, m.desk = sum.ID, newScribeDesk(s)
 	m.watch = s.Watch(sum.ID)
-	m.desk = newScribeDesk(s, ws)
 	return m
 }
 
@@ -49,14 +43,14 @@ func (m *Scribe) Init() tea.Cmd {
 	return m.watch.Listen()
 }
 
-// catchUp folds in what the room has recorded since the last look.
-func (m *Scribe) catchUp() {
-	for _, e := range m.s.Room.Events(m.ws.ID, m.ws.Head) {
-		if err := m.ws.Apply(e); err != nil {
-			m.desk.notice = tui.Notice{Text: "The workshop's log did not add up: " + err.Error(), Bad: true}
-			return
-		}
-	}
+// read runs f with the workshop's shared state at the desk, for as long as
+// f runs.
+func (m *Scribe) read(f func()) error {
+	return m.s.Room.Read(m.workshop, func(ws *inquiry.Workshop) {
+		m.desk.ws = ws
+		defer func() { m.desk.ws = nil }()
+		f()
+	})
 }
 
 // Update handles keys, size changes and the room's bell.
@@ -64,29 +58,31 @@ func (m *Scribe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, done := m.frame.Update(msg); done {
 		return m, cmd
 	}
-	switch msg.(type) {
-	case tui.BellMsg:
-		m.catchUp()
-		return m, m.watch.Listen()
-	case scribeSavedMsg:
-		m.catchUp()
+	if _, ok := msg.(tui.BellMsg); ok {
+		return m, m.watch.Listen() // the view reads the room afresh
 	}
-	if m.desk == nil {
+	if m.frame.Ended() {
 		return m, nil
 	}
-	cmd, _ := m.desk.update(msg) // esc at the top stays here: ctrl+c leaves
+	var cmd tea.Cmd
+	if err := m.read(func() { cmd, _ = m.desk.update(msg) }); err != nil { // esc at the top stays here: ctrl+c leaves
+		return m, m.frame.End("This workshop could not be read: " + tui.Friendly(err))
+	}
 	return m, cmd
 }
 
 // View draws the workshop's name above the desk.
 func (m *Scribe) View() tea.View {
-	return m.frame.View(m.draw)
+	return m.frame.View(func() (content string, cursor *tea.Cursor) {
+		_ = m.read(func() { content, cursor = m.draw() }) // a failed read ends the screen at the next message
+		return content, cursor
+	})
 }
 
 func (m *Scribe) draw() (string, *tea.Cursor) {
-	w := m.frame.Width
+	w, ws := m.frame.Width, m.desk.ws
 	var b tui.Lines
-	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+m.ws.Title, tui.Accent.Render(m.ws.Code)+tui.Dim.Render(" · scribe"), w))
+	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+ws.Title, tui.Accent.Render(ws.Code)+tui.Dim.Render(" · scribe"), w))
 	b.Line(tui.Rule(w))
 	bodyHeight := max(m.frame.Height-b.Len()-3, 1)
 	body, cursor := m.desk.view(w, bodyHeight)

@@ -44,9 +44,10 @@ type voteForm struct {
 func (m *Screen) dotVote() {
 	if v := m.ws.OpenVote(); v != nil {
 		m.side = paneVote
-		m.confirm(fmt.Sprintf("Close the vote “%s”? Dots can no longer move; everyone then sees the results.", v.Title), "close the vote",
+		id, title := v.ID, v.Title // the answer comes in a later Read
+		m.confirm(fmt.Sprintf("Close the vote “%s”? Dots can no longer move; everyone then sees the results.", title), "close the vote",
 			func(m *Screen) tea.Cmd {
-				return m.record(inquiry.Event{Type: inquiry.VoteClosed, Target: v.ID}, "Closed the vote “"+v.Title+"”: everyone now sees the results.", nil)
+				return m.record(inquiry.Event{Type: inquiry.VoteClosed, Target: id}, "Closed the vote “"+title+"”: everyone now sees the results.", nil)
 			})
 		return
 	}

@@ -27,10 +27,13 @@ type MemRoom struct {
 	events []inquiry.Event
 	shown  int
 	start  time.Time
-	// read is the shared fold of the shown events that Read lends out, as
-	// the store keeps one.
-	read   *inquiry.Workshop
 	drafts map[string]inquiry.Draft
+
+	// read is the shared fold of the shown events that Read lends out, as
+	// the store keeps one, under its own lock, so that a reader may call
+	// the room's other methods.
+	readMu sync.Mutex
+	read   *inquiry.Workshop
 }
 
 // NewMemRoom opens a workshop on the default guide, with the pacing, and
@@ -212,14 +215,20 @@ func (r *MemRoom) Events(_ string, after uint64) []inquiry.Event {
 	return r.events[after:r.shown:r.shown]
 }
 
+// Read lends out the shared fold of the shown events, brought up to date
+// as the store's is; a Rewind makes it afresh.
 func (r *MemRoom) Read(_ string, read func(*inquiry.Workshop)) error {
+	r.readMu.Lock()
+	defer r.readMu.Unlock()
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.read == nil || r.read.Head > uint64(r.shown) {
+	events := r.events[:r.shown]
+	r.mu.Unlock()
+	if r.read == nil || r.read.Head > uint64(len(events)) {
 		r.read = &inquiry.Workshop{}
 	}
-	for _, e := range r.events[r.read.Head:r.shown] {
+	for _, e := range events[r.read.Head:] {
 		if err := r.read.Apply(e); err != nil {
+			r.read = nil
 			return err
 		}
 	}
