@@ -15,71 +15,98 @@ import (
 
 // formParts keeps the form's choice lines for the inputs they show.
 type formParts struct {
-	kinds  Kept[formKindsKey]
-	themes Kept[formThemesKey]
+	kinds  Kept[kindsKey]
+	themes Kept[themesKey]
+	// list is the workshop's themes as the themes line last showed them.
+	list *themeList
 	// mark is the editor as last drawn by EditorView.
 	mark editorMark
 }
 
-type formKindsKey struct {
+// kindsKey is all the kind and partner line shows: the guide (which does
+// not change once the workshop is open) and the prompt in it, the chosen
+// kind and partner, and which of them has the focus.
+type kindsKey struct {
 	w                  int
-	ref                inquiry.PromptRef
+	guide              *inquiry.Guide
+	phase, prompt      int
 	kind, partner      int
 	focusKind, focusPt bool
 }
 
-type formThemesKey struct {
-	w         int
-	focused   bool
-	chosen    string // the chosen theme IDs, joined
-	touched   bool
-	cursor    int
-	available int // themes are only ever added, so their number names the list
+// themesKey is all the themes line shows.
+type themesKey struct {
+	w       int
+	focused bool
+	chosen  string // the chosen theme IDs, joined
+	touched bool
+	cursor  int
+	themes  *themeList
+}
+
+// themeList is the workshop's themes as a kept line shows them: made anew
+// when a theme is added (themes are only ever added), never changed, so a
+// key may hold it.
+type themeList struct{ all []inquiry.Theme }
+
+// themeList is the workshop's themes now, as the last list if none has
+// been added since.
+func (f *ContributionForm) themeList() *themeList {
+	all := f.choices.Themes()
+	if l := f.drawn.list; l != nil && len(l.all) == len(all) {
+		return l
+	}
+	f.drawn.list = &themeList{all: slices.Clone(all)}
+	return f.drawn.list
 }
 
 // KindLine shows the kinds the prompt asks for, the chosen one marked, and
 // the partner the contribution concerns.
 func (f *ContributionForm) KindLine(w int) Block {
-	k := formKindsKey{w: w, ref: f.Ref(), kind: f.kind, partner: f.partner,
+	k := kindsKey{w: w, guide: f.choices.Guide(), phase: f.phase, prompt: f.prompt, kind: f.kind, partner: f.partner,
 		focusKind: f.focus == FieldKind, focusPt: f.focus == FieldPartner}
-	return f.drawn.kinds.Get(k, func() string { return f.kindLine(w) })
+	return Keep(&f.drawn.kinds, k, drawKindLine)
 }
 
-func (f *ContributionForm) kindLine(w int) string {
+func drawKindLine(k kindsKey) string {
 	var kinds []string
-	for i, k := range f.Prompt().KindChoices() {
-		label := k.Label()
+	for i, kind := range k.guide.Phases[k.phase].Prompts[k.prompt].KindChoices() {
+		label := kind.Label()
 		switch {
-		case i == f.kind && f.focus == FieldKind:
+		case i == k.kind && k.focusKind:
 			kinds = append(kinds, Selected.Render(" "+label+" "))
-		case i == f.kind:
+		case i == k.kind:
 			kinds = append(kinds, Bold.Render("["+label+"]"))
 		default:
 			kinds = append(kinds, Dim.Render(" "+label+" "))
 		}
 	}
 	partner := "none"
-	if f.partner >= 0 {
-		partner = f.choices.Guide().PartnerList()[f.partner].Label
+	if k.partner >= 0 {
+		partner = k.guide.PartnerList()[k.partner].Label
 	}
-	partnerPart := FieldMark(f.focus == FieldPartner, "Partner") + " ◂ " + Accent.Render(partner) + " ▸"
-	return Fit(FieldMark(f.focus == FieldKind, "Kind")+" "+strings.Join(kinds, "")+"   "+partnerPart, w)
+	partnerPart := FieldMark(k.focusPt, "Partner") + " ◂ " + Accent.Render(partner) + " ▸"
+	return Fit(FieldMark(k.focusKind, "Kind")+" "+strings.Join(kinds, "")+"   "+partnerPart, k.w)
 }
 
 // ThemesLine shows the chosen themes; with the focus on it, a strip of
 // every theme to move along and tick.
 func (f *ContributionForm) ThemesLine(w int) Block {
-	k := formThemesKey{w: w, focused: f.focus == FieldThemes, chosen: strings.Join(f.themes, "\x00"),
-		touched: f.themesTouched, cursor: f.themeCursor, available: len(f.choices.Themes())}
-	return f.drawn.themes.Get(k, func() string { return f.themesLine(w) })
+	k := themesKey{w: w, focused: f.focus == FieldThemes, chosen: strings.Join(f.themes, "\x00"),
+		touched: f.themesTouched, cursor: f.themeCursor, themes: f.themeList()}
+	return Keep(&f.drawn.themes, k, drawThemesLine)
 }
 
-func (f *ContributionForm) themesLine(w int) string {
-	label := FieldMark(f.focus == FieldThemes, "Themes") + " "
-	themes := f.choices.Themes()
-	if f.focus != FieldThemes {
+func drawThemesLine(k themesKey) string {
+	label := FieldMark(k.focused, "Themes") + " "
+	themes := k.themes.all
+	var chosen []string
+	if k.chosen != "" {
+		chosen = strings.Split(k.chosen, "\x00")
+	}
+	if !k.focused {
 		var names []string
-		for _, id := range f.themes {
+		for _, id := range chosen {
 			for _, t := range themes {
 				if t.ID == id {
 					names = append(names, t.Label)
@@ -87,33 +114,36 @@ func (f *ContributionForm) themesLine(w int) string {
 			}
 		}
 		if len(names) == 0 {
-			return Fit(label+Dim.Render("none yet (tab to choose)"), w)
+			return Fit(label+Dim.Render("none yet (tab to choose)"), k.w)
 		}
 		note := ""
-		if !f.themesTouched {
+		if !k.touched {
 			note = Dim.Render(" (suggested from the words)")
 		}
-		return Fit(label+Accent.Render(strings.Join(names, ", "))+note, w)
+		return Fit(label+Accent.Render(strings.Join(names, ", "))+note, k.w)
 	}
 	// Start the strip a little before the cursor so it stays in view.
 	var items []string
-	for i := max(f.themeCursor-1, 0); i < len(themes); i++ {
+	for i := max(k.cursor-1, 0); i < len(themes); i++ {
 		t := themes[i]
-		ticked := slices.Contains(f.themes, t.ID)
+		ticked := slices.Contains(chosen, t.ID)
 		item := t.Label
 		if ticked {
 			item = "✓" + item
 		}
 		switch {
-		case i == f.themeCursor:
+		case i == k.cursor:
 			item = Selected.Render(item)
 		case ticked:
 			item = Accent.Render(item)
 		}
 		items = append(items, item)
 	}
-	return Fit(label+"◂ "+strings.Join(items, Dim.Render(" · ")), w)
+	return Fit(label+"◂ "+strings.Join(items, Dim.Render(" · ")), k.w)
 }
+
+// Redraw forgets the lines the form keeps, so that it draws them afresh.
+func (f *ContributionForm) Redraw() { f.drawn = formParts{} }
 
 // CommitmentLine is who will do an action and by when, with the cursor
 // when one of them has the focus; "" for any other kind.

@@ -114,3 +114,40 @@ func KeyList(bindings []key.Binding) []string {
 	}
 	return rows
 }
+
+// FooterKey is a line of keys as a comparable value, to keep a drawn line
+// of keys by (see Keep): its width, what each key is called and does, and
+// whether the last is shown however narrow the line (FooterKeeping).
+type FooterKey struct {
+	width   int
+	keeping bool
+	keys    string // each enabled key's name and description, separated
+}
+
+// NewFooterKey is the key of a line of bindings.
+func NewFooterKey(width int, keeping bool, bindings ...key.Binding) FooterKey {
+	var b strings.Builder
+	for _, k := range bindings {
+		if k.Enabled() {
+			b.WriteString(k.Help().Key + "\x1f" + k.Help().Desc + "\x1e")
+		}
+	}
+	return FooterKey{width: width, keeping: keeping, keys: b.String()}
+}
+
+// DrawFooter draws the line of keys a FooterKey names.
+func DrawFooter(k FooterKey) string {
+	var bindings []key.Binding
+	for _, kd := range strings.Split(strings.TrimSuffix(k.keys, "\x1e"), "\x1e") {
+		if name, does, ok := strings.Cut(kd, "\x1f"); ok {
+			bindings = append(bindings, Bind(name, does, name))
+		}
+	}
+	switch {
+	case len(bindings) == 0:
+		return ""
+	case k.keeping:
+		return FooterKeeping(k.width, bindings[len(bindings)-1], bindings[:len(bindings)-1]...)
+	}
+	return Footer(k.width, bindings...)
+}

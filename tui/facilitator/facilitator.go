@@ -92,12 +92,10 @@ type Screen struct {
 	feed  feedList
 	index *roomIndex
 	tally inquiry.Tally
-	// tallyRows are the tally's themes that have an opportunity or a
-	// barrier, and tallyShown what the chart draws of them (tallyRows).
-	tallyRows  []inquiry.TallyRow
-	tallyShown string
-	results    []inquiry.VoteResult         // of the vote the vote pane shows
-	where      map[string]inquiry.PromptRef // connected participants, and where each is
+	// chart is what the tally chart draws of the tally.
+	chart   *tallyChart
+	results []inquiry.VoteResult         // of the vote the vote pane shows
+	where   map[string]inquiry.PromptRef // connected participants, and where each is
 
 	// side is the pane the right-hand column shows beside the feed on a
 	// wide terminal; person is the people pane's cursor.

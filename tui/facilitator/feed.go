@@ -3,6 +3,7 @@ package facilitator
 import (
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
@@ -127,7 +128,7 @@ func (m *Screen) feedLines(w, h int) []string {
 
 // feedText is the second line of a contribution in the feed: its words,
 // or what became of them.
-func (m *Screen) feedText(c *inquiry.Contribution, n int) string {
+func feedText(c *inquiry.Contribution, n int) string {
 	switch {
 	case c.Erased:
 		return tui.Dim.Render("(erased at the author's request)")
@@ -152,11 +153,19 @@ const (
 	rowPicked          // the picked-out contribution
 )
 
-// feedRowKey is everything a contribution's two lines in the feed show.
+// feedRowKey is everything a contribution's two lines in the feed show:
+// the contribution as far as they show it, whose it is, where in the
+// guide (which does not change once the workshop is open), and the mark.
 type feedRowKey struct {
-	w                                    int
-	mark                                 rowMark
-	name                                 string
+	w     int
+	mark  rowMark
+	name  string
+	guide *inquiry.Guide
+	c     shownContribution
+}
+
+// shownContribution is what the feed shows of a contribution.
+type shownContribution struct {
 	added                                int64
 	prompt                               inquiry.PromptRef
 	kind                                 inquiry.Kind
@@ -165,42 +174,55 @@ type feedRowKey struct {
 	highlighted, hidden, withdrawn, gone bool
 }
 
-type feedRow struct {
-	key        feedRowKey
-	head, text string
+func showing(c *inquiry.Contribution) shownContribution {
+	return shownContribution{
+		added: c.AddedAt.UnixNano(), prompt: c.Prompt, kind: c.Kind, text: c.Text, owner: c.Owner,
+		hiddenReason: c.HiddenReason, mergedInto: c.MergedInto, buildsOn: c.BuildsOn, scribedBy: c.ScribedBy,
+		highlighted: c.Highlighted, hidden: c.Hidden, withdrawn: c.Withdrawn, gone: c.Erased,
+	}
+}
+
+// contribution is the contribution again, as far as it is shown.
+func (s shownContribution) contribution() *inquiry.Contribution {
+	return &inquiry.Contribution{
+		AddedAt: time.Unix(0, s.added), Prompt: s.prompt, Kind: s.kind, Text: s.text, Owner: s.owner,
+		HiddenReason: s.hiddenReason, MergedInto: s.mergedInto, BuildsOn: s.buildsOn, ScribedBy: s.scribedBy,
+		Highlighted: s.highlighted, Hidden: s.hidden, Withdrawn: s.withdrawn, Erased: s.gone,
+	}
 }
 
 // feedRow is a contribution's two lines in the feed: who, what kind, its
 // marks and where; then its words. They are drawn again only when one of
 // those changed.
 func (m *Screen) feedRow(c *inquiry.Contribution, w int, mark rowMark) (head, text string) {
-	k := feedRowKey{
-		w: w, mark: mark, name: m.participantName(c.Participant), added: c.AddedAt.UnixNano(),
-		prompt: c.Prompt, kind: c.Kind, text: c.Text, owner: c.Owner, hiddenReason: c.HiddenReason,
-		mergedInto: c.MergedInto, buildsOn: c.BuildsOn, scribedBy: c.ScribedBy,
-		highlighted: c.Highlighted, hidden: c.Hidden, withdrawn: c.Withdrawn, gone: c.Erased,
-	}
+	k := feedRowKey{w: w, mark: mark, name: m.participantName(c.Participant), guide: &m.ws.Guide, c: showing(c)}
 	d := &m.drawn
-	if r, ok := d.feed[c.ID]; ok && r.key == k {
-		return r.head, r.text
-	}
 	if d.feed == nil || len(d.feed) > 4*max(m.frame.Height, 24) {
-		d.feed = map[string]*feedRow{}
+		d.feed = map[string]*tui.Memo[feedRowKey, [2]string]{}
 	}
+	row := d.feed[c.ID]
+	if row == nil {
+		row = &tui.Memo[feedRowKey, [2]string]{}
+		d.feed[c.ID] = row
+	}
+	lines := tui.Remember(row, k, drawFeedRow)
+	return lines[0], lines[1]
+}
+
+func drawFeedRow(k feedRowKey) [2]string {
+	c := k.c.contribution()
 	kind := tui.Good.Render(c.Kind.Label())
 	if c.Kind == inquiry.Barrier {
 		kind = tui.Barrier.Render(c.Kind.Label())
 	}
 	line := tui.Dim.Render(clock(c.AddedAt)) + " " + tui.Bold.Render(k.name) +
-		tui.Dim.Render(" · ") + kind + marks(c) + tui.Dim.Render(" · "+phaseTitle(m.ws.Guide, c.Prompt))
+		tui.Dim.Render(" · ") + kind + marks(c) + tui.Dim.Render(" · "+phaseTitle(*k.guide, c.Prompt))
 	lead := "  "
-	switch mark {
+	switch k.mark {
 	case rowMerging:
 		lead = tui.Warn.Render("⇢ ")
 	case rowPicked:
 		lead = tui.Accent.Render("▸ ")
 	}
-	r := &feedRow{key: k, head: tui.Fit(lead+line, w), text: tui.Fit("  "+m.feedText(c, max(w-4, 8)), w)}
-	d.feed[c.ID] = r
-	return r.head, r.text
+	return [2]string{tui.Fit(lead+line, k.w), tui.Fit("  "+feedText(c, max(k.w-4, 8)), k.w)}
 }

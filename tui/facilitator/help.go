@@ -1,8 +1,6 @@
 package facilitator
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -63,13 +61,8 @@ func (m *Screen) keysKey(k tea.KeyPressMsg) tea.Cmd {
 // keys that matter most first, as many as fit, and always the last, how to
 // see the rest or to back out.
 func (m *Screen) roomHelp(w int) string {
-	keys := m.roomFooter()
-	var says strings.Builder
-	for _, b := range keys {
-		says.WriteString(b.Help().Key + "\x1f" + b.Help().Desc + "\x1e")
-	}
-	k := textKey{w: w, text: says.String()}
-	return m.drawn.help.Get(k, func() string { return tui.FooterKeeping(w, keys[len(keys)-1], keys[:len(keys)-1]...) }).Text
+	k := tui.NewFooterKey(w, true, m.roomFooter()...)
+	return tui.Keep(&m.drawn.help, k, tui.DrawFooter).Text
 }
 
 // roomFooter are the keys for what the facilitator is doing now.

@@ -23,14 +23,14 @@ func (m *Screen) viewRoom() (string, *tea.Cursor) {
 	if w >= 72 {
 		hk.seeing = seeing(ws.Settings)
 	}
-	b.Line(d.header.Get(hk, func() string { return m.header(hk) }).Text)
+	b.Line(tui.Keep(&d.header, hk, drawHeader).Text)
 	if h >= 16 {
 		ck := countsKey{w: w, joined: len(ws.Participants), here: len(m.where), contributions: m.tally.Contributions,
 			opportunities: m.tally.Totals[inquiry.Opportunity], barriers: m.tally.Totals[inquiry.Barrier]}
-		b.Line(d.counts.Get(ck, func() string { return m.counts(ck) }).Text)
+		b.Line(tui.Keep(&d.counts, ck, drawCounts).Text)
 	}
 	b.Line(m.paceLine(w))
-	rule := d.rule.Get(w, func() string { return tui.Rule(w) }).Text
+	rule := tui.Keep(&d.rule, w, tui.Rule).Text
 	b.Line(rule)
 
 	// The line above the keys: a question takes two if it needs them, so
@@ -78,7 +78,7 @@ func (m *Screen) viewRoom() (string, *tea.Cursor) {
 
 // header is the room view's first line: the workshop, its code, whether
 // it is open and, on a wide terminal, what participants see of each other.
-func (m *Screen) header(k headerKey) string {
+func drawHeader(k headerKey) string {
 	state := tui.Good.Render("open")
 	if !k.open {
 		state = tui.Bad.Render("closed")
@@ -92,7 +92,7 @@ func (m *Screen) header(k headerKey) string {
 
 // counts is the line of who joined, who is here and what they recorded,
 // shortened when the width is too small for it.
-func (m *Screen) counts(k countsKey) string {
+func drawCounts(k countsKey) string {
 	people := count(k.joined, "participant", "participants")
 	contributions := count(k.contributions, "contribution", "contributions")
 	line := fmt.Sprintf("%s joined, %d here now · %s: %s, %s", people, k.here, contributions,
@@ -186,17 +186,16 @@ func pad(s string, w int) string {
 // mostly leaves as they were: the header, the counts, the rule, the keys
 // line and the tally chart. Bubble Tea draws the screen after every
 // message, and a new contribution changes the feed, seldom the header.
-// Every key names all that its part shows; a field left out of a key is a
-// part that does not change when it should.
+// Each part is drawn from its key alone (see tui.Keep).
 type parts struct {
 	header tui.Kept[headerKey]
 	counts tui.Kept[countsKey]
 	rule   tui.Kept[int]
-	help   tui.Kept[textKey]
+	help   tui.Kept[tui.FooterKey]
 	tally  tui.Memo[tallyKey, []string]
 	// feed keeps the two lines of each contribution in the feed, by its
 	// ID; it is emptied when it holds many more than a screenful.
-	feed map[string]*feedRow
+	feed map[string]*tui.Memo[feedRowKey, [2]string]
 }
 
 type headerKey struct {
@@ -207,10 +206,4 @@ type headerKey struct {
 
 type countsKey struct {
 	w, joined, here, contributions, opportunities, barriers int
-}
-
-// textKey is a line's width and what it says.
-type textKey struct {
-	w    int
-	text string
 }

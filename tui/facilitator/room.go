@@ -105,7 +105,9 @@ func (m *Screen) catchUp() {
 // contributions.
 func (m *Screen) recount() {
 	m.tally, m.results = m.ws.Tally(), nil
-	m.tallyRows, m.tallyShown = tallyRows(m.tally)
+	if c := newTallyChart(m.tally); m.chart == nil || c.shown != m.chart.shown {
+		m.chart = c
+	}
 	if v := m.shownVote(); v != nil {
 		m.results = v.Results()
 	}

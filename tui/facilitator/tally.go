@@ -12,13 +12,13 @@ import (
 // tallyLines draw opportunities and barriers by theme as bars: one line
 // per theme when there is room, else the theme's name above its bars.
 func (m *Screen) tallyLines(w, h int) []string {
-	m.scroll[paneTally] = min(m.scroll[paneTally], max(len(m.tallyRows)-1, 0))
-	k := tallyKey{w: w, h: h, scroll: m.scroll[paneTally], focused: m.pane == paneTally, shown: m.tallyShown}
-	return m.drawn.tally.Get(k, func() []string { return m.drawTally(k) })
+	m.scroll[paneTally] = min(m.scroll[paneTally], max(len(m.chart.rows)-1, 0))
+	k := tallyKey{w: w, h: h, scroll: m.scroll[paneTally], focused: m.pane == paneTally, chart: m.chart}
+	return tui.Remember(&m.drawn.tally, k, drawTally)
 }
 
 // drawTally draws the tally chart for what its key names.
-func (m *Screen) drawTally(k tallyKey) []string {
+func drawTally(k tallyKey) []string {
 	w, h := k.w, k.h
 	title := "Tally by theme"
 	if k.focused {
@@ -27,7 +27,7 @@ func (m *Screen) drawTally(k tallyKey) []string {
 		title = tui.Bold.Render("  " + title)
 	}
 	lines := []string{tui.Fit(title, w), tui.Fit("  "+tui.Good.Render("█ opportunities")+"  "+tui.Barrier.Render("░ barriers"), w)}
-	peak := m.tally.Max(inquiry.Opportunity, inquiry.Barrier)
+	peak := k.chart.peak
 	if peak == 0 {
 		return append(lines, tui.Dim.Render(tui.Fit("  No opportunities or barriers yet.", w)))
 	}
@@ -37,7 +37,7 @@ func (m *Screen) drawTally(k tallyKey) []string {
 	if oneLine {
 		barRoom = max((w-labelWidth-10)/2, 1)
 	}
-	for _, r := range m.tallyRows[k.scroll:] {
+	for _, r := range k.chart.rows[k.scroll:] {
 		o, b := r.Counts[inquiry.Opportunity], r.Counts[inquiry.Barrier]
 		// Each bar and its count take a fixed column, so the barrier bars
 		// line up under each other.
@@ -69,25 +69,34 @@ func bar(glyph string, n, peak, room int) string {
 }
 
 // tallyKey is what the tally chart shows: its size, its scroll, whether
-// it has the focus, and the rows (shown, from tallyShown).
+// it has the focus, and the chart.
 type tallyKey struct {
 	w, h, scroll int
 	focused      bool
-	shown        string
+	chart        *tallyChart
 }
 
-// tallyRows are the tally's themes with an opportunity or a barrier, and
-// tallyShown a compact record of what the chart draws from them (each
-// row's label and counts, and the peak the bars are scaled to), to key
-// the kept chart by.
-func tallyRows(t inquiry.Tally) (rows []inquiry.TallyRow, shown string) {
+// tallyChart is what the tally chart draws: the tally's themes with an
+// opportunity or a barrier, their counts, and the peak the bars are
+// scaled to. It is made anew only when one of those changes (see
+// recount), and never changed, so that a key may hold it.
+type tallyChart struct {
+	peak int
+	rows []inquiry.TallyRow
+	// shown is a compact record of the above (each row's label and
+	// counts, and the peak), to tell a new chart from the last.
+	shown string
+}
+
+func newTallyChart(t inquiry.Tally) *tallyChart {
+	c := &tallyChart{peak: t.Max(inquiry.Opportunity, inquiry.Barrier)}
 	var b strings.Builder
-	b.WriteString(strconv.Itoa(t.Max(inquiry.Opportunity, inquiry.Barrier)))
+	b.WriteString(strconv.Itoa(c.peak))
 	for _, r := range t.Rows() {
 		if r.Sum(inquiry.Opportunity, inquiry.Barrier) == 0 {
 			continue
 		}
-		rows = append(rows, r)
+		c.rows = append(c.rows, r)
 		b.WriteByte('\x1e')
 		b.WriteString(r.Theme.Label)
 		b.WriteByte('\x1f')
@@ -95,5 +104,6 @@ func tallyRows(t inquiry.Tally) (rows []inquiry.TallyRow, shown string) {
 		b.WriteByte('\x1f')
 		b.WriteString(strconv.Itoa(r.Counts[inquiry.Barrier]))
 	}
-	return rows, b.String()
+	c.shown = b.String()
+	return c
 }

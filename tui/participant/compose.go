@@ -48,7 +48,7 @@ func newComposer(v *view) composer {
 // themes their view folded, and the workshop's shared theme index.
 type viewChoices struct{ v *view }
 
-func (c viewChoices) Guide() *inquiry.Guide              { return &c.v.guide }
+func (c viewChoices) Guide() *inquiry.Guide              { return c.v.guide }
 func (c viewChoices) Themes() []inquiry.Theme            { return c.v.themes }
 func (c viewChoices) SuggestThemes(text string) []string { return c.v.themeIndex().Suggest(text) }
 

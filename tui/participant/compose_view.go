@@ -92,8 +92,8 @@ type composeLayout struct {
 	commitmentCursor                     int // the owner or date field's cursor, -1 if neither has the focus
 }
 
-// composeParts keeps each part of the guide screen for the inputs it
-// shows. Every key names all that its part depends on.
+// composeParts keeps each part of the guide screen for the key it was
+// drawn from (see tui.Keep): each key holds all its part shows.
 type composeParts struct {
 	title   tui.Kept[titleKey]
 	bar     tui.Kept[barKey]
@@ -111,18 +111,22 @@ type titleKey struct {
 	title, code, name, resume string
 }
 
+// barKey is the phase bar: the guide (which does not change once the
+// workshop is open), where the person is in it, and the clock.
 type barKey struct {
-	w, phase, prompt int
-	clock            string
-	waiting          bool
+	w             int
+	guide         *inquiry.Guide
+	phase, prompt int
+	clock         string
+	waiting       bool
 }
 
-// promptKey names a prompt of the guide, which does not change once the
-// workshop is open.
+// promptKey names a prompt of the guide.
 type promptKey struct {
-	w     int
-	roomy bool
-	ref   inquiry.PromptRef
+	w             int
+	roomy         bool
+	guide         *inquiry.Guide
+	phase, prompt int
 }
 
 type noticeKey struct {
@@ -144,33 +148,22 @@ type helpKey struct {
 // guide screen but the editor.
 func (m *Screen) composeLayout() composeLayout {
 	c, w, h, parts := &m.compose, m.frame.Width, m.frame.Height, &m.drawn.parts
-	ref := c.ref()
 	phase, prompt := c.form.At()
-	roomy := h >= 20
 	l := composeLayout{w: w, h: h, commitmentCursor: -1}
 
 	tk := titleKey{w: w, title: c.view.title, code: c.view.code, name: c.view.name}
 	if w >= 70 {
 		tk.resume = m.resumeCode
 	}
-	l.title = parts.title.Get(tk, func() string {
-		right := tk.code
-		if tk.name != "" {
-			right += " · " + tk.name
-		}
-		if tk.resume != "" {
-			right += " · resume " + tk.resume
-		}
-		return tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+tk.title, tui.Dim.Render(right), w)
-	})
-	bk := barKey{w: w, phase: phase, prompt: prompt, clock: m.countdown()}
+	l.title = tui.Keep(&parts.title, tk, drawTitle)
+	bk := barKey{w: w, guide: c.view.guide, phase: phase, prompt: prompt, clock: m.countdown()}
 	if bk.clock == "" {
 		bk.waiting = !m.view.reachable(phase, prompt)
 	}
-	l.bar = parts.bar.Get(bk, func() string { return m.phaseBar(bk) })
-	l.rule = parts.rule.Get(w, func() string { return tui.Rule(w) })
-	pk := promptKey{w: w, roomy: roomy, ref: ref}
-	l.prompt = parts.prompt.Get(pk, func() string { return m.promptLines(w, roomy) })
+	l.bar = tui.Keep(&parts.bar, bk, drawPhaseBar)
+	l.rule = tui.Keep(&parts.rule, w, tui.Rule)
+	pk := promptKey{w: w, roomy: h >= 20, guide: c.view.guide, phase: phase, prompt: prompt}
+	l.prompt = tui.Keep(&parts.prompt, pk, drawPrompt)
 	l.kinds = c.form.KindLine(w)
 	l.themes = c.form.ThemesLine(w)
 	if line, cur := c.form.CommitmentLine(w); c.form.IsAction() {
@@ -184,50 +177,61 @@ func (m *Screen) composeLayout() composeLayout {
 	}
 
 	if c.form.Kind() == inquiry.Barrier && c.form.Prompt().Reframe != "" {
-		l.reframe = parts.reframe.Get(promptKey{w: w, ref: ref}, func() string { return m.reframeLines(w) })
+		pk.roomy = false
+		l.reframe = tui.Keep(&parts.reframe, pk, drawReframe)
 	}
-	l.notice = parts.notice.Get(noticeKey{w: w, n: m.notice}, func() string { return m.notice.Lines(w) })
-	yours := m.yoursText()
-	l.yours = parts.yours.Get(textKey{w: w, text: yours}, func() string { return tui.Dim.Render(tui.Fit(yours, w)) })
+	l.notice = tui.Keep(&parts.notice, noticeKey{w: w, n: m.notice}, drawNotice)
+	l.yours = tui.Keep(&parts.yours, textKey{w: w, text: m.yoursText()}, drawDim)
 	if hint := m.othersHint(); hint != "" {
-		l.others = parts.others.Get(textKey{w: w, text: hint}, func() string { return tui.Dim.Render(tui.Fit(hint, w)) })
+		l.others = tui.Keep(&parts.others, textKey{w: w, text: hint}, drawDim)
 	}
 	hk := helpKey{w: w, editing: c.editing != "", others: len(m.others.items) > 0, vote: m.view.vote != nil}
-	l.help = parts.help.Get(hk, func() string { return m.composeHelp(hk) })
+	l.help = tui.Keep(&parts.help, hk, drawHelp)
 	return l
 }
 
-// promptLines are the phase's name and the prompt, with its help when
-// there is room.
-func (m *Screen) promptLines(w int, roomy bool) string {
-	c := &m.compose
-	prompt := c.form.Prompt()
-	at, _ := c.form.At()
-	phase := c.view.guide.Phases[at]
+// drawTitle is the screen's first line: Anchorage, the workshop, its code
+// and who is writing.
+func drawTitle(k titleKey) string {
+	right := k.code
+	if k.name != "" {
+		right += " · " + k.name
+	}
+	if k.resume != "" {
+		right += " · resume " + k.resume
+	}
+	return tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+k.title, tui.Dim.Render(right), k.w)
+}
+
+// drawPrompt is the phase's name and the prompt, with its help when there
+// is room.
+func drawPrompt(k promptKey) string {
+	phase := k.guide.Phases[k.phase]
+	prompt := phase.Prompts[k.prompt]
 	var s tui.Lines
-	s.Line(tui.Fit(tui.Accent.Render(strings.ToUpper(phase.Title))+tui.Dim.Render(firstSentence(phase.Summary)), w))
-	for i, l := range tui.Wrap(prompt.Text, w) {
-		if i < 3 || roomy {
+	s.Line(tui.Fit(tui.Accent.Render(strings.ToUpper(phase.Title))+tui.Dim.Render(firstSentence(phase.Summary)), k.w))
+	for i, l := range tui.Wrap(prompt.Text, k.w) {
+		if i < 3 || k.roomy {
 			s.Line(tui.Bold.Render(l))
 		}
 	}
-	if roomy && prompt.Help != "" {
-		for i, l := range tui.Wrap(prompt.Help, w) {
+	if k.roomy && prompt.Help != "" {
+		for i, l := range tui.Wrap(prompt.Help, k.w) {
 			if i < 3 {
 				s.Line(tui.Dim.Render(l))
 			}
 		}
 	}
-	if roomy {
+	if k.roomy {
 		s.Line("")
 	}
 	return s.String()
 }
 
-// reframeLines invite a barrier to be turned into what would help.
-func (m *Screen) reframeLines(w int) string {
+// drawReframe invites a barrier to be turned into what would help.
+func drawReframe(k promptKey) string {
 	var s tui.Lines
-	for i, l := range tui.Wrap("↳ "+m.compose.form.Prompt().Reframe, w) {
+	for i, l := range tui.Wrap("↳ "+k.guide.Phases[k.phase].Prompts[k.prompt].Reframe, k.w) {
 		if i < 2 {
 			s.Line(tui.Barrier.Render(l))
 		}
@@ -235,11 +239,18 @@ func (m *Screen) reframeLines(w int) string {
 	return s.String()
 }
 
-// phaseBar shows the cycle with the current phase marked, and the prompt's
-// number, so a person always knows how far they are.
-func (m *Screen) phaseBar(k barKey) string {
-	c := &m.compose
-	at, n := c.form.Position()
+// drawPhaseBar shows the cycle with the current phase marked, and the
+// prompt's number, so a person always knows how far they are.
+func drawPhaseBar(k barKey) string {
+	at, n := 0, 0
+	for p, ph := range k.guide.Phases {
+		for q := range ph.Prompts {
+			n++
+			if p == k.phase && q == k.prompt {
+				at = n
+			}
+		}
+	}
 	count := tui.Dim.Render(fmt.Sprintf("prompt %d of %d", at, n))
 	switch {
 	case k.clock != "":
@@ -248,7 +259,7 @@ func (m *Screen) phaseBar(k barKey) string {
 		count = tui.Warn.Render("waiting for the facilitator")
 	}
 	var parts []string
-	for i, ph := range c.view.guide.Phases {
+	for i, ph := range k.guide.Phases {
 		switch {
 		case i == k.phase:
 			parts = append(parts, tui.Accent.Render("● "+ph.Title))
@@ -261,6 +272,12 @@ func (m *Screen) phaseBar(k barKey) string {
 	bar := strings.Join(parts, tui.Dim.Render(" ─ "))
 	return tui.TwoSides(bar, count, k.w)
 }
+
+// drawNotice is what just happened, on two lines at most.
+func drawNotice(k noticeKey) string { return k.n.Lines(k.w) }
+
+// drawDim is a line of explanation, cut to the width.
+func drawDim(k textKey) string { return tui.Dim.Render(tui.Fit(k.text, k.w)) }
 
 // yoursText says what this person has already given at this prompt.
 func (m *Screen) yoursText() string {
@@ -299,8 +316,8 @@ func firstSentence(s string) string {
 	return " · " + strings.TrimSuffix(s, ".")
 }
 
-// composeHelp is the help line, naming only what can be done now.
-func (m *Screen) composeHelp(k helpKey) string {
+// drawHelp is the line of keys, naming only what can be done now.
+func drawHelp(k helpKey) string {
 	g := guideKeys
 	if k.editing {
 		return tui.Footer(k.w, g.SaveChanges, g.CancelEdit, g.NextField, g.Yours)

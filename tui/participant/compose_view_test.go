@@ -24,7 +24,7 @@ import (
 // against the same screen drawn with nothing kept.
 func drawnAfresh(t *testing.T, m *Screen) tea.View {
 	t.Helper()
-	return tuitest.DrawnAfresh(t, m, func() { m.drawn = composeDrawn{} })
+	return tuitest.DrawnAfresh(t, m, func() { m.drawn = composeDrawn{}; m.compose.form.Redraw() })
 }
 
 // keys presses each key and runs what it asks for that answers at once

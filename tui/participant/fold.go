@@ -13,11 +13,13 @@ import (
 // events (the store has checked them) and skips what it does not need, so a
 // thousand participant sessions do not each hold the workshop.
 type view struct {
-	head   uint64
-	id     string // the workshop's ID
-	title  string
-	code   string
-	guide  inquiry.Guide
+	head  uint64
+	id    string // the workshop's ID
+	title string
+	code  string
+	// guide is the workshop's guide, a new one only when the workshop
+	// opens: kept parts of the screen key by it.
+	guide  *inquiry.Guide
 	themes []inquiry.Theme
 	// suggester offers themes from the words typed. It is the workshop's
 	// own, shared by every screen (see themeIndex); nil until first needed
@@ -72,7 +74,8 @@ func (v *view) fold(e inquiry.Event) {
 	switch e.Type {
 	case inquiry.WorkshopOpened:
 		d := e.Workshop
-		v.id, v.title, v.code, v.guide, v.open, v.pacing = d.ID, d.Title, d.Code, d.Guide, true, d.Pacing
+		guide := d.Guide
+		v.id, v.title, v.code, v.guide, v.open, v.pacing = d.ID, d.Title, d.Code, &guide, true, d.Pacing
 		v.themes = append(slices.Clip(inquiry.DefaultThemes), d.Guide.Themes...)
 		v.suggester = nil
 		v.revealed = map[inquiry.PromptRef]bool{}
