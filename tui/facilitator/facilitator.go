@@ -119,8 +119,14 @@ type Screen struct {
 	askedFor inquiry.PromptRef
 
 	// drawn keeps the parts of the room view it drew, for the inputs each
-	// shows, so that a message draws again only what it changed.
-	drawn parts
+	// shows, so that a message draws again only what it changed; drawnNow
+	// is the room as Update drew it, for the View that follows.
+	drawn    parts
+	drawnNow struct {
+		ok      bool
+		content string
+		cursor  *tea.Cursor
+	}
 }
 
 // New returns the facilitator screen for a session. With a
@@ -157,7 +163,17 @@ func (m *Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	var cmd tea.Cmd
-	if !m.inRoom(func() { cmd = m.update(msg) }) {
+	if !m.inRoom(func() {
+		cmd = m.update(msg)
+		// The program draws the screen right after Update: drawing it in
+		// the same Read makes a message one wait for the shared state, not
+		// two, which is most of what a bell costs a busy room's
+		// facilitators (saved → on every facilitator, PERFORMANCE.md).
+		if m.stage == stageRoom {
+			m.drawnNow.content, m.drawnNow.cursor = m.viewRoom()
+			m.drawnNow.ok = true
+		}
+	}) {
 		cmd = m.update(msg)
 	}
 	return m, cmd
@@ -190,9 +206,14 @@ func (m *Screen) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// View draws the chooser or the room, with the room's state in hand.
+// View draws the chooser or the room, with the room's state in hand, or
+// gives the room as Update has just drawn it.
 func (m *Screen) View() tea.View {
 	return m.frame.View(func() (content string, cursor *tea.Cursor) {
+		if d := &m.drawnNow; d.ok {
+			d.ok = false
+			return d.content, d.cursor
+		}
 		if !m.inRoom(func() { content, cursor = m.viewRoom() }) {
 			content = m.viewChoose()
 		}
