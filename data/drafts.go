@@ -13,18 +13,9 @@ import (
 	"github.com/anchorage/anchorage/inquiry"
 )
 
-// Draft is what a person had typed but not sent, and where they were: kept
-// so that someone whose connection drops comes back to it. Drafts are kept
-// outside the workshop's log, so they are never in its transcript or
-// exports.
-type Draft struct {
-	// Prompt is where the person was.
-	Prompt inquiry.PromptRef `json:"prompt"`
-	// Texts is the unsent text in the editor, per prompt.
-	Texts map[inquiry.PromptRef]string `json:"texts,omitempty"`
-	// Saved is when the draft was saved; SaveDraft fills it in when zero.
-	Saved time.Time `json:"saved"`
-}
+// Draft is what a person had typed but not sent, and where they were
+// (inquiry.Draft: screens keep drafts without knowing the store).
+type Draft = inquiry.Draft
 
 // Limits on a draft: far above what an editor holds (a contribution is at
 // most inquiry.MaxTextRunes characters), low enough that a draft cannot be

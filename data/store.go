@@ -45,13 +45,15 @@ var (
 	ErrLocked = errors.New("the database is in use by another process (is the server running?)")
 	// ErrCodeTaken means another workshop already has the join code.
 	ErrCodeTaken = errors.New("join code is taken by another workshop")
-	// ErrClosed means the store has been closed.
-	ErrClosed = errors.New("the store is closed")
+	// ErrClosed means the store has been closed. It is an
+	// inquiry.ErrStopping, which screens check for.
+	ErrClosed = fmt.Errorf("the store is closed: %w", inquiry.ErrStopping)
 	// ErrDiskFull means the database's disk is nearly full, so writes are
-	// refused until space is freed. Its text is written for the person
-	// whose words were not saved; the store logs the details (how much is
-	// left, where) for whoever runs the server.
-	ErrDiskFull = errors.New("the server's disk is full: nothing was saved")
+	// refused until space is freed. It is an inquiry.ErrDiskFull, with its
+	// text, written for the person whose words were not saved; the store
+	// logs the details (how much is left, where) for whoever runs the
+	// server.
+	ErrDiskFull = fmt.Errorf("%w", inquiry.ErrDiskFull)
 	// ErrEncrypted means the database is encrypted and no key was given.
 	ErrEncrypted = errors.New("the database is encrypted: it opens only with its encryption key")
 	// ErrWrongKey means the key given does not open the database: it is

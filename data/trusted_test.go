@@ -48,12 +48,10 @@ func TestWorkshopAndReadFoldWhatAVerifyingReplayFolds(t *testing.T) {
 // must go through inquiry.Replay. Add a place here only for events of the
 // same kind, and say why.
 var trustedFolds = map[string]string{
-	"inquiry/stamped.go ReplayStamped":   "the trusted fold itself",
-	"data/committer.go admit":            "the event the committer has just stamped",
-	"data/read.go Read":                  "the store's published log",
-	"data/workshops.go Snapshot":         "the store's published log",
-	"tui/facilitator.go watch":           "tui.Room.Events: the store's published log (sshserver passes the data.Store)",
-	"tui/fac_scribe_screen.go NewScribe": "tui.Room.Events: the store's published log (sshserver passes the data.Store)",
+	"inquiry/stamped.go ReplayStamped": "the trusted fold itself",
+	"data/committer.go admit":          "the event the committer has just stamped",
+	"data/read.go Read":                "the store's published log",
+	"data/workshops.go Snapshot":       "the store's published log",
 }
 
 func TestOnlyTheStoresOwnEventsAreFoldedWithoutCheckingTheirHashes(t *testing.T) {

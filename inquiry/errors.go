@@ -22,3 +22,16 @@ var (
 	// ErrConflict means the event reuses an ID for something different.
 	ErrConflict = errors.New("conflicts with an earlier event")
 )
+
+// Errors of the server that keeps workshops, described here so that a
+// screen can tell a person what happened without knowing the storage: the
+// store wraps them (with %w) in its own.
+var (
+	// ErrDiskFull means the server's disk is nearly full, so nothing more
+	// is saved until space is freed. Its text is written for the person
+	// whose words were not saved.
+	ErrDiskFull = errors.New("the server's disk is full: nothing was saved")
+	// ErrStopping means the server is shutting down and takes no more
+	// changes.
+	ErrStopping = errors.New("the server is shutting down")
+)

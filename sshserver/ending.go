@@ -7,7 +7,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
+	"github.com/anchorage/anchorage/tui"
 )
 
 // ending ends one screen session, once, for the first reason given, and
@@ -20,7 +20,7 @@ type ending struct {
 	done    chan struct{} // closed once ended, for any reason
 	message string        // written before done is closed
 	failed  atomic.Bool   // exit with status 1, however the session ends
-	program atomic.Pointer[tea.Program]
+	program atomic.Pointer[tui.Program]
 	stop    func() bool // stops watching the connection's context
 }
 
@@ -59,7 +59,7 @@ func (e *ending) end(message string) {
 
 // run attaches the program the session runs, and quits it at once if the
 // session has already ended.
-func (e *ending) run(p *tea.Program) {
+func (e *ending) run(p *tui.Program) {
 	e.program.Store(p)
 	if e.ended() {
 		go p.Quit()

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/anchorage/anchorage/data"
-	"github.com/anchorage/anchorage/tui/vscreen"
+	"github.com/anchorage/anchorage/tui/tuitest"
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -244,7 +244,7 @@ type terminal struct {
 	stdin  interface{ Write([]byte) (int, error) }
 	out    *syncBuffer
 	errs   *syncBuffer
-	screen *vscreen.Screen
+	screen *tuitest.Screen
 	done   chan error
 }
 
@@ -273,7 +273,7 @@ func openTerminalOn(t *testing.T, client *gossh.Client, width, height int) *term
 	// virtual screen would only make every look at it slower.
 	limits := DefaultConfig().Window
 	term := &terminal{t: t, sess: sess, stdin: stdin, out: &syncBuffer{}, errs: &syncBuffer{},
-		screen: vscreen.New(min(width, limits.MaxWidth), min(height, limits.MaxHeight), nil), done: make(chan error, 1)}
+		screen: tuitest.NewScreen(min(width, limits.MaxWidth), min(height, limits.MaxHeight), nil), done: make(chan error, 1)}
 	sess.Stdout, sess.Stderr = io.MultiWriter(term.out, term.screen), term.errs
 	if err := sess.Shell(); err != nil {
 		t.Fatalf("shell: %v", err)

@@ -13,7 +13,7 @@ import (
 	"github.com/creack/pty"
 
 	"github.com/anchorage/anchorage/inquiry"
-	"github.com/anchorage/anchorage/tui/vscreen"
+	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
 // TestOpenSSHParticipantJoinsAndContributes drives the real OpenSSH client
@@ -99,7 +99,7 @@ func TestOpenSSHFiveWrongCodesExitWithStatusOne(t *testing.T) {
 type sshTerminal struct {
 	t      *testing.T
 	tty    *os.File
-	screen *vscreen.Screen
+	screen *tuitest.Screen
 	exited chan error
 }
 
@@ -117,7 +117,7 @@ func openSSHTerminal(t *testing.T, path, addr, user string) *sshTerminal {
 		t.Fatalf("start ssh in a pseudo-terminal: %v", err)
 	}
 	t.Cleanup(func() { tty.Close() })
-	o := &sshTerminal{t: t, tty: tty, screen: vscreen.New(80, 24, tty), exited: make(chan error, 1)}
+	o := &sshTerminal{t: t, tty: tty, screen: tuitest.NewScreen(80, 24, tty), exited: make(chan error, 1)}
 	go func() { _ = o.screen.Pump(tty) }()
 	go func() { o.exited <- cmd.Wait() }()
 	return o

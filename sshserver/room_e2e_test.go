@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/anchorage/anchorage/tui/vscreen"
+	"github.com/anchorage/anchorage/tui/tuitest"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -171,7 +171,7 @@ func joinOnce(addr string, end time.Time) error {
 	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
 		return err
 	}
-	screen := vscreen.New(80, 24, nil)
+	screen := tuitest.NewScreen(80, 24, nil)
 	sess.Stdout = screen
 	if err := sess.Shell(); err != nil {
 		return err

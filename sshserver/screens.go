@@ -1,6 +1,7 @@
 package sshserver
 
 import (
+	"context"
 	"crypto/rand"
 	"fmt"
 	"net"
@@ -8,11 +9,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
-	bm "charm.land/wish/v2/bubbletea"
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
-	"github.com/anchorage/anchorage/tui/paint"
-	"github.com/charmbracelet/colorprofile"
+	"github.com/anchorage/anchorage/tui/facilitator"
+	"github.com/anchorage/anchorage/tui/participant"
 )
 
 // screenSet makes the screens a session can get. It is tui's, except in
@@ -24,7 +24,7 @@ type screenSet struct {
 	enrol       func(enrol func(code string) error, connect string) tea.Model
 }
 
-var tuiScreens = screenSet{participant: tui.NewParticipant, facilitator: tui.NewFacilitator, scribe: tui.NewScribe, enrol: tui.NewEnrolFor}
+var tuiScreens = screenSet{participant: participant.New, facilitator: facilitator.New, scribe: facilitator.NewScribe, enrol: facilitator.NewEnrol}
 
 // enrolUsers are the SSH user names that open the enrolment screen.
 var enrolUsers = map[string]bool{"enrol": true, "enroll": true}
@@ -96,40 +96,45 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 		return
 	}
 
-	environ := sessionEnviron(sio)
-	profile := sessionProfile(environ)
-	// The screens are painted by tui/paint rather than Bubble Tea's
-	// renderer: a tenth of the processor a frame and none of its two cell
-	// buffers a session (PERFORMANCE.md). Colours are brought down to what
-	// the terminal shows as they are written.
-	painter := paint.New(&colorprofile.Writer{Forward: sio, Profile: max(profile, colorprofile.ASCII)}, width, height)
-	opts := append(bm.MakeOptions(sio),
-		tea.WithoutSignalHandler(),
-		tea.WithoutRenderer(),
-		// Without its renderer Bubble Tea's ticker only writes what its
-		// own commands queue (none of ours): once a second is plenty, and
-		// a thousand idle sessions then cost next to nothing.
-		tea.WithFPS(1),
-		// After MakeOptions, so that these replace its size, filter and
-		// colour profile.
-		tea.WithWindowSize(width, height),
-		tea.WithFilter(sessionFilter(s.cfg.Window, profile)),
-		tea.WithColorProfile(profile),
-	)
-	p := tea.NewProgram(paint.Wrap(model, painter), opts...)
-	if !s.sessions.addProgram(p, sio) {
+	program := tui.NewProgram(model, tui.Terminal{
+		Input: sio, Output: sio, Environ: sessionEnviron(sio),
+		Width: width, Height: height, Clamp: s.cfg.Window.Clamp,
+	})
+	if !s.sessions.addProgram(program, sio) {
 		fmt.Fprintln(sio.Stderr(), shutdownNotice)
 		_ = sess.Exit(1)
 		return
 	}
-	defer s.sessions.removeProgram(p)
-	end.run(p)
+	defer s.sessions.removeProgram(program)
+	end.run(program)
 	defer s.watchTime(sess, end, sio.in, cs)()
-	bm.MiddlewareWithProgramHandler(func(ssh.Session) *tea.Program { return p })(func(ssh.Session) {})(sio)
-	// Back to the main screen before saying why the screen ended, so the
+	defer followWindow(sess.Context(), sio, program)()
+	if err := program.Run(); err != nil {
+		s.log.Debug("screen ended with an error", "err", err)
+	}
+	// The program has put the terminal back on its main screen, so the
 	// reason stays on the person's terminal.
-	_ = painter.Close()
 	s.sayWhy(sio, end)
+}
+
+// followWindow passes the terminal's size changes to the screen, and quits
+// the screen when the connection ends, until the returned function is
+// called.
+func followWindow(ctx context.Context, sio *screenIO, p *tui.Program) (stop func()) {
+	_, changes, _ := sio.Pty()
+	ctx, cancel := context.WithCancel(ctx)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				p.Quit() // returns at once once the program has ended
+				return
+			case w := <-changes:
+				p.Resize(w.Width, w.Height)
+			}
+		}
+	}()
+	return cancel
 }
 
 // sayWhy tells the person why the server ended their screen, if it did,
@@ -143,22 +148,14 @@ func (s *Server) sayWhy(sio *screenIO, end *ending) {
 	}
 }
 
-// sessionFilter clamps every window size a client claims, keeps the
-// colour profile within the session's (see capProfile), and keeps the
-// rule wish's own filter enforces (which tea.WithFilter replaces): a
-// suspend (ctrl+z) resumes at once, since there is no shell on the server
-// side to return to.
-func sessionFilter(limits WindowLimits, profile colorprofile.Profile) func(tea.Model, tea.Msg) tea.Msg {
-	return func(_ tea.Model, msg tea.Msg) tea.Msg {
-		switch m := msg.(type) {
-		case tea.WindowSizeMsg:
-			m.Width, m.Height = limits.Clamp(m.Width, m.Height)
-			return m
-		case tea.SuspendMsg:
-			return tea.ResumeMsg{}
-		}
-		return capProfile(profile, msg)
+// sessionEnviron is the session's environment as a screen sees it: what
+// the client sent, with TERM from its PTY request last so that it wins.
+func sessionEnviron(sess ssh.Session) []string {
+	env := sess.Environ()
+	if pty, _, ok := sess.Pty(); ok {
+		env = append(env, "TERM="+pty.Term)
 	}
+	return env
 }
 
 // newSessionID returns a random ID for one connection.

@@ -18,7 +18,6 @@ import (
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 	"github.com/anchorage/anchorage/data"
-	"github.com/anchorage/anchorage/tui"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -157,20 +156,17 @@ func (s *Server) ListenAndServe() error {
 }
 
 // Shutdown stops the server in the order that loses nothing: new sessions
-// are turned away; every running screen is told (tui.ShutdownMsg, on which
-// it says goodbye) and asked to quit; the server waits, until ctx is done,
+// are turned away; every running screen is told (tui.Program.Shutdown, on
+// which it says goodbye) and asked to quit; the server waits, until ctx is done,
 // for every session to end; then it stops listening, gives clients a moment
 // to hang up, and closes what is left. The ssh server's Shutdown alone
 // would wait for TCP connections, which a live screen never closes itself.
 func (s *Server) Shutdown(ctx context.Context) error {
 	programs, idle := s.sessions.close()
 	for _, p := range programs {
-		// Send blocks until the program takes the message, or returns when
-		// it has ended: never hold Shutdown up on one slow screen.
-		go func() {
-			p.Send(tui.ShutdownMsg{})
-			p.Quit()
-		}()
+		// The program's Shutdown waits until it takes the message, or
+		// returns when it has ended: never hold this up on one slow screen.
+		go p.Shutdown()
 	}
 	var err error
 	select {

@@ -3,7 +3,7 @@ package sshserver
 import (
 	"sync"
 
-	tea "charm.land/bubbletea/v2"
+	"github.com/anchorage/anchorage/tui"
 )
 
 // shutdownNotice is what someone connecting while the server stops reads.
@@ -17,11 +17,11 @@ type sessions struct {
 	closing  bool
 	active   int
 	idle     chan struct{} // closed once closing and no session is active
-	programs map[*tea.Program]*screenIO
+	programs map[*tui.Program]*screenIO
 }
 
 func newSessions() *sessions {
-	return &sessions{idle: make(chan struct{}), programs: map[*tea.Program]*screenIO{}}
+	return &sessions{idle: make(chan struct{}), programs: map[*tui.Program]*screenIO{}}
 }
 
 // enter counts a session in; it returns false once shutdown has begun.
@@ -47,7 +47,7 @@ func (t *sessions) leave() {
 
 // addProgram registers a program about to run on a session; it returns
 // false once shutdown has begun, and the program must then not be run.
-func (t *sessions) addProgram(p *tea.Program, sio *screenIO) bool {
+func (t *sessions) addProgram(p *tui.Program, sio *screenIO) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.closing {
@@ -57,7 +57,7 @@ func (t *sessions) addProgram(p *tea.Program, sio *screenIO) bool {
 	return true
 }
 
-func (t *sessions) removeProgram(p *tea.Program) {
+func (t *sessions) removeProgram(p *tui.Program) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	delete(t.programs, p)
@@ -73,7 +73,7 @@ func (t *sessions) Closing() bool {
 // close begins shutdown: no session or program is admitted after it. It
 // returns the running programs and a channel closed when the last session
 // has ended.
-func (t *sessions) close() ([]*tea.Program, <-chan struct{}) {
+func (t *sessions) close() ([]*tui.Program, <-chan struct{}) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if !t.closing {
@@ -82,7 +82,7 @@ func (t *sessions) close() ([]*tea.Program, <-chan struct{}) {
 			close(t.idle)
 		}
 	}
-	programs := make([]*tea.Program, 0, len(t.programs))
+	programs := make([]*tui.Program, 0, len(t.programs))
 	for p := range t.programs {
 		programs = append(programs, p)
 	}

@@ -10,7 +10,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/anchorage/anchorage/tui/vscreen"
+	"github.com/anchorage/anchorage/tui/tuitest"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -55,7 +55,7 @@ func openTerminalWith(t *testing.T, addr, user, term string, env map[string]stri
 		t.Fatal(err)
 	}
 	tm := &terminal{t: t, sess: sess, stdin: stdin, out: &syncBuffer{}, errs: &syncBuffer{},
-		screen: vscreen.New(100, 30, nil), done: make(chan error, 1)}
+		screen: tuitest.NewScreen(100, 30, nil), done: make(chan error, 1)}
 	sess.Stdout, sess.Stderr = io.MultiWriter(tm.out, tm.screen), tm.errs
 	if err := sess.Shell(); err != nil {
 		t.Fatal(err)
@@ -185,7 +185,7 @@ func TestResizeStormLeavesTheServerResponsiveAndItsMemoryFlat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	screen := vscreen.New(80, 24, nil)
+	screen := tuitest.NewScreen(80, 24, nil)
 	out := &switchWriter{w: screen}
 	sess.Stdout = out
 	if err := sess.Shell(); err != nil {

@@ -5,19 +5,18 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
 )
 
 // friendly turns an error from the store into a sentence for the person at
 // the screen: what went wrong, without the plumbing.
-func friendly(err error) string {
+func Friendly(err error) string {
 	switch {
 	case err == nil:
 		return ""
-	case errors.Is(err, data.ErrDiskFull):
+	case errors.Is(err, inquiry.ErrDiskFull):
 		return "the server's disk is full, so nothing could be saved. Tell the facilitator."
-	case errors.Is(err, data.ErrClosed):
+	case errors.Is(err, inquiry.ErrStopping):
 		return "the server is shutting down."
 	case errors.Is(err, inquiry.ErrClosed):
 		return "the workshop has been closed by the facilitator."

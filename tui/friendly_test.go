@@ -25,9 +25,9 @@ func TestFriendlyMessagesSayWhatWentWrongWithoutThePlumbing(t *testing.T) {
 		{errors.New("something odd"), "something odd"},
 	}
 	for _, tt := range tests {
-		got := friendly(tt.err)
+		got := Friendly(tt.err)
 		if !strings.Contains(got, tt.want) || strings.Contains(got, "data:") {
-			t.Errorf("friendly(%v) = %q, want it to contain %q and no package prefix", tt.err, got, tt.want)
+			t.Errorf("Friendly(%v) = %q, want it to contain %q and no package prefix", tt.err, got, tt.want)
 		}
 	}
 }

@@ -1,13 +1,9 @@
-// Package tui holds the Bubble Tea screens of Anchorage: the participant's
-// journey through a guide, the facilitator's live view of the room, and the
-// enrolment screen. It knows nothing of SSH: a Session says who is at the
-// other end and gives a Room to read and write the workshop through.
 package tui
 
 import (
 	"context"
+	"crypto/rand"
 
-	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
 )
 
@@ -33,13 +29,16 @@ type Room interface {
 	// move it and remove it.
 	Enter(workshopID string, p inquiry.Presence) (func(inquiry.Presence), func())
 	Present(workshopID string) []inquiry.Presence
-	// Read calls read with the workshop's committed state, shared between
-	// screens: read only, and quickly.
+	// Read calls read with the workshop's committed state, the one fold
+	// every screen of the workshop shares: read only, and quickly (other
+	// readers wait meanwhile), keeping nothing of it once read returns. A
+	// screen may compare the *Workshop with the one a Read handed it
+	// before: another one is the state made afresh (after an erasure).
 	Read(workshopID string, read func(*inquiry.Workshop)) error
 	// SaveDraft keeps a participant's unsent text, cheaply and out of the
 	// log; Draft gives it back when they return.
-	SaveDraft(workshopID, participantID string, d data.Draft) error
-	Draft(workshopID, participantID string) (data.Draft, bool)
+	SaveDraft(workshopID, participantID string, d inquiry.Draft) error
+	Draft(workshopID, participantID string) (inquiry.Draft, bool)
 	// ResumeCode is the short code that lets a participant without a key
 	// carry on after a dropped connection; Resume finds whose it is.
 	ResumeCode(workshopID, participantID string) (string, error)
@@ -63,18 +62,28 @@ type Session struct {
 	IdentityFor func(workshopID string) string
 	// Width and Height are the terminal's size at connection.
 	Width, Height int
-	// Random supplies the randomness for IDs; crypto/rand.Reader unless a
-	// test wants repeatable IDs.
-	Random func([]byte)
 }
 
 // ShutdownMsg tells a screen that the server is stopping: it says so and
-// ends the session.
+// ends the session (see Frame).
 type ShutdownMsg struct{}
 
-func (s Session) context() context.Context {
+// Ctx is the session's context: done when the connection ends.
+func (s Session) Ctx() context.Context {
 	if s.Context == nil {
 		return context.Background()
 	}
 	return s.Context
 }
+
+// Enter marks the session present in the workshop as p, until leave is
+// called or the connection ends; move changes where it is.
+func (s Session) Enter(workshopID string, p inquiry.Presence) (move func(inquiry.Presence), leave func()) {
+	move, leave = s.Room.Enter(workshopID, p)
+	return move, AtEnd(s.Ctx(), leave)
+}
+
+// NewID returns a random ID for something about to be written, chosen
+// before the write, so that a retried write is recognised rather than
+// duplicated.
+func NewID() string { return rand.Text() }

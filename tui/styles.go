@@ -4,11 +4,11 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // Colours from the basic 16, so they read on dark and light terminals and
-// survive the poorest colour profile; Bubble Tea downsamples per session.
+// survive the poorest colour profile; the program's painter brings them
+// down to each session's profile as it writes them (see NewPainter).
 var (
 	colourAccent  = lipgloss.Color("6") // cyan
 	colourDim     = lipgloss.Color("8")
@@ -18,26 +18,38 @@ var (
 	colourBarrier = lipgloss.Color("5")
 )
 
-// styles is the shared look of every screen. It is a value built once per
-// session rather than package state, so sessions never share mutable style.
+// The inks every screen is drawn with. They are made once for all
+// sessions, and never changed: an ink is read only, so sharing one costs a
+// session nothing and cannot carry one session's state to another.
+var (
+	// Title is the name Anchorage and a screen's title.
+	Title = newInk(lipgloss.NewStyle().Bold(true).Foreground(colourAccent))
+	// Accent marks where the person is and what they chose.
+	Accent = newInk(lipgloss.NewStyle().Foreground(colourAccent))
+	// Dim is for what explains rather than what matters.
+	Dim = newInk(lipgloss.NewStyle().Foreground(colourDim))
+	// Good is for what went well.
+	Good = newInk(lipgloss.NewStyle().Foreground(colourGood))
+	// Bad is for what went wrong.
+	Bad = newInk(lipgloss.NewStyle().Foreground(colourBad).Bold(true))
+	// Warn is for what needs attention soon: a clock, a question.
+	Warn = newInk(lipgloss.NewStyle().Foreground(colourWarn))
+	// Bold is for what matters, and the keys in a line of keys.
+	Bold = newInk(lipgloss.NewStyle().Bold(true))
+	// Selected is the line or choice under the cursor.
+	Selected = newInk(lipgloss.NewStyle().Reverse(true))
+	// Barrier is the colour of barriers, beside opportunities in Good.
+	Barrier = newInk(lipgloss.NewStyle().Foreground(colourBarrier))
+)
+
+// styles is the inks gathered, as the editor takes them.
 type styles struct {
-	title, accent, dim, good, bad, warn, bold, selected, key, barrier ink
+	title, accent, dim, good, bad, warn, bold, selected, barrier ink
 }
 
+// newStyles gathers the inks, as the editor takes them.
 func newStyles() styles {
-	s := lipgloss.NewStyle()
-	return styles{
-		title:    newInk(s.Bold(true).Foreground(colourAccent)),
-		accent:   newInk(s.Foreground(colourAccent)),
-		dim:      newInk(s.Foreground(colourDim)),
-		good:     newInk(s.Foreground(colourGood)),
-		bad:      newInk(s.Foreground(colourBad).Bold(true)),
-		warn:     newInk(s.Foreground(colourWarn)),
-		bold:     newInk(s.Bold(true)),
-		selected: newInk(s.Reverse(true)),
-		key:      newInk(s.Bold(true)),
-		barrier:  newInk(s.Foreground(colourBarrier)),
-	}
+	return styles{title: Title, accent: Accent, dim: Dim, good: Good, bad: Bad, warn: Warn, bold: Bold, selected: Selected, barrier: Barrier}
 }
 
 // ink is a text style that writes a span of one line as its SGR codes,
@@ -45,8 +57,9 @@ func newStyles() styles {
 // such a span, at the cost of a string concatenation instead of the
 // several microseconds Render spends checking borders, margins, padding
 // and widths on every call (a quarter of the server's processor under
-// load). The codes are the full colour; Bubble Tea downsamples them to
-// each session's profile (NO_COLOR and ascii included) as it draws.
+// load). The codes are the full colour; the painter's colorprofile.Writer
+// brings them down to each session's profile (NO_COLOR and ASCII included)
+// as it writes them.
 type ink struct {
 	style          lipgloss.Style
 	prefix, suffix string
@@ -74,41 +87,7 @@ func (k ink) Render(s string) string {
 	return k.prefix + s + k.suffix
 }
 
-// helpLine renders "key action · key action", cut to the width.
-func (st styles) helpLine(width int, pairs ...string) string {
-	var b strings.Builder
-	sep := st.dim.Render(" · ")
-	for i := 0; i+1 < len(pairs); i += 2 {
-		if i > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(st.key.Render(pairs[i]))
-		b.WriteByte(' ')
-		b.WriteString(st.dim.Render(pairs[i+1]))
-	}
-	return fit(b.String(), width)
+// Rule is a horizontal line across the width.
+func Rule(width int) string {
+	return Dim.Render(strings.Repeat("─", max(width, 0)))
 }
-
-// fit cuts a styled line to the width, marking the cut with an ellipsis.
-func fit(s string, width int) string {
-	if width <= 0 {
-		return ""
-	}
-	return ansi.Truncate(s, width, "…")
-}
-
-// wrap breaks plain text into lines no wider than width.
-func wrap(s string, width int) []string {
-	if width < 1 {
-		width = 1
-	}
-	return strings.Split(ansi.Wrap(s, width, ""), "\n")
-}
-
-// rule is a horizontal line across the width.
-func (st styles) rule(width int) string {
-	return st.dim.Render(strings.Repeat("─", max(width, 0)))
-}
-
-// width is the number of cells a styled string takes.
-func width(s string) int { return ansi.StringWidth(s) }

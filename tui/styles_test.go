@@ -15,13 +15,12 @@ func TestInkWritesWhatLipglossWrites(t *testing.T) {
 		"", "Anchorage", " · ", "✓ Discover", "宽字符 and emoji 👩‍👩‍👧", "  leading and trailing  ",
 		"two\nlines", "a tab\there", "\x1b[1minner codes\x1b[m", "ends with a newline\n", "carriage\r\nreturn",
 	}
-	st := newStyles()
 	all := map[string]ink{
-		"title": st.title, "accent": st.accent, "dim": st.dim, "good": st.good, "bad": st.bad,
-		"warn": st.warn, "bold": st.bold, "selected": st.selected, "key": st.key, "barrier": st.barrier,
+		"title": Title, "accent": Accent, "dim": Dim, "good": Good, "bad": Bad,
+		"warn": Warn, "bold": Bold, "selected": Selected, "barrier": Barrier,
 	}
 	if n := reflect.TypeFor[styles]().NumField(); n != len(all) {
-		t.Fatalf("styles has %d styles and this test checks %d: add the new one here", n, len(all))
+		t.Fatalf("styles has %d inks and this test checks %d: add the new one here", n, len(all))
 	}
 	for name, k := range all {
 		for _, text := range texts {

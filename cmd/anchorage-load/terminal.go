@@ -11,7 +11,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/anchorage/anchorage/tui/vscreen"
+	"github.com/anchorage/anchorage/tui/tuitest"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -29,7 +29,7 @@ type terminal struct {
 	client *gossh.Client
 	sess   *gossh.Session
 	stdin  io.WriteCloser
-	screen *vscreen.Screen
+	screen *tuitest.Screen
 
 	// changed is rung (never blocking) after every write to the screen, so
 	// a waiter re-checks only when something was drawn.
@@ -113,7 +113,7 @@ func openTerminal(client *gossh.Client, onDraw func(string, time.Time)) (*termin
 	}
 	t := &terminal{
 		client: client, sess: sess, stdin: stdin,
-		screen:  vscreen.New(termWidth, termHeight, nil),
+		screen:  tuitest.NewScreen(termWidth, termHeight, nil),
 		changed: make(chan struct{}, 1), ended: make(chan struct{}),
 		onDraw: onDraw,
 	}

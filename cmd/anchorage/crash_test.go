@@ -25,7 +25,7 @@ import (
 
 	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
-	"github.com/anchorage/anchorage/tui/vscreen"
+	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
 // kills is how many times TestKilledServerLosesNothingSaved kills the
@@ -204,7 +204,7 @@ func submitUntilCut(addr string, key gossh.Signer, name, prefix string) func(fun
 			return
 		}
 		defer sess.Close()
-		screen := vscreen.New(80, 24, nil)
+		screen := tuitest.NewScreen(80, 24, nil)
 		sess.Stdout = screen
 		stdin, err := sess.StdinPipe()
 		if err != nil || sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}) != nil || sess.Shell() != nil {

@@ -10,7 +10,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/anchorage/anchorage/tui/vscreen"
+	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
 // TestKilledRightAfterSavedTheEditorComesBackEmpty is the crash a person
@@ -81,7 +81,7 @@ func TestKilledRightAfterSavedTheEditorComesBackEmpty(t *testing.T) {
 // participantScreen connects to the crash-test workshop's server as the
 // key's owner, on a real PTY drawn onto a virtual screen, and returns the
 // screen, the keyboard and a function that hangs up.
-func participantScreen(t *testing.T, addr string, key gossh.Signer) (*vscreen.Screen, io.Writer, func()) {
+func participantScreen(t *testing.T, addr string, key gossh.Signer) (*tuitest.Screen, io.Writer, func()) {
 	t.Helper()
 	client, err := crashDial(addr, "draft-test", key)
 	if err != nil {
@@ -92,7 +92,7 @@ func participantScreen(t *testing.T, addr string, key gossh.Signer) (*vscreen.Sc
 		client.Close()
 		t.Fatalf("session: %v", err)
 	}
-	screen := vscreen.New(80, 24, nil)
+	screen := tuitest.NewScreen(80, 24, nil)
 	sess.Stdout = screen
 	stdin, err := sess.StdinPipe()
 	if err == nil {
@@ -109,7 +109,7 @@ func participantScreen(t *testing.T, addr string, key gossh.Signer) (*vscreen.Sc
 }
 
 // waitOn waits for text on the screen, failing with what it waited for.
-func waitOn(t *testing.T, screen *vscreen.Screen, what, text string) {
+func waitOn(t *testing.T, screen *tuitest.Screen, what, text string) {
 	t.Helper()
 	if err := screen.WaitFor(crashWait, text); err != nil {
 		t.Fatalf("waiting for %s: %v", what, err)

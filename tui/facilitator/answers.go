@@ -1,0 +1,138 @@
+package facilitator
+
+import "github.com/anchorage/anchorage/inquiry"
+
+// roomIndex is what the room view knows beyond the workshop's state, kept
+// up to date event by event so that a bell costs work in proportion to
+// what it brought: who has answered each prompt, and each author's
+// contributions (so a withdrawal touches only the leaver's), by ID.
+//
+// A participant has answered a prompt while a contribution of theirs to it
+// stands: not deleted, withdrawn or erased. Hiding or merging one does not
+// take the answer back — progress is about who has spoken, not about what
+// is shown.
+type roomIndex struct {
+	byAuthor map[string][]string
+	// standing holds the contributions counted in answers.
+	standing map[string]bool
+	// answers counts each participant's standing contributions per prompt;
+	// a participant with none is not in the map.
+	answers map[inquiry.PromptRef]map[string]int
+	// active is how many participants have joined and not left.
+	active int
+	left   map[string]bool
+	// scribes is the role of whoever entered each contribution made on a
+	// participant's behalf: the fold keeps only their ID.
+	scribes map[string]inquiry.Role
+}
+
+// newRoomIndex indexes a workshop as it stands after the given events.
+func newRoomIndex(ws *inquiry.Workshop, events []inquiry.Event) *roomIndex {
+	x := &roomIndex{
+		byAuthor: map[string][]string{},
+		standing: map[string]bool{},
+		answers:  map[inquiry.PromptRef]map[string]int{},
+		left:     map[string]bool{},
+		scribes:  map[string]inquiry.Role{},
+	}
+	for _, e := range events {
+		x.noteScribe(e)
+	}
+	for _, p := range ws.Participants {
+		x.joined(p)
+	}
+	for _, c := range ws.Contributions {
+		x.byAuthor[c.Participant] = append(x.byAuthor[c.Participant], c.ID)
+		x.recount(c)
+	}
+	return x
+}
+
+func (x *roomIndex) joined(p *inquiry.Participant) {
+	if p.Left() {
+		x.left[p.ID] = true
+		return
+	}
+	x.active++
+}
+
+// note takes in one event the workshop has just folded and returns the
+// contributions it changed, for the feed to look at again.
+func (x *roomIndex) note(ws *inquiry.Workshop, e inquiry.Event) []*inquiry.Contribution {
+	var touched []*inquiry.Contribution
+	x.noteScribe(e)
+	switch e.Type {
+	case inquiry.ParticipantJoined:
+		if p, ok := ws.Participant(e.Participant.ID); ok {
+			x.joined(p)
+		}
+	case inquiry.ContributionAdded:
+		if c, ok := ws.Contribution(e.Contribution.ID); ok {
+			x.byAuthor[c.Participant] = append(x.byAuthor[c.Participant], c.ID)
+			touched = append(touched, c)
+		}
+	case inquiry.ContributionEdited:
+		if c, ok := ws.Contribution(e.Contribution.ID); ok {
+			touched = append(touched, c)
+		}
+	case inquiry.ContributionDeleted, inquiry.ThemesChanged, inquiry.ContributionMerged,
+		inquiry.ContributionHighlighted, inquiry.ContributionHidden, inquiry.ContributionUnhidden:
+		if c, ok := ws.Contribution(e.Target); ok {
+			touched = append(touched, c)
+		}
+	case inquiry.ParticipantWithdrawn, inquiry.ParticipantErased:
+		if !x.left[e.Target] {
+			x.left[e.Target] = true
+			x.active--
+		}
+		for _, id := range x.byAuthor[e.Target] {
+			if c, ok := ws.Contribution(id); ok {
+				touched = append(touched, c)
+			}
+		}
+	}
+	for _, c := range touched {
+		x.recount(c)
+	}
+	return touched
+}
+
+// noteScribe remembers who entered a contribution for someone else.
+func (x *roomIndex) noteScribe(e inquiry.Event) {
+	if e.Type == inquiry.ContributionAdded && e.Actor.Role != inquiry.RoleParticipant {
+		x.scribes[e.Contribution.ID] = e.Actor.Role
+	}
+}
+
+// recount counts c as an answer, or stops counting it.
+func (x *roomIndex) recount(c *inquiry.Contribution) {
+	stands := !c.Deleted && !c.Withdrawn && !c.Erased
+	if stands == x.standing[c.ID] {
+		return
+	}
+	by := x.answers[c.Prompt]
+	if by == nil {
+		by = map[string]int{}
+		x.answers[c.Prompt] = by
+	}
+	if stands {
+		x.standing[c.ID] = true
+		by[c.Participant]++
+		return
+	}
+	delete(x.standing, c.ID)
+	if by[c.Participant]--; by[c.Participant] <= 0 {
+		delete(by, c.Participant)
+	}
+}
+
+// answered reports whether a participant has answered a prompt.
+func (x *roomIndex) answered(prompt inquiry.PromptRef, participant string) bool {
+	return x.answers[prompt][participant] > 0
+}
+
+// progress is how many participants have answered a prompt, of those who
+// are still taking part.
+func (x *roomIndex) progress(prompt inquiry.PromptRef) (answered, of int) {
+	return len(x.answers[prompt]), x.active
+}

@@ -1,0 +1,126 @@
+package facilitator
+
+import (
+	"strings"
+
+	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui"
+)
+
+// detailLines show the picked-out contribution whole, with everything
+// known about it and what curation has done to it, then the keys that
+// curate it.
+func (m *Screen) detailLines(w, h int) []string {
+	c := m.pickedOut()
+	if c == nil {
+		return []string{tui.Dim.Render(tui.Fit("  Nothing selected.", w))}
+	}
+	lines := []string{tui.Fit(tui.Accent.Render("▸ "+c.Kind.Label()+" by "+m.participantName(c.Participant))+marks(c), w)}
+	where := phaseTitle(m.ws.Guide, c.Prompt)
+	if p, ok := m.ws.Guide.Prompt(c.Prompt); ok {
+		where += ": " + p.Text
+	}
+	add := func(style func(string) string, text string, most int) {
+		for i, l := range tui.Wrap(text, w-2) {
+			if i < most {
+				lines = append(lines, "  "+style(l))
+			}
+		}
+	}
+	plain := func(s string) string { return s }
+	add(tui.Dim.Render, where, 2)
+	lines = append(lines, "")
+	text := c.Text
+	switch {
+	case c.Erased:
+		text = "(erased at the author's request)"
+	case c.Withdrawn:
+		text = "(withdrawn by the author)"
+	}
+	add(plain, text, max(h-12, 3))
+	lines = append(lines, "")
+	themes := "Themes: " + m.themeNames(c.Themes)
+	if c.ThemesAccepted {
+		themes += " (accepted)"
+	} else {
+		themes += " (suggested: a accepts)"
+	}
+	facts := []string{themes}
+	if c.Partner != "" {
+		facts = append(facts, "Partner: "+partnerLabel(m.ws.Guide, c.Partner))
+	}
+	if c.Owner != "" {
+		facts = append(facts, "Owner: "+c.Owner)
+	}
+	if c.Due != "" {
+		facts = append(facts, "Due: "+c.Due)
+	}
+	if c.BuildsOn != "" {
+		if on, ok := m.ws.Contribution(c.BuildsOn); ok {
+			facts = append(facts, "Builds on "+quote(on, 40)+" by "+m.participantName(on.Participant))
+		}
+	}
+	if c.MergedInto != "" {
+		if into, ok := m.ws.Contribution(c.MergedInto); ok {
+			facts = append(facts, "Merged into "+quote(into, 40)+": only that one is shown")
+		}
+	}
+	if c.Hidden {
+		facts = append(facts, "Hidden: "+c.HiddenReason)
+	}
+	if c.ScribedBy != "" {
+		facts = append(facts, "Entered by "+m.scriber(c)+" for "+m.participantName(c.Participant))
+	}
+	added := "Added " + clock(c.AddedAt)
+	if !c.EditedAt.IsZero() {
+		added += ", edited " + clock(c.EditedAt)
+	}
+	facts = append(facts, added)
+	for _, f := range facts {
+		add(tui.Dim.Render, f, 3)
+	}
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	return lines
+}
+
+// marks are the signs of curation after a contribution's heading: ★
+// highlighted, hidden, merged, scribed.
+func marks(c *inquiry.Contribution) string {
+	var out []string
+	if c.Highlighted {
+		out = append(out, tui.Warn.Render("★"))
+	}
+	if c.Hidden {
+		out = append(out, tui.Bad.Render("hidden"))
+	}
+	if c.MergedInto != "" {
+		out = append(out, tui.Dim.Render("merged"))
+	}
+	if c.BuildsOn != "" {
+		out = append(out, tui.Dim.Render("↳ builds on"))
+	}
+	if c.ScribedBy != "" {
+		out = append(out, tui.Dim.Render("scribed"))
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return " " + strings.Join(out, " ")
+}
+
+// scriber says who entered a contribution for someone: you, another
+// facilitator, a scribe, or the server.
+func (m *Screen) scriber(c *inquiry.Contribution) string {
+	role := m.index.scribes[c.ID]
+	switch {
+	case c.ScribedBy == m.s.Actor.ID && role == m.s.Actor.Role:
+		return "you"
+	case role == inquiry.RoleScribe:
+		return "a scribe"
+	case role == inquiry.RoleSystem:
+		return "the server"
+	}
+	return "a facilitator"
+}

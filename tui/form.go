@@ -1,0 +1,453 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/inquiry"
+)
+
+// ContributionForm is the one form a contribution is written in: by a
+// participant at their own screen, and by a scribe for a table or a person
+// without one. It holds the words, the kind, the themes (suggested from
+// the words until the writer chooses), the partner and, for an action, who
+// will do it and by when; it moves the focus between them, checks them and
+// makes the contribution's details. Where it is saved, and what happens
+// around it, is the screen's.
+type ContributionForm struct {
+	choices Choices
+	// choosesPrompt makes the prompt a field too, for a scribe writing
+	// down what was said at any prompt; a participant moves between
+	// prompts with pgup and pgdn instead.
+	choosesPrompt bool
+
+	phase, prompt int
+	editor        editor
+	kind          int      // index into the prompt's kind choices
+	themes        []string // chosen theme IDs
+	themesTouched bool     // the writer chose themes: stop suggesting
+	themeCursor   int
+	partner       int // index into the guide's partners, -1 for none
+	owner, due    textinput.Model
+	focus         FormField
+	// pendingID is the ID of a new contribution whose save has not been
+	// confirmed, kept for the retry, so a retry is not a second one.
+	pendingID string
+
+	drawn formParts
+}
+
+// Choices is what the contribution form reads of its workshop: the guide
+// (its prompts, their kinds and the partners), the themes there are, and
+// the themes some words suggest. Themes are only ever added.
+type Choices interface {
+	Guide() *inquiry.Guide
+	Themes() []inquiry.Theme
+	SuggestThemes(text string) []string
+}
+
+// FormField is the part of the contribution form that has the focus, in
+// the order tab visits them.
+type FormField int
+
+const (
+	FieldText   FormField = iota
+	FieldPrompt           // only where the form chooses the prompt
+	FieldKind
+	FieldThemes
+	FieldPartner
+	FieldOwner // actions only: who will do it
+	FieldDue   // actions only: by when
+	formFields
+)
+
+// FormKeys are the contribution form's own keys, for the screen's line of
+// keys: the editor has its own for the words (a new line among them).
+var FormKeys = struct{ Next, Last, Choose, Move, Tick, NewLine key.Binding }{
+	Next:    Bind("tab", "next", "tab"),
+	Last:    Bind("shift+tab", "last", "shift+tab"),
+	Choose:  Bind("←→", "choose", "left", "right"),
+	Move:    Bind("←→", "move", "left", "right"),
+	Tick:    Bind("space", "tick", "space", "x"), // x as a box is ticked on paper, as everywhere a box is ticked
+	NewLine: Bind("alt+enter", "new line", "alt+enter", "shift+enter", "ctrl+j"),
+}
+
+// NewContributionForm returns an empty form at the guide's first prompt.
+// placeholder is what the empty editor says; choosesPrompt makes the
+// prompt a field.
+func NewContributionForm(c Choices, placeholder string, choosesPrompt bool) ContributionForm {
+	f := ContributionForm{choices: c, choosesPrompt: choosesPrompt, partner: -1,
+		editor: newEditor(placeholder, inquiry.MaxTextRunes)}
+	f.owner = NewLineInput("a person or an organisation", inquiry.MaxOwnerRunes)
+	f.owner.Prompt = ""
+	f.owner.SetWidth(28)
+	f.due = NewLineInput("YYYY-MM-DD", 10)
+	f.due.Prompt = ""
+	f.SetFocus(FieldText)
+	return f
+}
+
+// NewLineInput is a one-line input with the settings every form here
+// wants: no server-clipboard paste, a steady cursor, a length limit.
+func NewLineInput(placeholder string, limit int) textinput.Model {
+	in := textinput.New()
+	in.Placeholder = placeholder
+	in.CharLimit = limit
+	in.SetWidth(limit + 1)
+	in.Prompt = "› "
+	in.KeyMap.Paste.SetEnabled(false) // ctrl+v would read the server's clipboard
+	in.SetVirtualCursor(false)
+	in.Focus()
+	return in
+}
+
+// PasteLine pastes text, already made one clean line, into an input.
+func PasteLine(in *textinput.Model, text string) {
+	*in, _ = in.Update(tea.PasteMsg{Content: text})
+}
+
+// Ref is the prompt the contribution answers.
+func (f *ContributionForm) Ref() inquiry.PromptRef {
+	g := f.choices.Guide()
+	if len(g.Phases) == 0 {
+		return ""
+	}
+	return g.Ref(f.phase, f.prompt)
+}
+
+// At is where the form is in the guide: the phase's and the prompt's index.
+func (f *ContributionForm) At() (phase, prompt int) { return f.phase, f.prompt }
+
+// Prompt is the prompt the contribution answers.
+func (f *ContributionForm) Prompt() inquiry.Prompt {
+	return f.choices.Guide().Phases[f.phase].Prompts[f.prompt]
+}
+
+// Kind is the kind of contribution chosen.
+func (f *ContributionForm) Kind() inquiry.Kind {
+	choices := f.Prompt().KindChoices()
+	return choices[min(f.kind, len(choices)-1)]
+}
+
+// ChosenThemes are the themes chosen, or suggested until the writer
+// chooses.
+func (f *ContributionForm) ChosenThemes() []string { return f.themes }
+
+// IsAction reports whether the contribution is an action, which can carry
+// an owner and a date.
+func (f *ContributionForm) IsAction() bool { return f.Kind() == inquiry.Action }
+
+// Focus is the field that has the focus.
+func (f *ContributionForm) Focus() FormField { return f.focus }
+
+// Words are the words as typed.
+func (f *ContributionForm) Words() string { return f.editor.Value() }
+
+// SetWords replaces the words, and suggests themes from them.
+func (f *ContributionForm) SetWords(s string) {
+	f.editor.SetValue(s)
+	f.suggest()
+}
+
+// Neighbour is the prompt delta steps away through the whole guide.
+func (f *ContributionForm) Neighbour(delta int) (phase, prompt int, ok bool) {
+	g := f.choices.Guide()
+	var flat [][2]int
+	at := 0
+	for p, ph := range g.Phases {
+		for q := range ph.Prompts {
+			if p == f.phase && q == f.prompt {
+				at = len(flat)
+			}
+			flat = append(flat, [2]int{p, q})
+		}
+	}
+	to := at + delta
+	if to < 0 || to >= len(flat) {
+		return 0, 0, false
+	}
+	return flat[to][0], flat[to][1], true
+}
+
+// Position is the prompt's number in the whole guide and the total.
+func (f *ContributionForm) Position() (int, int) {
+	n, at := 0, 0
+	for p, ph := range f.choices.Guide().Phases {
+		for q := range ph.Prompts {
+			n++
+			if p == f.phase && q == f.prompt {
+				at = n
+			}
+		}
+	}
+	return at, n
+}
+
+// GoTo moves to another prompt, keeping everything written and chosen
+// that the new prompt allows: the kind if it asks for it.
+func (f *ContributionForm) GoTo(phase, prompt int) {
+	kind := f.Kind()
+	f.phase, f.prompt = phase, prompt
+	f.kind = max(slices.Index(f.Prompt().KindChoices(), kind), 0)
+	if !f.IsAction() && (f.focus == FieldOwner || f.focus == FieldDue) {
+		f.SetFocus(FieldText)
+	}
+}
+
+// Clear empties the form for a new contribution at the same prompt.
+func (f *ContributionForm) Clear() {
+	f.editor.Reset()
+	f.kind, f.themes, f.themesTouched, f.themeCursor, f.partner = 0, nil, false, 0, -1
+	f.pendingID = ""
+	f.owner.SetValue("")
+	f.due.SetValue("")
+	f.SetFocus(FieldText)
+}
+
+// ClearWords empties the form for the next of a series, as a scribe
+// enters a flipchart's: the words, themes, owner and date go; the prompt,
+// kind and partner stay.
+func (f *ContributionForm) ClearWords() {
+	kind, partner := f.kind, f.partner
+	f.Clear()
+	f.kind, f.partner = kind, partner
+}
+
+// Load puts an existing contribution in the form, at its prompt, to be
+// changed; it reports false if the guide has no such prompt.
+func (f *ContributionForm) Load(c *inquiry.Contribution) bool {
+	p, q, ok := f.choices.Guide().Locate(c.Prompt)
+	if !ok {
+		return false
+	}
+	f.phase, f.prompt = p, q
+	f.Clear()
+	f.editor.SetValue(c.Text)
+	f.owner.SetValue(c.Owner)
+	f.due.SetValue(c.Due)
+	f.kind = max(slices.Index(f.Prompt().KindChoices(), c.Kind), 0)
+	f.themes, f.themesTouched = slices.Clone(c.Themes), true
+	for i, partner := range f.choices.Guide().PartnerList() {
+		if partner.ID == c.Partner {
+			f.partner = i
+		}
+	}
+	return true
+}
+
+// SetFocus gives a field the focus.
+func (f *ContributionForm) SetFocus(to FormField) {
+	f.focus = to
+	f.editor.Blur()
+	f.owner.Blur()
+	f.due.Blur()
+	switch to {
+	case FieldText:
+		f.editor.Focus()
+	case FieldOwner:
+		f.owner.Focus()
+	case FieldDue:
+		f.due.Focus()
+	}
+}
+
+// cycleFocus moves the focus to the next (or previous) field, skipping the
+// prompt unless the form chooses it, and the owner and date unless the
+// contribution is an action.
+func (f *ContributionForm) cycleFocus(delta int) {
+	to := f.focus
+	for {
+		to = FormField(Cycle(int(to), delta, int(formFields)))
+		switch {
+		case to == FieldPrompt && !f.choosesPrompt:
+		case (to == FieldOwner || to == FieldDue) && !f.IsAction():
+		default:
+			f.SetFocus(to)
+			return
+		}
+	}
+}
+
+// Key handles a key for the form: tab and shift+tab move between the
+// fields, and the field with the focus takes the rest. Typing on a choice
+// field goes to the words, not into the void. edited reports whether the
+// words changed. The screen handles its own keys (enter, esc, pgup and
+// pgdn) before it hands the form one.
+func (f *ContributionForm) Key(k tea.KeyPressMsg) (cmd tea.Cmd, edited bool) {
+	switch {
+	case key.Matches(k, FormKeys.Next):
+		f.cycleFocus(1)
+		return nil, false
+	case key.Matches(k, FormKeys.Last):
+		f.cycleFocus(-1)
+		return nil, false
+	}
+	delta := 0
+	if key.Matches(k, FormKeys.Choose) {
+		delta = map[string]int{"left": -1, "right": 1}[k.String()]
+	}
+	switch f.focus {
+	case FieldText:
+		return nil, f.typeKey(k)
+	case FieldOwner:
+		f.owner, cmd = f.owner.Update(k)
+		return cmd, false
+	case FieldDue:
+		f.due, cmd = f.due.Update(k)
+		return cmd, false
+	case FieldPrompt:
+		if delta != 0 {
+			if p, q, ok := f.Neighbour(delta); ok {
+				f.GoTo(p, q)
+			}
+			return nil, false
+		}
+	case FieldKind:
+		if delta != 0 {
+			f.kind = Cycle(f.kind, delta, len(f.Prompt().KindChoices()))
+			return nil, false
+		}
+	case FieldPartner:
+		if delta != 0 {
+			// Index -1 is "none", so cycle over one more than the list.
+			f.partner = Cycle(f.partner+1, delta, len(f.choices.Guide().PartnerList())+1) - 1
+			return nil, false
+		}
+	case FieldThemes:
+		themes := f.choices.Themes()
+		switch {
+		case delta != 0:
+			f.themeCursor = Cycle(f.themeCursor, delta, len(themes))
+			return nil, false
+		case key.Matches(k, FormKeys.Tick):
+			id := themes[min(f.themeCursor, len(themes)-1)].ID
+			if i := slices.Index(f.themes, id); i >= 0 {
+				f.themes = slices.Delete(f.themes, i, i+1)
+			} else {
+				f.themes = append(f.themes, id)
+			}
+			f.themesTouched = true
+			return nil, false
+		}
+	}
+	if k.Text == "" {
+		return nil, false
+	}
+	f.SetFocus(FieldText)
+	return nil, f.typeKey(k)
+}
+
+// typeKey gives the editor a key and suggests themes if the words changed.
+func (f *ContributionForm) typeKey(k tea.KeyPressMsg) bool {
+	if !f.editor.Update(k) {
+		return false
+	}
+	f.suggest()
+	return true
+}
+
+// Paste puts pasted text where the focus is: a line into the owner or the
+// date, anything else into the words. Words that would not fit are
+// refused whole, with what the writer is to be told; nothing changes then.
+func (f *ContributionForm) Paste(text string) (problem string) {
+	switch f.focus {
+	case FieldOwner:
+		PasteLine(&f.owner, inquiry.CleanLine(text))
+		return ""
+	case FieldDue:
+		PasteLine(&f.due, inquiry.CleanLine(text))
+		return ""
+	}
+	text = inquiry.CleanText(text)
+	if n := inquiry.RuneCount(f.editor.Value()) + inquiry.RuneCount(text); n > inquiry.MaxTextRunes {
+		return fmt.Sprintf("Nothing was pasted: that would make %d characters, and a contribution holds up to %d. Paste a shorter part.", n, inquiry.MaxTextRunes)
+	}
+	f.SetFocus(FieldText)
+	f.editor.InsertString(text)
+	f.suggest()
+	return ""
+}
+
+// suggest offers themes from the words, until the writer chooses.
+func (f *ContributionForm) suggest() {
+	if !f.themesTouched {
+		f.themes = f.choices.SuggestThemes(f.editor.Value())
+	}
+}
+
+// Contribution checks the form and makes the contribution's details, in
+// participant's name and without an ID. A problem is what the writer is to
+// be told instead, with the focus on the field to put right.
+func (f *ContributionForm) Contribution(participant string) (d *inquiry.ContributionDetails, problem string) {
+	text := strings.TrimSpace(inquiry.CleanText(f.editor.Value()))
+	if text == "" {
+		f.SetFocus(FieldText)
+		return nil, "Write something first, then press enter to save."
+	}
+	if n := inquiry.RuneCount(text); n > inquiry.MaxTextRunes {
+		return nil, fmt.Sprintf("That is %d characters; a contribution holds up to %d. Please shorten it.", n, inquiry.MaxTextRunes)
+	}
+	d = &inquiry.ContributionDetails{
+		Participant: participant, Prompt: f.Ref(), Kind: f.Kind(),
+		Text: inquiry.Words{Text: text}, Themes: slices.Clone(f.themes),
+	}
+	if f.partner >= 0 {
+		d.Partner = f.choices.Guide().PartnerList()[f.partner].ID
+	}
+	if f.IsAction() {
+		d.Owner = inquiry.Words{Text: inquiry.CleanLine(f.owner.Value())}
+		d.Due = strings.TrimSpace(f.due.Value())
+		if _, err := time.Parse(time.DateOnly, d.Due); d.Due != "" && err != nil {
+			f.SetFocus(FieldDue)
+			return nil, "The date should look like 2026-12-31 (year, month, day), or be left empty."
+		}
+	}
+	return d, ""
+}
+
+// PendingID is the ID of the new contribution in the form: chosen once,
+// with newID, and kept until Clear, so that a retried save is recognised
+// rather than saved twice.
+func (f *ContributionForm) PendingID(newID func() string) string {
+	if f.pendingID == "" {
+		f.pendingID = newID()
+	}
+	return f.pendingID
+}
+
+// Snapshot is what a form holds, to put back into it: a contribution
+// whose save failed goes back as it was.
+type Snapshot struct {
+	words                 string
+	phase, prompt         int
+	kind, partner         int
+	themes                []string
+	themesTouched         bool
+	owner, due, pendingID string
+}
+
+// Snapshot is the form as it is, to Restore later.
+func (f *ContributionForm) Snapshot() Snapshot {
+	return Snapshot{words: f.editor.Value(), phase: f.phase, prompt: f.prompt, kind: f.kind, partner: f.partner,
+		themes: f.themes, themesTouched: f.themesTouched, owner: f.owner.Value(), due: f.due.Value(), pendingID: f.pendingID}
+}
+
+// Words are the words in the snapshot.
+func (k Snapshot) Words() string { return k.words }
+
+// Restore puts a snapshot's choices back, with words in place of its
+// words.
+func (f *ContributionForm) Restore(k Snapshot, words string) {
+	f.editor.SetValue(words)
+	f.phase, f.prompt, f.kind, f.partner = k.phase, k.prompt, k.kind, k.partner
+	f.themes, f.themesTouched = k.themes, k.themesTouched
+	f.owner.SetValue(k.owner)
+	f.due.SetValue(k.due)
+	f.pendingID = k.pendingID
+}

@@ -1,0 +1,94 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// MinWidth and MinHeight are the smallest terminal the screens lay out in;
+// below it a screen asks for a bigger window and keeps everything typed so
+// far.
+const MinWidth, MinHeight = 30, 10
+
+// Frame is what every role's screen has around what it shows: the
+// terminal's size, its last words (which stay on the person's terminal
+// once the session has ended), how it ends when the person leaves or the
+// server stops, and what it shows in a window too small to lay out in.
+type Frame struct {
+	Width, Height int
+	// leaving and stopping are the last words when the person presses
+	// ctrl+c, and when the server shuts down.
+	leaving, stopping string
+	ended             bool
+	last              string
+}
+
+// NewFrame is the frame of a session's screen, with its last words for
+// when the person leaves and for when the server stops.
+func NewFrame(s Session, leaving, stopping string) Frame {
+	return Frame{Width: s.Width, Height: s.Height, leaving: leaving, stopping: stopping}
+}
+
+// Update handles what every screen handles alike: the terminal's new size,
+// ctrl+c, and the server shutting down. done reports that the message was
+// the frame's; Ended then says whether it ended the screen.
+func (f *Frame) Update(msg tea.Msg) (cmd tea.Cmd, done bool) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		f.Width, f.Height = msg.Width, msg.Height
+		return nil, true
+	case ShutdownMsg:
+		return f.End(f.stopping), true
+	case tea.KeyPressMsg:
+		if msg.String() == "ctrl+c" {
+			return f.End(f.leaving), true
+		}
+	}
+	return nil, false
+}
+
+// End ends the screen with last words for the person's terminal.
+func (f *Frame) End(words string) tea.Cmd {
+	f.ended, f.last = true, words
+	return tea.Quit
+}
+
+// Ended reports whether the screen has ended.
+func (f *Frame) Ended() bool { return f.ended }
+
+// Small reports whether the window is too small to lay out in.
+func (f *Frame) Small() bool { return f.Width < MinWidth || f.Height < MinHeight }
+
+// View shows the screen as draw draws it on the alternate screen; once the
+// screen has ended, its last words on the main screen, where they stay;
+// and in a window too small, a request for a bigger one.
+func (f *Frame) View(draw func() (string, *tea.Cursor)) tea.View {
+	var v tea.View
+	switch {
+	case f.ended:
+		v.SetContent(f.last + "\n")
+	case f.Small():
+		v.AltScreen = true
+		v.SetContent(tooSmall(f.Width, f.Height))
+	default:
+		v.AltScreen = true
+		content, cursor := draw()
+		v.SetContent(content)
+		v.Cursor = cursor
+	}
+	return v
+}
+
+// tooSmall is the screen for a window too small to lay out in.
+func tooSmall(w, h int) string {
+	lines := []string{"Window too small", fmt.Sprintf("(%dx%d).", w, h), "Please enlarge", fmt.Sprintf("to %dx%d.", MinWidth, MinHeight), "Your text is kept."}
+	for i, l := range lines {
+		lines[i] = Fit(l, w)
+	}
+	if h < len(lines) {
+		lines = lines[:max(h, 1)]
+	}
+	return strings.Join(lines, "\n")
+}

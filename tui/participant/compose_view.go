@@ -1,0 +1,333 @@
+package participant
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui"
+)
+
+// viewCompose draws the guide screen: where the person is in the cycle,
+// the prompt, the choices for the contribution, the editor and what has
+// just happened. It fits any size from MinWidth x MinHeight up, dropping
+// the help text and the phase bar's words first.
+//
+// Each part is kept (composeParts) until what it shows changes, and the
+// whole screen is kept until a part, the editor or the size changes: a
+// typed key redraws the editor and at most a line or two, and a message
+// that changes nothing on the screen redraws nothing.
+func (m *Screen) viewCompose() (string, *tea.Cursor) {
+	c, d := &m.compose, &m.drawn
+	l := m.composeLayout()
+	if d.ok && l == d.layout && c.form.EditorDrawn() {
+		return d.content, d.cursor
+	}
+
+	topLines := l.title.Lines + l.bar.Lines + l.rule.Lines + l.prompt.Lines + l.kinds.Lines + l.themes.Lines
+	var cursor *tea.Cursor
+	if l.commitment.Lines > 0 {
+		_, cursor = c.form.CommitmentLine(l.w)
+		cursor = tui.OffsetCursor(cursor, 0, topLines)
+		topLines += l.commitment.Lines
+	}
+	topLines += l.building.Lines
+	bottomLines := l.reframe.Lines + l.notice.Lines + l.yours.Lines + l.others.Lines + l.help.Lines
+	// The editor takes whatever rows the rest leaves.
+	editor, edCursor := c.form.EditorView(l.w, max(l.h-topLines-bottomLines, 1))
+	if edCursor != nil {
+		cursor = tui.OffsetCursor(edCursor, 0, topLines)
+	}
+
+	var b strings.Builder
+	b.Grow(4 * l.w * l.h)
+	for _, part := range []tui.Block{l.title, l.bar, l.rule, l.prompt, l.kinds, l.themes, l.commitment, l.building} {
+		writeBlock(&b, part)
+	}
+	b.WriteString(editor)
+	for _, part := range []tui.Block{l.reframe, l.notice, l.yours, l.others, l.help} {
+		if part.Lines > 0 {
+			b.WriteByte('\n')
+			b.WriteString(part.Text)
+		}
+	}
+
+	d.layout, d.ok = l, true
+	d.content, d.cursor = b.String(), cursor
+	return d.content, d.cursor
+}
+
+// writeBlock writes a part of the screen and the line break after it; a
+// part of no lines (one not shown) writes nothing.
+func writeBlock(b *strings.Builder, part tui.Block) {
+	if part.Lines == 0 {
+		return
+	}
+	b.WriteString(part.Text)
+	b.WriteByte('\n')
+}
+
+// composeDrawn is the guide screen as last drawn, and what it was drawn
+// from (with the form's editor as it drew it), to draw it again only when
+// one of those has changed.
+type composeDrawn struct {
+	ok      bool
+	layout  composeLayout
+	content string
+	cursor  *tea.Cursor
+	parts   composeParts
+}
+
+// composeLayout is every part of the guide screen but the editor, as
+// drawn for the screen's present state, and the size they are laid out
+// in. Two equal layouts (and the same editor) are the same screen.
+type composeLayout struct {
+	w, h                                 int
+	title, bar, rule, prompt, kinds      tui.Block
+	themes, commitment, building         tui.Block
+	reframe, notice, yours, others, help tui.Block
+	commitmentCursor                     int // the owner or date field's cursor, -1 if neither has the focus
+}
+
+// composeParts keeps each part of the guide screen for the key it was
+// drawn from (see tui.Keep): each key holds all its part shows.
+type composeParts struct {
+	title   tui.Kept[titleKey]
+	bar     tui.Kept[barKey]
+	rule    tui.Kept[int]
+	prompt  tui.Kept[promptKey]
+	reframe tui.Kept[promptKey]
+	notice  tui.Kept[noticeKey]
+	yours   tui.Kept[textKey]
+	others  tui.Kept[textKey]
+	help    tui.Kept[helpKey]
+}
+
+type titleKey struct {
+	w                         int
+	title, code, name, resume string
+}
+
+// barKey is the phase bar: the guide (which does not change once the
+// workshop is open), where the person is in it, and the clock.
+type barKey struct {
+	w             int
+	guide         *inquiry.Guide
+	phase, prompt int
+	clock         string
+	waiting       bool
+}
+
+// promptKey names a prompt of the guide.
+type promptKey struct {
+	w             int
+	roomy         bool
+	guide         *inquiry.Guide
+	phase, prompt int
+}
+
+type noticeKey struct {
+	w int
+	n tui.Notice
+}
+
+type textKey struct {
+	w    int
+	text string
+}
+
+type helpKey struct {
+	w                     int
+	editing, others, vote bool
+}
+
+// composeLayout draws (or takes from composeParts) every part of the
+// guide screen but the editor.
+func (m *Screen) composeLayout() composeLayout {
+	c, w, h, parts := &m.compose, m.frame.Width, m.frame.Height, &m.drawn.parts
+	phase, prompt := c.form.At()
+	l := composeLayout{w: w, h: h, commitmentCursor: -1}
+
+	tk := titleKey{w: w, title: c.view.title, code: c.view.code, name: c.view.name}
+	if w >= 70 {
+		tk.resume = m.resumeCode
+	}
+	l.title = tui.Keep(&parts.title, tk, drawTitle)
+	bk := barKey{w: w, guide: c.view.guide, phase: phase, prompt: prompt, clock: m.countdown()}
+	if bk.clock == "" {
+		bk.waiting = !m.view.reachable(phase, prompt)
+	}
+	l.bar = tui.Keep(&parts.bar, bk, drawPhaseBar)
+	l.rule = tui.Keep(&parts.rule, w, tui.Rule)
+	pk := promptKey{w: w, roomy: h >= 20, guide: c.view.guide, phase: phase, prompt: prompt}
+	l.prompt = tui.Keep(&parts.prompt, pk, drawPrompt)
+	l.kinds = c.form.KindLine(w)
+	l.themes = c.form.ThemesLine(w)
+	if line, cur := c.form.CommitmentLine(w); c.form.IsAction() {
+		l.commitment = tui.NewBlock(line)
+		if cur != nil {
+			l.commitmentCursor = cur.X
+		}
+	}
+	if c.buildsOn != "" && c.buildsOnLabel != "" {
+		l.building = tui.NewBlock(tui.Fit(tui.Accent.Render("↳ building on "+c.buildsOnLabel)+tui.Dim.Render("  (esc: not building on it)"), w))
+	}
+
+	if c.form.Kind() == inquiry.Barrier && c.form.Prompt().Reframe != "" {
+		pk.roomy = false
+		l.reframe = tui.Keep(&parts.reframe, pk, drawReframe)
+	}
+	l.notice = tui.Keep(&parts.notice, noticeKey{w: w, n: m.notice}, drawNotice)
+	l.yours = tui.Keep(&parts.yours, textKey{w: w, text: m.yoursText()}, drawDim)
+	if hint := m.othersHint(); hint != "" {
+		l.others = tui.Keep(&parts.others, textKey{w: w, text: hint}, drawDim)
+	}
+	hk := helpKey{w: w, editing: c.editing != "", others: len(m.others.items) > 0, vote: m.view.vote != nil}
+	l.help = tui.Keep(&parts.help, hk, drawHelp)
+	return l
+}
+
+// drawTitle is the screen's first line: Anchorage, the workshop, its code
+// and who is writing.
+func drawTitle(k titleKey) string {
+	right := k.code
+	if k.name != "" {
+		right += " · " + k.name
+	}
+	if k.resume != "" {
+		right += " · resume " + k.resume
+	}
+	return tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+k.title, tui.Dim.Render(right), k.w)
+}
+
+// drawPrompt is the phase's name and the prompt, with its help when there
+// is room.
+func drawPrompt(k promptKey) string {
+	phase := k.guide.Phases[k.phase]
+	prompt := phase.Prompts[k.prompt]
+	var s tui.Lines
+	s.Line(tui.Fit(tui.Accent.Render(strings.ToUpper(phase.Title))+tui.Dim.Render(firstSentence(phase.Summary)), k.w))
+	for i, l := range tui.Wrap(prompt.Text, k.w) {
+		if i < 3 || k.roomy {
+			s.Line(tui.Bold.Render(l))
+		}
+	}
+	if k.roomy && prompt.Help != "" {
+		for i, l := range tui.Wrap(prompt.Help, k.w) {
+			if i < 3 {
+				s.Line(tui.Dim.Render(l))
+			}
+		}
+	}
+	if k.roomy {
+		s.Line("")
+	}
+	return s.String()
+}
+
+// drawReframe invites a barrier to be turned into what would help.
+func drawReframe(k promptKey) string {
+	var s tui.Lines
+	for i, l := range tui.Wrap("↳ "+k.guide.Phases[k.phase].Prompts[k.prompt].Reframe, k.w) {
+		if i < 2 {
+			s.Line(tui.Barrier.Render(l))
+		}
+	}
+	return s.String()
+}
+
+// drawPhaseBar shows the cycle with the current phase marked, and the
+// prompt's number, so a person always knows how far they are.
+func drawPhaseBar(k barKey) string {
+	at, n := 0, 0
+	for p, ph := range k.guide.Phases {
+		for q := range ph.Prompts {
+			n++
+			if p == k.phase && q == k.prompt {
+				at = n
+			}
+		}
+	}
+	count := tui.Dim.Render(fmt.Sprintf("prompt %d of %d", at, n))
+	switch {
+	case k.clock != "":
+		count = tui.Warn.Render(k.clock) + tui.Dim.Render(fmt.Sprintf(" · %d of %d", at, n))
+	case k.waiting:
+		count = tui.Warn.Render("waiting for the facilitator")
+	}
+	var parts []string
+	for i, ph := range k.guide.Phases {
+		switch {
+		case i == k.phase:
+			parts = append(parts, tui.Accent.Render("● "+ph.Title))
+		case i < k.phase:
+			parts = append(parts, tui.Good.Render("✓ ")+tui.Dim.Render(ph.Title))
+		default:
+			parts = append(parts, tui.Dim.Render("○ "+ph.Title))
+		}
+	}
+	bar := strings.Join(parts, tui.Dim.Render(" ─ "))
+	return tui.TwoSides(bar, count, k.w)
+}
+
+// drawNotice is what just happened, on two lines at most.
+func drawNotice(k noticeKey) string { return k.n.Lines(k.w) }
+
+// drawDim is a line of explanation, cut to the width.
+func drawDim(k textKey) string { return tui.Dim.Render(tui.Fit(k.text, k.w)) }
+
+// yoursText says what this person has already given at this prompt.
+func (m *Screen) yoursText() string {
+	ref := m.compose.ref()
+	here, all := 0, 0
+	var last *inquiry.Contribution
+	for _, c := range m.view.mine {
+		if c.Deleted || c.Withdrawn {
+			continue
+		}
+		all++
+		if c.Prompt == ref {
+			here++
+			last = c
+		}
+	}
+	if all == 0 {
+		return "Nothing saved yet."
+	}
+	text := fmt.Sprintf("Yours: %d here, %d in all", here, all)
+	if last != nil {
+		text += fmt.Sprintf(" · latest: %s “%s”", last.Kind.Label(), tui.Snippet(last.Text, 30))
+	}
+	return text
+}
+
+// firstSentence is " · " and the first sentence of a summary, to name a
+// phase in a few words; "" when there is no summary.
+func firstSentence(s string) string {
+	if s == "" {
+		return ""
+	}
+	if i := strings.Index(s, ". "); i >= 0 {
+		s = s[:i]
+	}
+	return " · " + strings.TrimSuffix(s, ".")
+}
+
+// drawHelp is the line of keys, naming only what can be done now.
+func drawHelp(k helpKey) string {
+	g := guideKeys
+	if k.editing {
+		return tui.Footer(k.w, g.SaveChanges, g.CancelEdit, g.NextField, g.Yours)
+	}
+	keys := []key.Binding{g.Save, g.Choices, g.Prompts, g.Yours}
+	if k.others {
+		keys = append(keys, g.Others)
+	}
+	if k.vote {
+		keys = append(keys, g.Vote)
+	}
+	return tui.Footer(k.w, append(keys, tui.Leave)...)
+}

@@ -1,0 +1,236 @@
+package participant
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui"
+)
+
+// view is what one participant's screen needs from the log: the
+// guide and their own contributions, not the whole room. It trusts the
+// events (the store has checked them) and skips what it does not need, so a
+// thousand participant sessions do not each hold the workshop.
+type view struct {
+	head  uint64
+	id    string // the workshop's ID
+	title string
+	code  string
+	// guide is the workshop's guide, a new one only when the workshop
+	// opens: kept parts of the screen key by it.
+	guide  *inquiry.Guide
+	themes []inquiry.Theme
+	// suggester offers themes from the words typed. It is the workshop's
+	// own, shared by every screen (see themeIndex); nil until first needed
+	// and after a theme is added.
+	suggester *inquiry.ThemeIndex
+	// share fetches the workshop's shared index; nil in tests that fold a
+	// view on its own.
+	share func() *inquiry.ThemeIndex
+	open  bool
+	// me is the participant's own ID once joined or recognised.
+	me   string
+	name string
+	// identity is the keyed hash of this person's key in the workshop, to
+	// recognise them coming back; "" without a key.
+	identity string
+	mine     []*inquiry.Contribution
+
+	// pacing is who moves the workshop on; current the prompt a
+	// facilitator has opened for everyone (and its timebox).
+	pacing  inquiry.Pacing
+	current inquiry.Pace
+	// settings and revealed say what this person may see of others.
+	settings inquiry.Settings
+	revealed map[inquiry.PromptRef]bool
+	// vote is the dot vote open now, or the last one, with this person's
+	// dots in it.
+	vote     *inquiry.Vote
+	voteOpen bool
+	ballot   map[string]int
+	// left is set once this person has withdrawn or been erased.
+	left bool
+	// news are things that happened to this person's contributions or to
+	// the room that the screen should tell them, oldest first.
+	news []tui.Notice
+	// changed is the log's newest sequence number that touched what others
+	// have written: the screen re-reads others' contributions when it moves.
+	changed uint64
+}
+
+func (v *view) apply(events []inquiry.Event) {
+	for _, e := range events {
+		if e.Seq <= v.head {
+			continue
+		}
+		v.head = e.Seq
+		v.fold(e)
+	}
+}
+
+// fold takes one event into the view.
+func (v *view) fold(e inquiry.Event) {
+	switch e.Type {
+	case inquiry.WorkshopOpened:
+		d := e.Workshop
+		guide := d.Guide
+		v.id, v.title, v.code, v.guide, v.open, v.pacing = d.ID, d.Title, d.Code, &guide, true, d.Pacing
+		v.themes = append(slices.Clip(inquiry.DefaultThemes), d.Guide.Themes...)
+		v.suggester = nil
+		v.revealed = map[inquiry.PromptRef]bool{}
+	case inquiry.WorkshopClosed:
+		v.open, v.voteOpen = false, false
+	case inquiry.ParticipantJoined:
+		d := e.Participant
+		if v.me == "" && v.identity != "" && d.Identity == v.identity {
+			v.me = d.ID
+		}
+		if d.ID == v.me {
+			v.name = d.Name.Text
+		}
+	case inquiry.ContributionAdded:
+		d := e.Contribution
+		if d.Participant == v.me {
+			v.mine = append(v.mine, &inquiry.Contribution{
+				ID: d.ID, Participant: d.Participant, Prompt: d.Prompt, Kind: d.Kind,
+				Text: d.Text.Text, Themes: d.Themes, Partner: d.Partner, BuildsOn: d.BuildsOn,
+				Owner: d.Owner.Text, Due: d.Due, AddedAt: e.At, Seq: e.Seq,
+			})
+		}
+		v.changed = e.Seq
+	case inquiry.ContributionEdited:
+		if c := v.contribution(e.Contribution.ID); c != nil {
+			d := e.Contribution
+			c.Kind, c.Text, c.Themes, c.Partner, c.EditedAt = d.Kind, d.Text.Text, d.Themes, d.Partner, e.At
+			c.Owner, c.Due = d.Owner.Text, d.Due
+		}
+		v.changed = e.Seq
+	case inquiry.ContributionDeleted:
+		if c := v.contribution(e.Target); c != nil {
+			c.Deleted = true
+		}
+		v.changed = e.Seq
+	case inquiry.ThemesChanged:
+		if c := v.contribution(e.Target); c != nil {
+			c.Themes, c.ThemesAccepted = e.Curation.Themes, true
+		}
+	case inquiry.ThemeAdded:
+		v.themes = append(slices.Clip(v.themes), *e.Theme)
+		v.suggester = nil
+	case inquiry.ContributionHidden:
+		if c := v.contribution(e.Target); c != nil {
+			c.Hidden, c.HiddenReason = true, e.Curation.Reason
+			v.news = append(v.news, tui.Notice{Text: fmt.Sprintf("A facilitator hid your contribution “%s”: %s", tui.Snippet(c.Text, 30), e.Curation.Reason), Bad: true})
+		}
+		v.changed = e.Seq
+	case inquiry.ContributionUnhidden:
+		if c := v.contribution(e.Target); c != nil {
+			c.Hidden, c.HiddenReason = false, ""
+			v.news = append(v.news, tui.Notice{Text: fmt.Sprintf("Your contribution “%s” is shown again.", tui.Snippet(c.Text, 30))})
+		}
+		v.changed = e.Seq
+	case inquiry.ContributionMerged, inquiry.ContributionHighlighted:
+		v.changed = e.Seq
+	case inquiry.PromptOpened:
+		v.current = *e.Pace
+	case inquiry.TimeboxChanged:
+		v.current.EndsAt = e.Pace.EndsAt
+		if e.Pace.EndsAt.IsZero() {
+			v.current.EndsAt = e.At
+		}
+	case inquiry.SettingsChanged:
+		v.settings = *e.Settings
+		v.changed = e.Seq
+	case inquiry.PromptRevealed:
+		v.revealed[inquiry.PromptRef(e.Target)] = true
+		v.changed = e.Seq
+	case inquiry.VoteOpened:
+		vote := *e.Vote
+		v.vote, v.voteOpen, v.ballot = &vote, true, nil
+		v.news = append(v.news, tui.Notice{Text: fmt.Sprintf("The facilitator opened a vote: “%s”. Press ctrl+t to place your %d dots.", vote.Title, vote.Dots)})
+		v.changed = e.Seq
+	case inquiry.VoteCast:
+		if b := e.Ballot; b.Participant == v.me && v.vote != nil && b.Vote == v.vote.ID {
+			v.ballot = b.Dots
+		}
+	case inquiry.VoteClosed:
+		if v.vote != nil && e.Target == v.vote.ID {
+			v.voteOpen = false
+			v.news = append(v.news, tui.Notice{Text: "The vote has closed. Press ctrl+t to see the results."})
+		}
+	case inquiry.ParticipantWithdrawn, inquiry.ParticipantErased:
+		if e.Target == v.me {
+			v.left = true
+			for _, c := range v.mine {
+				c.Withdrawn, c.Text = true, ""
+			}
+		}
+		v.changed = e.Seq
+	}
+}
+
+// takeNews returns what the screen should tell the person, and forgets it.
+func (v *view) takeNews() []tui.Notice {
+	news := v.news
+	v.news = nil
+	return news
+}
+
+// reachable reports whether the person may write at a prompt now: any
+// prompt when self-paced; in a facilitator-led workshop, only prompts up to
+// the one the facilitator has opened.
+func (v *view) reachable(phase, prompt int) bool {
+	if v.pacing != inquiry.FacilitatorPaced {
+		return true
+	}
+	if v.current.Prompt == "" {
+		return false
+	}
+	p, q, ok := v.guide.Locate(v.current.Prompt)
+	return ok && (phase < p || phase == p && prompt <= q)
+}
+
+func (v *view) contribution(id string) *inquiry.Contribution {
+	for _, c := range v.mine {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// live returns the participant's contributions that are not deleted or
+// withdrawn (hidden ones included: they are still theirs), for one prompt
+// or (with ref "") for all, in the order they were added.
+func (v *view) live(ref inquiry.PromptRef) []*inquiry.Contribution {
+	var out []*inquiry.Contribution
+	for _, c := range v.mine {
+		if !c.Deleted && !c.Withdrawn && (ref == "" || c.Prompt == ref) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (v *view) themeLabel(id string) string {
+	for _, t := range v.themes {
+		if t.ID == id {
+			return t.Label
+		}
+	}
+	return id
+}
+
+// themeIndex is the index that suggests themes: the workshop's shared one,
+// fetched once (an index costs about 50 KiB: one per session would add up
+// in a big room), or one of the view's own when there is nothing to share.
+func (v *view) themeIndex() *inquiry.ThemeIndex {
+	if v.suggester == nil && v.share != nil {
+		v.suggester = v.share()
+	}
+	if v.suggester == nil {
+		v.suggester = inquiry.NewThemeIndex(v.themes)
+	}
+	return v.suggester
+}

@@ -1,0 +1,152 @@
+package participant
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui"
+)
+
+// othersList is what others have written at the prompt on screen, as far
+// as this person may see it, and the screen that lists it.
+type othersList struct {
+	ref    inquiry.PromptRef
+	at     uint64 // the view's changed mark when last read
+	items  []otherItem
+	held   bool // held back until the facilitator reveals them
+	cursor int
+}
+
+// otherItem is one of someone else's contributions, as shown to a
+// participant: the name is "Someone" when the workshop is anonymous.
+type otherItem struct {
+	id, name    string
+	kind        inquiry.Kind
+	text        string
+	highlighted bool
+}
+
+// refreshOthers reads others' contributions at the prompt on screen again
+// if anything they depend on has changed since the last read.
+func (m *Screen) refreshOthers() {
+	if m.view.me == "" || m.compose.view == nil {
+		return // not in the guide yet
+	}
+	o, ref := &m.others, m.compose.ref()
+	if ref == "" || (o.ref == ref && o.at == m.view.changed && o.at != 0) {
+		return
+	}
+	o.ref, o.at, o.items, o.held = ref, m.view.changed, o.items[:0], false
+	me := m.view.me
+	err := m.s.Room.Read(m.view.id, func(w *inquiry.Workshop) {
+		answers := w.Answers(ref)
+		for i := len(answers) - 1; i >= 0; i-- {
+			c := answers[i]
+			if c.Participant == me || !w.VisibleTo(me, c) {
+				continue
+			}
+			name := "Someone"
+			if p, ok := w.Participant(c.Participant); ok && !w.Settings.Anonymous && p.Name != "" {
+				name = p.Name
+			}
+			o.items = append(o.items, otherItem{id: c.ID, name: name, kind: c.Kind, text: c.Text, highlighted: c.Highlighted})
+		}
+		o.held = w.Settings.Visibility == inquiry.VisibleOnReveal && !w.Revealed[ref]
+	})
+	if err != nil {
+		o.items, o.at = nil, 0
+	}
+	o.cursor = min(o.cursor, max(len(o.items)-1, 0))
+}
+
+// othersHint is the compose screen's word on what others wrote here.
+func (m *Screen) othersHint() string {
+	m.refreshOthers()
+	o := &m.others
+	switch {
+	case len(o.items) > 0:
+		return fmt.Sprintf("Others here: %d (ctrl+r to read and build on them)", len(o.items))
+	case o.held:
+		return "Others' words here are held back until the facilitator reveals them."
+	}
+	return ""
+}
+
+func (m *Screen) openOthers() {
+	m.refreshOthers()
+	if len(m.others.items) == 0 {
+		m.notice = tui.Notice{Text: "Nothing from others to read at this prompt yet."}
+		if m.others.held {
+			m.notice = tui.Notice{Text: "Others' words here are held back until the facilitator reveals them."}
+		}
+		return
+	}
+	m.stage = stageOthers
+	m.notice = tui.Notice{}
+}
+
+func (m *Screen) updateOthers(msg tea.Msg) (tea.Model, tea.Cmd) {
+	o := &m.others
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	switch {
+	case key.Matches(k, othersKeys.Choose):
+		tui.MoveIn(&o.cursor, len(o.items), k, 1)
+	case key.Matches(k, othersKeys.BuildOn):
+		if len(o.items) > 0 {
+			item := o.items[o.cursor]
+			m.compose.buildOn(item.id, fmt.Sprintf("%s's %s: “%s”", item.name, item.kind, tui.Snippet(item.text, 40)))
+			m.stage = stageGuide
+			m.notice = tui.Notice{Text: "Write what you would add to it, then press enter to save."}
+		}
+	case key.Matches(k, othersKeys.Back):
+		m.stage = stageGuide
+	}
+	return m, nil
+}
+
+func (m *Screen) viewOthers() string {
+	w, h, o := m.frame.Width, m.frame.Height, &m.others
+	var b tui.Lines
+	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+"What others wrote here",
+		tui.Dim.Render(fmt.Sprintf("%d", len(o.items))), w))
+	prompt := m.compose.form.Prompt()
+	b.Line(tui.Fit(tui.Bold.Render(prompt.Text), w))
+	b.Line(tui.Rule(w))
+	// Each item takes three lines: who and what kind, then its words.
+	room := max((h-6)/3, 1)
+	first := min(max(o.cursor-room/2, 0), max(len(o.items)-room, 0))
+	for i := first; i < len(o.items) && i < first+room; i++ {
+		item := o.items[i]
+		head := item.name + " · " + item.kind.Label()
+		if item.highlighted {
+			head = "★ " + head
+		}
+		lines := tui.Wrap(item.text, max(w-4, 10))
+		if len(lines) > 2 {
+			lines = lines[:2]
+			lines[1] = tui.Fit(lines[1]+" …", max(w-4, 10))
+		}
+		for len(lines) < 2 {
+			lines = append(lines, "")
+		}
+		if i == o.cursor {
+			b.Line(tui.Fit(tui.Selected.Render("▸ "+head), w))
+		} else {
+			b.Line(tui.Fit(tui.Accent.Render("  "+head), w))
+		}
+		for _, l := range lines {
+			b.Line("    " + l)
+		}
+	}
+	b.Fill(h - 3)
+	b.Line(m.notice.Lines(w))
+	b.Fill(h - 1)
+	b.Line(tui.Footer(w, othersKeys.Choose, othersKeys.BuildOn, othersKeys.Back))
+	return b.String()
+}

@@ -1,0 +1,79 @@
+package participant
+
+import (
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/tui"
+)
+
+// tickMsg moves a running countdown on by a second.
+type tickMsg struct{}
+
+// tick asks for a tickMsg at the next whole second of the countdown, so
+// every screen's clock turns over together.
+func tick(ends time.Time) tea.Cmd {
+	wait := time.Until(ends) % time.Second
+	if wait <= 0 {
+		wait = time.Second
+	}
+	return tea.Tick(wait, func(time.Time) tea.Msg { return tickMsg{} })
+}
+
+// follow catches the screen up with the facilitator's pacing: a newly
+// opened prompt brings everyone to it, and a running timebox starts the
+// clock. It returns the command that keeps the clock going.
+func (m *Screen) follow() tea.Cmd {
+	v := &m.view
+	if m.stage != stageGuide && m.stage != stageOthers && m.stage != stageMine && m.stage != stageVote {
+		return nil
+	}
+	if v.current.Prompt != "" && v.current.Prompt != m.followed {
+		m.followed = v.current.Prompt
+		p, q, ok := v.guide.Locate(v.current.Prompt)
+		switch {
+		case !ok:
+		case m.compose.ref() == v.current.Prompt:
+			m.notice = tui.Notice{Text: "The facilitator opened this prompt: write when you are ready."}
+		default:
+			m.compose.goTo(p, q)
+			m.stage = stageGuide
+			m.notice = tui.Notice{Text: "The facilitator opened: " + v.guide.Phases[p].Prompts[q].Text}
+			if m.move != nil {
+				m.move(m.presence())
+			}
+		}
+	}
+	return m.clock()
+}
+
+// clock starts the countdown's ticks if a timebox is running on the prompt
+// on screen and no tick is already on its way.
+func (m *Screen) clock() tea.Cmd {
+	if m.ticking || !m.timeboxRunning() {
+		return nil
+	}
+	m.ticking = true
+	return tick(m.view.current.EndsAt)
+}
+
+func (m *Screen) timeboxRunning() bool {
+	v := &m.view
+	return !v.current.EndsAt.IsZero() && v.current.Prompt == m.compose.ref() && time.Now().Before(v.current.EndsAt)
+}
+
+// countdown is the time left on the prompt on screen, "" when no timebox
+// runs; "time is up" once it has run out.
+func (m *Screen) countdown() string {
+	v := &m.view
+	if v.current.EndsAt.IsZero() || v.current.Prompt != m.compose.ref() {
+		return ""
+	}
+	left := time.Until(v.current.EndsAt).Round(time.Second)
+	if left <= 0 {
+		return "time is up"
+	}
+	return fmt.Sprintf("⏱ %d:%02d left", int(left.Minutes()), int(left.Seconds())%60)
+}

@@ -1,0 +1,220 @@
+package participant
+
+import (
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui"
+)
+
+// stage is where a participant is on their way through the workshop.
+type stage int
+
+const (
+	stageCode stage = iota
+	stageJoin
+	stageGuide
+	stageMine
+	stageOthers
+	stageVote
+)
+
+// Screen is the screen of someone taking part in a workshop: the join
+// code if they did not give one, the join form, then the guide.
+type Screen struct {
+	s      tui.Session
+	frame  tui.Frame
+	stage  stage
+	notice tui.Notice
+
+	code     textinput.Model
+	attempts int
+
+	view  view
+	watch *tui.Watch
+	move  func(inquiry.Presence)
+
+	join    joinForm
+	compose composer
+	mine    mineList
+	others  othersList
+	voting  ballotForm
+
+	// followed is the last prompt the facilitator opened that this screen
+	// moved to; ticking says a countdown tick is on its way.
+	followed inquiry.PromptRef
+	ticking  bool
+	// resumeCode lets this person carry on after a dropped connection.
+	resumeCode string
+	// interest tells the store which events should ring this screen.
+	interest interestIn
+
+	// drawn is the guide screen as last drawn, kept with its parts.
+	drawn composeDrawn
+}
+
+// New returns the participant screen for a session.
+func New(s tui.Session) tea.Model {
+	m := &Screen{s: s, frame: tui.NewFrame(s, "Goodbye. Everything you saved is kept.", "The server is shutting down. Everything you saved is kept.")}
+	m.code = tui.NewLineInput("join code", 32)
+	m.stage = stageCode
+	if s.Code != "" {
+		if sum, ok := s.Room.ByCode(s.Code); ok {
+			m.enter(sum)
+		} else {
+			m.attempts++
+			m.notice = tui.Notice{Text: fmt.Sprintf("There is no workshop with the code %q. Check the code and type it here.", s.Code), Bad: true}
+		}
+	}
+	return m
+}
+
+// listen waits for the room's next change that concerns this screen:
+// news at once, others' words at this prompt at most once per ChatterGap.
+func (m *Screen) listen() tea.Cmd {
+	return m.watch.Listen()
+}
+
+// Init starts listening for the workshop's changes when the session
+// arrived with a valid code.
+func (m *Screen) Init() tea.Cmd {
+	return tea.Batch(m.listen(), m.clock())
+}
+
+// enter opens the workshop the code named: read its log, start watching,
+// and recognise a returning key.
+func (m *Screen) enter(sum inquiry.Summary) {
+	m.watch = m.s.WatchFor(sum.ID, m.interest.news, m.interest.chatter)
+	m.view.share = m.sharedThemeIndex(sum.ID)
+	if m.s.IdentityFor != nil {
+		m.view.identity = m.s.IdentityFor(sum.ID)
+	}
+	m.view.apply(m.s.Room.Events(sum.ID, 0))
+	if m.view.me != "" && !m.view.left {
+		m.startGuide()
+		m.notice = tui.Notice{Text: "Welcome back, " + m.view.name + ". Everything is as you left it."}
+		return
+	}
+	m.join = newJoinForm()
+	m.join.resume = newResumeForm()
+	m.stage = stageJoin
+}
+
+// startGuide shows the guide at the first prompt and marks the session
+// present in the room.
+func (m *Screen) startGuide() {
+	m.stage = stageGuide
+	m.s.Actor = inquiry.Actor{Role: inquiry.RoleParticipant, ID: m.view.me}
+	m.compose = newComposer(&m.view)
+	m.restoreDraft()
+	if p, q, ok := m.view.guide.Locate(m.view.current.Prompt); ok {
+		m.compose.goTo(p, q) // a facilitator-led workshop starts where the room is
+		m.followed = m.view.current.Prompt
+	}
+	m.fetchResumeCode()
+	p := m.presence()
+	m.move, _ = m.s.Enter(m.view.id, p)
+}
+
+func (m *Screen) presence() inquiry.Presence {
+	return inquiry.Presence{
+		Session: m.s.ID, Role: inquiry.RoleParticipant, Participant: m.view.me,
+		Name: m.view.name, Prompt: m.compose.ref(), Since: time.Now(),
+	}
+}
+
+// Update handles a message, then tells the store what the screen now
+// shows, so the right events ring its bell.
+func (m *Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	model, cmd := m.update(msg)
+	var ref inquiry.PromptRef
+	if m.compose.view != nil {
+		ref = m.compose.ref()
+	}
+	m.interest.note(m.view.me, ref)
+	return model, cmd
+}
+
+// update handles a message for whichever stage the screen is at.
+func (m *Screen) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, done := m.frame.Update(msg); done {
+		if m.frame.Ended() {
+			m.saveDraft()
+		}
+		return m, cmd
+	}
+	switch msg.(type) {
+	case tui.BellMsg:
+		return m, tea.Batch(m.catchUp(), m.listen())
+	case tickMsg:
+		m.ticking = false
+		return m, m.clock()
+	}
+	switch m.stage {
+	case stageCode:
+		return m.updateCode(msg)
+	case stageJoin:
+		return m.updateJoin(msg)
+	case stageGuide:
+		return m.updateCompose(msg)
+	case stageMine:
+		return m.updateMine(msg)
+	case stageOthers:
+		return m.updateOthers(msg)
+	case stageVote:
+		return m.updateVote(msg)
+	}
+	return m, nil
+}
+
+// catchUp folds in what the room recorded since the last look, tells the
+// person what concerns them, and follows the facilitator's pacing.
+func (m *Screen) catchUp() tea.Cmd {
+	m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
+	if news := m.view.takeNews(); len(news) > 0 {
+		m.notice = news[len(news)-1]
+	}
+	if m.view.left && !m.frame.Ended() {
+		return m.frame.End("Your contributions have been withdrawn and your words erased from the workshop. Goodbye.")
+	}
+	m.refreshOthers()
+	return m.follow()
+}
+
+// View draws the current stage, or asks for a bigger window.
+func (m *Screen) View() tea.View {
+	return m.frame.View(func() (string, *tea.Cursor) {
+		switch m.stage {
+		case stageCode:
+			return m.viewCode()
+		case stageJoin:
+			return m.viewJoin()
+		case stageGuide:
+			return m.viewCompose()
+		case stageMine:
+			return m.viewMine(), nil
+		case stageOthers:
+			return m.viewOthers(), nil
+		case stageVote:
+			return m.viewVote(), nil
+		}
+		return "", nil
+	})
+}
+
+// sharedThemeIndex returns a function fetching the workshop's own theme
+// index, which every screen shares.
+func (m *Screen) sharedThemeIndex(workshopID string) func() *inquiry.ThemeIndex {
+	room := m.s.Room
+	return func() *inquiry.ThemeIndex {
+		var index *inquiry.ThemeIndex
+		if err := room.Read(workshopID, func(w *inquiry.Workshop) { index = w.Suggester() }); err != nil {
+			return nil
+		}
+		return index
+	}
+}

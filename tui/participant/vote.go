@@ -1,0 +1,207 @@
+package participant
+
+import (
+	"fmt"
+	"maps"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui"
+)
+
+// ballotForm is a participant's dot vote: the contributions they can place
+// dots on, the dots placed so far, and, once the vote has closed, the
+// results.
+type ballotForm struct {
+	candidates []candidate
+	dots       map[string]int
+	cursor     int
+	saving     bool
+	results    bool // the vote has closed: the list is the results
+}
+
+// candidate is a contribution on the ballot, or in the results with the
+// dots it received.
+type candidate struct {
+	id, name string
+	kind     inquiry.Kind
+	text     string
+	received int
+}
+
+// ballotSavedMsg reports the outcome of casting a ballot.
+type ballotSavedMsg struct{ err error }
+
+// openVote shows the open vote, or the last one's results.
+func (m *Screen) openVote() tea.Cmd {
+	v := &m.view
+	if v.vote == nil {
+		m.notice = tui.Notice{Text: "There is no vote yet: the facilitator opens one when it is time to prioritise."}
+		return nil
+	}
+	f := ballotForm{dots: maps.Clone(v.ballot), results: !v.voteOpen}
+	if f.dots == nil {
+		f.dots = map[string]int{}
+	}
+	me, id := v.me, v.vote.ID
+	err := m.s.Room.Read(v.id, func(w *inquiry.Workshop) {
+		vote, ok := w.Vote(id)
+		if !ok {
+			return
+		}
+		name := func(c *inquiry.Contribution) string {
+			if p, ok := w.Participant(c.Participant); ok && p.Name != "" && !w.Settings.Anonymous || ok && c.Participant == me {
+				return p.Name
+			}
+			return "Someone"
+		}
+		if f.results {
+			for _, r := range vote.Results() {
+				if c, ok := w.Contribution(r.Contribution); ok {
+					f.candidates = append(f.candidates, candidate{id: c.ID, name: name(c), kind: c.Kind, text: c.Text, received: r.Dots})
+				}
+			}
+			return
+		}
+		for _, c := range w.Contributions {
+			if vote.Admits(c) && w.VisibleTo(me, c) {
+				f.candidates = append(f.candidates, candidate{id: c.ID, name: name(c), kind: c.Kind, text: c.Text})
+			}
+		}
+	})
+	if err != nil {
+		m.notice = tui.Notice{Text: "The vote could not be read: " + tui.Friendly(err), Bad: true}
+		return nil
+	}
+	m.voting = f
+	m.stage = stageVote
+	m.notice = tui.Notice{}
+	return nil
+}
+
+func (m *Screen) placed() int {
+	n := 0
+	for _, d := range m.voting.dots {
+		n += d
+	}
+	return n
+}
+
+func (m *Screen) updateVote(msg tea.Msg) (tea.Model, tea.Cmd) {
+	f := &m.voting
+	switch msg := msg.(type) {
+	case ballotSavedMsg:
+		f.saving = false
+		if msg.err != nil {
+			m.notice = tui.Notice{Text: "Your dots were not saved: " + tui.Friendly(msg.err), Bad: true}
+			return m, nil
+		}
+		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
+		m.notice = tui.Notice{Text: fmt.Sprintf("Your %d dots are saved ✓ You can move them until the vote closes.", m.placed())}
+		return m, nil
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, voteKeys.Choose):
+			tui.MoveIn(&f.cursor, len(f.candidates), msg, 1)
+		case key.Matches(msg, voteKeys.Add):
+			if !f.results && len(f.candidates) > 0 {
+				if m.placed() >= m.view.vote.Dots {
+					m.notice = tui.Notice{Text: "All your dots are placed: take one off another first (← or -).", Bad: true}
+					break
+				}
+				f.dots[f.candidates[f.cursor].id]++
+			}
+		case key.Matches(msg, voteKeys.TakeOff):
+			if !f.results && len(f.candidates) > 0 {
+				if id := f.candidates[f.cursor].id; f.dots[id] > 0 {
+					f.dots[id]--
+				}
+			}
+		case key.Matches(msg, voteKeys.Save):
+			if !f.results && !f.saving {
+				return m, m.castBallot()
+			}
+		case key.Matches(msg, voteKeys.Back):
+			if !f.results && !maps.Equal(nonZeroDots(f.dots), nonZeroDots(m.view.ballot)) {
+				m.notice = tui.Notice{Text: "Your changed dots were not saved: ctrl+t and enter to save them."}
+			}
+			m.stage = stageGuide
+		}
+	}
+	return m, nil
+}
+
+// castBallot records this person's whole allocation of dots.
+func (m *Screen) castBallot() tea.Cmd {
+	f := &m.voting
+	f.saving = true
+	m.notice = tui.Notice{Text: "Saving your dots…"}
+	e := inquiry.Event{Type: inquiry.VoteCast, Actor: m.s.Actor, Ballot: &inquiry.Ballot{
+		Vote: m.view.vote.ID, Participant: m.view.me, Dots: nonZeroDots(f.dots),
+	}}
+	room, ctx, ws := m.s.Room, m.s.Ctx(), m.view.id
+	return func() tea.Msg {
+		_, err := room.Append(ctx, ws, e)
+		return ballotSavedMsg{err: err}
+	}
+}
+
+func nonZeroDots(dots map[string]int) map[string]int {
+	out := map[string]int{}
+	for id, n := range dots {
+		if n > 0 {
+			out[id] = n
+		}
+	}
+	return out
+}
+
+func (m *Screen) viewVote() string {
+	w, h, f, vote := m.frame.Width, m.frame.Height, &m.voting, m.view.vote
+	var b tui.Lines
+	if f.results {
+		b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+"Results: "+vote.Title, tui.Dim.Render("closed"), w))
+	} else {
+		left := vote.Dots - m.placed()
+		b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+"Vote: "+vote.Title,
+			tui.Accent.Render(fmt.Sprintf("%d of %d dots left", left, vote.Dots)), w))
+	}
+	b.Line(tui.Rule(w))
+	if len(f.candidates) == 0 {
+		b.Line(tui.Dim.Render(tui.Fit("  Nothing to vote on yet.", w)))
+	}
+	room := max((h-5)/2, 1)
+	first := min(max(f.cursor-room/2, 0), max(len(f.candidates)-room, 0))
+	for i := first; i < len(f.candidates) && i < first+room; i++ {
+		c := f.candidates[i]
+		n := f.dots[c.id]
+		mark := strings.Repeat("●", n)
+		if f.results {
+			mark = fmt.Sprintf("%2d. %s %d", i+1, strings.Repeat("●", min(c.received, 20)), c.received)
+		} else if n == 0 {
+			mark = "○"
+		}
+		head := fmt.Sprintf("%s  %s · %s", mark, c.name, c.kind.Label())
+		text := "    “" + tui.Snippet(c.text, max(w-8, 10)) + "”"
+		if i == f.cursor {
+			b.Line(tui.Fit(tui.Selected.Render("▸ "+head), w))
+			b.Line(tui.Fit(tui.Bold.Render(text), w))
+		} else {
+			b.Line(tui.Fit("  "+tui.Accent.Render(head), w))
+			b.Line(tui.Fit(text, w))
+		}
+	}
+	b.Fill(h - 3)
+	b.Line(m.notice.Lines(w))
+	b.Fill(h - 1)
+	if f.results {
+		b.Line(tui.Footer(w, voteKeys.Scroll, voteKeys.BackToWriting))
+	} else {
+		k := voteKeys
+		b.Line(tui.Footer(w, k.Choose, k.Add, k.TakeOff, k.Save, k.Back))
+	}
+	return b.String()
+}

@@ -1,0 +1,48 @@
+package tuitest
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestScreenShowsWhatCursorMovesDrew(t *testing.T) {
+	s := NewScreen(20, 4, nil)
+	// Draw, then overwrite part of the first row by moving the cursor, as
+	// a diffing renderer does.
+	_, _ = s.Write([]byte("Saving…\r\nsecond row"))
+	_, _ = s.Write([]byte("\x1b[1;4Hed ✓\x1b[K"))
+	want := "Saved ✓\nsecond row"
+	if got := s.Text(); got != want {
+		t.Fatalf("screen text = %q, want %q", got, want)
+	}
+	if s.Bytes() == 0 {
+		t.Fatal("Bytes() = 0 after writes")
+	}
+}
+
+func TestWaitForReportsWhatWasMissingAndTheScreen(t *testing.T) {
+	s := NewScreen(20, 2, nil)
+	_, _ = s.Write([]byte("hello"))
+	if err := s.WaitFor(time.Second, "hello"); err != nil {
+		t.Fatalf("WaitFor(hello) = %v", err)
+	}
+	err := s.WaitFor(50*time.Millisecond, "goodbye")
+	if err == nil || !strings.Contains(err.Error(), `"goodbye"`) || !strings.Contains(err.Error(), "hello") {
+		t.Fatalf("WaitFor(goodbye) error = %v, want it to name the text and show the screen", err)
+	}
+}
+
+func TestKeyboardProtocolSequencesDrawNothing(t *testing.T) {
+	// Bubble Tea pops the kitty keyboard mode (CSI < u) as it leaves; an
+	// emulator that took it for "restore cursor" would clear the goodbye.
+	stream := "\x1b[?1049hALT\x1b[>4m\x1b[<1u\x1b[?1049l\r\x1b[JGoodbye.\r\n\x1b[>4m\x1b[<1u\x1b[J"
+	for cut := 1; cut < len(stream); cut++ {
+		s := NewScreen(20, 3, nil)
+		_, _ = s.Write([]byte(stream[:cut]))
+		_, _ = s.Write([]byte(stream[cut:]))
+		if got := s.Text(); got != "Goodbye." {
+			t.Fatalf("written in two parts cut at %d: screen = %q, want %q", cut, got, "Goodbye.")
+		}
+	}
+}
