@@ -222,10 +222,6 @@ func (m *Screen) View() tea.View {
 	})
 }
 
-func (m *Screen) facilitatorNotice(w int) string {
-	return m.notice.Line(w)
-}
-
 // phaseTitle names where a prompt sits, as "Design 2".
 func phaseTitle(g inquiry.Guide, ref inquiry.PromptRef) string {
 	p, q, ok := g.Locate(ref)
