@@ -13,9 +13,9 @@ type Room interface {
 	Append(ctx context.Context, workshopID string, e inquiry.Event) (inquiry.Event, error)
 	// Events returns the committed events after the given sequence number:
 	// the Room's own published log, whose chain and digests it has checked
-	// (on loading, or as it stamped each event), so that screens may fold
-	// them with inquiry.ReplayStamped. A Room must never pass on events it
-	// has not checked. In production it is the data.Store.
+	// (on loading, or as it stamped each event), so that screens may take
+	// them in without checking every hash again. A Room must never pass on
+	// events it has not checked. In production it is the data.Store.
 	Events(workshopID string, after uint64) []inquiry.Event
 	// Watch returns a bell rung after every change to the workshop, and a
 	// function to stop watching.

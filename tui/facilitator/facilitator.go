@@ -159,6 +159,7 @@ func (m *Screen) Init() tea.Cmd {
 // ticks and the outcome of what the facilitator did; in the room, with
 // the room's state in hand (see inRoom).
 func (m *Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m.drawnNow.ok = false // drawn for the View after the last Update only
 	if cmd, done := m.frame.Update(msg); done {
 		return m, cmd
 	}
@@ -169,7 +170,7 @@ func (m *Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// the same Read makes a message one wait for the shared state, not
 		// two, which is most of what a bell costs a busy room's
 		// facilitators (saved → on every facilitator, PERFORMANCE.md).
-		if m.stage == stageRoom {
+		if m.stage == stageRoom && !m.frame.Small() {
 			m.drawnNow.content, m.drawnNow.cursor = m.viewRoom()
 			m.drawnNow.ok = true
 		}
@@ -219,10 +220,6 @@ func (m *Screen) View() tea.View {
 		}
 		return content, cursor
 	})
-}
-
-func (m *Screen) facilitatorNotice(w int) string {
-	return m.notice.Line(w)
 }
 
 // phaseTitle names where a prompt sits, as "Design 2".

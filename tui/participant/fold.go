@@ -213,15 +213,6 @@ func (v *view) live(ref inquiry.PromptRef) []*inquiry.Contribution {
 	return out
 }
 
-func (v *view) themeLabel(id string) string {
-	for _, t := range v.themes {
-		if t.ID == id {
-			return t.Label
-		}
-	}
-	return id
-}
-
 // themeIndex is the index that suggests themes: the workshop's shared one,
 // fetched once (an index costs about 50 KiB: one per session would add up
 // in a big room), or one of the view's own when there is nothing to share.
