@@ -1,0 +1,134 @@
+package display
+
+import (
+	"fmt"
+
+	"github.com/anchorage/anchorage/tui"
+)
+
+// The prompt panel: the prompt open for everyone in large type, its place
+// in the guide and its clock; in a self-paced workshop, or before the
+// first prompt is opened, the guide's phases. On auto, the tally follows
+// where there is room.
+
+// largestPrompt and largestClock are the largest scales the prompt and the
+// clock are drawn at: beyond them a short prompt or the clock would fill
+// the wall with a few letters.
+const largestPrompt, largestClock = 4, 8
+
+// promptLines is the prompt panel in w by h.
+func (p page) promptLines(w, h int) []string {
+	wl := p.wall
+	tallyRoom := 0
+	if wl.auto {
+		// The tally takes at most a third of the panel, and what it needs.
+		tallyRoom = min(len(wl.tally.rows)+4, max(h/3, 6))
+	}
+	var lines []string
+	if wl.selfPaced || wl.place == "" {
+		lines = p.guideLines(w, h-tallyRoom)
+	} else {
+		lines = p.openPrompt(w, h-tallyRoom)
+	}
+	if rest := h - len(lines) - 1; wl.auto && rest >= 4 {
+		lines = append(lines, "")
+		lines = append(lines, tallyLines(wl.tally, w, rest)...)
+	}
+	return lines
+}
+
+// openPrompt is the open prompt, its place and its clock, in w by h.
+func (p page) openPrompt(w, h int) []string {
+	wl := p.wall
+	state := stateOf(wl.clock, p.at)
+	clockRoom := 0
+	if state != clockNone {
+		clockRoom = 6 // a blank line, the smallest digits and their label
+	}
+	lines := []string{tui.Accent.Render(wl.place), ""}
+	room := max(h-len(lines)-clockRoom, 1)
+	text, ok := largest(wl.prompt, w, room, largestPrompt)
+	if !ok {
+		text = wrapped(wl.prompt, w, room, tui.Bold.Render)
+	}
+	lines = append(lines, text...)
+	if state != clockNone {
+		lines = append(lines, "")
+		lines = append(lines, p.clockBlock(state, w, min(h-len(lines), max(h/4, 6)))...)
+	}
+	return lines
+}
+
+// clockBlock is the clock in w by h: the time left in block digits, with
+// what the clock is doing under them (counting, paused, or up).
+func (p page) clockBlock(state clockState, w, h int) []string {
+	text := clockText(p.wall.clock.Remaining(p.at))
+	label, ink := tui.Dim.Render("time left"), tui.Accent.Render
+	switch state {
+	case clockPaused:
+		label, ink = tui.Warn.Render("paused"), tui.Dim.Render
+	case clockUp:
+		label, ink = tui.Warn.Render(tui.Bold.Render("Time is up")), tui.Warn.Render
+	}
+	digits, ok := clockLines(text, w, h-1, largestClock)
+	if !ok {
+		return []string{ink(text) + "  " + label}
+	}
+	return append(inked(digits, ink), label)
+}
+
+// guideLines is the guide's phases, with how many are in each now: for a
+// self-paced workshop, where everyone moves at their own pace, and for a
+// facilitator-led one before its first prompt is open.
+func (p page) guideLines(w, h int) []string {
+	wl := p.wall
+	say := "The facilitator will open the first prompt for everyone."
+	if wl.selfPaced {
+		say = "Self-paced: everyone moves through the guide at their own pace."
+	}
+	lines := append(wrapped(say, w, 2, tui.Accent.Render), "")
+	room := h - len(lines)
+	// The phases' titles in large type if they all fit so with a line of
+	// their summaries; else a line each.
+	big := make([][]string, len(wl.phases))
+	need := 0
+	for i, ph := range wl.phases {
+		t, ok := largest(ph.title, w, 4, 1)
+		if !ok {
+			big = nil
+			break
+		}
+		big[i] = t
+		need += len(t) + 3
+	}
+	for i, ph := range wl.phases {
+		if len(lines) >= h {
+			break
+		}
+		here := ""
+		if ph.here > 0 {
+			here = fmt.Sprintf("%d here now", ph.here)
+		}
+		if big != nil && need <= room {
+			lines = append(lines, inked(big[i], tui.Bold.Render)...)
+			lines = append(lines, tui.TwoSides(tui.Dim.Render(tui.Fit(ph.summary, w-14)), tui.Accent.Render(here), w), "")
+			continue
+		}
+		lines = append(lines, tui.TwoSides(tui.Bold.Render(ph.title), tui.Accent.Render(here), w))
+		if 2*len(wl.phases) <= room {
+			lines = append(lines, tui.Dim.Render(tui.Fit("  "+ph.summary, w)))
+		}
+	}
+	return lines
+}
+
+// inked styles each line.
+func inked(lines []string, ink func(string) string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		if l != "" {
+			out[i] = ink(l)
+		}
+	}
+	return out
+}
