@@ -43,8 +43,8 @@ type phase struct {
 
 // tally is opportunities and barriers by theme, the rows that count any.
 type tally struct {
-	rows                     []tallyRow
-	peak                     int // the most opportunities and barriers of any row
+	rows                    []tallyRow
+	peak                    int // the most opportunities and barriers of any row
 	opportunities, barriers int
 }
 
