@@ -143,32 +143,40 @@ func TestTheClockCountsDownTheRoomsTimebox(t *testing.T) {
 	}
 }
 
-// showsClock reports whether the frame has the clock showing text, at any
-// scale.
-func showsClock(m *Screen, text string) bool {
-	screen := rows(m)
+// showsClock reports whether the frame has the clock showing text.
+func showsClock(m *Screen, text string) bool { return clockOn(rows(m), text) }
+
+// clockOn reports whether screen rows show the clock's text, at any scale.
+func clockOn(screen []string, text string) bool {
 	for s := 2; s <= largestClock; s++ {
 		block := clockAt(text, s)
-	rows:
 		for y := range screen {
-			if y+len(block) > len(screen) {
-				break
+			if blockAt(screen, block, y) {
+				return true
 			}
-			x := strings.Index(screen[y], strings.TrimRight(block[0], " "))
-			if x < 0 || strings.TrimSpace(block[0]) == "" {
-				continue
-			}
-			for k, l := range block {
-				row := []rune(screen[y+k])
-				at := len([]rune(screen[y][:x]))
-				if at+len([]rune(strings.TrimRight(l, " "))) > len(row) || string(row[at:at+len([]rune(strings.TrimRight(l, " ")))]) != strings.TrimRight(l, " ") {
-					continue rows
-				}
-			}
-			return true
 		}
 	}
 	return false
+}
+
+// blockAt reports whether the rows from y on hold block, its lines one
+// under the other starting in the same column.
+func blockAt(screen, block []string, y int) bool {
+	if y+len(block) > len(screen) {
+		return false
+	}
+	x := strings.Index(screen[y], block[0])
+	if x < 0 {
+		return false
+	}
+	col := len([]rune(screen[y][:x]))
+	for k, l := range block {
+		row, want := []rune(screen[y+k]), []rune(strings.TrimRight(l, " "))
+		if col+len(want) > len(row) || string(row[col:col+len(want)]) != string(want) {
+			return false
+		}
+	}
+	return true
 }
 
 func TestRevealsShowAFewOneAtATimeWithoutNamesInAnAnonymousWorkshop(t *testing.T) {
