@@ -145,15 +145,17 @@ func TestTheWallDisplayIsNotEndedForWantOfKeypresses(t *testing.T) {
 
 // TestOpenSSHFacilitatorPutsTheWallDisplayOnAProjector is the path the
 // README gives: the real OpenSSH client in a pseudo-terminal, with the
-// facilitator's key, ssh -p PORT CODE+display@HOST.
+// facilitator's key, and the user name of README's command.
 func TestOpenSSHFacilitatorPutsTheWallDisplayOnAProjector(t *testing.T) {
 	path, err := exec.LookPath("ssh")
 	if err != nil {
 		t.Skip("no OpenSSH client on this machine")
 	}
+	user := readmeWallUser(t)
+	code, _ := strings.CutSuffix(user, "+display")
 	keyPath, alice := identityFile(t)
 	srv := startServer(t, "", withFacilitators(t, alice))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Village hall" --code village-hall`, withKeys(alice)); r.status != 0 {
+	if r := run(t, srv.addr, "alice", `workshop new --title "Village hall" --code `+code, withKeys(alice)); r.status != 0 {
 		t.Fatalf("workshop new: %+v", r)
 	}
 	host, port, _ := net.SplitHostPort(srv.addr)
@@ -161,7 +163,7 @@ func TestOpenSSHFacilitatorPutsTheWallDisplayOnAProjector(t *testing.T) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, path, "-F", "/dev/null", "-p", port,
 		"-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
-		"-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none", "-i", keyPath, "-tt", "village-hall+display@"+host)
+		"-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none", "-i", keyPath, "-tt", user+"@"+host)
 	cmd.Env = []string{"TERM=xterm-256color", "PATH=/usr/bin:/bin"}
 	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
 	if err != nil {
@@ -172,7 +174,7 @@ func TestOpenSSHFacilitatorPutsTheWallDisplayOnAProjector(t *testing.T) {
 	go func() { _ = screen.Pump(tty) }()
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
-	if err := screen.WaitFor(testDeadline, "Village hall", joinLine(t, srv.addr, "village-hall"), "Scan to join"); err != nil {
+	if err := screen.WaitFor(testDeadline, "Village hall", joinLine(t, srv.addr, code), "Scan to join"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := tty.Write([]byte("\x03")); err != nil {
@@ -186,4 +188,26 @@ func TestOpenSSHFacilitatorPutsTheWallDisplayOnAProjector(t *testing.T) {
 	case <-time.After(testDeadline):
 		t.Fatalf("waited %s for ssh to exit after ctrl+c; screen:\n%s", testDeadline, screen.Text())
 	}
+}
+
+// readmeWallUser is the SSH user name in the command README gives for
+// the wall display (ssh -p 23234 CODE+display@HOST).
+func readmeWallUser(t *testing.T) string {
+	t.Helper()
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(readme), "\n## The wall display\n")
+	section, _, _ = strings.Cut(section, "\n## ")
+	for _, line := range strings.Split(section, "\n") {
+		fields := strings.Fields(line)
+		if len(fields) == 4 && fields[0] == "ssh" && fields[1] == "-p" && fields[2] == "23234" {
+			if user, _, ok := strings.Cut(fields[3], "@"); ok && strings.HasSuffix(user, "+display") {
+				return user
+			}
+		}
+	}
+	t.Fatal("README's section on the wall display gives no ssh -p 23234 CODE+display@HOST")
+	return ""
 }

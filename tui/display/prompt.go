@@ -28,7 +28,7 @@ func (p page) promptLines(w, h int) []string {
 	if wl.selfPaced || wl.place == "" {
 		lines = p.guideLines(w, h-tallyRoom)
 	} else {
-		lines = p.openPrompt(w, h-tallyRoom)
+		lines = p.openPrompt(w, h-tallyRoom, wl.auto)
 	}
 	if rest := h - len(lines) - 1; wl.auto && rest >= 4 {
 		lines = append(lines, "")
@@ -37,8 +37,10 @@ func (p page) promptLines(w, h int) []string {
 	return lines
 }
 
-// openPrompt is the open prompt, its place and its clock, in w by h.
-func (p page) openPrompt(w, h int) []string {
+// openPrompt is the open prompt, its place and its clock, in w by h; the
+// clock takes no more than a quarter of the height where the tally
+// follows, and what the prompt leaves where it is alone.
+func (p page) openPrompt(w, h int, tallyFollows bool) []string {
 	wl := p.wall
 	state := stateOf(wl.clock, p.at)
 	clockRoom := 0
@@ -54,7 +56,11 @@ func (p page) openPrompt(w, h int) []string {
 	lines = append(lines, text...)
 	if state != clockNone {
 		lines = append(lines, "")
-		lines = append(lines, p.clockBlock(state, w, min(h-len(lines), max(h/4, 6)))...)
+		room := h - len(lines)
+		if tallyFollows {
+			room = min(room, max(h/4, 6))
+		}
+		lines = append(lines, p.clockBlock(state, w, room)...)
 	}
 	return lines
 }
