@@ -36,11 +36,13 @@ func (f *frames) count() int {
 	return f.n
 }
 
-// runWall runs the wall display on a w by h virtual terminal as the server
-// runs a screen, until the test ends.
+// runWall runs the wall display for a w by h terminal as the server runs
+// a screen, until the test ends. The virtual terminal it draws on is wider
+// and taller than the display is told, by overflow columns and rows: a
+// row drawn too wide, or below the last, shows there.
 func runWall(t *testing.T, room tui.Room, code string, w, h int) *frames {
 	t.Helper()
-	f := &frames{Screen: tuitest.NewScreen(w, h, nil)}
+	f := &frames{Screen: tuitest.NewScreen(w+overflow, h+overflow, nil)}
 	p := tui.NewProgram(New(wallSession(t, room, code, w, h), testJoin),
 		tui.Terminal{Output: f, Environ: []string{"TERM=xterm-256color"}, Width: w, Height: h})
 	ended := make(chan struct{})
@@ -158,17 +160,28 @@ func TestTheWallDrawsAtMostAFrameASecondWhileSixtyContribute(t *testing.T) {
 	}
 }
 
-// checkWallRows fails the test if the screen has lost its title from the
-// first row or its join line from the last (a frame too tall or too wide
-// scrolls them away), or shows a participant's name.
+// overflow is how many columns and rows the wall's virtual terminal has
+// beyond the size the wall is told.
+const overflow = 10
+
+// checkWallRows fails the test if a row is wider than the wall was told
+// or drawn below its last row, if the title is not on the first row and
+// the join line on the last (a frame too tall scrolls them away), or if
+// the wall shows a participant's name.
 func checkWallRows(t *testing.T, s *frames, w, h int) {
 	t.Helper()
-	screen := strings.Split(s.Text(), "\n")
-	if strings.Contains(s.Text(), "Zed Quill") {
-		t.Fatalf("%dx%d: a name on the wall of an anonymous workshop:\n%s", w, h, s.Text())
+	text := s.Text()
+	screen := strings.Split(text, "\n")
+	if strings.Contains(text, "Zed Quill") {
+		t.Fatalf("%dx%d: a name on the wall of an anonymous workshop:\n%s", w, h, text)
 	}
 	if len(screen) != h || !strings.Contains(screen[0], "Busy room") || !strings.HasPrefix(strings.TrimSpace(screen[h-1]), "Join: ssh -p 23234 ") {
-		t.Fatalf("%dx%d: the title and the join line are not on the first and last rows:\n%s", w, h, s.Text())
+		t.Fatalf("%dx%d: the title and the join line are not on the first and last rows, or rows are drawn below:\n%s", w, h, text)
+	}
+	for i, row := range screen {
+		if n := len([]rune(row)); n > w {
+			t.Fatalf("%dx%d: row %d is %d wide:\n%s", w, h, i, n, text)
+		}
 	}
 }
 
