@@ -38,8 +38,10 @@ func (f *frames) count() int {
 
 // runWall runs the wall display for a w by h terminal as the server runs
 // a screen, until the test ends. The virtual terminal it draws on is wider
-// and taller than the display is told, by overflow columns and rows: a
-// row drawn too wide, or below the last, shows there.
+// and taller than the display is told, by overflow columns and rows, so
+// that anything written past the wall's edges shows there. (The painter
+// writes no more than the size it is given; TestEveryPanelFitsEverySize
+// checks that the frames themselves fit.)
 func runWall(t *testing.T, room tui.Room, code string, w, h int) *frames {
 	t.Helper()
 	f := &frames{Screen: tuitest.NewScreen(w+overflow, h+overflow, nil)}
