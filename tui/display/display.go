@@ -65,7 +65,9 @@ func New(s tui.Session, join Join) tea.Model {
 	m.workshop = sum.ID
 	m.watch = s.Watch(sum.ID)
 	m.qr, m.qrW = qrLines(join, sum.Code)
+	// The first frame counts as a tick's: the next comes a second later.
 	m.at = m.now()
+	m.last = m.at
 	m.read()
 	m.draw()
 	return m
@@ -129,8 +131,8 @@ func (m *Screen) arm() tea.Cmd {
 		return nil
 	}
 	m.ticking = true
-	wait := m.nextTick(m.now()).Sub(m.now())
-	return tea.Tick(max(wait, 0), func(t time.Time) tea.Msg { return tickMsg{at: t} })
+	now := m.now()
+	return tea.Tick(max(m.nextTick(now).Sub(now), 0), func(t time.Time) tea.Msg { return tickMsg{at: t} })
 }
 
 // needsTick reports whether the frame will change with time: the room
