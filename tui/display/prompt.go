@@ -94,36 +94,42 @@ func (p page) guideLines(w, h int) []string {
 	}
 	lines := append(wrapped(say, w, 2, tui.Accent.Render), "")
 	room := h - len(lines)
-	// The phases' titles in large type if they all fit so with a line of
-	// their summaries; else a line each.
-	big := make([][]string, len(wl.phases))
+	// Each phase in large type with its summary on up to two lines, if
+	// they all fit so; else a line each, with its summary if there is room.
+	phases := make([][]string, len(wl.phases))
 	need := 0
 	for i, ph := range wl.phases {
-		t, ok := largest(ph.title, w, 4, 1)
+		title, ok := largest(ph.title, w, 4, 1)
 		if !ok {
-			big = nil
+			need = room + 1
 			break
 		}
-		big[i] = t
-		need += len(t) + 3
+		phases[i] = append(inked(title, tui.Bold.Render), beside(wrapped(ph.summary, w-14, 2, tui.Dim.Render), ph.here, w)...)
+		need += len(phases[i]) + 1
 	}
-	for i, ph := range wl.phases {
+	if need <= room {
+		for _, ph := range phases {
+			lines = append(lines, ph...)
+			lines = append(lines, "")
+		}
+		return lines
+	}
+	for _, ph := range wl.phases {
 		if len(lines) >= h {
 			break
 		}
-		here := ""
-		if ph.here > 0 {
-			here = fmt.Sprintf("%d here now", ph.here)
-		}
-		if big != nil && need <= room {
-			lines = append(lines, inked(big[i], tui.Bold.Render)...)
-			lines = append(lines, tui.TwoSides(tui.Dim.Render(tui.Fit(ph.summary, w-14)), tui.Accent.Render(here), w), "")
-			continue
-		}
-		lines = append(lines, tui.TwoSides(tui.Bold.Render(ph.title), tui.Accent.Render(here), w))
+		lines = append(lines, beside([]string{tui.Bold.Render(ph.title)}, ph.here, w)...)
 		if 2*len(wl.phases) <= room {
 			lines = append(lines, tui.Dim.Render(tui.Fit("  "+ph.summary, w)))
 		}
+	}
+	return lines
+}
+
+// beside puts how many are in a phase now at the right of its first line.
+func beside(lines []string, here, w int) []string {
+	if here > 0 && len(lines) > 0 {
+		lines[0] = tui.TwoSides(lines[0], tui.Accent.Render(fmt.Sprintf("%d here now", here)), w)
 	}
 	return lines
 }
