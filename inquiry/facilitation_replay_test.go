@@ -46,6 +46,7 @@ func everyEventLog(t *testing.T) *testLog {
 	l.append(voteCast(bob, "v-1", bob.ID, map[string]int{"c-3": 1, "c-4": 1}))
 	l.append(voteCast(scribe, "v-1", "p-table-4", map[string]int{"c-4": 2}))
 	l.append(voteClosed(facilitator, "v-1"))
+	l.append(panelChosen(facilitator, PanelVotes))
 	l.append(promptOpened(facilitator, "deliver/next-steps", testStart.Add(3*time.Hour)))
 	l.append(committed(carol, "c-8", carol.ID, "Ask the trust for a minibus grant.", "Carol and the hall committee", "2026-09-01"))
 	l.append(committed(dan, "c-9", dan.ID, "Talk to the caretaker.", "Dan", ""))
@@ -65,7 +66,7 @@ var allEventTypes = []EventType{
 	PromptOpened, TimeboxChanged, SettingsChanged, PromptRevealed,
 	ThemesChanged, ThemeAdded, ContributionMerged, ContributionHighlighted, ContributionHidden, ContributionUnhidden,
 	VoteOpened, VoteCast, VoteClosed, ParticipantWithdrawn, ParticipantErased,
-	ResumeCodeReissued, ParticipantsMerged,
+	ResumeCodeReissued, ParticipantsMerged, DisplayPanelChosen,
 }
 
 // eraseAsTheStoreDoes rewrites a log as the store does when it commits a

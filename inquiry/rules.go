@@ -96,6 +96,8 @@ func (w *Workshop) check(e Event, replay bool) error {
 		return w.checkPeopleMerge(e)
 	case ParticipantBlocked, LobbyOpened, LobbyClosed, ParticipantAdmitted, WaitingAdmitted:
 		return w.checkStanding(e)
+	case DisplayPanelChosen:
+		return w.checkDisplay(e)
 	}
 	return fmt.Errorf("%w: unknown event type %q", ErrInvalid, e.Type)
 }

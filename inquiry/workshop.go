@@ -94,6 +94,8 @@ type Workshop struct {
 	clock Timebox
 	// standing is who may be in the room: blocks, the lobby, names.
 	standing standing
+	// display is what the wall displays show (display.go).
+	display Display
 }
 
 // Participant is someone who joined a workshop.
@@ -360,6 +362,7 @@ func (w *Workshop) fold(e Event) {
 	}
 	w.noteActor(e)
 	w.foldStanding(e)
+	w.foldDisplay(e)
 }
 
 func (w *Workshop) foldOpening(e Event) {

@@ -2,6 +2,7 @@ package sshserver
 
 import (
 	"fmt"
+	"io"
 	"net"
 	"os"
 
@@ -16,20 +17,27 @@ import (
 // command needs a facilitator's key.
 func (s *Server) runCommand(sess ssh.Session, v visitor) {
 	if !v.facilitator {
-		// XXX: fail closed. The reason is stated, but not which keys would
-		// have been accepted.
-		reason := "this connection has no SSH key"
-		if v.key != nil {
-			reason = "this key (" + fingerprint(v.key) + ") is not a facilitator key"
-		}
-		fmt.Fprintf(sess.Stderr(), "not a facilitator: %s. Participants join with %s\n",
-			reason, s.connectHint(sess, "CODE@"))
-		_ = sess.Exit(1)
+		s.refuse(sess.Stderr(), sess, v)
 		return
 	}
 	root := s.commandRoot(sess, v)
 	status := command.Execute(sess.Context(), root, sess.Command(), sess, sess, sess.Stderr())
 	_ = sess.Exit(status)
+}
+
+// refuse turns away someone without a facilitator's key from what only
+// facilitators may do (a command, the wall display), and exits with
+// status 1.
+func (s *Server) refuse(stderr io.Writer, sess ssh.Session, v visitor) {
+	// XXX: fail closed. The reason is stated, but not which keys would
+	// have been accepted.
+	reason := "this connection has no SSH key"
+	if v.key != nil {
+		reason = "this key (" + fingerprint(v.key) + ") is not a facilitator key"
+	}
+	fmt.Fprintf(stderr, "not a facilitator: %s. Participants join with %s\n",
+		reason, s.connectHint(sess, "CODE@"))
+	_ = sess.Exit(1)
 }
 
 // commandRoot builds a fresh command tree for one session: cobra keeps

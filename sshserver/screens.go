@@ -11,6 +11,7 @@ import (
 	"charm.land/ssh"
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
+	"github.com/anchorage/anchorage/tui/display"
 	"github.com/anchorage/anchorage/tui/facilitator"
 	"github.com/anchorage/anchorage/tui/participant"
 )
@@ -22,16 +23,19 @@ type screenSet struct {
 	facilitator func(tui.Session) tea.Model
 	scribe      func(tui.Session) tea.Model
 	enrol       func(enrol func(code string) error, connect string) tea.Model
+	display     func(tui.Session, display.Join) tea.Model
 }
 
-var tuiScreens = screenSet{participant: participant.New, facilitator: facilitator.New, scribe: facilitator.NewScribe, enrol: facilitator.NewEnrol}
+var tuiScreens = screenSet{participant: participant.New, facilitator: facilitator.New, scribe: facilitator.NewScribe, enrol: facilitator.NewEnrol,
+	display: display.New}
 
 // enrolUsers are the SSH user names that open the enrolment screen.
 var enrolUsers = map[string]bool{"enrol": true, "enroll": true}
 
 // runScreen runs a Bubble Tea screen for a session with a terminal: the
-// enrolment screen for enrol@, the facilitator's screen for a facilitator
-// key, the participant's screen for everyone else. The screens say
+// enrolment screen for enrol@, the wall display for CODE+display@ with a
+// facilitator key, the facilitator's screen for a facilitator key, the
+// participant's screen for everyone else. The screens say
 // goodbye themselves, on shutdown (tui.ShutdownMsg) as on a participant's
 // last wrong join code; when one of the server's limits ends a screen,
 // the server says why below it once it has gone.
@@ -51,6 +55,7 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 	user := strings.ToLower(sess.User())
 
 	var model tea.Model
+	watchIdle := true
 	switch {
 	case enrolUsers[user]:
 		if v.key == nil {
@@ -60,6 +65,14 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 			return
 		}
 		model = s.screens.enrol(s.enrolFunc(sess, v), s.connectHint(sess, ""))
+	case strings.HasSuffix(user, displaySuffix):
+		if !v.facilitator {
+			s.refuse(sio.Stderr(), sess, v)
+			return
+		}
+		sio.id = newSessionID()
+		model = s.displayScreen(sess, v, sio.id, user, width, height)
+		watchIdle = false // nobody types at a wall
 	default:
 		sio.id = newSessionID()
 		session := tui.Session{
@@ -107,7 +120,7 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 	}
 	defer s.sessions.removeProgram(program)
 	end.run(program)
-	defer s.watchTime(sess, end, sio.in, cs)()
+	defer s.watchTime(sess, end, sio.in, cs, watchIdle)()
 	defer followWindow(sess.Context(), sio, program)()
 	if err := program.Run(); err != nil {
 		s.log.Debug("screen ended with an error", "err", err)

@@ -26,11 +26,15 @@ type timeWatch struct {
 }
 
 // watchTime starts the timers for a screen and returns what stops them.
-func (s *Server) watchTime(sess ssh.Session, end *ending, in *inputMeter, cs *connState) func() {
+// A screen nobody types at (the wall display) is not watched for
+// idleness: idle is false.
+func (s *Server) watchTime(sess ssh.Session, end *ending, in *inputMeter, cs *connState, idle bool) func() {
 	w := &timeWatch{server: s, sess: sess, end: end, in: in}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.idle = s.clock.AfterFunc(s.cfg.IdleTimeout, w.checkIdle)
+	if idle {
+		w.idle = s.clock.AfterFunc(s.cfg.IdleTimeout, w.checkIdle)
+	}
 	left := cs.connected.Add(s.cfg.MaxConnectionTime).Sub(s.clock.Now())
 	w.lifetime = s.clock.AfterFunc(left, w.tooLong)
 	return w.stop
@@ -60,7 +64,9 @@ func (w *timeWatch) tooLong() {
 func (w *timeWatch) stop() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.idle.Stop()
+	if w.idle != nil {
+		w.idle.Stop()
+	}
 	w.lifetime.Stop()
 }
 
@@ -73,6 +79,9 @@ func (w *timeWatch) reconnect() string {
 	user := strings.ToLower(w.sess.User())
 	if enrolUsers[user] {
 		return w.server.connectHint(w.sess, user+"@")
+	}
+	if code, ok := displayCode(user); ok {
+		return w.server.connectHint(w.sess, code+displaySuffix+"@")
 	}
 	code, err := inquiry.ParseJoinCode(user)
 	if err != nil {

@@ -16,9 +16,9 @@
 //	tui/participant   joining, the guide, writing, one's own words, others', the vote
 //	tui/facilitator   the room (feed, tally, people, pacing, curation, votes,
 //	                  settings, help), the workshop chooser, the scribe desk, enrolment
+//	tui/display       the wall display for a projector
 //	tui/paint         draws a program's views, writing only what changed
 //	tui/tuitest       for tests: a virtual terminal, screens run on it, a room in memory
 //
-// The wall display and the plain line mode will each be a package beside
-// participant and facilitator (tui/display, tui/plain).
+// The plain line mode will be a package beside them (tui/plain).
 package tui

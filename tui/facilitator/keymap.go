@@ -102,6 +102,7 @@ var roomKeyList = []struct {
 		{detailKeys.Hide, "", "hide, giving a reason its author reads; again to show it"},
 	}},
 	{"Prioritising", []listed{{roomKeys.Vote, "", "open a dot vote, or close the open one (asks first)"}}},
+	{"The wall display", []listed{{wallKey, "", "what the wall shows: auto, the prompt, the tally, the votes, the reveals"}}},
 	{"Scribing", []listed{{roomKeys.Scribe, "", "write for a table or a person without a laptop"}}},
 	{"People pane", []listed{{roomKeys.Erase, "", "erase the picked-out person at their request (asks first)"}}},
 	{"Keys", []listed{{roomKeys.Keys, "", "this list of every key; ? again, or any other key, closes it"}}},

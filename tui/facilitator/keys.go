@@ -122,6 +122,8 @@ func (m *Screen) roomKey(k tea.KeyPressMsg) tea.Cmd {
 		m.openSettings()
 	case key.Matches(k, r.Reveal):
 		return m.reveal(m.ws.Current.Prompt)
+	case key.Matches(k, wallKey):
+		return m.nextWallPanel()
 	case key.Matches(k, r.Vote):
 		m.dotVote()
 	case key.Matches(k, r.Scribe):
