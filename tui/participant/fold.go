@@ -57,6 +57,16 @@ type view struct {
 	// changed is the log's newest sequence number that touched what others
 	// have written: the screen re-reads others' contributions when it moves.
 	changed uint64
+
+	// Standing (see standing.go): aliases are the participants merged
+	// into me; refold says a merge made this person someone the view has
+	// not folded; removed is the sentence to end on once a facilitator
+	// removed them; lobby and waiting say whether newcomers wait to be let
+	// in, and whether this person still does.
+	aliases        map[string]bool
+	refold         bool
+	removed        string
+	lobby, waiting bool
 }
 
 func (v *view) apply(events []inquiry.Event) {
@@ -71,6 +81,7 @@ func (v *view) apply(events []inquiry.Event) {
 
 // fold takes one event into the view.
 func (v *view) fold(e inquiry.Event) {
+	v.foldStanding(e)
 	switch e.Type {
 	case inquiry.WorkshopOpened:
 		d := e.Workshop
@@ -91,9 +102,9 @@ func (v *view) fold(e inquiry.Event) {
 		}
 	case inquiry.ContributionAdded:
 		d := e.Contribution
-		if d.Participant == v.me {
+		if v.isMe(d.Participant) {
 			v.mine = append(v.mine, &inquiry.Contribution{
-				ID: d.ID, Participant: d.Participant, Prompt: d.Prompt, Kind: d.Kind,
+				ID: d.ID, Participant: v.me, Prompt: d.Prompt, Kind: d.Kind,
 				Text: d.Text.Text, Themes: d.Themes, Partner: d.Partner, BuildsOn: d.BuildsOn,
 				Owner: d.Owner.Text, Due: d.Due, AddedAt: e.At, Seq: e.Seq,
 			})
@@ -151,7 +162,7 @@ func (v *view) fold(e inquiry.Event) {
 		v.news = append(v.news, tui.Notice{Text: fmt.Sprintf("The facilitator opened a vote: “%s”. Press ctrl+t to place your %d dots.", vote.Title, vote.Dots)})
 		v.changed = e.Seq
 	case inquiry.VoteCast:
-		if b := e.Ballot; b.Participant == v.me && v.vote != nil && b.Vote == v.vote.ID {
+		if b := e.Ballot; v.isMe(b.Participant) && v.vote != nil && b.Vote == v.vote.ID {
 			v.ballot = b.Dots
 		}
 	case inquiry.VoteClosed:
