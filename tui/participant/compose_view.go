@@ -240,21 +240,14 @@ func drawReframe(k promptKey) string {
 }
 
 // drawPhaseBar shows the cycle with the current phase marked, and the
-// prompt's number, so a person always knows how far they are.
+// prompt's place, in the one numbering every screen uses, so a person
+// always knows how far they are.
 func drawPhaseBar(k barKey) string {
-	at, n := 0, 0
-	for p, ph := range k.guide.Phases {
-		for q := range ph.Prompts {
-			n++
-			if p == k.phase && q == k.prompt {
-				at = n
-			}
-		}
-	}
-	count := tui.Dim.Render(fmt.Sprintf("prompt %d of %d", at, n))
+	place := k.guide.PlaceAt(k.phase, k.prompt) // "Design 2 · 7 of 11", as everyone says it
+	count := tui.Dim.Render(place.String())
 	switch {
 	case k.clock != "":
-		count = tui.Warn.Render(k.clock) + tui.Dim.Render(fmt.Sprintf(" · %d of %d", at, n))
+		count = tui.Warn.Render(k.clock) + tui.Dim.Render(" · "+place.String())
 	case k.waiting:
 		count = tui.Warn.Render("waiting for the facilitator")
 	}

@@ -41,6 +41,9 @@ type view struct {
 	// facilitator has opened for everyone (and its timebox).
 	pacing  inquiry.Pacing
 	current inquiry.Pace
+	// timebox is the open prompt's clock: running, paused, shortened or
+	// ended, as every screen follows it.
+	timebox inquiry.Timebox
 	// settings and revealed say what this person may see of others.
 	settings inquiry.Settings
 	revealed map[inquiry.PromptRef]bool
@@ -82,6 +85,7 @@ func (v *view) apply(events []inquiry.Event) {
 // fold takes one event into the view.
 func (v *view) fold(e inquiry.Event) {
 	v.foldStanding(e)
+	v.timebox.Follow(e)
 	switch e.Type {
 	case inquiry.WorkshopOpened:
 		d := e.Workshop

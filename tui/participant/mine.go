@@ -148,8 +148,8 @@ func (m *Screen) viewMine() string {
 	for i := first; i < len(items) && i < first+room; i++ {
 		c := items[i]
 		where := string(c.Prompt)
-		if p, q, ok := m.view.guide.Locate(c.Prompt); ok {
-			where = fmt.Sprintf("%s · prompt %d", m.view.guide.Phases[p].Title, q+1)
+		if place, ok := m.view.guide.Place(c.Prompt); ok {
+			where = place.String()
 		}
 		head := fmt.Sprintf("%s — %s", c.Kind.Label(), where)
 		if !c.EditedAt.IsZero() {
