@@ -165,6 +165,9 @@ func (m *Screen) composeLayout() composeLayout {
 	pk := promptKey{w: w, roomy: h >= 20, guide: c.view.guide, phase: phase, prompt: prompt}
 	l.prompt = tui.Keep(&parts.prompt, pk, drawPrompt)
 	l.kinds = c.form.KindLine(w)
+	if c.answers != "" {
+		l.kinds = tui.NewBlock(drawAnswering(c.answersLabel, w))
+	}
 	l.themes = c.form.ThemesLine(w)
 	if line, cur := c.form.CommitmentLine(w); c.form.IsAction() {
 		l.commitment = tui.NewBlock(line)
@@ -176,7 +179,7 @@ func (m *Screen) composeLayout() composeLayout {
 		l.building = tui.NewBlock(tui.Fit(tui.Accent.Render("↳ building on "+c.buildsOnLabel)+tui.Dim.Render("  (esc: not building on it)"), w))
 	}
 
-	if c.form.Kind() == inquiry.Barrier && c.form.Prompt().Reframe != "" {
+	if (c.answers != "" || c.form.Kind() == inquiry.Barrier) && c.form.Prompt().Reframe != "" {
 		pk.roomy = false
 		l.reframe = tui.Keep(&parts.reframe, pk, drawReframe)
 	}

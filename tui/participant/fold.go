@@ -109,7 +109,7 @@ func (v *view) fold(e inquiry.Event) {
 		if v.isMe(d.Participant) {
 			v.mine = append(v.mine, &inquiry.Contribution{
 				ID: d.ID, Participant: v.me, Prompt: d.Prompt, Kind: d.Kind,
-				Text: d.Text.Text, Themes: d.Themes, Partner: d.Partner, BuildsOn: d.BuildsOn,
+				Text: d.Text.Text, Themes: d.Themes, Partner: d.Partner, BuildsOn: d.BuildsOn, Answers: d.Answers,
 				Owner: d.Owner.Text, Due: d.Due, AddedAt: e.At, Seq: e.Seq,
 			})
 		}
@@ -145,7 +145,7 @@ func (v *view) fold(e inquiry.Event) {
 			v.news = append(v.news, tui.Notice{Text: fmt.Sprintf("Your contribution “%s” is shown again.", tui.Snippet(c.Text, 30))})
 		}
 		v.changed = e.Seq
-	case inquiry.ContributionMerged, inquiry.ContributionHighlighted:
+	case inquiry.ContributionMerged, inquiry.ContributionHighlighted, inquiry.ContributionAgreed, inquiry.AgreementWithdrawn:
 		v.changed = e.Seq
 	case inquiry.PromptOpened:
 		v.current = *e.Pace
@@ -163,7 +163,7 @@ func (v *view) fold(e inquiry.Event) {
 	case inquiry.VoteOpened:
 		vote := *e.Vote
 		v.vote, v.voteOpen, v.ballot = &vote, true, nil
-		v.news = append(v.news, tui.Notice{Text: fmt.Sprintf("The facilitator opened a vote: “%s”. Press ctrl+t to place your %d dots.", vote.Title, vote.Dots)})
+		v.news = append(v.news, tui.Notice{Text: fmt.Sprintf("The facilitator opened a vote: “%s”. Press ctrl+t to place your %s.", vote.Title, inquiry.Plural(vote.Dots, "dot", "dots"))})
 		v.changed = e.Seq
 	case inquiry.VoteCast:
 		if b := e.Ballot; v.isMe(b.Participant) && v.vote != nil && b.Vote == v.vote.ID {

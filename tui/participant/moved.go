@@ -17,7 +17,7 @@ func (m *Screen) moveWithTheRoom(p, q int) {
 	unsent := strings.TrimSpace(c.form.Words()) != ""
 	editing := c.editing != ""
 	c.goTo(p, q)
-	m.stage = stageGuide
+	m.stage, m.reading = stageGuide, nil
 	m.saveDraft() // the words left behind are kept on the server too
 	to := g.PlaceAt(p, q)
 	text := "The facilitator opened " + to.String() + " for everyone: " + g.Phases[p].Prompts[q].Text

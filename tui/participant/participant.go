@@ -57,6 +57,9 @@ type Screen struct {
 	// interest tells the store which events should ring this screen.
 	interest interestIn
 
+	// reading is a contribution opened from a list to be read whole.
+	reading *reading
+
 	// drawn is the guide screen as last drawn, kept with its parts.
 	drawn composeDrawn
 }
