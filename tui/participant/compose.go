@@ -126,6 +126,7 @@ func (m *Screen) updateCompose(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd, edited := c.form.Key(msg)
 		if edited {
 			m.saveDraft()
+			m.noteFull(msg)
 		}
 		return m, cmd
 	}
