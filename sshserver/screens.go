@@ -108,6 +108,9 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 	if err := program.Run(); err != nil {
 		s.log.Debug("screen ended with an error", "err", err)
 	}
+	if f, ok := model.(interface{ Failed() bool }); ok && f.Failed() {
+		end.fail() // the screen has said why (a participant removed): exit 1
+	}
 	// The program has put the terminal back on its main screen, so the
 	// reason stays on the person's terminal.
 	s.sayWhy(sio, end)

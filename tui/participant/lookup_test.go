@@ -183,6 +183,9 @@ func TestParticipantRemovedIsToldSoWhenTheyComeBack(t *testing.T) {
 			}
 			back.Wait()
 			back.See(inquiry.RemovedSentence)
+			if !m.Failed() {
+				t.Error("the session was not reported as refused")
+			}
 			if m.join.resume.attempts != 0 {
 				t.Errorf("the removed person's resume code was counted as a wrong guess")
 			}

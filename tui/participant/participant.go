@@ -57,6 +57,9 @@ type Screen struct {
 	// interest tells the store which events should ring this screen.
 	interest interestIn
 
+	// refused says the screen ended because the person may not be in the
+	// workshop (see Failed).
+	refused bool
 	// reading is a contribution opened from a list to be read whole.
 	reading *reading
 
@@ -103,7 +106,7 @@ func (m *Screen) enter(sum inquiry.Summary) tea.Cmd {
 	}
 	known, blocked := m.recognise(sum.ID)
 	if blocked {
-		return m.frame.End(inquiry.RemovedSentence)
+		return m.refuse(inquiry.RemovedSentence)
 	}
 	m.view.id = sum.ID
 	if known != "" {
@@ -113,7 +116,7 @@ func (m *Screen) enter(sum inquiry.Summary) tea.Cmd {
 	}
 	switch {
 	case m.view.removed != "":
-		return m.frame.End(m.view.removed)
+		return m.refuse(m.view.removed)
 	case m.view.me != "" && !m.view.left:
 		return m.arrive(m.welcomeBack)
 	}
@@ -218,7 +221,7 @@ func (m *Screen) catchUp() tea.Cmd {
 	case m.frame.Ended():
 		return nil
 	case m.view.removed != "":
-		return m.frame.End(m.view.removed)
+		return m.refuse(m.view.removed)
 	case m.view.left:
 		return m.frame.End("Your contributions have been withdrawn and your words erased from the workshop. Goodbye.")
 	}

@@ -71,7 +71,7 @@ func (m *Screen) resumeFound(msg resumeFoundMsg) tea.Cmd {
 	case abandoned(msg.err):
 		return nil
 	case errors.Is(msg.err, inquiry.ErrBlocked):
-		return m.frame.End(inquiry.RemovedSentence)
+		return m.refuse(inquiry.RemovedSentence)
 	case errors.Is(msg.err, inquiry.ErrNotAllowed):
 		return m.frame.End("You withdrew from this workshop, so there is nothing to come back to.")
 	case errors.Is(msg.err, inquiry.ErrTooManyCodes):
@@ -90,7 +90,7 @@ func (m *Screen) resumeFound(msg resumeFoundMsg) tea.Cmd {
 	m.becomeKnown(msg.id)
 	switch {
 	case m.view.removed != "":
-		return m.frame.End(m.view.removed)
+		return m.refuse(m.view.removed)
 	case m.view.left:
 		return m.frame.End("You withdrew from this workshop, so there is nothing to come back to.")
 	}

@@ -1,6 +1,8 @@
 package participant
 
 import (
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
 )
@@ -108,3 +110,15 @@ func (m *Screen) takeMerge() {
 	}
 	m.notice = tui.Notice{Text: "A facilitator joined your two entries in this workshop into one, " + m.view.name + ": everything you wrote is here."}
 }
+
+// refuse ends the screen with the sentence that says why the person may
+// not be in the workshop.
+func (m *Screen) refuse(sentence string) tea.Cmd {
+	m.refused = true
+	return m.frame.End(sentence)
+}
+
+// Failed reports whether the screen ended because the person may not be
+// in the workshop (a facilitator removed them): the server then ends the
+// session as refused (exit status 1), below the screen's last words.
+func (m *Screen) Failed() bool { return m.frame.Ended() && m.refused }

@@ -19,6 +19,9 @@ func TestParticipantRemovedMidSessionIsToldAndLeaves(t *testing.T) {
 	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.ParticipantBlocked, Target: me})
 	tt.Wait()
 	tt.See(inquiry.RemovedSentence)
+	if !m.Failed() {
+		t.Error("the removed participant's screen did not report the session as refused")
+	}
 }
 
 // TestParticipantWaitsInTheLobbyUntilLetIn: with a lobby held, someone who
