@@ -235,6 +235,7 @@ func (m *Screen) save() tea.Cmd {
 	c.sending = &outgoing{event: e, ref: c.ref(), kept: c.form.Snapshot(), editing: c.editing,
 		buildsOn: c.buildsOn, buildsLabel: c.buildsOnLabel, answers: c.answers, answersText: c.answersLabel}
 	c.clear()
+	m.saveDraft() // the words are on their way: no longer a draft to restore
 	m.notice = tui.Notice{Text: "Saving…"}
 	return m.appendCmd(e)
 }
@@ -258,6 +259,7 @@ func (m *Screen) saved(msg savedMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		m.restore(out)
+		m.saveDraft() // unsaved again: kept as a draft
 		m.notice = tui.Notice{Text: "Not saved: " + tui.Friendly(msg.err) + " Your text is back in the editor; press enter to try again.", Bad: true}
 		return nil
 	}
