@@ -150,7 +150,7 @@ func TestMovedByTheFacilitatorIsToldWhereTheWordsAreOverSSH(t *testing.T) {
 	ida.typeText("Half a thought about the bus")
 	ida.waitFor("┃ Half a thought about the bus")
 	fac.typeText("n")
-	ida.waitFor("The facilitator opened Discover 2 · 2 of 11. What you were writing is kept at",
+	ida.waitFor("The facilitator opened Discover 2 · 2 of 11. Your words are kept at",
 		"Discover 1 · 1 of 11: pgup takes you back.")
 	ida.typeText("\x1b[5~") // pgup
 	ida.waitFor("┃ Half a thought about the bus")

@@ -24,7 +24,7 @@ func TestParticipantAgreesWithoutWriting(t *testing.T) {
 	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.FillJoinForm("Cy")
 	tt.Key("ctrl+r")
-	tt.See("Ann · Story · +1", "+ +1 agree")
+	tt.See("Ann · Story · +1", "+ agree (+1)")
 	tt.Key("+")
 	tt.See("You agree with Ann's contribution ✓", "Ann · Story · +2 with you")
 	ws := tuitest.Folded(t, store, sum.ID)

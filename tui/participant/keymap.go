@@ -57,7 +57,7 @@ var mineKeys = struct{ Choose, Edit, Delete, Withdraw, Yes, Back key.Binding }{
 // othersKeys go through what others wrote, to build on it.
 var othersKeys = struct{ Choose, Agree, Read, BuildOn, Back key.Binding }{
 	Choose:  bind("↑↓", "choose", "up", "down"),
-	Agree:   bind("+", "+1 agree", "+", "="),
+	Agree:   bind("+", "agree (+1)", "+", "="),
 	Read:    bind("r", "read whole", "r"),
 	BuildOn: bind("enter", "build on it", "enter", "b"),
 	Back:    bind("esc", "back to writing", "esc", "q", "ctrl+r"),

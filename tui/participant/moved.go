@@ -20,18 +20,24 @@ func (m *Screen) moveWithTheRoom(p, q int) {
 	m.stage, m.reading = stageGuide, nil
 	m.saveDraft() // the words left behind are kept on the server too
 	to := g.PlaceAt(p, q)
-	text := "The facilitator opened " + to.String() + " for everyone: " + g.Phases[p].Prompts[q].Text
+	text := "The facilitator opened " + unbroken(to) + " for everyone: " + g.Phases[p].Prompts[q].Text
 	// Short enough for two lines of a 60-column window.
 	switch {
 	case editing && unsent:
-		text = "The facilitator opened " + to.String() + ". Your changes are not saved: they are kept as a draft at " + from.String() + "."
+		text = "The facilitator opened " + unbroken(to) + ". Your changes are not saved: they are kept as a draft at " + unbroken(from) + "."
 	case unsent:
-		text = "The facilitator opened " + to.String() + ". What you were writing is kept at " + from.String() + ": " + wayBack(from, to)
+		text = "The facilitator opened " + unbroken(to) + ". Your words are kept at " + unbroken(from) + ": " + wayBack(from, to)
 	}
 	m.notice = tui.Notice{Text: text}
 	if m.move != nil {
 		m.move(m.presence())
 	}
+}
+
+// unbroken is a place as words that wrap as one ("Design 2 · 7 of 11"
+// is never cut between two lines): its spaces do not break.
+func unbroken(p inquiry.Place) string {
+	return strings.ReplaceAll(p.String(), " ", "\u00a0")
 }
 
 // wayBack says how to get from one prompt back to another.

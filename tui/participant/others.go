@@ -175,6 +175,7 @@ func (m *Screen) viewOthers() string {
 	b.Fill(h - 3)
 	b.Line(m.notice.Lines(w))
 	b.Fill(h - 1)
-	b.Line(tui.Footer(w, othersKeys.Choose, othersKeys.Agree, othersKeys.Read, othersKeys.BuildOn, othersKeys.Back))
+	k := othersKeys
+	b.Line(tui.FooterKeeping(w, k.Back, k.Choose, k.Agree, k.Read, k.BuildOn)) // the way back, however narrow
 	return b.String()
 }

@@ -31,7 +31,7 @@ func (c *composer) barrierLabel(id string) string {
 		return ""
 	}
 	if b := c.view.contribution(id); b != nil {
-		return "your barrier “" + tui.Snippet(b.Text, 40) + "”"
+		return "your barrier “" + tui.Snippet(b.Text, 30) + "”"
 	}
 	return "a barrier"
 }
@@ -39,7 +39,11 @@ func (c *composer) barrierLabel(id string) string {
 // drawAnswering is the line that says the contribution being written is
 // a reframe, in place of the choice of kind.
 func drawAnswering(label string, w int) string {
-	return tui.Fit(tui.Accent.Render(" Reframe of "+label)+tui.Dim.Render("  (esc: a contribution of its own)"), w)
+	line := tui.Accent.Render(" Reframe of " + label)
+	if hint := tui.Dim.Render(" · esc: not a reframe"); tui.Width(line)+tui.Width(hint) <= w {
+		line += hint
+	}
+	return tui.Fit(line, w)
 }
 
 // mineInOrder is this person's live contributions, each reframe under the

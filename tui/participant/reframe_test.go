@@ -49,7 +49,7 @@ func TestParticipantReframeIsSavedAsAReframeOfItsBarrier(t *testing.T) {
 	tt.See(prompt.Reframe[:20])
 	tt.Type("Funding comes in one-year cycles")
 	tt.Key("enter")
-	tt.See("Saved ✓ Barrier", "Reframe of your barrier “Funding comes in one-year cycles”")
+	tt.See("Saved ✓ Barrier", "Reframe of your barrier “Funding comes in one-year")
 	tt.Type("Funders agree three-year grants with the council")
 	tt.Key("enter")
 	tt.See("Saved ✓ Reframe")

@@ -210,10 +210,10 @@ func (m *Screen) viewVote() string {
 	b.Line(m.notice.Lines(w))
 	b.Fill(h - 1)
 	if f.results {
-		b.Line(tui.Footer(w, voteKeys.Scroll, voteKeys.Read, voteKeys.BackToWriting))
+		b.Line(tui.FooterKeeping(w, voteKeys.BackToWriting, voteKeys.Scroll, voteKeys.Read))
 	} else {
 		k := voteKeys
-		b.Line(tui.Footer(w, k.Choose, k.Add, k.TakeOff, k.Read, k.Save, k.Back))
+		b.Line(tui.FooterKeeping(w, k.Back, k.Choose, k.Add, k.TakeOff, k.Save, k.Read))
 	}
 	return b.String()
 }
