@@ -69,7 +69,7 @@ var voteKeys = struct{ Choose, Scroll, Read, Add, TakeOff, Save, Back, BackToWri
 	Read:          bind("r", "read whole", "r"),
 	Scroll:        bind("↑↓", "scroll", "up", "down"),
 	Add:           bind("→ +", "add a dot", "right", "+", "=", "space"),
-	TakeOff:       bind("← -", "take one off", "left", "-", "backspace"),
+	TakeOff:       bind("← -", "take off", "left", "-", "backspace"),
 	Save:          bind("enter", "save", "enter"),
 	Back:          bind("esc", "back", "esc", "ctrl+t", "q"),
 	BackToWriting: bind("esc", "back to writing", "esc", "ctrl+t", "q"),
