@@ -1,7 +1,6 @@
 package data
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -24,8 +23,9 @@ const DefaultTextBudget = 64 << 20
 const budgetWarning = 80
 
 // ErrBudgetFull means a workshop has used all the space it has for words.
-// Its text is written for the person whose words were not saved.
-var ErrBudgetFull = errors.New("this workshop has used all the space it has for words: nothing more can be saved; a facilitator can export it and open another")
+// It is an inquiry.ErrBudgetFull, with its text, written for the person
+// whose words were not saved, which screens check for.
+var ErrBudgetFull = fmt.Errorf("%w", inquiry.ErrBudgetFull)
 
 // Storage is how much of its budget a workshop has used.
 type Storage struct {

@@ -34,4 +34,8 @@ var (
 	// ErrStopping means the server is shutting down and takes no more
 	// changes.
 	ErrStopping = errors.New("the server is shutting down")
+	// ErrBudgetFull means a workshop has used all the space it has for
+	// people's words, so nothing more is saved in it. Its text is written
+	// for the person whose words were not saved.
+	ErrBudgetFull = errors.New("this workshop has used all the space it has for words: nothing more can be saved; a facilitator can export it and open another")
 )

@@ -21,11 +21,11 @@ func TestDroppedConnectionKeepsTheDraft(t *testing.T) {
 	term.typeText("Morag\r\t \r")
 	term.waitFor("Welcome, Morag")
 	term.typeText("\x1b[6~") // on to the second prompt
-	term.waitFor("prompt 2 of")
+	term.waitFor("Discover 2 · 2 of 11")
 	term.typeText("The bus to the health centre stopped running in")
 	term.waitFor("┃ The bus to the health centre stopped running in")
 	client.Close() // the line drops, mid-sentence
 
 	again := openTerminal(t, srv.addr, "village-hall", 80, 24, withKeys(morag))
-	again.waitFor("Welcome back, Morag", "prompt 2 of", "┃ The bus to the health centre stopped running in")
+	again.waitFor("Welcome back, Morag", "Discover 2 · 2 of 11", "┃ The bus to the health centre stopped running in")
 }

@@ -76,20 +76,37 @@ func (g *joinGuard) ReserveCode(code string) (time.Duration, func(context.Contex
 }
 
 // ReserveResume is ReserveCode for a resume code in the workshop: the
-// lookup returns the participant the code belongs to.
+// lookup returns the participant the code belongs to. The right code of
+// someone who cannot come back is no guess: the lookup returns why
+// (inquiry.ErrBlocked for someone a facilitator removed,
+// inquiry.ErrNotAllowed for someone who left), for the screen to say.
 func (g *joinGuard) ReserveResume(workshopID, code string) (time.Duration, func(context.Context) (string, error)) {
 	var id string
+	var refused error
 	wait, run := g.reserve(resumeKey(workshopID, code), func() bool {
-		var ok bool
-		id, ok = g.Room.Resume(workshopID, code)
-		return ok
+		id, refused = g.resumeParticipant(workshopID, code)
+		return refused == nil || errors.Is(refused, inquiry.ErrBlocked) || errors.Is(refused, inquiry.ErrNotAllowed)
 	})
 	return wait, func(ctx context.Context) (string, error) {
 		if err := run(ctx); err != nil {
 			return "", err
 		}
+		return id, refused
+	}
+}
+
+// resumeParticipant finds whose a resume code is, or why it brings nobody
+// back, from a store that says why (data.Store does).
+func (g *joinGuard) resumeParticipant(workshopID, code string) (string, error) {
+	if r, ok := g.Room.(interface {
+		ResumeParticipant(workshopID, code string) (string, error)
+	}); ok {
+		return r.ResumeParticipant(workshopID, code)
+	}
+	if id, ok := g.Room.Resume(workshopID, code); ok {
 		return id, nil
 	}
+	return "", fmt.Errorf("resume code: %w", inquiry.ErrNotFound)
 }
 
 // reserve reserves a guess under key and returns its wait and the lookup,

@@ -38,7 +38,10 @@ var enrolUsers = map[string]bool{"enrol": true, "enroll": true}
 // participant's screen for everyone else. The screens say
 // goodbye themselves, on shutdown (tui.ShutdownMsg) as on a participant's
 // last wrong join code; when one of the server's limits ends a screen,
-// the server says why below it once it has gone.
+// the server says why below it once it has gone. Making a screen looks
+// nothing up: a participant's screen looks the join code in the user name
+// up once it runs, off its Update, so that it draws while the limits on
+// guessing make the lookup wait.
 func (s *Server) runScreen(sess ssh.Session, v visitor) {
 	cs, ok := connOf(sess.Context())
 	if !ok {
@@ -102,13 +105,6 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 		session.Actor = inquiry.Actor{Role: inquiry.RoleParticipant}
 		model = s.screens.participant(session)
 	}
-	if end.reason() != "" {
-		// The join code in the SSH user name was looked up as the
-		// screen was made, and that used up an allowance.
-		s.sayWhy(sio, end)
-		return
-	}
-
 	program := tui.NewProgram(model, tui.Terminal{
 		Input: sio, Output: sio, Environ: sessionEnviron(sio),
 		Width: width, Height: height, Clamp: s.cfg.Window.Clamp,
@@ -124,6 +120,9 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 	defer followWindow(sess.Context(), sio, program)()
 	if err := program.Run(); err != nil {
 		s.log.Debug("screen ended with an error", "err", err)
+	}
+	if f, ok := model.(interface{ Failed() bool }); ok && f.Failed() {
+		end.fail() // the screen has said why (a participant removed): exit 1
 	}
 	// The program has put the terminal back on its main screen, so the
 	// reason stays on the person's terminal.

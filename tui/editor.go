@@ -68,9 +68,11 @@ func (e *editor) Blur()  { e.focused = false }
 func (e *editor) SetWidth(w int)  { e.width = max(w, gutterWidth+1) }
 func (e *editor) SetHeight(h int) { e.height = max(h, 1) }
 
-// InsertString inserts text at the cursor, as much as the limit allows,
-// and leaves the cursor after it. It reports whether all of it fitted.
+// InsertString inserts text at the cursor, cleaned (cleanTyped), as much
+// as the limit allows, and leaves the cursor after it. It reports whether
+// all of it fitted.
 func (e *editor) InsertString(s string) bool {
+	s = cleanTyped(s)
 	r := []rune(s)
 	fitted := true
 	// A character is at least one code point, so characters need counting

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/anchorage/anchorage/inquiry"
 )
@@ -16,6 +17,16 @@ func Friendly(err error) string {
 		return ""
 	case errors.Is(err, inquiry.ErrDiskFull):
 		return "the server's disk is full, so nothing could be saved. Tell the facilitator."
+	case errors.Is(err, inquiry.ErrBudgetFull):
+		return "this workshop has used all the space it has for words, so nothing more can be saved in it. A facilitator can export it and open another."
+	case errors.Is(err, inquiry.ErrTooFast):
+		return tooFast(err)
+	case errors.Is(err, inquiry.ErrBlocked):
+		return "a facilitator removed you from this workshop."
+	case errors.Is(err, inquiry.ErrWaiting):
+		return "a facilitator has not let you in yet: you can write once they do."
+	case errors.Is(err, inquiry.ErrNotEligible):
+		return "only people who were here when the vote opened, or whom a facilitator let in, can place dots in it."
 	case errors.Is(err, inquiry.ErrStopping):
 		return "the server is shutting down."
 	case errors.Is(err, inquiry.ErrClosed):
@@ -35,4 +46,15 @@ func Friendly(err error) string {
 		return msg + "."
 	}
 	return "the server could not save it (" + err.Error() + ")."
+}
+
+// tooFast says when someone writing faster than their allowance can write
+// again.
+func tooFast(err error) string {
+	var e *inquiry.TooFastError
+	if !errors.As(err, &e) {
+		return "you are writing faster than the room can read: wait a moment."
+	}
+	secs := int((e.Wait + time.Second - 1) / time.Second)
+	return "you are writing faster than the room can read: you can write again in " + inquiry.Plural(max(secs, 1), "second", "seconds") + "."
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
@@ -23,11 +24,17 @@ func TestFriendlyMessagesSayWhatWentWrongWithoutThePlumbing(t *testing.T) {
 		{fmt.Errorf("%w: a contribution needs text", inquiry.ErrInvalid), "a contribution needs text."},
 		{context.DeadlineExceeded, "did not answer in time"},
 		{errors.New("something odd"), "something odd"},
+		{fmt.Errorf("data: commit: %w (10 of 10 bytes used)", data.ErrBudgetFull), "nothing more can be saved in it"},
+		{fmt.Errorf("data: %w", &inquiry.TooFastError{Wait: 5500 * time.Millisecond}), "you can write again in 6 seconds."},
+		{fmt.Errorf("data: %w", &inquiry.TooFastError{Wait: 200 * time.Millisecond}), "you can write again in 1 second."},
+		{fmt.Errorf("event 4: %w (participant p1)", inquiry.ErrBlocked), "a facilitator removed you from this workshop."},
+		{fmt.Errorf("event 4: %w (participant p1)", inquiry.ErrWaiting), "has not let you in yet"},
+		{fmt.Errorf("vote v1: %w", inquiry.ErrNotEligible), "only people who were here when the vote opened"},
 	}
 	for _, tt := range tests {
 		got := Friendly(tt.err)
-		if !strings.Contains(got, tt.want) || strings.Contains(got, "data:") {
-			t.Errorf("Friendly(%v) = %q, want it to contain %q and no package prefix", tt.err, got, tt.want)
+		if !strings.Contains(got, tt.want) || strings.Contains(got, "data:") || (tt.want != "something odd" && strings.Contains(got, "could not save it (")) {
+			t.Errorf("Friendly(%v) = %q, want it to contain %q, with no package prefix and no raw error", tt.err, got, tt.want)
 		}
 	}
 }

@@ -37,8 +37,9 @@ var fillers = []string{
 	"one-year grants", "shared data", "village transport",
 }
 
-// promptPosition reads "prompt 3 of 19" from the guide screen.
-var promptPosition = regexp.MustCompile(`prompt (\d+) of (\d+)`)
+// promptPosition reads the prompt's place in the whole guide, "7 of 11"
+// in "Design 2 · 7 of 11", from the guide screen's phase bar.
+var promptPosition = regexp.MustCompile(`· (\d+) of (\d+)`)
 
 // participant is one person joining the workshop and contributing at the
 // configured rate.
@@ -153,7 +154,7 @@ func (p *participant) contribute(ctx context.Context, stop <-chan struct{}) erro
 		next = next.Add(period)
 		if made > 0 && made%cfg.PerPrompt == 0 && p.at < p.of {
 			p.t.meter.start("page")
-			if err := p.press(ctx, keyPageDown, fmt.Sprintf("prompt %d of %d", p.at+1, p.of)); err != nil {
+			if err := p.press(ctx, keyPageDown, fmt.Sprintf("· %d of %d", p.at+1, p.of)); err != nil {
 				return err
 			}
 			p.at++

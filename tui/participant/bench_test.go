@@ -91,7 +91,7 @@ func BenchmarkParticipantOpen(b *testing.B) {
 			room := tuitest.NewMemRoom(b, 60, n, inquiry.SelfPaced)
 			b.ReportAllocs()
 			for b.Loop() {
-				m := New(tui.Session{ID: "p-bench", Room: room, Code: room.Workshop().Code, Width: 80, Height: 24})
+				m := opened(b, tui.Session{ID: "p-bench", Room: room, Code: room.Workshop().Code, Width: 80, Height: 24})
 				_ = m.View()
 			}
 		})

@@ -1,6 +1,7 @@
 package participant
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -19,28 +20,67 @@ import (
 const maxCodeAttempts = 5
 
 func (m *Screen) updateCode(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, codeKeys.Join) {
+	switch msg := msg.(type) {
+	case codeFoundMsg:
+		return m, m.codeFound(msg)
+	case tea.KeyPressMsg:
+		if !key.Matches(msg, codeKeys.Join) {
+			break
+		}
 		code := strings.ToLower(inquiry.CleanLine(m.code.Value()))
 		if code == "" {
-			m.notice = tui.Notice{Text: "Type the join code first: the facilitator has it.", Bad: true}
+			if !m.looking {
+				m.notice = tui.Notice{Text: "Type the join code first: the facilitator has it.", Bad: true}
+			}
 			return m, nil
 		}
-		if sum, ok := m.s.Room.ByCode(code); ok {
-			m.notice = tui.Notice{}
-			m.enter(sum)
-			return m, m.listen()
-		}
-		m.attempts++
 		m.code.SetValue("")
-		if m.attempts >= maxCodeAttempts {
-			return m, m.frame.End("That code was not recognised, and there have been too many tries. Ask the facilitator for the code and connect again.")
-		}
-		m.notice = tui.Notice{Text: fmt.Sprintf("No workshop has the code %q. Please check it and try again.", code), Bad: true}
-		return m, nil
+		return m, m.checkCode(code)
 	}
 	var cmd tea.Cmd
 	m.code, cmd = m.code.Update(msg)
 	return m, cmd
+}
+
+// codeFound enters the workshop a code named, or says why not.
+func (m *Screen) codeFound(msg codeFoundMsg) tea.Cmd {
+	m.looking = false
+	switch {
+	case msg.err == nil:
+		m.notice, m.queued = tui.Notice{}, nil
+		entered := m.enter(msg.sum)
+		return tea.Batch(entered, m.listen(), m.clock())
+	case abandoned(msg.err):
+		return nil
+	case errors.Is(msg.err, inquiry.ErrTooManyCodes):
+		// Its words are for the person: how long to wait, or that this
+		// connection may try no more (the server then ends the session).
+		m.notice = tui.Notice{Text: msg.err.Error(), Bad: true}
+		m.queued = nil
+		if m.code.Value() == "" {
+			m.code.SetValue(msg.code) // to send again after the wait
+		}
+		return nil
+	}
+	m.attempts++
+	if m.attempts >= maxCodeAttempts {
+		return m.frame.End("That code was not recognised, and there have been too many tries. Ask the facilitator for the code and connect again.")
+	}
+	m.notice = tui.Notice{Text: fmt.Sprintf("No workshop has the code %q. Please check it and try again.", msg.code), Bad: true}
+	if msg.fromUser {
+		m.notice.Text = fmt.Sprintf("There is no workshop with the code %q. Check the code and type it here.", msg.code)
+	}
+	return m.nextCode(func(code string) tea.Cmd { return m.lookUpCode(code, false) })
+}
+
+// checkCode looks a typed join code up, or, while another is being
+// looked up, queues it.
+func (m *Screen) checkCode(code string) tea.Cmd {
+	if m.looking {
+		m.queue(code)
+		return nil
+	}
+	return m.lookUpCode(code, false)
 }
 
 func (m *Screen) viewCode() (string, *tea.Cursor) {

@@ -26,6 +26,9 @@ type composer struct {
 	drafts  map[inquiry.PromptRef]string
 	// buildsOn is the contribution this one builds on, and how to name it.
 	buildsOn, buildsOnLabel string
+	// answers is the barrier this contribution reframes, and how to name
+	// it (see reframe.go); "" for a contribution of its own.
+	answers, answersLabel string
 }
 
 // outgoing is a contribution being saved, with the form as it was, to
@@ -37,6 +40,8 @@ type outgoing struct {
 	editing     string
 	buildsOn    string
 	buildsLabel string
+	answers     string
+	answersText string
 }
 
 func newComposer(v *view) composer {
@@ -73,6 +78,7 @@ func (c *composer) clear() {
 	c.form.Clear()
 	c.editing = ""
 	c.buildsOn, c.buildsOnLabel = "", ""
+	c.answers, c.answersLabel = "", ""
 }
 
 // buildOn starts a contribution that builds on someone else's.
@@ -92,6 +98,7 @@ func (c *composer) load(con *inquiry.Contribution) {
 	}
 	c.editing, c.buildsOnLabel = con.ID, ""
 	c.buildsOn = con.BuildsOn // an edit cannot change it
+	c.answers, c.answersLabel = con.Answers, c.barrierLabel(con.Answers)
 }
 
 // savedMsg reports the outcome of saving a contribution.
@@ -119,6 +126,7 @@ func (m *Screen) updateCompose(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd, edited := c.form.Key(msg)
 		if edited {
 			m.saveDraft()
+			m.noteFull(msg)
 		}
 		return m, cmd
 	}
@@ -149,6 +157,11 @@ func (m *Screen) composeKey(k tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 	case key.Matches(k, g.Vote):
 		return m.openVote(), true
 	case key.Matches(k, g.Back):
+		if c.answers != "" && c.editing == "" {
+			c.answers, c.answersLabel = "", ""
+			m.notice = tui.Notice{Text: "Not a reframe: this is a contribution of its own."}
+			return nil, true
+		}
 		if c.buildsOn != "" && c.editing == "" {
 			c.buildsOn, c.buildsOnLabel = "", ""
 			m.notice = tui.Notice{Text: "Not building on it: this is a contribution of its own."}
@@ -210,6 +223,9 @@ func (m *Screen) save() tea.Cmd {
 		return nil
 	}
 	d.BuildsOn = c.buildsOn
+	if c.answers != "" {
+		d.Kind, d.Answers = inquiry.Reframe, c.answers // an edit keeps both
+	}
 	e := inquiry.Event{Type: inquiry.ContributionAdded, Actor: m.s.Actor, Contribution: d}
 	if c.editing != "" {
 		e.Type, d.ID = inquiry.ContributionEdited, c.editing
@@ -217,8 +233,9 @@ func (m *Screen) save() tea.Cmd {
 		d.ID = c.form.PendingID(tui.NewID)
 	}
 	c.sending = &outgoing{event: e, ref: c.ref(), kept: c.form.Snapshot(), editing: c.editing,
-		buildsOn: c.buildsOn, buildsLabel: c.buildsOnLabel}
+		buildsOn: c.buildsOn, buildsLabel: c.buildsOnLabel, answers: c.answers, answersText: c.answersLabel}
 	c.clear()
+	m.saveDraft() // the words are on their way: no longer a draft to restore
 	m.notice = tui.Notice{Text: "Saving…"}
 	return m.appendCmd(e)
 }
@@ -242,6 +259,7 @@ func (m *Screen) saved(msg savedMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		m.restore(out)
+		m.saveDraft() // unsaved again: kept as a draft
 		m.notice = tui.Notice{Text: "Not saved: " + tui.Friendly(msg.err) + " Your text is back in the editor; press enter to try again.", Bad: true}
 		return nil
 	}
@@ -260,6 +278,7 @@ func (m *Screen) saved(msg savedMsg) tea.Cmd {
 		what = "Changes saved"
 	}
 	m.notice = tui.Notice{Text: fmt.Sprintf("%s ✓ %s: “%s”", what, sent.Kind.Label(), tui.Snippet(sent.Text.Text, 40))}
+	m.offerReframe(msg.sent, out)
 	m.saveDraft() // what was sent is no longer a draft
 	return nil
 }
@@ -276,6 +295,7 @@ func (m *Screen) restore(out *outgoing) {
 	}
 	c.form.Restore(out.kept, joinDraft(text, c.form.Words()))
 	c.editing, c.buildsOn, c.buildsOnLabel = out.editing, out.buildsOn, out.buildsLabel
+	c.answers, c.answersLabel = out.answers, out.answersText
 }
 
 // joinDraft puts restored words before whatever was written since.

@@ -165,6 +165,9 @@ func (m *Screen) composeLayout() composeLayout {
 	pk := promptKey{w: w, roomy: h >= 20, guide: c.view.guide, phase: phase, prompt: prompt}
 	l.prompt = tui.Keep(&parts.prompt, pk, drawPrompt)
 	l.kinds = c.form.KindLine(w)
+	if c.answers != "" {
+		l.kinds = tui.NewBlock(drawAnswering(c.answersLabel, w))
+	}
 	l.themes = c.form.ThemesLine(w)
 	if line, cur := c.form.CommitmentLine(w); c.form.IsAction() {
 		l.commitment = tui.NewBlock(line)
@@ -176,7 +179,7 @@ func (m *Screen) composeLayout() composeLayout {
 		l.building = tui.NewBlock(tui.Fit(tui.Accent.Render("↳ building on "+c.buildsOnLabel)+tui.Dim.Render("  (esc: not building on it)"), w))
 	}
 
-	if c.form.Kind() == inquiry.Barrier && c.form.Prompt().Reframe != "" {
+	if (c.answers != "" || c.form.Kind() == inquiry.Barrier) && c.form.Prompt().Reframe != "" {
 		pk.roomy = false
 		l.reframe = tui.Keep(&parts.reframe, pk, drawReframe)
 	}
@@ -240,21 +243,14 @@ func drawReframe(k promptKey) string {
 }
 
 // drawPhaseBar shows the cycle with the current phase marked, and the
-// prompt's number, so a person always knows how far they are.
+// prompt's place, in the one numbering every screen uses, so a person
+// always knows how far they are.
 func drawPhaseBar(k barKey) string {
-	at, n := 0, 0
-	for p, ph := range k.guide.Phases {
-		for q := range ph.Prompts {
-			n++
-			if p == k.phase && q == k.prompt {
-				at = n
-			}
-		}
-	}
-	count := tui.Dim.Render(fmt.Sprintf("prompt %d of %d", at, n))
+	place := k.guide.PlaceAt(k.phase, k.prompt) // "Design 2 · 7 of 11", as everyone says it
+	count := tui.Dim.Render(place.String())
 	switch {
 	case k.clock != "":
-		count = tui.Warn.Render(k.clock) + tui.Dim.Render(fmt.Sprintf(" · %d of %d", at, n))
+		count = tui.Warn.Render(k.clock) + tui.Dim.Render(" · "+place.String())
 	case k.waiting:
 		count = tui.Warn.Render("waiting for the facilitator")
 	}

@@ -114,7 +114,7 @@ func TestComposeScreenShowsEveryChangeToWhatItKeeps(t *testing.T) {
 		}},
 		{name: "next prompt", change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
 			keys(m, "pgdown")
-			return "prompt 2 of 11"
+			return "Discover 2 · 2 of 11"
 		}},
 		{name: "focus", change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
 			keys(m, "tab")
@@ -288,7 +288,7 @@ func TestComposeScreenShowsEveryChangeToWhatItKeeps(t *testing.T) {
 		}},
 		{name: "prompt opened for everyone", paced: true, was: "waiting for the facilitator", change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
 			r.Ring(t, m, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: m.compose.ref()}})
-			return "prompt 1 of 11"
+			return "Discover 1 · 1 of 11"
 		}},
 		{name: "countdown", paced: true, setup: func(t *testing.T, m *Screen, r *tuitest.MemRoom) {
 			r.Ring(t, m, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: m.compose.ref(), EndsAt: time.Now().Add(10 * time.Minute)}})

@@ -41,6 +41,9 @@ type view struct {
 	// facilitator has opened for everyone (and its timebox).
 	pacing  inquiry.Pacing
 	current inquiry.Pace
+	// timebox is the open prompt's clock: running, paused, shortened or
+	// ended, as every screen follows it.
+	timebox inquiry.Timebox
 	// settings and revealed say what this person may see of others.
 	settings inquiry.Settings
 	revealed map[inquiry.PromptRef]bool
@@ -57,6 +60,16 @@ type view struct {
 	// changed is the log's newest sequence number that touched what others
 	// have written: the screen re-reads others' contributions when it moves.
 	changed uint64
+
+	// Standing (see standing.go): aliases are the participants merged
+	// into me; refold says a merge made this person someone the view has
+	// not folded; removed is the sentence to end on once a facilitator
+	// removed them; lobby and waiting say whether newcomers wait to be let
+	// in, and whether this person still does.
+	aliases        map[string]bool
+	refold         bool
+	removed        string
+	lobby, waiting bool
 }
 
 func (v *view) apply(events []inquiry.Event) {
@@ -71,6 +84,8 @@ func (v *view) apply(events []inquiry.Event) {
 
 // fold takes one event into the view.
 func (v *view) fold(e inquiry.Event) {
+	v.foldStanding(e)
+	v.timebox.Follow(e)
 	switch e.Type {
 	case inquiry.WorkshopOpened:
 		d := e.Workshop
@@ -91,10 +106,10 @@ func (v *view) fold(e inquiry.Event) {
 		}
 	case inquiry.ContributionAdded:
 		d := e.Contribution
-		if d.Participant == v.me {
+		if v.isMe(d.Participant) {
 			v.mine = append(v.mine, &inquiry.Contribution{
-				ID: d.ID, Participant: d.Participant, Prompt: d.Prompt, Kind: d.Kind,
-				Text: d.Text.Text, Themes: d.Themes, Partner: d.Partner, BuildsOn: d.BuildsOn,
+				ID: d.ID, Participant: v.me, Prompt: d.Prompt, Kind: d.Kind,
+				Text: d.Text.Text, Themes: d.Themes, Partner: d.Partner, BuildsOn: d.BuildsOn, Answers: d.Answers,
 				Owner: d.Owner.Text, Due: d.Due, AddedAt: e.At, Seq: e.Seq,
 			})
 		}
@@ -130,7 +145,7 @@ func (v *view) fold(e inquiry.Event) {
 			v.news = append(v.news, tui.Notice{Text: fmt.Sprintf("Your contribution “%s” is shown again.", tui.Snippet(c.Text, 30))})
 		}
 		v.changed = e.Seq
-	case inquiry.ContributionMerged, inquiry.ContributionHighlighted:
+	case inquiry.ContributionMerged, inquiry.ContributionHighlighted, inquiry.ContributionAgreed, inquiry.AgreementWithdrawn:
 		v.changed = e.Seq
 	case inquiry.PromptOpened:
 		v.current = *e.Pace
@@ -148,10 +163,10 @@ func (v *view) fold(e inquiry.Event) {
 	case inquiry.VoteOpened:
 		vote := *e.Vote
 		v.vote, v.voteOpen, v.ballot = &vote, true, nil
-		v.news = append(v.news, tui.Notice{Text: fmt.Sprintf("The facilitator opened a vote: “%s”. Press ctrl+t to place your %d dots.", vote.Title, vote.Dots)})
+		v.news = append(v.news, tui.Notice{Text: fmt.Sprintf("The facilitator opened a vote: “%s”. Press ctrl+t to place your %s.", vote.Title, inquiry.Plural(vote.Dots, "dot", "dots"))})
 		v.changed = e.Seq
 	case inquiry.VoteCast:
-		if b := e.Ballot; b.Participant == v.me && v.vote != nil && b.Vote == v.vote.ID {
+		if b := e.Ballot; v.isMe(b.Participant) && v.vote != nil && b.Vote == v.vote.ID {
 			v.ballot = b.Dots
 		}
 	case inquiry.VoteClosed:

@@ -11,7 +11,7 @@ import (
 // join form, at the first prompt of the guide, driven without a program.
 func joined(tb testing.TB, room *tuitest.MemRoom) *Screen {
 	tb.Helper()
-	m := New(tui.Session{ID: "p-bench", Room: room, Code: room.Workshop().Code, Width: 80, Height: 24}).(*Screen)
+	m := opened(tb, tui.Session{ID: "p-bench", Room: room, Code: room.Workshop().Code, Width: 80, Height: 24})
 	for _, r := range "Ann" {
 		m.Update(tuitest.Key(string(r)))
 	}
@@ -25,6 +25,18 @@ func joined(tb testing.TB, room *tuitest.MemRoom) *Screen {
 	m.Update(join())
 	if m.stage != stageGuide {
 		tb.Fatalf("the participant did not reach the guide: %q", m.notice.Text)
+	}
+	return m
+}
+
+// opened is a participant's screen for a session, with the code it came
+// with looked up as a program would (Init's command, then its answer),
+// driven without a program.
+func opened(tb testing.TB, s tui.Session) *Screen {
+	tb.Helper()
+	m := New(s).(*Screen)
+	if cmd := m.Init(); cmd != nil {
+		m.Update(cmd())
 	}
 	return m
 }

@@ -52,6 +52,10 @@ func (in *interestIn) news(e inquiry.Event) bool {
 		return e.Contribution.Participant == i.me
 	case inquiry.VoteCast:
 		return e.Ballot.Participant == i.me
+	case inquiry.ContributionAgreed, inquiry.AgreementWithdrawn:
+		// Others' +1s, anywhere in the room, would ring every screen: the
+		// list of others' words reads them when it opens.
+		return e.Agreement.Participant == i.me
 	}
 	return true
 }

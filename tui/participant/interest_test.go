@@ -30,6 +30,11 @@ func TestParticipantsBellRingsOnlyForWhatTheirScreenShows(t *testing.T) {
 		{"a prompt opened for everyone", inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{}}, true, false},
 		{"a contribution hidden", inquiry.Event{Type: inquiry.ContributionHidden, Target: "c1"}, true, false},
 		{"the workshop closing", inquiry.Event{Type: inquiry.WorkshopClosed}, true, false},
+		{"someone else's +1", inquiry.Event{Type: inquiry.ContributionAgreed, Agreement: &inquiry.Agreement{Participant: "p-other"}}, false, false},
+		{"my +1", inquiry.Event{Type: inquiry.ContributionAgreed, Agreement: &inquiry.Agreement{Participant: "p-me"}}, true, false},
+		{"my +1 taken back", inquiry.Event{Type: inquiry.AgreementWithdrawn, Agreement: &inquiry.Agreement{Participant: "p-me"}}, true, false},
+		{"a facilitator removing someone", inquiry.Event{Type: inquiry.ParticipantBlocked, Target: "p-other"}, true, false},
+		{"a facilitator letting people in", inquiry.Event{Type: inquiry.WaitingAdmitted}, true, false},
 	}
 	for _, tt := range tests {
 		if got := in.news(tt.e); got != tt.news {

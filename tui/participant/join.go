@@ -46,6 +46,9 @@ type joinedMsg struct {
 
 func (m *Screen) updateJoin(msg tea.Msg) (tea.Model, tea.Cmd) {
 	f := &m.join
+	if found, ok := msg.(resumeFoundMsg); ok {
+		return m, m.resumeFound(found)
+	}
 	if f.resume.open {
 		return m.updateResume(msg)
 	}
@@ -65,15 +68,10 @@ func (m *Screen) updateJoin(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.view.me = f.id
 		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
 		m.view.name = msg.event.Participant.Name.Text
-		m.startGuide()
-		m.notice = tui.Notice{Text: "Welcome, " + m.view.name + ". Start with the prompt below."}
-		if !m.view.reachable(m.compose.form.At()) {
-			m.notice.Text = "Welcome, " + m.view.name + ". The facilitator will open the first prompt for everyone: read it meanwhile."
+		if name := m.shownName(); name != "" {
+			m.view.name = name // told apart from a namesake's: "Alice (2)"
 		}
-		if m.resumeCode != "" && m.s.IdentityFor == nil {
-			m.notice.Text += " If your connection drops, connect again and give your resume code " + m.resumeCode + "."
-		}
-		return m, m.clock()
+		return m, m.arrive(m.welcome)
 	case tea.PasteMsg:
 		if f.focus != joinName {
 			return m, nil

@@ -55,18 +55,21 @@ var mineKeys = struct{ Choose, Edit, Delete, Withdraw, Yes, Back key.Binding }{
 }
 
 // othersKeys go through what others wrote, to build on it.
-var othersKeys = struct{ Choose, BuildOn, Back key.Binding }{
+var othersKeys = struct{ Choose, Agree, Read, BuildOn, Back key.Binding }{
 	Choose:  bind("↑↓", "choose", "up", "down"),
+	Agree:   bind("+", "agree (+1)", "+", "="),
+	Read:    bind("r", "read whole", "r"),
 	BuildOn: bind("enter", "build on it", "enter", "b"),
 	Back:    bind("esc", "back to writing", "esc", "q", "ctrl+r"),
 }
 
 // voteKeys place dots, or scroll the results.
-var voteKeys = struct{ Choose, Scroll, Add, TakeOff, Save, Back, BackToWriting key.Binding }{
+var voteKeys = struct{ Choose, Scroll, Read, Add, TakeOff, Save, Back, BackToWriting key.Binding }{
 	Choose:        bind("↑↓", "choose", "up", "down"),
+	Read:          bind("r", "read whole", "r"),
 	Scroll:        bind("↑↓", "scroll", "up", "down"),
 	Add:           bind("→ +", "add a dot", "right", "+", "=", "space"),
-	TakeOff:       bind("← -", "take one off", "left", "-", "backspace"),
+	TakeOff:       bind("← -", "take off", "left", "-", "backspace"),
 	Save:          bind("enter", "save", "enter"),
 	Back:          bind("esc", "back", "esc", "ctrl+t", "q"),
 	BackToWriting: bind("esc", "back to writing", "esc", "ctrl+t", "q"),

@@ -32,13 +32,13 @@ func (m *Screen) openMine() {
 		return
 	}
 	m.stage = stageMine
-	m.mine = mineList{cursor: min(m.mine.cursor, len(m.view.live(""))-1)}
+	m.mine = mineList{cursor: min(m.mine.cursor, len(m.view.mineInOrder())-1)}
 	m.notice = tui.Notice{}
 }
 
 func (m *Screen) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
 	l := &m.mine
-	items := m.view.live("")
+	items := m.view.mineInOrder()
 	switch msg := msg.(type) {
 	case deletedMsg:
 		l.deleting = false
@@ -138,7 +138,7 @@ func (m *Screen) deleteCmd(c *inquiry.Contribution) tea.Cmd {
 
 func (m *Screen) viewMine() string {
 	w, h := m.frame.Width, m.frame.Height
-	items := m.view.live("")
+	items := m.view.mineInOrder()
 	var b tui.Lines
 	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+"Your contributions", tui.Dim.Render(fmt.Sprintf("%d saved", len(items))), w))
 	b.Line(tui.Rule(w))
@@ -148,10 +148,13 @@ func (m *Screen) viewMine() string {
 	for i := first; i < len(items) && i < first+room; i++ {
 		c := items[i]
 		where := string(c.Prompt)
-		if p, q, ok := m.view.guide.Locate(c.Prompt); ok {
-			where = fmt.Sprintf("%s · prompt %d", m.view.guide.Phases[p].Title, q+1)
+		if place, ok := m.view.guide.Place(c.Prompt); ok {
+			where = place.String()
 		}
 		head := fmt.Sprintf("%s — %s", c.Kind.Label(), where)
+		if c.Answers != "" && i > 0 && (items[i-1].ID == c.Answers || items[i-1].Answers == c.Answers) {
+			head = "↳ Reframe of the barrier above"
+		}
 		if !c.EditedAt.IsZero() {
 			head += " (edited)"
 		}

@@ -13,11 +13,16 @@ import (
 // othersList is what others have written at the prompt on screen, as far
 // as this person may see it, and the screen that lists it.
 type othersList struct {
-	ref    inquiry.PromptRef
-	at     uint64 // the view's changed mark when last read
-	items  []otherItem
-	held   bool // held back until the facilitator reveals them
-	cursor int
+	ref   inquiry.PromptRef
+	at    uint64 // the view's changed mark when last read
+	items []otherItem
+	held  bool // held back until the facilitator reveals them
+	// ownOnly says the facilitator has chosen that each person sees only
+	// their own contributions.
+	ownOnly bool
+	cursor  int
+	// agreeing says an agreement (+1) is on its way to the store.
+	agreeing bool
 }
 
 // otherItem is one of someone else's contributions, as shown to a
@@ -27,6 +32,15 @@ type otherItem struct {
 	kind        inquiry.Kind
 	text        string
 	highlighted bool
+	// under says the item is a reframe shown under the barrier above it;
+	// answers names the barrier a reframe shown on its own answers.
+	under   bool
+	answers string
+	// agrees is how many agree with it (+1); agreed whether this person
+	// does; builtOn how many contributions build on it.
+	agrees  int
+	agreed  bool
+	builtOn int
 }
 
 // refreshOthers reads others' contributions at the prompt on screen again
@@ -42,19 +56,9 @@ func (m *Screen) refreshOthers() {
 	o.ref, o.at, o.items, o.held = ref, m.view.changed, o.items[:0], false
 	me := m.view.me
 	err := m.s.Room.Read(m.view.id, func(w *inquiry.Workshop) {
-		answers := w.Answers(ref)
-		for i := len(answers) - 1; i >= 0; i-- {
-			c := answers[i]
-			if c.Participant == me || !w.VisibleTo(me, c) {
-				continue
-			}
-			name := "Someone"
-			if p, ok := w.Participant(c.Participant); ok && !w.Settings.Anonymous && p.Name != "" {
-				name = p.Name
-			}
-			o.items = append(o.items, otherItem{id: c.ID, name: name, kind: c.Kind, text: c.Text, highlighted: c.Highlighted})
-		}
+		o.items = othersAt(w, me, ref, o.items)
 		o.held = w.Settings.Visibility == inquiry.VisibleOnReveal && !w.Revealed[ref]
+		o.ownOnly = w.Settings.Visibility == inquiry.VisibleNever
 	})
 	if err != nil {
 		o.items, o.at = nil, 0
@@ -71,25 +75,42 @@ func (m *Screen) othersHint() string {
 		return fmt.Sprintf("Others here: %d (ctrl+r to read and build on them)", len(o.items))
 	case o.held:
 		return "Others' words here are held back until the facilitator reveals them."
+	case o.ownOnly:
+		return ownOnlyText
 	}
 	return ""
 }
 
 func (m *Screen) openOthers() {
+	m.others.at = 0 // agreements elsewhere ring no bell: read them now
 	m.refreshOthers()
 	if len(m.others.items) == 0 {
 		m.notice = tui.Notice{Text: "Nothing from others to read at this prompt yet."}
-		if m.others.held {
+		switch {
+		case m.others.held:
 			m.notice = tui.Notice{Text: "Others' words here are held back until the facilitator reveals them."}
+		case m.others.ownOnly:
+			m.notice = tui.Notice{Text: ownOnlyText}
 		}
 		return
 	}
-	m.stage = stageOthers
+	m.stage, m.reading = stageOthers, nil
 	m.notice = tui.Notice{}
 }
 
+// ownOnlyText says why nothing of others' is shown when the facilitator
+// has chosen that each person sees only their own: not that nobody wrote.
+const ownOnlyText = "The facilitator has chosen that each person sees only their own contributions here."
+
 func (m *Screen) updateOthers(msg tea.Msg) (tea.Model, tea.Cmd) {
 	o := &m.others
+	if a, ok := msg.(agreedMsg); ok {
+		m.agreementSaved(a)
+		return m, nil
+	}
+	if m.updateReading(msg) {
+		return m, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
@@ -97,6 +118,13 @@ func (m *Screen) updateOthers(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(k, othersKeys.Choose):
 		tui.MoveIn(&o.cursor, len(o.items), k, 1)
+	case key.Matches(k, othersKeys.Agree):
+		return m, m.toggleAgreement()
+	case key.Matches(k, othersKeys.Read):
+		if len(o.items) > 0 {
+			item := o.items[o.cursor]
+			m.readWhole(item.name+" · "+item.kind.Label(), item.text)
+		}
 	case key.Matches(k, othersKeys.BuildOn):
 		if len(o.items) > 0 {
 			item := o.items[o.cursor]
@@ -112,6 +140,9 @@ func (m *Screen) updateOthers(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *Screen) viewOthers() string {
 	w, h, o := m.frame.Width, m.frame.Height, &m.others
+	if m.reading != nil {
+		return m.viewReading()
+	}
 	var b tui.Lines
 	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+"What others wrote here",
 		tui.Dim.Render(fmt.Sprintf("%d", len(o.items))), w))
@@ -123,10 +154,7 @@ func (m *Screen) viewOthers() string {
 	first := min(max(o.cursor-room/2, 0), max(len(o.items)-room, 0))
 	for i := first; i < len(o.items) && i < first+room; i++ {
 		item := o.items[i]
-		head := item.name + " · " + item.kind.Label()
-		if item.highlighted {
-			head = "★ " + head
-		}
+		head := otherHead(item)
 		lines := tui.Wrap(item.text, max(w-4, 10))
 		if len(lines) > 2 {
 			lines = lines[:2]
@@ -147,6 +175,7 @@ func (m *Screen) viewOthers() string {
 	b.Fill(h - 3)
 	b.Line(m.notice.Lines(w))
 	b.Fill(h - 1)
-	b.Line(tui.Footer(w, othersKeys.Choose, othersKeys.BuildOn, othersKeys.Back))
+	k := othersKeys
+	b.Line(tui.FooterKeeping(w, k.Back, k.Choose, k.Agree, k.Read, k.BuildOn)) // the way back, however narrow
 	return b.String()
 }

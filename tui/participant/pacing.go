@@ -38,12 +38,7 @@ func (m *Screen) follow() tea.Cmd {
 		case m.compose.ref() == v.current.Prompt:
 			m.notice = tui.Notice{Text: "The facilitator opened this prompt: write when you are ready."}
 		default:
-			m.compose.goTo(p, q)
-			m.stage = stageGuide
-			m.notice = tui.Notice{Text: "The facilitator opened: " + v.guide.Phases[p].Prompts[q].Text}
-			if m.move != nil {
-				m.move(m.presence())
-			}
+			m.moveWithTheRoom(p, q)
 		}
 	}
 	return m.clock()
@@ -56,24 +51,29 @@ func (m *Screen) clock() tea.Cmd {
 		return nil
 	}
 	m.ticking = true
-	return tick(m.view.current.EndsAt)
+	return tick(m.view.timebox.EndsAt)
 }
 
 func (m *Screen) timeboxRunning() bool {
-	v := &m.view
-	return !v.current.EndsAt.IsZero() && v.current.Prompt == m.compose.ref() && time.Now().Before(v.current.EndsAt)
+	t := m.view.timebox
+	return t.Prompt == m.compose.ref() && t.Running(time.Now())
 }
 
-// countdown is the time left on the prompt on screen, "" when no timebox
-// runs; "time is up" once it has run out.
+// countdown is the time left on the prompt on screen, "" when it has no
+// timebox; paused while the facilitator holds the clock, and "time is up"
+// once it has run out.
 func (m *Screen) countdown() string {
-	v := &m.view
-	if v.current.EndsAt.IsZero() || v.current.Prompt != m.compose.ref() {
+	t := m.view.timebox
+	if !t.Has() || t.Prompt != m.compose.ref() {
 		return ""
 	}
-	left := time.Until(v.current.EndsAt).Round(time.Second)
-	if left <= 0 {
+	now := time.Now()
+	left := t.Remaining(now).Round(time.Second)
+	switch {
+	case t.Up(now) || left <= 0:
 		return "time is up"
+	case t.Paused():
+		return fmt.Sprintf("⏸ %d:%02d left, paused", int(left.Minutes()), int(left.Seconds())%60)
 	}
 	return fmt.Sprintf("⏱ %d:%02d left", int(left.Minutes()), int(left.Seconds())%60)
 }

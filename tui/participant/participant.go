@@ -1,7 +1,6 @@
 package participant
 
 import (
-	"fmt"
 	"time"
 
 	"charm.land/bubbles/v2/textinput"
@@ -21,6 +20,7 @@ const (
 	stageMine
 	stageOthers
 	stageVote
+	stageWaiting
 )
 
 // Screen is the screen of someone taking part in a workshop: the join
@@ -33,6 +33,10 @@ type Screen struct {
 
 	code     textinput.Model
 	attempts int
+	// looking says a join or resume code is being looked up; queued are
+	// those typed meanwhile, to look up in turn.
+	looking bool
+	queued  []string
 
 	view  view
 	watch *tui.Watch
@@ -53,22 +57,26 @@ type Screen struct {
 	// interest tells the store which events should ring this screen.
 	interest interestIn
 
+	// refused says the screen ended because the person may not be in the
+	// workshop (see Failed).
+	refused bool
+	// reading is a contribution opened from a list to be read whole.
+	reading *reading
+
 	// drawn is the guide screen as last drawn, kept with its parts.
 	drawn composeDrawn
 }
 
-// New returns the participant screen for a session.
+// New returns the participant screen for a session. A code that came with
+// the session is looked up once the screen runs (Init), so that the
+// screen draws meanwhile.
 func New(s tui.Session) tea.Model {
 	m := &Screen{s: s, frame: tui.NewFrame(s, "Goodbye. Everything you saved is kept.", "The server is shutting down. Everything you saved is kept.")}
 	m.code = tui.NewLineInput("join code", 32)
 	m.stage = stageCode
 	if s.Code != "" {
-		if sum, ok := s.Room.ByCode(s.Code); ok {
-			m.enter(sum)
-		} else {
-			m.attempts++
-			m.notice = tui.Notice{Text: fmt.Sprintf("There is no workshop with the code %q. Check the code and type it here.", s.Code), Bad: true}
-		}
+		m.looking = true
+		m.notice = tui.Notice{Text: "Checking the code…"}
 	}
 	return m
 }
@@ -79,29 +87,58 @@ func (m *Screen) listen() tea.Cmd {
 	return m.watch.Listen()
 }
 
-// Init starts listening for the workshop's changes when the session
-// arrived with a valid code.
+// Init looks up the code the session came with, if any.
 func (m *Screen) Init() tea.Cmd {
-	return tea.Batch(m.listen(), m.clock())
+	if m.s.Code == "" {
+		return nil
+	}
+	return m.lookUpCode(m.s.Code, true)
 }
 
 // enter opens the workshop the code named: read its log, start watching,
-// and recognise a returning key.
-func (m *Screen) enter(sum inquiry.Summary) {
+// and recognise a returning key (through any merge; one a facilitator
+// removed is told so and goes).
+func (m *Screen) enter(sum inquiry.Summary) tea.Cmd {
 	m.watch = m.s.WatchFor(sum.ID, m.interest.news, m.interest.chatter)
 	m.view.share = m.sharedThemeIndex(sum.ID)
 	if m.s.IdentityFor != nil {
 		m.view.identity = m.s.IdentityFor(sum.ID)
 	}
-	m.view.apply(m.s.Room.Events(sum.ID, 0))
-	if m.view.me != "" && !m.view.left {
-		m.startGuide()
-		m.notice = tui.Notice{Text: "Welcome back, " + m.view.name + ". Everything is as you left it."}
-		return
+	known, blocked := m.recognise(sum.ID)
+	if blocked {
+		return m.refuse(inquiry.RemovedSentence)
+	}
+	m.view.id = sum.ID
+	if known != "" {
+		m.becomeKnown(known)
+	} else {
+		m.view.apply(m.s.Room.Events(sum.ID, 0))
+	}
+	switch {
+	case m.view.removed != "":
+		return m.refuse(m.view.removed)
+	case m.view.me != "" && !m.view.left:
+		return m.arrive(m.welcomeBack)
 	}
 	m.join = newJoinForm()
 	m.join.resume = newResumeForm()
 	m.stage = stageJoin
+	return nil
+}
+
+// arrive takes someone the workshop knows into it: the guide, saying
+// welcome, or the lobby's waiting screen while a facilitator has yet to
+// let them in. welcome is called once the guide is on the screen.
+func (m *Screen) arrive(welcome func() string) tea.Cmd {
+	if m.view.waiting {
+		m.stage = stageWaiting
+		m.fetchResumeCode()
+		m.notice = tui.Notice{}
+		return nil
+	}
+	m.startGuide()
+	m.notice = tui.Notice{Text: welcome()}
+	return m.clock()
 }
 
 // startGuide shows the guide at the first prompt and marks the session
@@ -167,6 +204,8 @@ func (m *Screen) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.updateOthers(msg)
 	case stageVote:
 		return m.updateVote(msg)
+	case stageWaiting:
+		return m, nil // only ctrl+c, which the frame has
 	}
 	return m, nil
 }
@@ -178,8 +217,17 @@ func (m *Screen) catchUp() tea.Cmd {
 	if news := m.view.takeNews(); len(news) > 0 {
 		m.notice = news[len(news)-1]
 	}
-	if m.view.left && !m.frame.Ended() {
+	switch {
+	case m.frame.Ended():
+		return nil
+	case m.view.removed != "":
+		return m.refuse(m.view.removed)
+	case m.view.left:
 		return m.frame.End("Your contributions have been withdrawn and your words erased from the workshop. Goodbye.")
+	}
+	m.takeMerge()
+	if m.stage == stageWaiting {
+		return m.admitted()
 	}
 	m.refreshOthers()
 	return m.follow()
@@ -201,6 +249,8 @@ func (m *Screen) View() tea.View {
 			return m.viewOthers(), nil
 		case stageVote:
 			return m.viewVote(), nil
+		case stageWaiting:
+			return m.viewWaiting(), nil
 		}
 		return "", nil
 	})

@@ -62,7 +62,7 @@ func TestParticipantDraftSurvivesADroppedConnection(t *testing.T) {
 	tt := tuitest.Run(t, New(s), 80, 24)
 	tt.FillJoinForm("Mo")
 	tt.Key("pgdown")
-	tt.See("prompt 2 of")
+	tt.See("Discover 2 · 2 of 11")
 	tt.Type("Unsent words on the second prompt")
 	tt.See("┃ Unsent words on the second prompt")
 	drop()
@@ -70,7 +70,7 @@ func TestParticipantDraftSurvivesADroppedConnection(t *testing.T) {
 	s2 := tuitest.ParticipantSession(t, store, sum.Code)
 	s2.IdentityFor = s.IdentityFor
 	again := tuitest.Run(t, New(s2), 80, 24)
-	again.See("Welcome back, Mo", "prompt 2 of", "┃ Unsent words on the second prompt")
+	again.See("Welcome back, Mo", "Discover 2 · 2 of 11", "┃ Unsent words on the second prompt")
 }
 
 func TestParticipantFollowsTheFacilitatorsPace(t *testing.T) {
@@ -86,7 +86,7 @@ func TestParticipantFollowsTheFacilitatorsPace(t *testing.T) {
 	second := guide.Ref(0, 1)
 	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened,
 		Pace: &inquiry.Pace{Prompt: second, EndsAt: time.Now().Add(5 * time.Minute)}})
-	tt.See("The facilitator opened", "left · 2 of")
+	tt.See("The facilitator opened Discover 2 · 2 of 11. Your words are kept at", "left · Discover 2 · 2 of 11")
 	tt.Key("pgdown")
 	tt.See("opens the next prompt for everyone")
 	tt.Type("Now it is open")

@@ -20,7 +20,7 @@ func TestParticipantJoinsAndSavesAContribution(t *testing.T) {
 	tt := tuitest.Run(t, New(tuitest.ParticipantSession(t, store, sum.Code)), 80, 24)
 	tt.See("Anchors and services", "The facilitators and the other participants will see it")
 	tt.FillJoinForm("Ann")
-	tt.See("Discover", "prompt 1 of")
+	tt.See("Discover 1 · 1 of 11")
 
 	tt.Type("The lunch club and the GP practice shared referrals")
 	tt.Key("enter")
@@ -184,7 +184,7 @@ func TestParticipantRecordsABarrierAndIsOfferedTheReframe(t *testing.T) {
 	for range steps {
 		tt.Key("pgdown")
 	}
-	tt.See(fmt.Sprintf("prompt %d of", steps+1))
+	tt.See(fmt.Sprintf("· %d of 11", steps+1))
 	tt.Key("tab") // to the kind
 	for range slices.Index(prompt.KindChoices(), inquiry.Barrier) {
 		tt.Key("right")

@@ -1,12 +1,14 @@
 package participant
 
 import (
+	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
 )
 
@@ -38,36 +40,75 @@ func (m *Screen) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if key.Matches(k, joinKeys.Anew) {
 		f.open = false
-		m.notice = tui.Notice{}
+		if !m.looking {
+			m.notice = tui.Notice{}
+		}
 		return m, nil
 	}
 	code := strings.TrimSpace(f.input.Value())
-	id, found := m.s.Room.Resume(m.view.id, code)
-	if !found {
-		f.attempts++
-		f.input.SetValue("")
-		if f.attempts >= maxResumeAttempts {
-			return m, m.frame.End("That resume code was not recognised, and there have been too many tries. Ask the facilitator for help.")
-		}
-		m.notice = tui.Notice{Text: "This workshop does not know that resume code. Check it and try again, or press esc to join as someone new.", Bad: true}
+	switch {
+	case code == "" && !m.looking:
+		m.notice = tui.Notice{Text: "Type your resume code first, or press esc to join as someone new.", Bad: true}
+		return m, nil
+	case code == "":
 		return m, nil
 	}
-	m.becomeKnown(id)
-	if m.view.left {
-		return m, m.frame.End("You withdrew from this workshop, so there is nothing to come back to.")
+	f.input.SetValue("")
+	if m.looking {
+		m.queue(code)
+		return m, nil
 	}
-	m.startGuide()
-	m.notice = tui.Notice{Text: "Welcome back, " + m.view.name + ". Everything is as you left it."}
-	return m, m.clock()
+	return m, m.lookUpResume(code)
+}
+
+// resumeFound carries on as the person a resume code belongs to, or says
+// why not.
+func (m *Screen) resumeFound(msg resumeFoundMsg) tea.Cmd {
+	m.looking = false
+	f := &m.join.resume
+	switch {
+	case msg.err == nil:
+	case abandoned(msg.err):
+		return nil
+	case errors.Is(msg.err, inquiry.ErrBlocked):
+		return m.refuse(inquiry.RemovedSentence)
+	case errors.Is(msg.err, inquiry.ErrNotAllowed):
+		return m.frame.End("You withdrew from this workshop, so there is nothing to come back to.")
+	case errors.Is(msg.err, inquiry.ErrTooManyCodes):
+		m.notice = tui.Notice{Text: msg.err.Error(), Bad: true}
+		m.queued = nil
+		return nil
+	default:
+		f.attempts++
+		if f.attempts >= maxResumeAttempts {
+			return m.frame.End("That resume code was not recognised, and there have been too many tries. Ask the facilitator for help.")
+		}
+		m.notice = tui.Notice{Text: "This workshop does not know that resume code. Check it and try again, or press esc to join as someone new.", Bad: true}
+		return m.nextCode(m.lookUpResume)
+	}
+	m.queued = nil
+	m.becomeKnown(msg.id)
+	switch {
+	case m.view.removed != "":
+		return m.refuse(m.view.removed)
+	case m.view.left:
+		return m.frame.End("You withdrew from this workshop, so there is nothing to come back to.")
+	}
+	return m.arrive(m.welcomeBack)
 }
 
 // becomeKnown makes the screen this participant's: it folds the log again
-// knowing who they are, so their earlier contributions are theirs.
+// knowing who they are, and who was merged into them, so that their
+// earlier contributions are theirs.
 func (m *Screen) becomeKnown(id string) {
-	fresh := view{me: id, identity: m.view.identity, share: m.view.share}
+	fresh := view{me: id, identity: m.view.identity, share: m.view.share, aliases: m.aliasesOf(id)}
 	fresh.apply(m.s.Room.Events(m.view.id, 0))
 	fresh.news = nil // what happened while they were away is on the screen anyway
+	fresh.refold = false
 	m.view = fresh
+	if name := m.shownName(); name != "" {
+		m.view.name = name
+	}
 }
 
 // fetchResumeCode asks the store for this person's resume code, to show.

@@ -30,6 +30,7 @@ type candidate struct {
 	kind     inquiry.Kind
 	text     string
 	received int
+	rank     int // in the results, shared by ties
 }
 
 // ballotSavedMsg reports the outcome of casting a ballot.
@@ -61,15 +62,15 @@ func (m *Screen) openVote() tea.Cmd {
 		if f.results {
 			for _, r := range vote.Results() {
 				if c, ok := w.Contribution(r.Contribution); ok {
-					f.candidates = append(f.candidates, candidate{id: c.ID, name: name(c), kind: c.Kind, text: c.Text, received: r.Dots})
+					f.candidates = append(f.candidates, candidate{id: c.ID, name: name(c), kind: c.Kind, text: c.Text, received: r.Dots, rank: r.Rank})
 				}
 			}
 			return
 		}
-		for _, c := range w.Contributions {
-			if vote.Admits(c) && w.VisibleTo(me, c) {
-				f.candidates = append(f.candidates, candidate{id: c.ID, name: name(c), kind: c.Kind, text: c.Text})
-			}
+		// The ballot is the same for everyone, whatever the workshop shows
+		// of others' words otherwise.
+		for _, c := range vote.Candidates() {
+			f.candidates = append(f.candidates, candidate{id: c.ID, name: name(c), kind: c.Kind, text: c.Text})
 		}
 	})
 	if err != nil {
@@ -77,7 +78,7 @@ func (m *Screen) openVote() tea.Cmd {
 		return nil
 	}
 	m.voting = f
-	m.stage = stageVote
+	m.stage, m.reading = stageVote, nil
 	m.notice = tui.Notice{}
 	return nil
 }
@@ -100,12 +101,20 @@ func (m *Screen) updateVote(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
-		m.notice = tui.Notice{Text: fmt.Sprintf("Your %d dots are saved ✓ You can move them until the vote closes.", m.placed())}
+		m.notice = tui.Notice{Text: dotsSaved(m.placed())}
 		return m, nil
 	case tea.KeyPressMsg:
+		if m.updateReading(msg) {
+			return m, nil
+		}
 		switch {
 		case key.Matches(msg, voteKeys.Choose):
 			tui.MoveIn(&f.cursor, len(f.candidates), msg, 1)
+		case key.Matches(msg, voteKeys.Read):
+			if len(f.candidates) > 0 {
+				c := f.candidates[f.cursor]
+				m.readWhole(c.name+" · "+c.kind.Label(), c.text)
+			}
 		case key.Matches(msg, voteKeys.Add):
 			if !f.results && len(f.candidates) > 0 {
 				if m.placed() >= m.view.vote.Dots {
@@ -161,13 +170,16 @@ func nonZeroDots(dots map[string]int) map[string]int {
 
 func (m *Screen) viewVote() string {
 	w, h, f, vote := m.frame.Width, m.frame.Height, &m.voting, m.view.vote
+	if m.reading != nil {
+		return m.viewReading()
+	}
 	var b tui.Lines
 	if f.results {
 		b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+"Results: "+vote.Title, tui.Dim.Render("closed"), w))
 	} else {
 		left := vote.Dots - m.placed()
 		b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+"Vote: "+vote.Title,
-			tui.Accent.Render(fmt.Sprintf("%d of %d dots left", left, vote.Dots)), w))
+			tui.Accent.Render(fmt.Sprintf("%d of %s left", left, inquiry.Plural(vote.Dots, "dot", "dots"))), w))
 	}
 	b.Line(tui.Rule(w))
 	if len(f.candidates) == 0 {
@@ -180,7 +192,7 @@ func (m *Screen) viewVote() string {
 		n := f.dots[c.id]
 		mark := strings.Repeat("●", n)
 		if f.results {
-			mark = fmt.Sprintf("%2d. %s %d", i+1, strings.Repeat("●", min(c.received, 20)), c.received)
+			mark = fmt.Sprintf("%2d. %s %d", c.rank, strings.Repeat("●", min(c.received, 20)), c.received)
 		} else if n == 0 {
 			mark = "○"
 		}
@@ -198,10 +210,21 @@ func (m *Screen) viewVote() string {
 	b.Line(m.notice.Lines(w))
 	b.Fill(h - 1)
 	if f.results {
-		b.Line(tui.Footer(w, voteKeys.Scroll, voteKeys.BackToWriting))
+		b.Line(tui.FooterKeeping(w, voteKeys.BackToWriting, voteKeys.Scroll, voteKeys.Read))
 	} else {
 		k := voteKeys
-		b.Line(tui.Footer(w, k.Choose, k.Add, k.TakeOff, k.Save, k.Back))
+		b.Line(tui.FooterKeeping(w, k.Back, k.Choose, k.Add, k.TakeOff, k.Save, k.Read))
 	}
 	return b.String()
+}
+
+// dotsSaved says a ballot is saved, counting its dots as one says them.
+func dotsSaved(n int) string {
+	switch n {
+	case 0:
+		return "Saved ✓ You have no dots placed. You can place them until the vote closes."
+	case 1:
+		return "Your 1 dot is saved ✓ You can move it until the vote closes."
+	}
+	return "Your " + inquiry.Plural(n, "dot", "dots") + " are saved ✓ You can move them until the vote closes."
 }

@@ -95,13 +95,15 @@ func (s *Screen) Bytes() int {
 	return s.bytes
 }
 
-// Text is the screen's text, one line per row, trailing spaces removed.
+// Text is the screen's text, one line per row, as a person reads it: no-break
+// spaces as spaces, trailing spaces removed.
 func (s *Screen) Text() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	lines := strings.Split(s.term.String(), "\n")
 	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
+		// A no-break space is a space to whoever reads the screen.
+		lines[i] = strings.TrimRight(strings.ReplaceAll(l, "\u00a0", " "), " ")
 	}
 	return strings.TrimRight(strings.Join(lines, "\n"), "\n")
 }
