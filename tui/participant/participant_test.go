@@ -186,10 +186,14 @@ func TestParticipantRecordsABarrierAndIsOfferedTheReframe(t *testing.T) {
 	}
 	tt.See(fmt.Sprintf("· %d of 11", steps+1))
 	tt.Key("tab") // to the kind
+	tt.See("▸Kind")
 	for range slices.Index(prompt.KindChoices(), inquiry.Barrier) {
 		tt.Key("right")
 	}
-	tt.See("[Barrier]", prompt.Reframe[:20])
+	// Back to the words: the kind chosen is then shown in brackets (with
+	// the focus on it, it is shown in reverse video instead).
+	tt.Key("shift+tab")
+	tt.See(" Kind [Barrier]", prompt.Reframe[:20])
 	tt.Type("Funding comes in one-year cycles")
 	tt.Key("enter")
 	tt.See("Saved ✓ Barrier")
