@@ -19,29 +19,6 @@ func (w *Workshop) VisibleTo(participant string, c *Contribution) bool {
 	if c.Participant == participant {
 		return true
 	}
-	if !c.Live() {
-		return false
-	}
-	if w.onBallot(c) {
-		return true
-	}
-	switch w.Settings.Visibility {
-	case VisibleOnReveal:
-		return w.Revealed[c.Prompt]
-	case VisibleNever:
-		return false
-	}
-	// VisibleLive, and the zero value.
-	return true
-}
-
-// onBallot reports whether any vote, open or closed, asks about
-// contributions of c's kind.
-func (w *Workshop) onBallot(c *Contribution) bool {
-	for _, v := range w.Votes {
-		if v.asksAbout(c.Kind) {
-			return true
-		}
-	}
-	return false
+	// One rule for a contribution and for the counts (counts.go).
+	return c.Live() && w.othersShown(c.Prompt, c.Kind)
 }
