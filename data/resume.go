@@ -41,15 +41,19 @@ func (s *Store) ResumeCode(workshopID, participantID string) (string, error) {
 	if !s.hasWorkshop(workshopID) {
 		return "", fmt.Errorf("data: resume code: workshop %s: %w", workshopID, inquiry.ErrNotFound)
 	}
-	x := &s.resume
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	w := s.resumeCatchUp(workshopID)
-	code, ok := w.byParticipant[participantID]
+	var code string
+	var left bool
+	err := s.resumeLookup(workshopID, func(codes *workshopCodes, w *inquiry.Workshop) {
+		code = codes.byParticipant[participantID]
+		p, ok := w.Participant(participantID)
+		left = ok && p.Left()
+	})
 	switch {
-	case !ok:
+	case err != nil:
+		return "", fmt.Errorf("data: resume code: %w", err)
+	case code == "":
 		return "", fmt.Errorf("data: resume code: participant %s: %w", participantID, inquiry.ErrNotFound)
-	case w.gone[participantID]:
+	case left:
 		return "", fmt.Errorf("data: resume code: participant %s has left the workshop: %w", participantID, inquiry.ErrNotAllowed)
 	}
 	return showResumeCode(code), nil
@@ -64,61 +68,59 @@ func (s *Store) Resume(workshopID, code string) (participantID string, ok bool) 
 	if !ok || !s.hasWorkshop(workshopID) {
 		return "", false
 	}
-	x := &s.resume
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	w := s.resumeCatchUp(workshopID)
-	owner := w.byCode[normal]
-	if owner == "" || w.gone[owner] {
-		return "", false
-	}
-	return owner, true
+	var owner string
+	err := s.resumeLookup(workshopID, func(codes *workshopCodes, w *inquiry.Workshop) {
+		owner = codes.byCode[normal]
+		if p, ok := w.Participant(owner); !ok || p.Left() {
+			owner = "" // withdrawn or erased: their code no longer works
+		}
+	})
+	return owner, err == nil && owner != ""
 }
 
 // resumeCodes finds participants by resume code and codes by participant,
-// per workshop, derived from the logs and kept only in memory.
+// per workshop, derived from the participants in the readers' fold and
+// kept only in memory.
 type resumeCodes struct {
 	mu        sync.Mutex
 	workshops map[string]*workshopCodes
 }
 
 type workshopCodes struct {
-	scanned       int // events of the log taken in so far
+	scanned       int // participants taken in so far
 	byCode        map[string]string
 	byParticipant map[string]string
-	gone          map[string]bool // withdrawn or erased: their code no longer works
 }
 
-// resumeCatchUp takes in the workshop's log since the last look: each
-// participant who joined gets the first of their codes nobody before them
-// has, so the codes of a workshop stay distinct and the same on every
-// start. Call it with the index's lock held.
-func (s *Store) resumeCatchUp(workshopID string) *workshopCodes {
+// resumeLookup takes in the participants who joined since the last look,
+// then calls look with the codes and the workshop's shared state (read
+// only, as Read says). Each participant, in the order they joined, gets
+// the first of their codes nobody before them has, so the codes of a
+// workshop stay distinct and the same on every start.
+func (s *Store) resumeLookup(workshopID string, look func(*workshopCodes, *inquiry.Workshop)) error {
 	x := &s.resume
+	x.mu.Lock()
+	defer x.mu.Unlock()
 	if x.workshops == nil {
 		x.workshops = map[string]*workshopCodes{}
 	}
-	w := x.workshops[workshopID]
-	if w == nil {
-		w = &workshopCodes{byCode: map[string]string{}, byParticipant: map[string]string{}, gone: map[string]bool{}}
-		x.workshops[workshopID] = w
+	codes := x.workshops[workshopID]
+	if codes == nil {
+		codes = &workshopCodes{byCode: map[string]string{}, byParticipant: map[string]string{}}
+		x.workshops[workshopID] = codes
 	}
-	for _, e := range s.Events(workshopID, uint64(w.scanned)) {
-		w.scanned = int(e.Seq)
-		switch e.Type {
-		case inquiry.ParticipantJoined:
-			id := e.Participant.ID
+	return s.Read(workshopID, func(w *inquiry.Workshop) {
+		for _, p := range w.Participants[codes.scanned:] {
 			for n := range resumeTries {
-				if code := s.resumeCode(workshopID, id, n); w.byCode[code] == "" {
-					w.byCode[code], w.byParticipant[id] = id, code
+				if code := s.resumeCode(workshopID, p.ID, n); codes.byCode[code] == "" {
+					codes.byCode[code], codes.byParticipant[p.ID] = p.ID, code
 					break
 				}
 			}
-		case inquiry.ParticipantWithdrawn, inquiry.ParticipantErased:
-			w.gone[e.Target] = true
 		}
-	}
-	return w
+		codes.scanned = len(w.Participants)
+		look(codes, w)
+	})
 }
 
 // resumeCode derives a participant's n-th resume code (without the dash).

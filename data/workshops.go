@@ -67,35 +67,17 @@ func (s *Store) ByCode(code string) (inquiry.Summary, bool) {
 	return s.logs[id].summary, true
 }
 
-// Workshop returns a workshop's state, freshly folded from its committed
-// log: the caller owns it and may keep folding events into it. The log's
-// chain was checked when the store loaded it or stamped each event, so the
-// fold checks the rules but not every hash again (inquiry.ReplayStamped);
-// Verify checks the log in the database whole.
+// Workshop returns a copy of a workshop's committed state: the caller owns
+// it and may keep folding the store's later events into it. It is copied
+// from the readers' shared fold (Read), whose events the store checked when
+// it loaded or stamped them; Verify checks the log in the database whole.
 func (s *Store) Workshop(workshopID string) (*inquiry.Workshop, error) {
-	events := s.Events(workshopID, 0)
-	if len(events) == 0 {
+	var w *inquiry.Workshop
+	if err := s.Read(workshopID, func(shared *inquiry.Workshop) { w = shared.Copy() }); err != nil {
+		return nil, err
+	}
+	if w.Head == 0 {
 		return nil, fmt.Errorf("data: workshop %s: %w", workshopID, inquiry.ErrNotFound)
 	}
-	w, err := inquiry.ReplayStamped(events)
-	if err != nil {
-		return nil, fmt.Errorf("data: workshop %s: %w", workshopID, err)
-	}
 	return w, nil
-}
-
-// Events returns a workshop's committed events with Seq > after, in order;
-// nil if there are none (or no such workshop). The events are shared with
-// the store and other readers: do not modify them.
-func (s *Store) Events(workshopID string, after uint64) []inquiry.Event {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	l := s.logs[workshopID]
-	if l == nil || after >= uint64(len(l.events)) {
-		return nil
-	}
-	// Seq is gapless from 1, so event n is at index n-1. The capacity is
-	// cut so that a caller's append cannot write into the store's array.
-	n := len(l.events)
-	return l.events[after:n:n]
 }

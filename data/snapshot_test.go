@@ -1,0 +1,450 @@
+package data
+
+import (
+	"encoding/json"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	badger "github.com/dgraph-io/badger/v4"
+
+	"github.com/anchorage/anchorage/inquiry"
+)
+
+// withRawDB opens a closed store's database directly, as someone with
+// the files could, and runs f on it.
+func withRawDB(t *testing.T, dir string, f func(db *badger.DB) error) {
+	t.Helper()
+	db, err := openBadger(dir, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = f(db)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// tamper changes event seq of a workshop in a closed store's database.
+func tamper(t *testing.T, dir, workshopID string, seq uint64, change func(e *inquiry.Event)) {
+	t.Helper()
+	withRawDB(t, dir, func(db *badger.DB) error {
+		return db.Update(func(txn *badger.Txn) error {
+			item, err := txn.Get(eventKey(workshopID, seq))
+			if err != nil {
+				return err
+			}
+			var e inquiry.Event
+			if err := item.Value(func(v []byte) error { return json.Unmarshal(v, &e) }); err != nil {
+				return err
+			}
+			change(&e)
+			value, err := json.Marshal(e)
+			if err != nil {
+				return err
+			}
+			return txn.Set(eventKey(workshopID, seq), value)
+		})
+	})
+}
+
+// writeSnapshot writes a snapshot of w for a workshop into a closed
+// store's database, as the store would (a new generation, then the header
+// with its MAC), after letting change alter the header and the bytes.
+func writeSnapshot(t *testing.T, dir, workshopID string, w *inquiry.Workshop, change func(h *snapshotHeader, body []byte) []byte) {
+	t.Helper()
+	body, err := w.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	withRawDB(t, dir, func(db *badger.DB) error {
+		var secret []byte
+		var old snapshotHeader
+		err := db.View(func(txn *badger.Txn) error {
+			item, err := txn.Get([]byte(secretKey))
+			if err != nil {
+				return err
+			}
+			if secret, err = item.ValueCopy(nil); err != nil {
+				return err
+			}
+			_, err = readSnapshotHeader(txn, workshopID, &old)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		h := snapshotHeader{Gen: old.Gen + 1, Head: w.Head, HeadHash: w.HeadHash, Chunks: 1}
+		h.MAC = snapshotMAC(snapshotKeyOf(secret), workshopID, h.Head, h.HeadHash, body)
+		if change != nil {
+			body = change(&h, body)
+		}
+		h.Size = len(body)
+		header, err := json.Marshal(h)
+		if err != nil {
+			return err
+		}
+		_, err = writeEntries(db, []entry{
+			{key: snapshotChunkKey(workshopID, h.Gen, 0), value: body},
+			{key: snapshotHeaderKey(workshopID), value: header},
+		})
+		return err
+	})
+}
+
+// replayOf is a verifying replay of a workshop's log as the database
+// holds it.
+func replayOf(t *testing.T, s *Store, workshopID string) *inquiry.Workshop {
+	t.Helper()
+	events, err := s.readLog(workshopID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := inquiry.Replay(events)
+	if err != nil {
+		t.Fatalf("the log does not replay: %v", err)
+	}
+	return w
+}
+
+// sharedState is a copy of the readers' fold.
+func sharedState(t *testing.T, s *Store, workshopID string) *inquiry.Workshop {
+	t.Helper()
+	w, err := s.Workshop(workshopID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// checkedWithin waits for the background check of the chains a start
+// took on trust to finish.
+func checkedWithin(t *testing.T, s *Store) {
+	t.Helper()
+	select {
+	case <-s.checked:
+	case <-time.After(testTimeout):
+		t.Fatalf("the background check of the chains did not finish within %s", testTimeout)
+	}
+}
+
+// snapshotBase is how many events of a workshop the start did not fold:
+// those the snapshot it restored stood in for.
+func snapshotBase(s *Store, workshopID string) uint64 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.logs[workshopID].restoredAt
+}
+
+// roomWithSnapshot is a closed store in dir whose workshop has a snapshot
+// at its head (its clean close took one), and the workshop.
+func roomWithSnapshot(t *testing.T, opts ...func(*Options)) (string, inquiry.Summary) {
+	t.Helper()
+	dir := t.TempDir()
+	s := openStore(t, dir, opts...)
+	ws := openWorkshop(t, s, "harbour-0001")
+	annAndBob(t, s, ws.ID)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return dir, ws
+}
+
+func TestAStartFoldsOnlyTheEventsAfterTheSnapshot(t *testing.T) {
+	dir, ws := roomWithSnapshot(t, func(o *Options) { o.TailEvents = 2 })
+	// A fold with three more events than the snapshot: as a kill after
+	// them would leave it.
+	s := openStore(t, dir, func(o *Options) { o.TailEvents = 2; o.SnapshotEvery = 1000 })
+	if b := snapshotBase(s, ws.ID); b != 7 {
+		t.Fatalf("after a clean close the start folded from event %d, want 7 (the snapshot's head)", b+1)
+	}
+	want := replayOf(t, s, ws.ID)
+	if got := sharedState(t, s, ws.ID); !reflect.DeepEqual(got, want) {
+		t.Fatalf("the state restored from the snapshot differs from a replay of the log")
+	}
+	checkedWithin(t, s)
+	if err := s.brokenErr(ws.ID); err != nil {
+		t.Fatalf("the background check found the log broken: %v", err)
+	}
+	mustAppend(t, s, ws.ID, adding("bob", "b2", "More words from Bob"))
+	mustAppend(t, s, ws.ID, adding("bob", "b3", "And more"))
+	events := checkLog(t, s, ws.ID, 9)
+	if events[7].Prev != events[6].Hash {
+		t.Errorf("the first event after a restored snapshot is not chained to its head")
+	}
+}
+
+// The snapshots a start finds may be of no use: torn by a kill while one
+// was written, changed, of another version of the fold, or not of this
+// log. Each is noticed, and the log replayed past it; the workshop carries
+// on as if there had been none.
+func TestTornOrStaleSnapshotsAreReplayedPast(t *testing.T) {
+	cases := []struct {
+		name string
+		// spoil changes the closed store's database; wantBase is the head
+		// of the snapshot the start should then use (0: none).
+		spoil    func(t *testing.T, dir string, ws inquiry.Summary, log []inquiry.Event)
+		wantBase uint64
+	}{
+		{"a chunk is missing", func(t *testing.T, dir string, ws inquiry.Summary, _ []inquiry.Event) {
+			withRawDB(t, dir, func(db *badger.DB) error {
+				return db.DropPrefix(snapshotChunkPrefix(ws.ID))
+			})
+		}, 0},
+		{"a byte of the state is changed", func(t *testing.T, dir string, ws inquiry.Summary, log []inquiry.Event) {
+			writeSnapshot(t, dir, ws.ID, mustReplay(t, log), func(_ *snapshotHeader, body []byte) []byte {
+				body[len(body)-3] ^= 1
+				return body
+			})
+		}, 0},
+		{"the header's head is changed", func(t *testing.T, dir string, ws inquiry.Summary, log []inquiry.Event) {
+			writeSnapshot(t, dir, ws.ID, mustReplay(t, log), func(h *snapshotHeader, body []byte) []byte {
+				h.Head--
+				return body
+			})
+		}, 0},
+		{"a kill after the chunks of a new one, before its header", func(t *testing.T, dir string, ws inquiry.Summary, log []inquiry.Event) {
+			withRawDB(t, dir, func(db *badger.DB) error {
+				_, err := writeEntries(db, []entry{{key: snapshotChunkKey(ws.ID, 99, 0), value: []byte("half a snapshot")}})
+				return err
+			})
+		}, 7},
+		{"older than the log, as a kill between snapshots leaves it", func(t *testing.T, dir string, ws inquiry.Summary, log []inquiry.Event) {
+			writeSnapshot(t, dir, ws.ID, mustReplay(t, log[:4]), nil)
+		}, 4},
+		{"of another log with the same workshop ID", func(t *testing.T, dir string, ws inquiry.Summary, log []inquiry.Event) {
+			other := mustReplay(t, log)
+			other.HeadHash = strings.Repeat("0", 64)
+			writeSnapshot(t, dir, ws.ID, other, nil)
+		}, 0},
+		{"of another version of the fold", func(t *testing.T, dir string, ws inquiry.Summary, log []inquiry.Event) {
+			writeSnapshot(t, dir, ws.ID, mustReplay(t, log), func(h *snapshotHeader, body []byte) []byte {
+				body[len("anchorage fold\n")]++ // the version
+				return body
+			})
+			// The MAC is of the unchanged bytes: make it fit the changed.
+			resign(t, dir, ws.ID)
+		}, 0},
+	}
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, ws := roomWithSnapshot(t)
+			s := openStore(t, dir)
+			log := s.Events(ws.ID, 0)
+			s.Close()
+			tt.spoil(t, dir, ws, log)
+
+			s = openStore(t, dir)
+			if b := snapshotBase(s, ws.ID); b != tt.wantBase {
+				t.Errorf("the start folded from event %d, want %d", b+1, tt.wantBase+1)
+			}
+			want := replayOf(t, s, ws.ID)
+			if got := sharedState(t, s, ws.ID); !reflect.DeepEqual(got, want) {
+				t.Fatalf("the state after the start differs from a replay of the log")
+			}
+			checkedWithin(t, s)
+			if err := s.brokenErr(ws.ID); err != nil {
+				t.Fatalf("the workshop was stopped: %v", err)
+			}
+			next := mustAppend(t, s, ws.ID, adding("bob", "b2", "More words from Bob"))
+			if next.Seq != 8 || next.Prev != log[6].Hash {
+				t.Errorf("the next event is %d chained to %.12s, want 8 chained to %.12s", next.Seq, next.Prev, log[6].Hash)
+			}
+		})
+	}
+}
+
+// resign recomputes a workshop's snapshot MAC over the bytes it has.
+func resign(t *testing.T, dir, workshopID string) {
+	t.Helper()
+	withRawDB(t, dir, func(db *badger.DB) error {
+		return db.Update(func(txn *badger.Txn) error {
+			item, err := txn.Get([]byte(secretKey))
+			if err != nil {
+				return err
+			}
+			secret, err := item.ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			var h snapshotHeader
+			if _, err := readSnapshotHeader(txn, workshopID, &h); err != nil {
+				return err
+			}
+			item, err = txn.Get(snapshotChunkKey(workshopID, h.Gen, 0))
+			if err != nil {
+				return err
+			}
+			body, err := item.ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			h.MAC = snapshotMAC(snapshotKeyOf(secret), workshopID, h.Head, h.HeadHash, body)
+			header, err := json.Marshal(h)
+			if err != nil {
+				return err
+			}
+			return txn.Set(snapshotHeaderKey(workshopID), header)
+		})
+	})
+}
+
+func mustReplay(t *testing.T, events []inquiry.Event) *inquiry.Workshop {
+	t.Helper()
+	w, err := inquiry.ReplayStamped(events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// A log changed behind a snapshot is not folded at the start, which
+// trusts the snapshot to open quickly; the check that follows in the
+// background finds it, and the workshop stops taking writes and says why.
+func TestABrokenChainFoundAfterTheStartStopsTheWorkshopsWrites(t *testing.T) {
+	dir, ws := roomWithSnapshot(t)
+	tamper(t, dir, ws.ID, 6, func(e *inquiry.Event) { e.Participant.Name.Text = "Mallory" })
+
+	s := openStore(t, dir)
+	checkedWithin(t, s)
+	_, err := s.Append(testContext(t), ws.ID, adding("bob", "b2", "Words after the break"))
+	if !errors.Is(err, ErrBroken) || !strings.Contains(err.Error(), "event 6") || !strings.Contains(err.Error(), "digest") {
+		t.Fatalf("Append to a workshop whose log is broken at event 6: %v; want ErrBroken saying event 6's text does not match its digest", err)
+	}
+	if err := s.Verify(ws.ID); !errors.Is(err, inquiry.ErrInvalid) {
+		t.Errorf("Verify of the broken log: %v, want ErrInvalid", err)
+	}
+	// What was there is still shown: the screens keep working.
+	if err := s.Read(ws.ID, func(w *inquiry.Workshop) {
+		if len(w.Contributions) != 3 {
+			t.Errorf("the workshop shows %d contributions, want the 3 it had", len(w.Contributions))
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// Another workshop is not stopped.
+	other := openWorkshop(t, s, "harbour-0002")
+	mustAppend(t, s, other.ID, joining("ann"))
+}
+
+// A snapshot whose state is not what its log folds to (written by a fold
+// that folded differently) is found by the background check, and the
+// workshop is rebuilt from its log.
+func TestASnapshotThatDiffersFromItsLogIsRebuiltFromTheLog(t *testing.T) {
+	dir, ws := roomWithSnapshot(t)
+	s := openStore(t, dir)
+	log := s.Events(ws.ID, 0)
+	s.Close()
+	wrong := mustReplay(t, log)
+	c, _ := wrong.Contribution("b1")
+	c.Text = "Words nobody wrote"
+	writeSnapshot(t, dir, ws.ID, wrong, nil)
+
+	s = openStore(t, dir)
+	checkedWithin(t, s)
+	want := replayOf(t, s, ws.ID)
+	deadline := time.Now().Add(testTimeout)
+	for !reflect.DeepEqual(sharedState(t, s, ws.ID), want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the workshop was not rebuilt from its log within %s", testTimeout)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := s.brokenErr(ws.ID); err != nil {
+		t.Fatalf("a snapshot that differs from a sound log stopped the workshop: %v", err)
+	}
+	mustAppend(t, s, ws.ID, adding("bob", "b2", "More words from Bob"))
+	checkLog(t, s, ws.ID, 8)
+}
+
+func TestSnapshotsAreTakenEverySoManyEvents(t *testing.T) {
+	dir := t.TempDir()
+	s := openStore(t, dir, func(o *Options) { o.SnapshotEvery = 4 })
+	ws := openWorkshop(t, s, "harbour-0001")
+	annAndBob(t, s, ws.ID) // events 2 to 7
+	mustAppend(t, s, ws.ID, adding("bob", "b2", "More words from Bob"))
+	deadline := time.Now().Add(testTimeout)
+	for {
+		var h snapshotHeader
+		found := false
+		if err := s.view(func(txn *badger.Txn) error {
+			var err error
+			found, err = readSnapshotHeader(txn, ws.ID, &h)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if found && h.Head == 8 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no snapshot at event 8 within %s (found %v, head %d)", testTimeout, found, h.Head)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// An erasure deletes the snapshots taken before it, which hold the words,
+// and no file keeps them after its scrub.
+func TestAnErasureLeavesNoSnapshotHoldingTheWords(t *testing.T) {
+	dir, ws := roomWithSnapshot(t)
+	s := openStore(t, dir)
+	mustAppend(t, s, ws.ID, withdrawing("ann"))
+	if n, err := keysWithOldVersions(s.db); err != nil || n != 0 {
+		t.Errorf("after the erasure %d keys still have old versions (%v)", n, err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{annEdited, annOwner, annFirst[:60]} {
+		if files := filesHolding(t, dir, gone); len(files) > 0 {
+			t.Errorf("after the erasure and Close, %v still hold %.40q", files, gone)
+		}
+	}
+	s = openStore(t, dir)
+	if b := snapshotBase(s, ws.ID); b != 8 {
+		t.Errorf("the start after the erasure folded from event %d, want 8: Close should have taken a new snapshot", b+1)
+	}
+	if got, want := sharedState(t, s, ws.ID), replayOf(t, s, ws.ID); !reflect.DeepEqual(got, want) {
+		t.Errorf("the state after the erasure differs from a replay of the rewritten log")
+	}
+}
+
+// A backup comes from outside: a restore drops its snapshots, so the
+// restored database is replayed whole (by the restore's own check) and
+// snapshots of its own are taken. A snapshot in the backup that differs
+// from its log is never used, not even until a background check.
+func TestARestoredDatabaseIsReplayedWhole(t *testing.T) {
+	dir, ws := roomWithSnapshot(t)
+	s := openStore(t, dir)
+	log := s.Events(ws.ID, 0)
+	s.Close()
+	forged := mustReplay(t, log)
+	c, _ := forged.Contribution("b1")
+	c.Text = "Words nobody wrote"
+	writeSnapshot(t, dir, ws.ID, forged, nil)
+
+	// The backup holds the forged snapshot: made from the files, as a
+	// backup from elsewhere might have been.
+	var backup strings.Builder
+	withRawDB(t, dir, func(db *badger.DB) error {
+		_, err := db.Backup(&backup, 0)
+		return err
+	})
+	restored := t.TempDir() + "/restored"
+	if err := Restore(restored, strings.NewReader(backup.String())); err != nil {
+		t.Fatal(err)
+	}
+	s = openStore(t, restored)
+	if got, want := sharedState(t, s, ws.ID), replayOf(t, s, ws.ID); !reflect.DeepEqual(got, want) {
+		t.Errorf("the restored database started from the backup's snapshot, not from its log")
+	}
+	if b := snapshotBase(s, ws.ID); b != 7 {
+		t.Errorf("the start after the restore folded from event %d; want a snapshot of its own at 7", b+1)
+	}
+}
