@@ -88,6 +88,10 @@ type snapshots struct {
 	// this run: a snapshot of an older head is dropped.
 	erased map[string]uint64
 
+	// midWrite, when a test sets it, runs between a snapshot's chunks and
+	// its header: where a kill leaves a torn snapshot.
+	midWrite func()
+
 	queueMu sync.Mutex
 	queue   map[string]snapshotJob // the newest waiting, by workshop
 	wake    chan struct{}
@@ -189,23 +193,35 @@ func (n *snapshots) write(j snapshotJob) error {
 	if err != nil {
 		return err
 	}
-	h := snapshotHeader{Gen: old.Gen + 1, Head: j.head, HeadHash: j.headHash, Size: len(j.body),
+	// A generation no chunk has yet: one a torn write left may be above
+	// the header's.
+	gen := old.Gen
+	for _, k := range stale {
+		gen = max(gen, binary.BigEndian.Uint64(k[len(snapshotChunkPrefix(j.workshopID)):]))
+	}
+	h := snapshotHeader{Gen: gen + 1, Head: j.head, HeadHash: j.headHash, Size: len(j.body),
 		MAC: n.mac(j.workshopID, j.head, j.headHash, j.body)}
-	var entries []entry
+	var chunks []entry
 	for start := 0; start < len(j.body) || start == 0; start += snapshotChunk {
 		chunk := j.body[start:min(start+snapshotChunk, len(j.body))]
-		entries = append(entries, entry{key: snapshotChunkKey(j.workshopID, h.Gen, h.Chunks), value: chunk})
+		chunks = append(chunks, entry{key: snapshotChunkKey(j.workshopID, h.Gen, h.Chunks), value: chunk})
 		h.Chunks++
 	}
 	header, err := json.Marshal(h)
 	if err != nil {
 		return err
 	}
-	entries = append(entries, entry{key: snapshotHeaderKey(j.workshopID), value: header})
-	for _, k := range stale {
-		entries = append(entries, entry{key: k, delete: true})
+	if err := n.s.updateEntries(chunks); err != nil {
+		return err
 	}
-	return n.s.updateEntries(entries)
+	if n.midWrite != nil {
+		n.midWrite()
+	}
+	switched := []entry{{key: snapshotHeaderKey(j.workshopID), value: header}}
+	for _, k := range stale {
+		switched = append(switched, entry{key: k, delete: true})
+	}
+	return n.s.updateEntries(switched)
 }
 
 // readSnapshotHeader reads a workshop's snapshot header into h, reporting

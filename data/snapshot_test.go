@@ -1,10 +1,14 @@
 package data
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -446,5 +450,93 @@ func TestARestoredDatabaseIsReplayedWhole(t *testing.T) {
 	}
 	if b := snapshotBase(s, ws.ID); b != 7 {
 		t.Errorf("the start after the restore folded from event %d; want a snapshot of its own at 7", b+1)
+	}
+}
+
+// A kill while a snapshot is written: the files as they are between the
+// snapshot's chunks and its header (copied then, as a kill would leave
+// them) open with nothing acknowledged lost and the state of the log, and
+// the next snapshot clears the torn one away.
+func TestAKillWhileASnapshotIsWrittenLosesNothing(t *testing.T) {
+	dir := t.TempDir()
+	s := openStore(t, dir, func(o *Options) { o.SnapshotEvery = 4 })
+	paused, resume := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	s.snaps.midWrite = func() {
+		once.Do(func() {
+			close(paused)
+			<-resume
+		})
+	}
+	ws := openWorkshop(t, s, "harbour-0001")
+	annAndBob(t, s, ws.ID) // a snapshot falls due at event 4
+	select {
+	case <-paused:
+	case <-time.After(testTimeout):
+		t.Fatalf("no snapshot was written within %s", testTimeout)
+	}
+	bobSays(t, s, ws.ID, 0, 2)
+	acked := s.Events(ws.ID, 0)
+	crashed := filepath.Join(t.TempDir(), "crashed")
+	copyFiles(t, dir, crashed)
+	close(resume)
+	s.Close()
+
+	s = openStore(t, crashed)
+	events := checkLog(t, s, ws.ID, len(acked))
+	for i, e := range acked {
+		if events[i].Hash != e.Hash {
+			t.Fatalf("acknowledged event %d is not in the log after the kill", e.Seq)
+		}
+	}
+	if got, want := sharedState(t, s, ws.ID), replayOf(t, s, ws.ID); !reflect.DeepEqual(got, want) {
+		t.Fatalf("the state after the kill differs from a replay of the log")
+	}
+	var torn int
+	if err := s.view(func(txn *badger.Txn) error {
+		torn = len(snapshotChunkKeys(txn, ws.ID))
+		return nil
+	}); err != nil || torn == 0 {
+		t.Fatalf("the files hold no torn snapshot (%v): the copy was not taken mid-write", err)
+	}
+	mustAppend(t, s, ws.ID, adding("bob", "b9", "After the kill"))
+	s.Close()
+	withRawDB(t, crashed, func(db *badger.DB) error {
+		return db.View(func(txn *badger.Txn) error {
+			var h snapshotHeader
+			if _, err := readSnapshotHeader(txn, ws.ID, &h); err != nil {
+				return err
+			}
+			for _, k := range snapshotChunkKeys(txn, ws.ID) {
+				if !bytes.HasPrefix(k, snapshotChunkKey(ws.ID, h.Gen, 0)[:len(k)-4]) {
+					t.Errorf("a chunk of another generation than the header's is left: %q", k)
+				}
+			}
+			return nil
+		})
+	})
+}
+
+// copyFiles copies the files of a folder, as they are now, into a new one.
+func copyFiles(t *testing.T, from, to string) {
+	t.Helper()
+	if err := os.MkdirAll(to, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() {
+			continue
+		}
+		content, err := os.ReadFile(filepath.Join(from, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(to, e.Name()), content, 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

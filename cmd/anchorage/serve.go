@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -26,6 +27,9 @@ const serveAddressFile = "serve-address"
 // shutdownTimeout is how long a clean shutdown waits for sessions to end.
 const shutdownTimeout = 10 * time.Second
 
+// envSnapshotEvery is --snapshot-every's environment variable.
+const envSnapshotEvery = sshserver.EnvPrefix + "SNAPSHOT_EVERY"
+
 func (a *app) serveCommand() *cobra.Command {
 	defaults := sshserver.DefaultConfig()
 	cmd := &cobra.Command{
@@ -37,12 +41,21 @@ func (a *app) serveCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if every := a.setting(cmd, "snapshot-every", envSnapshotEvery); every != "" {
+				n, err := strconv.Atoi(every)
+				if err != nil || n < 1 {
+					return fmt.Errorf("--snapshot-every (%s) is a number of events, 1 or more, not %q", envSnapshotEvery, every)
+				}
+				opts.SnapshotEvery = n
+			}
 			return a.serve(cmd.Context(), cfg, opts, a.setting(cmd, "guides", envGuides))
 		},
 	}
 	cmd.Flags().String("listen", defaults.Listen, "the address to listen on (ANCHORAGE_LISTEN)")
 	cmd.Flags().String("facilitators", "", "an authorized_keys file of facilitators' keys (ANCHORAGE_FACILITATORS)")
 	cmd.Flags().String("guides", "", "a folder of guide files (*.yaml) to add at start ("+envGuides+")")
+	cmd.Flags().String("snapshot-every", "", fmt.Sprintf("events between snapshots of a workshop, which a start after a crash restores instead of replaying the log (%s; default %d)",
+		envSnapshotEvery, data.DefaultSnapshotEvery))
 	return cmd
 }
 
