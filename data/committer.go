@@ -56,6 +56,9 @@ type committer struct {
 	snapNow map[string]bool
 	// tailEvents and snapshotEvery are the store's options.
 	tailEvents, snapshotEvery int
+	// unowned are the workshops the start loaded, whose folds the
+	// committer copies from the readers' when it starts (ownFolds).
+	unowned []string
 }
 
 func newCommitter(s *Store) *committer {
@@ -70,6 +73,7 @@ func newCommitter(s *Store) *committer {
 // together, until the store closes.
 func (c *committer) run() {
 	defer close(c.s.done)
+	c.ownFolds()
 	batch := make([]*request, 0, maxBatch)
 	for {
 		select {

@@ -66,16 +66,17 @@ func (s *Store) loadWorkshops() (*committer, []chainCheck, map[string][]erasure,
 	return c, checks, erasures, nil
 }
 
-// adopt takes a loaded workshop into the committer and publishes it, with
-// a copy of its state as the readers' fold.
+// adopt publishes a loaded workshop, its state as the readers' fold. The
+// committer makes its own copy when it starts (ownFolds), so the copy
+// costs the start nothing before it listens.
 func (c *committer) adopt(id string, ld loaded) {
 	s := c.s
-	c.folds[id] = ld.fold
+	c.unowned = append(c.unowned, id)
 	c.codes[strings.ToLower(ld.fold.Code)] = id
 	c.snapped[id] = ld.base
 	l := &workshopLog{tail: slices.Clip(ld.tail), base: ld.base, baseHash: ld.baseHash, summary: ld.fold.Summary(), restoredAt: ld.base}
 	l.trim(len(l.tail) - c.tailEvents)
-	l.setRead(ld.fold.Copy())
+	l.setRead(ld.fold)
 	s.logs[id] = l
 	s.codes[strings.ToLower(ld.fold.Code)] = id
 	s.order = append(s.order, id)
@@ -164,4 +165,17 @@ func workshopIDs(txn *badger.Txn) ([]string, error) {
 		it.Seek([]byte(eventPrefix + id + "0"))
 	}
 	return ids, nil
+}
+
+// ownFolds makes the committer's own fold of each workshop the start
+// loaded: a copy of the readers' fold, which nothing has changed yet (the
+// committer publishes nothing before it has its folds).
+func (c *committer) ownFolds() {
+	for _, id := range c.unowned {
+		l := c.s.logs[id]
+		l.read.mu.RLock()
+		c.folds[id] = l.read.w.Copy()
+		l.read.mu.RUnlock()
+	}
+	c.unowned = nil
 }

@@ -92,6 +92,8 @@ func (w *Workshop) Copy() *Workshop {
 // built it: the indexes, the taxonomy, the running tally and counts.
 func (w *Workshop) reindex() {
 	w.indexGuide()
+	w.participants = make(map[string]*Participant, len(w.Participants))
+	w.contributions = make(map[string]*Contribution, len(w.Contributions))
 	for _, t := range w.AddedThemes {
 		w.addTheme(t)
 	}
