@@ -213,6 +213,7 @@ func (s *Store) replaceErased(rewritten map[string]map[uint64]inquiry.Event) {
 		if l == nil || len(done) == 0 {
 			continue
 		}
+		l.older.drop()
 		events := slices.Clone(l.tail)
 		for seq, e := range done {
 			if seq > l.base && seq <= l.head() {

@@ -90,6 +90,7 @@ func (c *committer) recover(touched []string) {
 		c.codes[strings.ToLower(fold.Code)] = id
 		s.mu.Lock()
 		l := s.workshopLog(id, fold.Code)
+		l.older.drop()
 		l.tail, l.base, l.baseHash, l.summary = slices.Clip(events), 0, "", fold.Summary()
 		l.trim(len(l.tail) - c.tailEvents)
 		s.mu.Unlock()

@@ -2,7 +2,10 @@ package data
 
 import (
 	"fmt"
+	"slices"
+	"sync"
 	"sync/atomic"
+	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
 
@@ -33,6 +36,9 @@ type workshopLog struct {
 	restoredAt uint64
 	// read is the committed state for Read.
 	read readFold
+	// older keeps the events older than the tail for a while after a
+	// reader needed them.
+	older olderCache
 	// broken is set when the log failed to verify after the store opened
 	// (the check runs in the background): the workshop takes no more
 	// writes, and every refusal says why.
@@ -106,13 +112,13 @@ func (s *Store) Events(workshopID string, after uint64) []inquiry.Event {
 		// the store's array.
 		return tail[after-base : n : n]
 	}
-	older, err := s.olderEvents(workshopID, after, base, anchor)
+	older, err := s.olderPrefix(l, workshopID, base, anchor)
 	if err != nil {
 		s.log.Error("a workshop's older events do not read back as they were checked", "workshop", workshopID, "err", err)
 		s.markBroken(workshopID, err)
 		return nil
 	}
-	return append(older, tail...)
+	return append(slices.Clone(older[after:]), tail...)
 }
 
 // olderEvents reads events after+1 to upTo from the database and checks
@@ -180,11 +186,11 @@ func (s *Store) wholeLog(workshopID string) ([]inquiry.Event, error) {
 	if base == 0 {
 		return tail, nil
 	}
-	older, err := s.olderEvents(workshopID, 0, base, anchor)
+	older, err := s.olderPrefix(l, workshopID, base, anchor)
 	if err != nil {
 		return nil, err
 	}
-	return append(older, tail...), nil
+	return append(slices.Clone(older), tail...), nil
 }
 
 // brokenErr returns why a workshop takes no writes, or nil.
@@ -211,4 +217,74 @@ func (s *Store) markBroken(workshopID string, err error) {
 		s.log.Error("a workshop's record failed its check: it takes no more contributions until it is restored from a backup",
 			"workshop", workshopID, "err", err)
 	}
+}
+
+// olderKept is how long the events older than a workshop's tail stay
+// decoded after the last reader that needed them. Screens opening a long
+// workshop one after another (until every screen reads its shared fold
+// instead of the log) then decode it once, not each: 30,000 events take
+// half a second to read back and check, and about 20 MB.
+const olderKept = 30 * time.Second
+
+// olderCache is a workshop's events older than its tail, checked, while
+// readers need them. Its lock is held while they are read back, so
+// readers arriving together share one read.
+type olderCache struct {
+	mu     sync.Mutex
+	events []inquiry.Event // events 1 to len(events)
+	last   time.Time       // when last used
+}
+
+// olderPrefix returns events 1 to base of a workshop (base and anchor are
+// its tail's), from the cache or read back and checked (olderEvents). A
+// cache that stops short of base is extended with the events since.
+func (s *Store) olderPrefix(l *workshopLog, workshopID string, base uint64, anchor string) ([]inquiry.Event, error) {
+	c := &l.older
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	have := uint64(len(c.events))
+	switch {
+	case have >= base:
+	case have > 0:
+		more, err := s.olderEvents(workshopID, have, base, anchor)
+		if err != nil {
+			return nil, err
+		}
+		if more[0].Prev != c.events[have-1].Hash {
+			return nil, fmt.Errorf("data: workshop %s: event %d: %w: chain broken", workshopID, more[0].Seq, inquiry.ErrInvalid)
+		}
+		c.events = append(c.events[:have:have], more...)
+	default:
+		events, err := s.olderEvents(workshopID, 0, base, anchor)
+		if err != nil {
+			return nil, err
+		}
+		c.events = events
+		time.AfterFunc(olderKept, c.expire)
+	}
+	c.last = time.Now()
+	return c.events[:base:base], nil
+}
+
+// expire drops the cached events once no reader has needed them for
+// olderKept, and looks again later otherwise.
+func (c *olderCache) expire() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.events == nil {
+		return
+	}
+	if idle := time.Since(c.last); idle < olderKept {
+		time.AfterFunc(olderKept-idle, c.expire)
+		return
+	}
+	c.events = nil
+}
+
+// drop forgets the cached events: an erasure rewrote some, or the log was
+// read back whole.
+func (c *olderCache) drop() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.events = nil
 }

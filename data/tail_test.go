@@ -42,6 +42,15 @@ func TestOnlyTheNewestEventsAreKeptInMemory(t *testing.T) {
 		if err := s.Read(ws.ID, func(*inquiry.Workshop) {}); err != nil {
 			t.Fatal(err)
 		}
+		// Read back as the tail moves on: the events kept from the last
+		// read are carried on with those trimmed since.
+		stored, err := s.readLog(ws.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Events(ws.ID, 0); !reflect.DeepEqual(got, stored) {
+			t.Fatalf("round %d: Events gives %d events, the database holds %d, or they differ", round, len(got), len(stored))
+		}
 	}
 	if n := tailLen(s, ws.ID); n > 16 {
 		t.Errorf("%d of 42 events are decoded in memory; want at most 16 (twice TailEvents)", n)
@@ -92,6 +101,9 @@ func TestOlderEventsReadBackAreCheckedAgainstTheChain(t *testing.T) {
 			if err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(eventKey(ws.ID, 3), value) }); err != nil {
 				t.Fatal(err)
 			}
+			// As after olderKept, when the events read back for checkLog
+			// are no longer kept.
+			s.logs[ws.ID].older.drop()
 			if got := s.Events(ws.ID, 0); got != nil {
 				t.Errorf("Events handed out %d events read back from a changed log", len(got))
 			}

@@ -127,3 +127,21 @@ func TestConcernNamesThePromptAndAuthorOfWhatAnEventTouches(t *testing.T) {
 		}
 	}
 }
+
+func TestAReturningParticipantIsRecognisedWithWhatTheyWrote(t *testing.T) {
+	_, events := facilitatedExportLog(t)
+	w, err := Replay(events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, ok := w.Recognise("id-p-dev")
+	if !ok || p.ID != "p-dev" {
+		t.Fatalf("Recognise(id-p-dev) = %v, %v; want Dev", p, ok)
+	}
+	if _, ok := w.Recognise(""); ok {
+		t.Errorf("an empty identity recognised someone")
+	}
+	if got := ids(w.Authored("p-dev")); !slices.Equal(got, []string{"c-07", "c-08"}) {
+		t.Errorf("Dev's contributions = %v, want c-07 then c-08", got)
+	}
+}
