@@ -518,7 +518,7 @@ func TestAKillWhileASnapshotIsWrittenLosesNothing(t *testing.T) {
 }
 
 // copyFiles copies the files of a folder, as they are now, into a new one.
-func copyFiles(t *testing.T, from, to string) {
+func copyFiles(t testing.TB, from, to string) {
 	t.Helper()
 	if err := os.MkdirAll(to, 0o700); err != nil {
 		t.Fatal(err)
