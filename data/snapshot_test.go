@@ -1,7 +1,7 @@
 package data
 
 import (
-	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"os"
@@ -58,8 +58,9 @@ func tamper(t *testing.T, dir, workshopID string, seq uint64, change func(e *inq
 }
 
 // writeSnapshot writes a snapshot of w for a workshop into a closed
-// store's database, as the store would (a new generation, then the header
-// with its MAC), after letting change alter the header and the bytes.
+// store's database, as the store would (its parts, then the header with
+// its MAC), after letting change alter the header and the bytes (one
+// part, the whole).
 func writeSnapshot(t *testing.T, dir, workshopID string, w *inquiry.Workshop, change func(h *snapshotHeader, body []byte) []byte) {
 	t.Helper()
 	body, err := w.Snapshot()
@@ -67,38 +68,43 @@ func writeSnapshot(t *testing.T, dir, workshopID string, w *inquiry.Workshop, ch
 		t.Fatal(err)
 	}
 	withRawDB(t, dir, func(db *badger.DB) error {
-		var secret []byte
-		var old snapshotHeader
-		err := db.View(func(txn *badger.Txn) error {
-			item, err := txn.Get([]byte(secretKey))
-			if err != nil {
-				return err
-			}
-			if secret, err = item.ValueCopy(nil); err != nil {
-				return err
-			}
-			_, err = readSnapshotHeader(txn, workshopID, &old)
-			return err
-		})
+		secret, err := secretOf(db)
 		if err != nil {
 			return err
 		}
-		h := snapshotHeader{Gen: old.Gen + 1, Head: w.Head, HeadHash: w.HeadHash, Chunks: 1}
-		h.MAC = snapshotMAC(snapshotKeyOf(secret), workshopID, h.Head, h.HeadHash, body)
+		h := snapshotHeader{Head: w.Head, HeadHash: w.HeadHash}
+		mac := snapshotMAC(snapshotKeyOf(secret), workshopID, h.Head, h.HeadHash)
+		mac.Write(body)
+		h.MAC = mac.Sum(nil)
 		if change != nil {
 			body = change(&h, body)
 		}
-		h.Size = len(body)
+		sum := sha256.Sum256(body)
+		h.Parts, h.Size = [][]byte{sum[:]}, len(body)
 		header, err := json.Marshal(h)
 		if err != nil {
 			return err
 		}
 		_, err = writeEntries(db, []entry{
-			{key: snapshotChunkKey(workshopID, h.Gen, 0), value: body},
+			{key: snapshotChunkKey(workshopID, sum[:]), value: body},
 			{key: snapshotHeaderKey(workshopID), value: header},
 		})
 		return err
 	})
+}
+
+// secretOf reads the installation secret from a database.
+func secretOf(db *badger.DB) ([]byte, error) {
+	var secret []byte
+	err := db.View(func(txn *badger.Txn) error {
+		item, err := txn.Get([]byte(secretKey))
+		if err != nil {
+			return err
+		}
+		secret, err = item.ValueCopy(nil)
+		return err
+	})
+	return secret, err
 }
 
 // replayOf is a verifying replay of a workshop's log as the database
@@ -206,6 +212,17 @@ func TestTornOrStaleSnapshotsAreReplayedPast(t *testing.T) {
 				return body
 			})
 		}, 0},
+		{"a part does not match its hash", func(t *testing.T, dir string, ws inquiry.Summary, _ []inquiry.Event) {
+			withRawDB(t, dir, func(db *badger.DB) error {
+				return db.Update(func(txn *badger.Txn) error {
+					var h snapshotHeader
+					if _, err := readSnapshotHeader(txn, ws.ID, &h); err != nil {
+						return err
+					}
+					return txn.Set(snapshotChunkKey(ws.ID, h.Parts[0]), []byte("other bytes"))
+				})
+			})
+		}, 0},
 		{"the header's head is changed", func(t *testing.T, dir string, ws inquiry.Summary, log []inquiry.Event) {
 			writeSnapshot(t, dir, ws.ID, mustReplay(t, log), func(h *snapshotHeader, body []byte) []byte {
 				h.Head--
@@ -214,7 +231,8 @@ func TestTornOrStaleSnapshotsAreReplayedPast(t *testing.T) {
 		}, 0},
 		{"a kill after the chunks of a new one, before its header", func(t *testing.T, dir string, ws inquiry.Summary, log []inquiry.Event) {
 			withRawDB(t, dir, func(db *badger.DB) error {
-				_, err := writeEntries(db, []entry{{key: snapshotChunkKey(ws.ID, 99, 0), value: []byte("half a snapshot")}})
+				sum := sha256.Sum256([]byte("half a snapshot"))
+				_, err := writeEntries(db, []entry{{key: snapshotChunkKey(ws.ID, sum[:]), value: []byte("half a snapshot")}})
 				return err
 			})
 		}, 7},
@@ -263,32 +281,31 @@ func TestTornOrStaleSnapshotsAreReplayedPast(t *testing.T) {
 	}
 }
 
-// resign recomputes a workshop's snapshot MAC over the bytes it has.
+// resign recomputes a workshop's snapshot MAC over the bytes its header
+// lists, as someone holding the installation secret could.
 func resign(t *testing.T, dir, workshopID string) {
 	t.Helper()
 	withRawDB(t, dir, func(db *badger.DB) error {
+		secret, err := secretOf(db)
+		if err != nil {
+			return err
+		}
 		return db.Update(func(txn *badger.Txn) error {
-			item, err := txn.Get([]byte(secretKey))
-			if err != nil {
-				return err
-			}
-			secret, err := item.ValueCopy(nil)
-			if err != nil {
-				return err
-			}
 			var h snapshotHeader
 			if _, err := readSnapshotHeader(txn, workshopID, &h); err != nil {
 				return err
 			}
-			item, err = txn.Get(snapshotChunkKey(workshopID, h.Gen, 0))
-			if err != nil {
-				return err
+			mac := snapshotMAC(snapshotKeyOf(secret), workshopID, h.Head, h.HeadHash)
+			for _, sum := range h.Parts {
+				item, err := txn.Get(snapshotChunkKey(workshopID, sum))
+				if err != nil {
+					return err
+				}
+				if err := item.Value(func(v []byte) error { mac.Write(v); return nil }); err != nil {
+					return err
+				}
 			}
-			body, err := item.ValueCopy(nil)
-			if err != nil {
-				return err
-			}
-			h.MAC = snapshotMAC(snapshotKeyOf(secret), workshopID, h.Head, h.HeadHash, body)
+			h.MAC = mac.Sum(nil)
 			header, err := json.Marshal(h)
 			if err != nil {
 				return err
@@ -507,9 +524,13 @@ func TestAKillWhileASnapshotIsWrittenLosesNothing(t *testing.T) {
 			if _, err := readSnapshotHeader(txn, ws.ID, &h); err != nil {
 				return err
 			}
+			listed := map[string]bool{}
+			for _, sum := range h.Parts {
+				listed[string(snapshotChunkKey(ws.ID, sum))] = true
+			}
 			for _, k := range snapshotChunkKeys(txn, ws.ID) {
-				if !bytes.HasPrefix(k, snapshotChunkKey(ws.ID, h.Gen, 0)[:len(k)-4]) {
-					t.Errorf("a chunk of another generation than the header's is left: %q", k)
+				if !listed[string(k)] {
+					t.Errorf("a part the header does not list is left: %q", k)
 				}
 			}
 			return nil
@@ -539,4 +560,55 @@ func copyFiles(t testing.TB, from, to string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// A snapshot writes again only the parts that changed: after one more
+// contribution, the first part (the head, the people) and the last part
+// of contributions. The parts it no longer lists are deleted.
+func TestASnapshotWritesOnlyThePartsThatChanged(t *testing.T) {
+	dir := t.TempDir()
+	s := openStore(t, dir)
+	ws := openWorkshop(t, s, "harbour-0001")
+	mustAppend(t, s, ws.ID, joining("bob"))
+	bobSays(t, s, ws.ID, 0, 2*inquiry.SnapshotPart+10)
+	s.Close()
+	before := headerOf(t, dir, ws.ID)
+
+	s = openStore(t, dir)
+	mustAppend(t, s, ws.ID, adding("bob", "one-more", "One more from Bob"))
+	s.Close()
+	after := headerOf(t, dir, ws.ID)
+	if len(after.Parts) != 4 || len(before.Parts) != 4 {
+		t.Fatalf("the snapshots have %d and %d parts, want 4", len(before.Parts), len(after.Parts))
+	}
+	for i := range after.Parts {
+		same := string(before.Parts[i]) == string(after.Parts[i])
+		if same != (i == 1 || i == 2) {
+			t.Errorf("part %d unchanged: %v; want only parts 1 and 2 (the untouched contributions) the same", i, same)
+		}
+	}
+	withRawDB(t, dir, func(db *badger.DB) error {
+		return db.View(func(txn *badger.Txn) error {
+			if n := len(snapshotChunkKeys(txn, ws.ID)); n != 4 {
+				t.Errorf("%d parts are stored, want the 4 the header lists", n)
+			}
+			return nil
+		})
+	})
+}
+
+// headerOf reads a closed store's snapshot header of a workshop.
+func headerOf(t *testing.T, dir, workshopID string) snapshotHeader {
+	t.Helper()
+	var h snapshotHeader
+	withRawDB(t, dir, func(db *badger.DB) error {
+		return db.View(func(txn *badger.Txn) error {
+			found, err := readSnapshotHeader(txn, workshopID, &h)
+			if err == nil && !found {
+				err = errors.New("no snapshot header")
+			}
+			return err
+		})
+	})
+	return h
 }

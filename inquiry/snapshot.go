@@ -1,6 +1,7 @@
 package inquiry
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
@@ -92,14 +93,34 @@ var foldShape = sync.OnceValue(func() [32]byte {
 	return sum
 })
 
-// Snapshot writes the workshop's whole state. The same state always gives
-// the same bytes. The guide is written as JSON, as the log holds it.
+// SnapshotPart is how many contributions a part of a snapshot holds
+// (SnapshotParts): few enough that a part of long texts stays far under
+// the store's largest value, many enough that a workshop of 30,000 has
+// some hundred parts.
+const SnapshotPart = 256
+
+// Snapshot writes the workshop's whole state: its parts, one after the
+// other. The same state always gives the same bytes.
 func (w *Workshop) Snapshot() ([]byte, error) {
+	parts, err := w.SnapshotParts()
+	if err != nil {
+		return nil, err
+	}
+	return bytes.Join(parts, nil), nil
+}
+
+// SnapshotParts writes the workshop's whole state in parts: first
+// everything but the contributions, then the contributions, SnapshotPart
+// to a part. A part of contributions that did not change since an earlier
+// snapshot comes out the same, so a store need not write it again.
+// RestoreSnapshot reads the parts joined. The guide is written as JSON,
+// as the log holds it.
+func (w *Workshop) SnapshotParts() ([][]byte, error) {
 	guide, err := json.Marshal(w.Guide)
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: guide: %w", err)
 	}
-	e := snapWriter{b: make([]byte, 0, 1024+len(guide)+320*len(w.Contributions)+128*len(w.Participants))}
+	e := snapWriter{b: make([]byte, 0, 1024+len(guide)+128*len(w.Participants))}
 	shape := foldShape()
 	e.b = append(e.b, snapshotMagic...)
 	e.uint(snapshotVersion)
@@ -132,15 +153,20 @@ func (w *Workshop) Snapshot() ([]byte, error) {
 	for _, p := range w.Participants {
 		e.participant(p)
 	}
-	e.uint(uint64(len(w.Contributions)))
-	for _, c := range w.Contributions {
-		e.contribution(c)
-	}
 	e.uint(uint64(len(w.Votes)))
 	for _, v := range w.Votes {
 		e.vote(v)
 	}
-	return e.b, nil
+	e.uint(uint64(len(w.Contributions)))
+	parts := [][]byte{e.b}
+	for first := 0; first < len(w.Contributions); first += SnapshotPart {
+		part := snapWriter{b: make([]byte, 0, 320*SnapshotPart)}
+		for _, c := range w.Contributions[first:min(first+SnapshotPart, len(w.Contributions))] {
+			part.contribution(c)
+		}
+		parts = append(parts, part.b)
+	}
+	return parts, nil
 }
 
 // snapWriter appends a snapshot's values: unsigned and signed varints,

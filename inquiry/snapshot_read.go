@@ -231,15 +231,15 @@ func (r *snapReader) workshop() *Workshop {
 			w.Participants[i] = r.participant()
 		}
 	}
+	for range r.count() {
+		w.Votes = append(w.Votes, r.vote())
+	}
 	if n := r.count(); n > 0 {
 		w.Contributions = make([]*Contribution, n)
 		intern := map[string]string{}
 		for i := range w.Contributions {
 			w.Contributions[i] = r.contribution(intern)
 		}
-	}
-	for range r.count() {
-		w.Votes = append(w.Votes, r.vote())
 	}
 	return w
 }

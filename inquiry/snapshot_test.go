@@ -241,3 +241,37 @@ func TestRestoreRefusesWhatIsNotAWholeSnapshotOfThisFold(t *testing.T) {
 		t.Errorf("a snapshot of a fold of another shape: %v, want ErrStaleSnapshot", err)
 	}
 }
+
+// Parts of contributions nothing touched come out as before, so a store
+// writes again only what changed: here, after an edit, the part holding
+// the edited contribution and the first part (which holds the head).
+func TestSnapshotPartsChangeOnlyWhereTheFoldChanged(t *testing.T) {
+	w, events := largeExportLog(t, 3*SnapshotPart)
+	before, err := w.SnapshotParts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(before) != 4 {
+		t.Fatalf("%d parts for %d contributions, want 4", len(before), 3*SnapshotPart)
+	}
+	c := w.Contributions[SnapshotPart+5]
+	d := ContributionDetails{ID: c.ID, Participant: c.Participant, Prompt: c.Prompt, Kind: c.Kind, Themes: c.Themes, Partner: c.Partner}
+	e := edited(Actor{Role: RoleParticipant, ID: c.Participant}, d, "Changed words.")
+	e.Seq, e.Prev, e.At = w.Head+1, w.HeadHash, events[len(events)-1].At
+	for _, words := range e.Words() {
+		words.Seal(testSalt)
+	}
+	e.Hash = e.ChainHash()
+	if err := w.Apply(e); err != nil {
+		t.Fatal(err)
+	}
+	after, err := w.SnapshotParts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range after {
+		if changed := !bytes.Equal(before[i], after[i]); changed != (i == 0 || i == 2) {
+			t.Errorf("part %d changed: %v", i, changed)
+		}
+	}
+}
