@@ -33,6 +33,15 @@ func FuzzCheckedEventsFold(f *testing.F) {
 		if !reflect.DeepEqual(l.replay(), w) {
 			t.Fatalf("replaying the log gives a different workshop from folding it")
 		}
+		// The counts agree with a scan, and a snapshot halfway carries on
+		// to the same workshop (snapshot_test.go, counts_test.go).
+		checkCounts(t, w, l.events[len(l.events)-1])
+		events := stored(t, l.events)
+		whole, err := Replay(events)
+		if err != nil {
+			t.Fatalf("the log read back does not replay: %v", err)
+		}
+		checkSnapshotAt(t, events, len(events)/2+1, whole)
 	})
 }
 

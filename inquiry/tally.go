@@ -78,6 +78,7 @@ type tallyCounts struct {
 // count adds a live contribution to the running tally (sign 1) or takes
 // it out (sign -1). Contributions that are not live are not counted.
 func (w *Workshop) count(c *Contribution, sign int) {
+	w.seen.count(c, sign)
 	k := slices.Index(AllKinds, c.Kind)
 	if !c.Live() || k < 0 {
 		return
