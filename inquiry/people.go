@@ -198,8 +198,12 @@ func (w *Workshop) foldPeople(e Event) {
 		// Counted again as the kept participant's (counts.go).
 		w.update(c, func() { c.Participant = into.ID })
 	}
-	w.authored[into.ID] = mergeBySeq(w.authored[into.ID], moved)
-	delete(w.authored, from.ID)
+	if len(moved) > 0 {
+		// Only someone with contributions has an entry, as a fold
+		// restored from a snapshot indexes them.
+		w.authored[into.ID] = mergeBySeq(w.authored[into.ID], moved)
+		delete(w.authored, from.ID)
+	}
 	w.seen.forget(from.ID)
 	for _, v := range w.Votes {
 		v.moveBallot(from.ID, into.ID)

@@ -3,14 +3,12 @@ package inquiry
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"maps"
 	"reflect"
 	"slices"
 	"sync"
-	"time"
 )
 
 // A snapshot is a workshop's whole state, written so that a later process
@@ -32,7 +30,7 @@ const snapshotMagic = "anchorage fold\n"
 // snapshotVersion changes when what the fold means changes without its
 // shape changing (a fold case that counts differently): a snapshot of
 // another version is refused, and the log replayed instead.
-const snapshotVersion = 1
+const snapshotVersion = 2
 
 // snapshotFields are the fields a snapshot holds, by type; derivedFields
 // those a restore rebuilds (reindex). A field in neither fails
@@ -41,22 +39,34 @@ var (
 	snapshotFields = map[string][]string{
 		"Workshop": {"ID", "Title", "Code", "Pacing", "Guide", "Open", "OpenedAt", "ClosedAt",
 			"Participants", "Contributions", "Current", "Settings", "Revealed", "Votes", "AddedThemes",
-			"Head", "HeadHash", "timeboxEnded"},
+			"Lobby", "Head", "HeadHash", "timeboxEnded", "agreements", "duplicates", "team", "clock",
+			"standing", "reissues"},
 		"Participant": {"ID", "Name", "Organisation", "JoinedAt", "ConsentAt", "Identity", "Scribed",
-			"Withdrawn", "WithdrawnAt", "Erased", "ErasedAt"},
+			"Withdrawn", "WithdrawnAt", "Erased", "ErasedAt", "MergedInto", "MergedAt", "CodeReissuedAt",
+			"Blocked", "BlockedAt", "Waiting", "AdmittedAt"},
 		"Contribution": {"ID", "Participant", "Prompt", "Kind", "Text", "Themes", "Partner", "BuildsOn",
-			"Owner", "Due", "AddedAt", "EditedAt", "Seq", "ScribedBy", "ThemesAccepted", "Highlighted",
-			"Hidden", "HiddenReason", "MergedInto", "Deleted", "Withdrawn", "Erased"},
-		"VoteState": {"Vote", "Open", "OpenedAt", "ClosedAt", "Ballots"},
-		"Vote":      {"ID", "Title", "Kinds", "Dots"},
-		"Pace":      {"Prompt", "EndsAt"},
-		"Settings":  {"Visibility", "Anonymous"},
-		"Theme":     {"ID", "Label", "Keywords"},
+			"Answers", "Owner", "Due", "AddedAt", "EditedAt", "Seq", "ScribedBy", "ThemesAccepted",
+			"Highlighted", "Hidden", "HiddenReason", "MergedInto", "UnmergedFrom", "UnmergedAt",
+			"Deleted", "Withdrawn", "Erased"},
+		"VoteState":    {"Vote", "Open", "OpenedAt", "ClosedAt", "Ballots", "fixed", "cast"},
+		"Vote":         {"ID", "Title", "Kinds", "Dots", "Prompt", "Highlighted"},
+		"Pace":         {"Prompt", "EndsAt"},
+		"Settings":     {"Visibility", "Anonymous"},
+		"Theme":        {"ID", "Label", "Keywords"},
+		"teamIndex":    {"members"},
+		"TeamMember":   {"Role", "ID", "Name", "FirstAt"},
+		"Timebox":      {"Prompt", "EndsAt", "PausedAt", "Ended"},
+		"standing":     {"waiting", "joined", "opened", "names", "shown", "typed", "textBytes", "authored"},
+		"nameIndex":    {"shown", "next", "numbered"},
+		"numberedName": {"typed", "n"},
+		"Reissue":      {"Participant", "Seq"},
 	}
 	derivedFields = map[string][]string{
-		"Workshop": {"participants", "contributions", "authored", "answers", "order", "prompts",
-			"themes", "themeList", "suggester", "votes", "counts", "seen"},
+		"Workshop": {"participants", "contributions", "authored", "answers", "reframes", "order", "prompts",
+			"themes", "themeList", "suggester", "votes", "counts", "seen", "merged", "builtOn"},
 		"VoteState": {"w"},
+		"teamIndex": {"byID"},
+		"standing":  {"identities"},
 	}
 )
 
@@ -111,7 +121,8 @@ func (w *Workshop) Snapshot() ([]byte, error) {
 
 // SnapshotParts writes the workshop's whole state in parts: first
 // everything but the contributions, then the contributions, SnapshotPart
-// to a part. A part of contributions that did not change since an earlier
+// to a part, each with who agrees with it and the duplicates merged into
+// it. A part of contributions that did not change since an earlier
 // snapshot comes out the same, so a store need not write it again.
 // RestoreSnapshot reads the parts joined. The guide is written as JSON,
 // as the log holds it.
@@ -140,7 +151,7 @@ func (w *Workshop) SnapshotParts() ([][]byte, error) {
 	e.bool(w.timeboxEnded)
 	e.str(string(w.Settings.Visibility))
 	e.bool(w.Settings.Anonymous)
-	e.uint(uint64(len(w.Revealed)))
+	e.length(len(w.Revealed), w.Revealed == nil)
 	for _, ref := range slices.Sorted(maps.Keys(w.Revealed)) {
 		e.str(string(ref))
 		e.bool(w.Revealed[ref])
@@ -157,131 +168,15 @@ func (w *Workshop) SnapshotParts() ([][]byte, error) {
 	for _, v := range w.Votes {
 		e.vote(v)
 	}
+	e.room(w)
 	e.uint(uint64(len(w.Contributions)))
 	parts := [][]byte{e.b}
 	for first := 0; first < len(w.Contributions); first += SnapshotPart {
 		part := snapWriter{b: make([]byte, 0, 320*SnapshotPart)}
 		for _, c := range w.Contributions[first:min(first+SnapshotPart, len(w.Contributions))] {
-			part.contribution(c)
+			part.contribution(c, w)
 		}
 		parts = append(parts, part.b)
 	}
 	return parts, nil
-}
-
-// snapWriter appends a snapshot's values: unsigned and signed varints,
-// strings and byte strings with their length first.
-type snapWriter struct{ b []byte }
-
-func (e *snapWriter) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
-func (e *snapWriter) int(v int64)   { e.b = binary.AppendVarint(e.b, v) }
-
-func (e *snapWriter) bool(v bool) {
-	if v {
-		e.b = append(e.b, 1)
-	} else {
-		e.b = append(e.b, 0)
-	}
-}
-
-func (e *snapWriter) str(s string) {
-	e.uint(uint64(len(s)))
-	e.b = append(e.b, s...)
-}
-
-func (e *snapWriter) bytes(b []byte) {
-	e.uint(uint64(len(b)))
-	e.b = append(e.b, b...)
-}
-
-// strs writes a list of strings. An empty list reads back as nil, as it
-// does from the log's JSON, where empty lists are left out.
-func (e *snapWriter) strs(list []string) {
-	e.uint(uint64(len(list)))
-	for _, s := range list {
-		e.str(s)
-	}
-}
-
-// time writes an instant and its offset from UTC, which is all JSON keeps
-// of a time's location; zero is written as offset 1, which no real one is
-// (offsets are whole minutes).
-func (e *snapWriter) time(t time.Time) {
-	if t.IsZero() {
-		e.int(1)
-		return
-	}
-	_, offset := t.Zone()
-	e.int(int64(offset))
-	e.int(t.Unix())
-	e.uint(uint64(t.Nanosecond()))
-}
-
-func (e *snapWriter) theme(t Theme) {
-	e.str(t.ID)
-	e.str(t.Label)
-	e.strs(t.Keywords)
-}
-
-func (e *snapWriter) participant(p *Participant) {
-	e.str(p.ID)
-	e.str(p.Name)
-	e.str(p.Organisation)
-	e.time(p.JoinedAt)
-	e.time(p.ConsentAt)
-	e.str(p.Identity)
-	e.bool(p.Scribed)
-	e.bool(p.Withdrawn)
-	e.time(p.WithdrawnAt)
-	e.bool(p.Erased)
-	e.time(p.ErasedAt)
-}
-
-func (e *snapWriter) contribution(c *Contribution) {
-	e.str(c.ID)
-	e.str(c.Participant)
-	e.str(string(c.Prompt))
-	e.str(string(c.Kind))
-	e.str(c.Text)
-	e.strs(c.Themes)
-	e.str(c.Partner)
-	e.str(c.BuildsOn)
-	e.str(c.Owner)
-	e.str(c.Due)
-	e.time(c.AddedAt)
-	e.time(c.EditedAt)
-	e.uint(c.Seq)
-	e.str(c.ScribedBy)
-	e.str(c.HiddenReason)
-	e.str(c.MergedInto)
-	var flags uint64
-	for i, f := range []bool{c.ThemesAccepted, c.Highlighted, c.Hidden, c.Deleted, c.Withdrawn, c.Erased} {
-		if f {
-			flags |= 1 << i
-		}
-	}
-	e.uint(flags)
-}
-
-func (e *snapWriter) vote(v *VoteState) {
-	e.str(v.ID)
-	e.str(v.Title)
-	e.uint(uint64(len(v.Kinds)))
-	for _, k := range v.Kinds {
-		e.str(string(k))
-	}
-	e.int(int64(v.Dots))
-	e.bool(v.Open)
-	e.time(v.OpenedAt)
-	e.time(v.ClosedAt)
-	e.uint(uint64(len(v.Ballots)))
-	for _, who := range slices.Sorted(maps.Keys(v.Ballots)) {
-		e.str(who)
-		dots := v.Ballots[who]
-		e.uint(uint64(len(dots)))
-		for _, id := range slices.Sorted(maps.Keys(dots)) {
-			e.str(id)
-			e.int(int64(dots[id]))
-		}
-	}
 }

@@ -26,6 +26,7 @@ func foldLogs(t *testing.T) map[string][]Event {
 		"full":  fullLog(t).events,
 		"large": func() []Event { _, e := largeExportLog(t, 120); return e }(),
 	}
+	logs["issues"] = roomOfIssuesLog(t)
 	_, logs["facilitated"] = facilitatedExportLog(t)
 	_, logs["sample"] = sampleExportLog(t)
 	for _, seed := range []uint64{1, 2, 3, 4} {
@@ -126,8 +127,9 @@ func eventTypes(t *testing.T) []EventType {
 
 // checkSnapshotAt snapshots a replay of the first k events, restores it,
 // folds the rest of the log into it and compares it with want, the
-// replay of the whole log; and does the same with a Copy of the restored
-// fold.
+// replay of the whole log. It does the same with a Copy of the replay,
+// taken before the replay folds on, which must not see the replay's
+// later changes: a copy shares nothing the fold changes.
 func checkSnapshotAt(t *testing.T, events []Event, k int, want *Workshop) {
 	t.Helper()
 	head, err := ReplayStamped(events[:k])
@@ -143,26 +145,40 @@ func checkSnapshotAt(t *testing.T, events []Event, k int, want *Workshop) {
 		t.Fatalf("restore the snapshot at %d: %v", k, err)
 	}
 	if !reflect.DeepEqual(restored, head) {
-		t.Fatalf("the fold restored from a snapshot at event %d differs from the fold it was taken of:\n got %+v\nwant %+v", k, restored, head)
+		t.Fatalf("the fold restored from a snapshot at event %d differs from the fold it was taken of: %s", k, foldDiff(restored, head))
 	}
 	again, err := restored.Snapshot()
 	if err != nil || !bytes.Equal(again, snap) {
 		t.Fatalf("a restored fold's snapshot differs from the one it was restored from (err %v)", err)
 	}
-	copied := restored.Copy()
+	copied := head.Copy()
+	if !reflect.DeepEqual(copied, head) {
+		t.Fatalf("a copy of the fold at event %d differs from it: %s", k, foldDiff(copied, head))
+	}
 	for _, e := range events[k:] {
 		if err := restored.Apply(e); err != nil {
 			t.Fatalf("after a snapshot at %d, event %d: %v", k, e.Seq, err)
 		}
-		if err := copied.ApplyStamped(e); err != nil {
-			t.Fatalf("after a snapshot at %d, a copy refused event %d: %v", k, e.Seq, err)
+		if err := head.ApplyStamped(e); err != nil {
+			t.Fatalf("after event %d, event %d: %v", k, e.Seq, err)
 		}
 	}
 	if !reflect.DeepEqual(restored, want) {
-		t.Fatalf("snapshot at event %d and the rest of the log fold a different workshop from a replay of the log", k)
+		t.Fatalf("snapshot at event %d and the rest of the log fold a different workshop from a replay of the log: %s", k, foldDiff(restored, want))
+	}
+	if still, err := copied.Snapshot(); err != nil || !bytes.Equal(still, snap) {
+		t.Fatalf("a copy of the fold at event %d changed as the fold it was copied from folded on (err %v)", k, err)
+	}
+	for _, e := range events[k:] {
+		if err := copied.ApplyStamped(e); err != nil {
+			t.Fatalf("after a copy at %d, the copy refused event %d: %v", k, e.Seq, err)
+		}
 	}
 	if !reflect.DeepEqual(copied, want) {
-		t.Fatalf("a copy of the fold restored at event %d, carried on, differs from a replay", k)
+		t.Fatalf("a copy of the fold at event %d, carried on, differs from a replay: %s", k, foldDiff(copied, want))
+	}
+	if !reflect.DeepEqual(head, want) {
+		t.Fatalf("a fold copied at event %d changed as its copy folded on: %s", k, foldDiff(head, want))
 	}
 }
 
