@@ -167,5 +167,10 @@ func (x *nameIndex) leave(shown string) {
 		if num.n < x.next[num.typed] {
 			x.next[num.typed] = num.n
 		}
+		// Numbers start at 2 anyway: an entry that says so is dropped, so
+		// that a name nobody shows any more is kept nowhere.
+		if x.next[num.typed] <= 2 {
+			delete(x.next, num.typed)
+		}
 	}
 }
