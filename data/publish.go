@@ -1,6 +1,7 @@
 package data
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -94,6 +95,6 @@ func (c *committer) recover(touched []string) {
 		l.tail, l.base, l.baseHash, l.summary = slices.Clip(events), 0, "", fold.Summary()
 		l.trim(len(l.tail) - c.tailEvents)
 		s.mu.Unlock()
-		l.setRead(fold.Copy())
+		l.setRead(fold.Copy(), maps.Clone(c.limits[id]))
 	}
 }

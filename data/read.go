@@ -24,6 +24,9 @@ import (
 type readFold struct {
 	mu sync.RWMutex
 	w  *inquiry.Workshop
+	// spent is the participants' allowances as w's events spent them, for
+	// the snapshots taken of w (snapshot_limits.go).
+	spent spending
 	// head is w.Head, for the committer, which trims the tail of the log
 	// but not what this fold has yet to take in.
 	head atomic.Uint64
@@ -34,6 +37,12 @@ type readFold struct {
 // (copy what it shows), and must be quick: a reader that finds the state
 // behind waits for the readers before it to finish.
 func (s *Store) Read(workshopID string, read func(*inquiry.Workshop)) error {
+	return s.readState(workshopID, func(w *inquiry.Workshop, _ spending) { read(w) })
+}
+
+// readState is Read with the allowances the fold's events spent, which
+// are as shared as the fold.
+func (s *Store) readState(workshopID string, read func(*inquiry.Workshop, spending)) error {
 	s.mu.RLock()
 	l, ok := s.logs[workshopID]
 	var head uint64
@@ -54,7 +63,7 @@ func (s *Store) Read(workshopID string, read func(*inquiry.Workshop)) error {
 		rf.mu.RLock()
 	}
 	defer rf.mu.RUnlock()
-	read(rf.w)
+	read(rf.w, rf.spent)
 	return nil
 }
 
@@ -76,26 +85,31 @@ func (s *Store) catchUp(workshopID string, l *workshopLog) error {
 		if err != nil {
 			return fmt.Errorf("data: workshop %s: %w", workshopID, err)
 		}
-		rf.w = w
+		rf.w, rf.spent = w, learned(s.allowance, events)
 	} else {
+		if rf.spent == nil {
+			rf.spent = spending{}
+		}
 		for _, e := range events {
 			if err := rf.w.ApplyStamped(e); err != nil {
 				rf.w, from = nil, 0 // start again next time rather than serve a broken fold
 				rf.head.Store(0)
 				return fmt.Errorf("data: workshop %s: %w", workshopID, err)
 			}
+			rf.spent.spend(s.allowance, e)
 		}
 	}
 	rf.head.Store(rf.w.Head)
 	return nil
 }
 
-// setRead replaces the readers' fold, for a fold the store has just
-// built: at load, and after a failed commit was undone.
-func (l *workshopLog) setRead(w *inquiry.Workshop) {
+// setRead replaces the readers' fold and the allowances its events spent,
+// for a fold the store has just built: at load, and after a failed commit
+// was undone. They are the readers' own: the caller keeps no reference.
+func (l *workshopLog) setRead(w *inquiry.Workshop, spent spending) {
 	l.read.mu.Lock()
 	defer l.read.mu.Unlock()
-	l.read.w = w
+	l.read.w, l.read.spent = w, spent
 	if w != nil {
 		l.read.head.Store(w.Head)
 	} else {

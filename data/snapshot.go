@@ -25,8 +25,9 @@ import (
 //
 // A snapshot is written in parts (inquiry.SnapshotParts), each under the
 // key of its SHA-256, then a header listing the parts' hashes with its
-// head (sequence and hash) and a MAC over the whole with a key derived
-// from the installation secret; then the parts no header lists are
+// head (sequence and hash), the participants' allowances as the events up
+// to the head spent them (snapshot_limits.go), and a MAC over the whole
+// with a key derived from the installation secret; then the parts no header lists are
 // deleted. A part already stored is not written again: contributions
 // nothing has touched since the last snapshot come out the same, so a
 // snapshot of a workshop of 30,000 writes the first part and the newest
@@ -51,7 +52,10 @@ type snapshotHeader struct {
 	// Parts are the SHA-256 of each part, in order.
 	Parts [][]byte `json:"parts"`
 	Size  int      `json:"size"`
-	MAC   []byte   `json:"mac"`
+	// Limits are the participants' allowances as the events up to the
+	// head spent them (snapshot_limits.go).
+	Limits json.RawMessage `json:"limits"`
+	MAC    []byte          `json:"mac"`
 }
 
 // snapshotHeaderKey is the key of a workshop's snapshot header, and
@@ -76,6 +80,7 @@ type snapshotJob struct {
 	head       uint64
 	headHash   string
 	parts      [][]byte
+	limits     []byte
 }
 
 // snapshots writes workshops' snapshots, in the background so the
@@ -165,18 +170,19 @@ func (n *snapshots) writeQueued() {
 // catching the fold up waits for the snapshot to be taken.
 func (n *snapshots) take(workshopID string) (snapshotJob, error) {
 	j := snapshotJob{workshopID: workshopID}
-	var err error
-	read := n.s.Read(workshopID, func(w *inquiry.Workshop) {
+	var err, limitsErr error
+	read := n.s.readState(workshopID, func(w *inquiry.Workshop, spent spending) {
 		j.head, j.headHash = w.Head, w.HeadHash
 		j.parts, err = w.SnapshotParts()
+		j.limits, limitsErr = encodeLimits(n.s.allowance, spent)
 	})
-	return j, errors.Join(read, err)
+	return j, errors.Join(read, err, limitsErr)
 }
 
-// macOf starts the MAC that authenticates a snapshot: its workshop and
-// head, then (written by the caller) its bytes.
-func (n *snapshots) macOf(workshopID string, head uint64, headHash string) hash.Hash {
-	return snapshotMAC(n.key, workshopID, head, headHash)
+// macOf starts the MAC that authenticates a snapshot: its workshop, head
+// and limits, then (written by the caller) its bytes.
+func (n *snapshots) macOf(workshopID string, head uint64, headHash string, limits []byte) hash.Hash {
+	return snapshotMAC(n.key, workshopID, head, headHash, limits)
 }
 
 // snapshotKeyOf derives the key snapshots are authenticated with from the
@@ -187,9 +193,10 @@ func snapshotKeyOf(secret []byte) []byte {
 	return mac.Sum(nil)
 }
 
-func snapshotMAC(key []byte, workshopID string, head uint64, headHash string) hash.Hash {
+func snapshotMAC(key []byte, workshopID string, head uint64, headHash string, limits []byte) hash.Hash {
 	m := hmac.New(sha256.New, key)
-	fmt.Fprintf(m, "anchorage snapshot\x00%s\x00%d\x00%s\x00", workshopID, head, headHash)
+	fmt.Fprintf(m, "anchorage snapshot\x00%s\x00%d\x00%s\x00%d\x00", workshopID, head, headHash, len(limits))
+	m.Write(limits)
 	return m
 }
 
@@ -212,8 +219,8 @@ func (n *snapshots) write(j snapshotJob) error {
 	for _, k := range stored {
 		have[string(k)] = true
 	}
-	h := snapshotHeader{Head: j.head, HeadHash: j.headHash}
-	mac := n.macOf(j.workshopID, j.head, j.headHash)
+	h := snapshotHeader{Head: j.head, HeadHash: j.headHash, Limits: j.limits}
+	mac := n.macOf(j.workshopID, j.head, j.headHash, j.limits)
 	listed := map[string]bool{}
 	var parts []entry
 	for _, part := range j.parts {
@@ -299,7 +306,7 @@ func (n *snapshots) read(txn *badger.Txn, workshopID string) ([]byte, *snapshotH
 			return nil, nil, fmt.Errorf("snapshot part %d of %d does not match its hash", i+1, len(h.Parts))
 		}
 	}
-	mac := n.macOf(workshopID, h.Head, h.HeadHash)
+	mac := n.macOf(workshopID, h.Head, h.HeadHash, h.Limits)
 	mac.Write(body)
 	if len(body) != h.Size || !hmac.Equal(h.MAC, mac.Sum(nil)) {
 		return nil, nil, errors.New("the snapshot does not match its MAC: it is torn or was changed")

@@ -69,8 +69,23 @@ func writeSnapshot(t *testing.T, dir, workshopID string, w *inquiry.Workshop, ch
 		if err != nil {
 			return err
 		}
-		h := snapshotHeader{Head: w.Head, HeadHash: w.HeadHash}
-		mac := snapshotMAC(snapshotKeyOf(secret), workshopID, h.Head, h.HeadHash)
+		// The allowances as the workshop's log up to w's head spends them,
+		// under the allowance a store opened with no options has.
+		spent := spending{}
+		if err := db.View(func(txn *badger.Txn) error {
+			return scanEventsFrom(txn, workshopID, 1, w.Head, func(e inquiry.Event) error {
+				spent.spend(inquiry.DefaultAllowance, e)
+				return nil
+			})
+		}); err != nil {
+			return err
+		}
+		limits, err := encodeLimits(inquiry.DefaultAllowance, spent)
+		if err != nil {
+			return err
+		}
+		h := snapshotHeader{Head: w.Head, HeadHash: w.HeadHash, Limits: limits}
+		mac := snapshotMAC(snapshotKeyOf(secret), workshopID, h.Head, h.HeadHash, h.Limits)
 		mac.Write(body)
 		h.MAC = mac.Sum(nil)
 		if change != nil {
@@ -176,7 +191,7 @@ func resign(t *testing.T, dir, workshopID string) {
 			if _, err := readSnapshotHeader(txn, workshopID, &h); err != nil {
 				return err
 			}
-			mac := snapshotMAC(snapshotKeyOf(secret), workshopID, h.Head, h.HeadHash)
+			mac := snapshotMAC(snapshotKeyOf(secret), workshopID, h.Head, h.HeadHash, h.Limits)
 			for _, sum := range h.Parts {
 				item, err := txn.Get(snapshotChunkKey(workshopID, sum))
 				if err != nil {

@@ -350,14 +350,14 @@ func TestAKillWhileASnapshotIsWrittenLosesNothing(t *testing.T) {
 // of contributions. The parts it no longer lists are deleted.
 func TestASnapshotWritesOnlyThePartsThatChanged(t *testing.T) {
 	dir := t.TempDir()
-	s := openStore(t, dir)
+	s := openStore(t, dir, unlimited)
 	ws := openWorkshop(t, s, "harbour-0001")
 	mustAppend(t, s, ws.ID, joining("bob"))
 	bobSays(t, s, ws.ID, 0, 2*inquiry.SnapshotPart+10)
 	s.Close()
 	before := headerOf(t, dir, ws.ID)
 
-	s = openStore(t, dir)
+	s = openStore(t, dir, unlimited)
 	mustAppend(t, s, ws.ID, adding("bob", "one-more", "One more from Bob"))
 	s.Close()
 	after := headerOf(t, dir, ws.ID)

@@ -2,7 +2,9 @@ package data
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -15,6 +17,9 @@ import (
 // loaded is one workshop as a start found it.
 type loaded struct {
 	fold *inquiry.Workshop
+	// spent is the allowances as the events up to the fold's head spent
+	// them: the snapshot's, with the tail's spent on top.
+	spent spending
 	// tail holds the events folded after the snapshot (every event, when
 	// there was none); base and baseHash are the snapshot's head.
 	tail     []inquiry.Event
@@ -76,7 +81,7 @@ func (c *committer) adopt(id string, ld loaded) {
 	c.snapped[id] = ld.base
 	l := &workshopLog{tail: slices.Clip(ld.tail), base: ld.base, baseHash: ld.baseHash, summary: ld.fold.Summary(), restoredAt: ld.base}
 	l.trim(len(l.tail) - c.tailEvents)
-	l.setRead(ld.fold)
+	l.setRead(ld.fold, ld.spent)
 	s.logs[id] = l
 	s.codes[codeKey(ld.fold.Code)] = id
 	s.order = append(s.order, id)
@@ -85,14 +90,15 @@ func (c *committer) adopt(id string, ld loaded) {
 // loadWorkshop restores one workshop. The events after the snapshot are
 // folded with every check (Apply): they come from the database.
 func (s *Store) loadWorkshop(txn *badger.Txn, id string) (loaded, error) {
-	ld := loaded{fold: &inquiry.Workshop{}}
-	if restored, check := s.restore(txn, id); restored != nil {
-		ld.fold, ld.base, ld.baseHash, ld.check = restored, check.head, check.headHash, check
+	ld := loaded{fold: &inquiry.Workshop{}, spent: spending{}}
+	if restored, spent, check := s.restore(txn, id); restored != nil {
+		ld.fold, ld.spent, ld.base, ld.baseHash, ld.check = restored, spent, check.head, check.headHash, check
 	}
 	err := scanEventsFrom(txn, id, ld.base+1, math.MaxUint64, func(e inquiry.Event) error {
 		if err := ld.fold.Apply(e); err != nil {
 			return err
 		}
+		ld.spent.spend(s.allowance, e)
 		ld.tail = append(ld.tail, e)
 		// The fold as of this event knows who had been merged into the
 		// person leaving: their words go too.
@@ -110,18 +116,18 @@ func (s *Store) loadWorkshop(txn *badger.Txn, id string) (loaded, error) {
 	return ld, nil
 }
 
-// restore returns a workshop's state from its latest snapshot, and the
-// check of the chain up to the snapshot's head, or nil when there is no
-// snapshot fit to use: none, torn, changed, of another version of the
-// fold, or not of this log.
-func (s *Store) restore(txn *badger.Txn, id string) (*inquiry.Workshop, *chainCheck) {
+// restore returns a workshop's state and allowances from its latest
+// snapshot, and the check of the chain up to the snapshot's head, or nil
+// when there is no snapshot fit to use: none, torn, changed, of another
+// version of the fold, or not of this log.
+func (s *Store) restore(txn *badger.Txn, id string) (*inquiry.Workshop, spending, *chainCheck) {
 	body, h, err := s.snaps.read(txn, id)
 	if err != nil {
 		s.log.Warn("a snapshot cannot be used: replaying the whole log", "workshop", id, "err", err)
-		return nil, nil
+		return nil, nil, nil
 	}
 	if body == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	fold, err := inquiry.RestoreSnapshot(body)
 	if err == nil && (fold.ID != id || fold.Head != h.Head || fold.HeadHash != h.HeadHash) {
@@ -130,11 +136,33 @@ func (s *Store) restore(txn *badger.Txn, id string) (*inquiry.Workshop, *chainCh
 	if err == nil {
 		err = eventIs(txn, id, h.Head, h.HeadHash)
 	}
+	check := &chainCheck{workshopID: id, head: h.Head, headHash: h.HeadHash, snapshot: body, limits: h.Limits}
+	var spent spending
+	if err == nil {
+		spent, err = s.restoreLimits(txn, id, h, check)
+	}
 	if err != nil {
 		s.log.Warn("a snapshot cannot be used: replaying the whole log", "workshop", id, "err", err)
-		return nil, nil
+		return nil, nil, nil
 	}
-	return fold, &chainCheck{workshopID: id, head: h.Head, headHash: h.HeadHash, snapshot: body}
+	return fold, spent, check
+}
+
+// restoreLimits returns the allowances a snapshot holds. Spent under
+// another allowance than the store's (a setting changed), they are learnt
+// from the log up to the snapshot's head instead, as a start without
+// snapshots would, and the background check does not compare them.
+func (s *Store) restoreLimits(txn *badger.Txn, id string, h *snapshotHeader, check *chainCheck) (spending, error) {
+	spent, err := decodeLimits(s.allowance, h.Limits)
+	if !errors.Is(err, errOtherAllowance) {
+		return spent, err
+	}
+	s.log.Info("the allowance changed since the snapshot: learning the limits from the log", "workshop", id)
+	spent, check.limits = spending{}, nil
+	return spent, scanEventsFrom(txn, id, 1, h.Head, func(e inquiry.Event) error {
+		spent.spend(s.allowance, e)
+		return nil
+	})
 }
 
 // eventIs checks that the log holds event seq with the given hash: a
@@ -177,6 +205,7 @@ func (c *committer) ownFolds() {
 		l := c.s.logs[id]
 		l.read.mu.RLock()
 		c.folds[id] = l.read.w.Copy()
+		c.limits[id] = maps.Clone(l.read.spent)
 		l.read.mu.RUnlock()
 	}
 	c.unowned = nil

@@ -30,7 +30,7 @@ func bobSays(t *testing.T, s *Store, workshopID string, from, n int) {
 }
 
 func TestOnlyTheNewestEventsAreKeptInMemory(t *testing.T) {
-	s := openStore(t, t.TempDir(), func(o *Options) { o.TailEvents = 8 })
+	s := openStore(t, t.TempDir(), func(o *Options) { o.TailEvents = 8 }, unlimited)
 	ws := openWorkshop(t, s, "harbour-0001")
 	mustAppend(t, s, ws.ID, joining("bob"))
 	// The readers' fold keeps up, so the tail is trimmed to what it keeps.
@@ -86,7 +86,7 @@ func TestOlderEventsReadBackAreCheckedAgainstTheChain(t *testing.T) {
 	}
 	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
-			s := openStore(t, t.TempDir(), func(o *Options) { o.TailEvents = 4 })
+			s := openStore(t, t.TempDir(), func(o *Options) { o.TailEvents = 4 }, unlimited)
 			ws := openWorkshop(t, s, "harbour-0001")
 			mustAppend(t, s, ws.ID, joining("bob"))
 			bobSays(t, s, ws.ID, 0, 40)
@@ -118,7 +118,7 @@ func TestOlderEventsReadBackAreCheckedAgainstTheChain(t *testing.T) {
 // The readers' fold catches up however far behind it fell, from the
 // database where the tail no longer reaches.
 func TestTheSharedFoldCatchesUpFromBeyondTheTail(t *testing.T) {
-	s := openStore(t, t.TempDir(), func(o *Options) { o.TailEvents = 2 })
+	s := openStore(t, t.TempDir(), func(o *Options) { o.TailEvents = 2 }, unlimited)
 	ws := openWorkshop(t, s, "harbour-0001")
 	mustAppend(t, s, ws.ID, joining("bob"))
 	if err := s.Read(ws.ID, func(*inquiry.Workshop) {}); err != nil {
@@ -158,7 +158,7 @@ func TestAppendDoesNotWaitForReaders(t *testing.T) {
 // A retry of something long past, older than the tail, is still found
 // and answered with the original.
 func TestARepeatOlderThanTheTailReturnsTheOriginal(t *testing.T) {
-	s := openStore(t, t.TempDir(), func(o *Options) { o.TailEvents = 2 })
+	s := openStore(t, t.TempDir(), func(o *Options) { o.TailEvents = 2 }, unlimited)
 	ws := openWorkshop(t, s, "harbour-0001")
 	mustAppend(t, s, ws.ID, joining("ann"))
 	first := mustAppend(t, s, ws.ID, adding("ann", "a1", "Ann's words"))
@@ -175,7 +175,7 @@ func TestARepeatOlderThanTheTailReturnsTheOriginal(t *testing.T) {
 // the database and in its files.
 func TestAnErasureReachesWordsOlderThanTheTail(t *testing.T) {
 	dir := t.TempDir()
-	s := openStore(t, dir, func(o *Options) { o.TailEvents = 2 })
+	s := openStore(t, dir, func(o *Options) { o.TailEvents = 2 }, unlimited)
 	ws := openWorkshop(t, s, "harbour-0001")
 	annAndBob(t, s, ws.ID)
 	bobSays(t, s, ws.ID, 0, 20)

@@ -21,6 +21,9 @@ type chainCheck struct {
 	head       uint64
 	headHash   string
 	snapshot   []byte
+	// limits are the snapshot's allowances, compared with what the log
+	// spends; nil when the start learnt them from the log itself.
+	limits []byte
 }
 
 // checkRead is how many events the background check reads in one
@@ -73,6 +76,14 @@ func (s *Store) checkChains(checks []chainCheck) {
 func (s *Store) checkChain(ch chainCheck) error {
 	id := ch.workshopID
 	w := &inquiry.Workshop{}
+	spent := spending{}
+	fold := func(e inquiry.Event) error {
+		if err := w.Apply(e); err != nil {
+			return err
+		}
+		spent.spend(s.allowance, e)
+		return nil
+	}
 	for first := uint64(1); first <= ch.head; first += checkRead {
 		select {
 		case <-s.quit:
@@ -81,7 +92,7 @@ func (s *Store) checkChain(ch chainCheck) error {
 		}
 		last := min(first+checkRead-1, ch.head)
 		err := s.view(func(txn *badger.Txn) error {
-			return scanEventsFrom(txn, id, first, last, w.Apply)
+			return scanEventsFrom(txn, id, first, last, fold)
 		})
 		if err != nil {
 			return fmt.Errorf("data: workshop %s: %w", id, err)
@@ -96,6 +107,15 @@ func (s *Store) checkChain(ch chainCheck) error {
 	}
 	if !bytes.Equal(body, ch.snapshot) {
 		return errStaleSnapshot
+	}
+	if ch.limits != nil {
+		limits, err := encodeLimits(s.allowance, spent)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(limits, ch.limits) {
+			return errStaleSnapshot
+		}
 	}
 	return nil
 }
