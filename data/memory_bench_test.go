@@ -17,7 +17,7 @@ import (
 func BenchmarkHeapPerContribution(b *testing.B) {
 	for _, n := range []int{1_000, 30_000} {
 		dir := b.TempDir()
-		s := openStore(b, dir)
+		s := openStore(b, dir, unlimited)
 		ws := openWorkshop(b, s, "bench-0001")
 		const people = 20
 		for p := range people {
@@ -39,7 +39,9 @@ func BenchmarkHeapPerContribution(b *testing.B) {
 			var per float64
 			for b.Loop() {
 				before := liveHeap()
-				s, err := Open(Options{Dir: dir})
+				o := Options{Dir: dir}
+				unlimited(&o)
+				s, err := Open(o)
 				if err != nil {
 					b.Fatal(err)
 				}

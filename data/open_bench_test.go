@@ -34,7 +34,7 @@ func filledStore(b *testing.B, n int, killed bool) string {
 	const people = 20
 	// One snapshot, when the events before the tail are in.
 	every := 1 + people + n - tail
-	s := openStore(b, dir, func(o *Options) { o.SnapshotEvery = every })
+	s := openStore(b, dir, func(o *Options) { o.SnapshotEvery = every }, unlimited)
 	ws := openWorkshop(b, s, "bench-0001")
 	for p := range people {
 		mustAppend(b, s, ws.ID, joining(participant(p)))
@@ -86,7 +86,9 @@ func benchmarkOpen(b *testing.B, name, dir string, n int) {
 			fresh := filepath.Join(b.TempDir(), "data")
 			copyFiles(b, dir, fresh)
 			b.StartTimer()
-			s, err := Open(Options{Dir: fresh})
+			o := Options{Dir: fresh}
+			unlimited(&o)
+			s, err := Open(o)
 			if err != nil {
 				b.Fatal(err)
 			}

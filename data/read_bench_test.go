@@ -57,7 +57,7 @@ func BenchmarkReadWhileAppending(b *testing.B) {
 // screen does today (every contribution at the prompt through VisibleTo).
 func BenchmarkContributionAtOnePrompt(b *testing.B) {
 	for _, n := range []int{1_000, 10_000, 30_000} {
-		s := openStore(b, b.TempDir())
+		s := openStore(b, b.TempDir(), unlimited)
 		ws := openWorkshop(b, s, "bench-0003")
 		const people = 20
 		for p := range people {
