@@ -29,8 +29,10 @@
 // workshop; Badger's own Sequence is not used because it leaves gaps after
 // a crash and hands numbers out in an order that is not commit order.
 //
-// A start restores each workshop from its latest snapshot (snapshot.go)
-// and folds the events after it, verifying the chain and the rules, or
+// A start restores each workshop from its latest snapshot (snapshot.go),
+// with the writers' allowances as its events spent them
+// (snapshot_limits.go), and folds the events after it, verifying the
+// chain and the rules, or
 // replays the whole log when there is no snapshot fit to use; the chain
 // behind a snapshot is replayed whole in the background once the store is
 // open (verify.go). Only each workshop's newest events are kept decoded in
