@@ -126,11 +126,11 @@ func TestAReturningParticipantIsRecognisedWithWhatTheyWrote(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, ok := w.Recognise("id-p-dev")
+	p, ok := w.ByIdentity("id-p-dev")
 	if !ok || p.ID != "p-dev" {
-		t.Fatalf("Recognise(id-p-dev) = %v, %v; want Dev", p, ok)
+		t.Fatalf("ByIdentity(id-p-dev) = %v, %v; want Dev", p, ok)
 	}
-	if _, ok := w.Recognise(""); ok {
+	if _, ok := w.ByIdentity(""); ok {
 		t.Errorf("an empty identity recognised someone")
 	}
 	if got := ids(w.Authored("p-dev")); !slices.Equal(got, []string{"c-07", "c-08", "c-16"}) {
