@@ -1,10 +1,13 @@
 package data
 
 import (
+	"bytes"
 	"errors"
 	"reflect"
 	"strings"
 	"testing"
+
+	charmlog "charm.land/log/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
 )
@@ -172,12 +175,17 @@ func TestErasingTheKeptParticipantErasesWhatTheMergedAwayWrote(t *testing.T) {
 			t.Errorf("%q can still be read from %v", words, files)
 		}
 	}
-	s = openStore(t, dir)
+	var out bytes.Buffer
+	s = openStore(t, dir, func(o *Options) { o.Logger = charmlog.New(&out) })
 	checkLog(t, s, ws.ID, 6)
 	if b := snapshotBase(s, ws.ID); b != 6 {
 		t.Errorf("the start folded from event %d, want 7: a snapshot after the erasure", b+1)
 	}
 	if got, want := sharedState(t, s, ws.ID), replayOf(t, s, ws.ID); !reflect.DeepEqual(got, want) {
 		t.Errorf("the state restored after the erasure differs from a replay of the rewritten log")
+	}
+	checkedWithin(t, s)
+	if strings.Contains(out.String(), "differs from its log") {
+		t.Errorf("the background check found the snapshot taken after the erasure differs from the rewritten log:\n%s", out.String())
 	}
 }

@@ -173,4 +173,9 @@ func (x *nameIndex) leave(shown string) {
 			delete(x.next, num.typed)
 		}
 	}
+	// With nobody's name left, the index is as it was before the first:
+	// a replay of a log whose names were all erased never makes it.
+	if len(x.shown) == 0 && len(x.next) == 0 && len(x.numbered) == 0 {
+		*x = nameIndex{}
+	}
 }

@@ -64,3 +64,26 @@ func TestLeavingTakesThoseMergedInWithTheirNames(t *testing.T) {
 		}
 	}
 }
+
+// With nobody else in the room, the names index after the erasure is the
+// one a replay of the rewritten log makes: none at all.
+func TestErasingTheOnlyNamesLeavesNoNameIndex(t *testing.T) {
+	ally := Actor{Role: RoleParticipant, ID: "p-ally"}
+	again := Actor{Role: RoleParticipant, ID: "p-ally-again"}
+	l := &testLog{t: t}
+	l.append(opened())
+	l.append(joined(ally, "Ally"))
+	l.append(joined(again, "Ally"))
+	l.append(peopleMerged(facilitator, again.ID, ally.ID))
+	l.append(erasedBy(facilitator, ally.ID))
+	w := l.replay()
+	events := copyEvents(t, l.events)
+	eraseAsTheStoreDoes(events, nil, []string{ally.ID, again.ID})
+	rewritten, err := Replay(events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(w, rewritten) {
+		t.Errorf("the fold differs from a replay of the log as the store rewrites it: %s", foldDiff(w, rewritten))
+	}
+}
