@@ -114,6 +114,11 @@ func load(dir string, opts Options, r io.Reader) error {
 	}
 	err = loadBackup(db, r)
 	if err == nil {
+		// A backup comes from outside: its first start replays every log
+		// whole, and takes snapshots of its own.
+		err = dropSnapshots(db)
+	}
+	if err == nil {
 		err = db.View(func(txn *badger.Txn) error {
 			_, err := txn.Get([]byte(secretKey))
 			if errors.Is(err, badger.ErrKeyNotFound) {

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/anchorage/anchorage/inquiry"
@@ -27,6 +29,9 @@ type request struct {
 	// opening marks OpenWorkshop's request: the event is WorkshopOpened with
 	// details whose ID, code and pacing the committer completes.
 	opening bool
+	// resync asks for the workshop to be rebuilt from its log, which the
+	// background check found its snapshot does not match.
+	resync bool
 	// reply has room for the answer, so the committer never waits for a
 	// caller that has given up.
 	reply chan reply
@@ -41,24 +46,43 @@ type reply struct {
 // are its own: the state each workshop will have once the events accepted
 // so far are committed.
 type committer struct {
-	s      *Store
-	folds  map[string]*inquiry.Workshop
-	codes  map[string]string // join code as compared (codeKey) → workshop ID
+	s     *Store
+	folds map[string]*inquiry.Workshop
+	codes map[string]string // join code as compared (codeKey) → workshop ID
+	// limits is each participant's allowance as spent so far (limits.go).
 	limits limits
+	// snapped is the head of each workshop's latest snapshot; snapNow
+	// marks one to snapshot after this batch (an erasure deleted its
+	// snapshot, or a rebuild replaced its state).
+	snapped map[string]uint64
+	snapNow map[string]bool
+	// tailEvents and snapshotEvery are the store's options.
+	tailEvents, snapshotEvery int
+	// unowned are the workshops the start loaded, whose folds the
+	// committer copies from the readers' when it starts (ownFolds).
+	unowned []string
 }
 
 func newCommitter(s *Store) *committer {
-	return &committer{s: s, folds: map[string]*inquiry.Workshop{}, codes: map[string]string{}, limits: limits{}}
+	return &committer{
+		s: s, folds: map[string]*inquiry.Workshop{}, codes: map[string]string{}, limits: limits{},
+		snapped: map[string]uint64{}, snapNow: map[string]bool{},
+		tailEvents: s.tailEvents, snapshotEvery: s.snapshotEvery,
+	}
 }
 
 // run takes a request, drains whatever else is waiting, and commits them
 // together, until the store closes.
 func (c *committer) run() {
 	defer close(c.s.done)
+	c.ownFolds()
 	batch := make([]*request, 0, maxBatch)
 	for {
 		select {
 		case <-c.s.quit:
+			// Every workshop that changed since its snapshot gets one, so
+			// the next start folds nothing.
+			c.snapshot(slices.Collect(maps.Keys(c.folds)), func(id string) bool { return c.folds[id].Head != c.snapped[id] })
 			return
 		case r := <-c.s.requests:
 			batch = append(batch[:0], r)
@@ -72,8 +96,47 @@ func (c *committer) run() {
 				break drain
 			}
 		}
-		c.commit(batch)
-		clear(batch)
+		batch = c.resync(batch)
+		var touched []string
+		if len(batch) > 0 {
+			touched = c.commit(batch)
+		}
+		c.snapshot(append(touched, slices.Collect(maps.Keys(c.snapNow))...), func(id string) bool {
+			return c.snapNow[id] || c.folds[id].Head-c.snapped[id] >= uint64(c.snapshotEvery)
+		})
+		clear(batch[:cap(batch)])
+	}
+}
+
+// resync rebuilds the workshops the batch asks to, answers those
+// requests, and returns the rest of the batch.
+func (c *committer) resync(batch []*request) []*request {
+	rest := batch[:0]
+	for _, r := range batch {
+		if !r.resync {
+			rest = append(rest, r)
+			continue
+		}
+		c.recover([]string{r.workshopID})
+		c.snapNow[r.workshopID] = true
+		r.reply <- reply{}
+	}
+	return rest
+}
+
+// snapshot asks the writer for a snapshot of each of the workshops that
+// is due. The writer takes it of the readers' fold, off the committer's
+// goroutine: at 30,000 contributions writing one takes 5 ms, which would
+// hold up every writer's next batch.
+func (c *committer) snapshot(ids []string, due func(id string) bool) {
+	for _, id := range ids {
+		fold := c.folds[id]
+		if fold == nil || !due(id) {
+			continue
+		}
+		delete(c.snapNow, id)
+		c.snapped[id] = fold.Head
+		c.s.snaps.enqueue(id)
 	}
 }
 
@@ -93,15 +156,15 @@ type outcome struct {
 // (with whatever erasures they ask for), publishes them, answers every
 // request and rings the doorbells. After an erasure it first scrubs the
 // database files of the erased words' old versions.
-func (c *committer) commit(batch []*request) {
+func (c *committer) commit(batch []*request) (touched []string) {
 	if err := c.s.checkSpace(); err != nil {
 		for _, r := range batch {
 			r.reply <- reply{err: err}
 		}
-		return
+		return nil
 	}
 	outcomes := make([]outcome, len(batch))
-	var touched []string // workshops with accepted events, in batch order
+	// touched are the workshops with accepted events, in batch order.
 	accepted := map[string][]inquiry.Event{}
 	for i, r := range batch {
 		o := c.admit(r, accepted)
@@ -145,8 +208,24 @@ func (c *committer) commit(batch []*request) {
 		r.reply <- reply{event: outcomes[i].event, err: outcomes[i].err}
 	}
 	for _, id := range touched {
-		c.s.feed.ring(id, accepted[id])
+		c.s.feed.ring(id, accepted[id], c.concerns(id, accepted[id]))
 	}
+	return touched
+}
+
+// concerns says what each of a workshop's accepted events touches, from
+// the committer's state after the batch: a contribution an event acts on
+// by ID is still there (deleted ones too).
+func (c *committer) concerns(id string, events []inquiry.Event) []inquiry.Concern {
+	fold := c.folds[id]
+	if fold == nil {
+		return nil
+	}
+	out := make([]inquiry.Concern, len(events))
+	for i, e := range events {
+		out[i] = fold.Concern(e)
+	}
+	return out
 }
 
 // admit checks one request against its workshop's state and, if it
@@ -163,16 +242,12 @@ func (c *committer) admit(r *request, accepted map[string][]inquiry.Event) outco
 		id, fold = d.ID, &inquiry.Workshop{}
 	} else if fold == nil {
 		return outcome{err: fmt.Errorf("workshop %s: %w", id, inquiry.ErrNotFound)}
+	} else if err := c.s.brokenErr(id); err != nil {
+		return outcome{err: fmt.Errorf("workshop %s: %w", id, err)}
 	}
 	if err := fold.Check(e); err != nil {
 		if errors.Is(err, inquiry.ErrDuplicate) {
-			// The committer is the only writer of the published logs, so it
-			// may read them without the lock.
-			var committed []inquiry.Event
-			if l := c.s.logs[id]; l != nil {
-				committed = l.events
-			}
-			if orig, inBatch, ok := original(e, accepted[id], committed); ok {
+			if orig, inBatch, ok := c.original(e, id, accepted[id]); ok {
 				return outcome{workshopID: id, event: orig, waits: inBatch}
 			}
 		}
@@ -282,6 +357,22 @@ func (c *committer) write(outcomes []outcome, plan *erasurePlan) error {
 	if plan != nil || len(ops) > 0 {
 		c.s.drafts.flushMu.Lock()
 		defer c.s.drafts.flushMu.Unlock()
+	}
+	if plan != nil {
+		// No snapshot is written while an erasure is, and none taken
+		// before it after: the erasure deletes them all. Only an erasure
+		// waits for a snapshot being written: a batch of contributions
+		// clearing drafts does not.
+		c.s.snaps.mu.Lock()
+		defer c.s.snaps.mu.Unlock()
+		for _, x := range plan.people {
+			forget, err := c.s.snaps.forget(x.workshopID, x.seq)
+			if err != nil {
+				return fmt.Errorf("list the snapshots to delete: %w", err)
+			}
+			entries = append(entries, forget...)
+			c.snapNow[x.workshopID] = true
+		}
 	}
 	// Drafts before the erasures: an erasure's delete of a draft, later in
 	// the transaction, wins over a draft the same batch changed.

@@ -22,21 +22,32 @@
 //	k/<workshop ID>/<SHA256 key fingerprint>   a scribe enrolled for a workshop
 //	d/<workshop ID>/<participant ID>           a participant's draft (unsent text)
 //	z/scrub                                    set by an erasure until its scrub is done
+//	n/<workshop ID>                            the header of a workshop's latest snapshot, as JSON
+//	m/<workshop ID>/<SHA-256, 32 bytes>        a part of a snapshot, under its hash
 //
 // Sequence numbers are assigned by the committer, gapless from 1 for each
 // workshop; Badger's own Sequence is not used because it leaves gaps after
 // a crash and hands numbers out in an order that is not commit order.
 //
-// Every log is read and replayed (verifying the chain and the rules) when
-// the store opens, and kept in memory; readers share the events without
-// copying. Events never change, with one exception: when the committer
+// A start restores each workshop from its latest snapshot (snapshot.go),
+// with the writers' allowances as its events spent them
+// (snapshot_limits.go), and folds the events after it, verifying the
+// chain and the rules, or
+// replays the whole log when there is no snapshot fit to use; the chain
+// behind a snapshot is replayed whole in the background once the store is
+// open (verify.go). Only each workshop's newest events are kept decoded in
+// memory (tail.go), shared by readers without copying; older ones are read
+// back and checked against the chain when a rare reader asks. Readers
+// share one fold of each workshop (read.go); the committer keeps its own.
+// Events never change, with one exception: when the committer
 // commits a ParticipantWithdrawn or ParticipantErased event it rewrites,
 // in the same transaction, every stored event holding that participant's
 // words to erased Words (the digest alone; the chain covers digests, so it
 // still verifies), deletes their draft and resume code, and publishes new
 // copies of the rewritten events in place of the old (readers holding the
-// old ones keep them until they let go). It then scrubs the database
-// files (see Store.scrub) so that no file keeps the words.
+// old ones keep them until they let go). The same write deletes the
+// workshop's snapshots, which hold the words too. It then scrubs the
+// database files (see Store.scrub) so that no file keeps the words.
 //
 // Drafts and resume codes are kept outside the logs, so no transcript or
 // export holds them. Drafts are written in the background, without a

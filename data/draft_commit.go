@@ -196,10 +196,12 @@ func (s *Store) unsent(workshopID, participantID string, d Draft) Draft {
 }
 
 // retireMerged refuses drafts for participants merged into another, as
-// the merge's commit did before a restart.
-func (s *Store) retireMerged(c *committer) {
-	for id, w := range c.folds {
-		for _, p := range w.Participants {
+// the merge's commit did before a restart. It runs as the store opens,
+// when the state of each workshop loaded is the readers' fold (the
+// committer copies it once it runs).
+func (s *Store) retireMerged() {
+	for id, l := range s.logs {
+		for _, p := range l.read.w.Participants {
 			if p.Merged() {
 				s.drafts.forget(id, p.ID)
 			}

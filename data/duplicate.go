@@ -2,6 +2,30 @@ package data
 
 import "github.com/anchorage/anchorage/inquiry"
 
+// original finds the event that already recorded what e repeats in a
+// workshop: among the events accepted earlier in this batch, then in the
+// tail of the log, then (rarely: a retry is soon after what it repeats)
+// in the log the database keeps.
+func (c *committer) original(e inquiry.Event, workshopID string, batch []inquiry.Event) (orig inquiry.Event, inBatch, ok bool) {
+	s := c.s
+	s.mu.RLock()
+	var tail []inquiry.Event
+	var base uint64
+	if l := s.logs[workshopID]; l != nil {
+		tail, base = l.tail, l.base
+	}
+	s.mu.RUnlock()
+	if orig, inBatch, ok := original(e, batch, tail); ok || base == 0 {
+		return orig, inBatch, ok
+	}
+	whole, err := s.wholeLog(workshopID)
+	if err != nil {
+		s.log.Error("cannot read a workshop's log to find what a request repeats", "workshop", workshopID, "err", err)
+		return inquiry.Event{}, false, false
+	}
+	return original(e, nil, whole)
+}
+
 // original finds the event that already recorded what e repeats (the rules
 // said inquiry.ErrDuplicate): among the events accepted earlier in this
 // batch first, then in the committed log. inBatch says it is not yet

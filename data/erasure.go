@@ -25,6 +25,8 @@ type erasure struct {
 	// name is set for ParticipantErased: the name goes too. A withdrawal
 	// keeps it, so the transcript can say who withdrew.
 	name bool
+	// seq is the withdrawal's or erasure's event.
+	seq uint64
 }
 
 // erasureOf returns the erasure an event asks for, if it asks for one.
@@ -38,7 +40,7 @@ func erasureOf(workshopID string, e inquiry.Event, ws *inquiry.Workshop) (erasur
 	if ws != nil {
 		people = append(people, ws.MergedFrom(e.Target)...)
 	}
-	return erasure{workshopID: workshopID, people: people, name: e.Type == inquiry.ParticipantErased}, true
+	return erasure{workshopID: workshopID, people: people, name: e.Type == inquiry.ParticipantErased, seq: e.Seq}, true
 }
 
 // erase returns e with the participant's words erased, and whether
@@ -137,11 +139,13 @@ func (c *committer) planErasures(outcomes []outcome) (*erasurePlan, error) {
 			done = map[uint64]inquiry.Event{}
 			plan.rewritten[x.workshopID] = done
 		}
-		// The committer is the only writer of the published logs, so it
-		// may read them without the lock.
-		if l := c.s.logs[x.workshopID]; l != nil {
-			x.eraseLog(l.events, done)
+		// The whole log: words in events older than the tail are in the
+		// database as surely as the newer.
+		committed, err := c.s.wholeLog(x.workshopID)
+		if err != nil {
+			return nil, fmt.Errorf("read the log to erase from: %w", err)
 		}
+		x.eraseLog(committed, done)
 		for j := range outcomes {
 			in := &outcomes[j]
 			if in.value == nil || in.workshopID != x.workshopID {
@@ -211,73 +215,73 @@ func (s *Store) leftovers(txn *badger.Txn, x erasure) ([][]byte, error) {
 	return keys, nil
 }
 
-// replaceErased swaps rewritten events into the published logs. The caller
-// holds s.mu for writing. Readers may hold the old slices, so each log
-// gets a new one; the old events are never written to.
+// replaceErased swaps rewritten events into the published tails; older
+// ones are in the database alone. The caller holds s.mu for writing.
+// Readers may hold the old slices, so each tail gets a new one; the old
+// events are never written to.
+//
+// The folds need no such care: folding the withdrawal or erasure itself
+// forgets the words (inquiry's foldLeaving), so the committer's and the
+// readers' state are what a replay of the rewritten log gives.
 func (s *Store) replaceErased(rewritten map[string]map[uint64]inquiry.Event) {
 	for id, done := range rewritten {
 		l := s.logs[id]
 		if l == nil || len(done) == 0 {
 			continue
 		}
-		events := slices.Clone(l.events)
+		l.older.drop()
+		events := slices.Clone(l.tail)
 		for seq, e := range done {
-			if seq >= 1 && seq <= uint64(len(events)) {
-				events[seq-1] = e
+			if seq > l.base && seq <= l.head() {
+				events[seq-l.base-1] = e
 			}
 		}
-		l.events = events
+		l.tail = events
 	}
 }
 
-// refold replays the workshops an erasure touched, so that the committer's
-// state holds no erased words either, and drops the readers' shared state
-// (Read), which is then replayed from the rewritten log when next read.
-func (c *committer) refold(workshops []string) {
-	for _, id := range workshops {
-		l := c.s.logs[id]
-		if l == nil {
-			continue
-		}
-		l.read.mu.Lock()
-		l.read.w = nil
-		l.read.mu.Unlock()
-		fold, err := inquiry.Replay(l.events)
-		if err != nil {
-			// The words changed, the digests did not: this is a bug.
-			c.s.log.Error("a log does not replay after an erasure; keeping the state as it was", "workshop", id, "err", err)
-			continue
-		}
-		c.folds[id] = fold
-	}
-}
-
-// finishErasures runs at Open. A crash can interrupt an erasure between
-// transactions (a large one is split) or before the scrub that removes
-// old versions from the files; this completes it from the log, which
-// records every withdrawal and erasure.
-func (s *Store) finishErasures(c *committer) error {
+// finishErasures runs at Open, with the withdrawals and erasures found in
+// the events it folded after each workshop's snapshot (all of them, for a
+// workshop replayed whole). A crash can interrupt an erasure between
+// transactions (a large one is split), before it deleted the snapshot
+// taken before it, or before the scrub that removes old versions from the
+// files; this completes it from the log, which records every withdrawal
+// and erasure. One the snapshot already follows was finished: an erasure
+// deletes every snapshot taken before it.
+func (s *Store) finishErasures(c *committer, found map[string][]erasure) error {
 	rewritten := map[string]map[uint64]inquiry.Event{}
 	var people []erasure
-	for id, l := range s.logs {
+	var entries []entry
+	for id, xs := range found {
+		events, err := s.wholeLog(id)
+		if err != nil {
+			return fmt.Errorf("data: finish an erasure: %w", err)
+		}
 		done := map[uint64]inquiry.Event{}
-		for _, e := range l.events {
-			if x, ok := erasureOf(id, e, c.folds[id]); ok {
-				people = append(people, x)
-				x.eraseLog(l.events, done)
-			}
+		for _, x := range xs {
+			people = append(people, x)
+			x.eraseLog(events, done)
 		}
 		if len(done) > 0 {
 			rewritten[id] = done
 		}
+		forget, err := s.snaps.forget(id, xs[len(xs)-1].seq)
+		if err != nil {
+			return fmt.Errorf("data: finish an erasure: %w", err)
+		}
+		if c.snapped[id] > 0 {
+			entries = append(entries, forget...)
+		}
+		c.snapped[id], c.snapNow[id] = 0, true
 	}
 	for _, x := range people {
 		x.forgetDrafts(&s.drafts)
 	}
-	entries, err := rewriteEntries(rewritten)
+	rewrites, err := rewriteEntries(rewritten)
 	if err != nil {
 		return fmt.Errorf("data: finish an erasure: %w", err)
 	}
+	entries = append(rewrites, entries...)
 	marked := false
 	err = s.db.View(func(txn *badger.Txn) error {
 		for _, x := range people {
@@ -309,7 +313,6 @@ func (s *Store) finishErasures(c *committer) error {
 			return fmt.Errorf("data: finish an erasure: %w", err)
 		}
 		s.replaceErased(rewritten)
-		c.refold(slices.Collect(maps.Keys(rewritten)))
 	}
 	if err := s.scrub(); err != nil {
 		s.log.Error("erased words may remain in the database files", "err", err)

@@ -12,14 +12,14 @@ import (
 type feed struct {
 	mu sync.Mutex
 	// watchers are each workshop's doorbells, with what each wants to be
-	// rung for: nil for everything, presence included.
-	watchers map[string]map[chan struct{}]func(inquiry.Event) bool
+	// rung for: nothing set for everything, presence included.
+	watchers map[string]map[chan struct{}]wanting
 	present  map[string]map[uint64]inquiry.Presence // by entry number
 	entries  uint64                                 // the last entry number given out
 }
 
 func (f *feed) init() {
-	f.watchers = map[string]map[chan struct{}]func(inquiry.Event) bool{}
+	f.watchers = map[string]map[chan struct{}]wanting{}
 	f.present = map[string]map[uint64]inquiry.Presence{}
 }
 
@@ -29,7 +29,29 @@ func (f *feed) init() {
 // never wait, so a bell already full just means "something new" and a slow
 // reader holds up no one. stop unsubscribes; it is safe to call twice.
 func (s *Store) Watch(workshopID string) (bell <-chan struct{}, stop func()) {
-	return s.watch(workshopID, nil)
+	return s.watch(workshopID, wanting{})
+}
+
+// wanting is what a doorbell rings for: events an event test accepts, or
+// whose concern a concern test accepts; every change, presence included,
+// when neither is set.
+type wanting struct {
+	event   func(inquiry.Event) bool
+	concern func(inquiry.Concern) bool
+}
+
+func (w wanting) everything() bool { return w.event == nil && w.concern == nil }
+
+// wants reports whether any of the events (with their concerns) is
+// wanted.
+func (w wanting) wants(events []inquiry.Event, concerns []inquiry.Concern) bool {
+	switch {
+	case w.event != nil:
+		return slices.ContainsFunc(events, w.event)
+	case w.concern != nil:
+		return slices.ContainsFunc(concerns, w.concern)
+	}
+	return true
 }
 
 // WatchFor is Watch for a screen that shows only part of a workshop: its
@@ -42,15 +64,28 @@ func (s *Store) WatchFor(workshopID string, wants func(inquiry.Event) bool) (bel
 	if wants == nil {
 		wants = func(inquiry.Event) bool { return true }
 	}
-	return s.watch(workshopID, wants)
+	return s.watch(workshopID, wanting{event: wants})
 }
 
-func (s *Store) watch(workshopID string, wants func(inquiry.Event) bool) (<-chan struct{}, func()) {
+// WatchConcerns is WatchFor by what an event touches (inquiry.Concern):
+// the prompt and author of the contribution it adds or acts on by its ID,
+// whose ballot or joining it is, or the whole room. A screen showing one
+// prompt is then rung for a contribution hidden or deleted there and not
+// for one hidden elsewhere, which an event alone (a target ID) cannot
+// tell it. wants runs on the committer's goroutine, as for WatchFor.
+func (s *Store) WatchConcerns(workshopID string, wants func(inquiry.Concern) bool) (bell <-chan struct{}, stop func()) {
+	if wants == nil {
+		wants = func(inquiry.Concern) bool { return true }
+	}
+	return s.watch(workshopID, wanting{concern: wants})
+}
+
+func (s *Store) watch(workshopID string, wants wanting) (<-chan struct{}, func()) {
 	ch := make(chan struct{}, 1)
 	f := &s.feed
 	f.mu.Lock()
 	if f.watchers[workshopID] == nil {
-		f.watchers[workshopID] = map[chan struct{}]func(inquiry.Event) bool{}
+		f.watchers[workshopID] = map[chan struct{}]wanting{}
 	}
 	f.watchers[workshopID][ch] = wants
 	f.mu.Unlock()
@@ -65,12 +100,12 @@ func (s *Store) watch(workshopID string, wants func(inquiry.Event) bool) (<-chan
 }
 
 // ring rings, without waiting, every doorbell of a workshop that wants one
-// of the events just committed.
-func (f *feed) ring(workshopID string, events []inquiry.Event) {
+// of the events just committed (concerns[i] is what events[i] touches).
+func (f *feed) ring(workshopID string, events []inquiry.Event, concerns []inquiry.Concern) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for ch, wants := range f.watchers[workshopID] {
-		if wants == nil || slices.ContainsFunc(events, wants) {
+		if wants.wants(events, concerns) {
 			ringOne(ch)
 		}
 	}
@@ -80,7 +115,7 @@ func (f *feed) ring(workshopID string, events []inquiry.Event) {
 // everything.
 func (f *feed) ringPresence(workshopID string) {
 	for ch, wants := range f.watchers[workshopID] {
-		if wants == nil {
+		if wants.everything() {
 			ringOne(ch)
 		}
 	}

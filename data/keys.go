@@ -19,6 +19,10 @@ const (
 	// scrubKey is written with every erasure and dropped by the scrub that
 	// follows it: found at Open, it means a scrub did not finish.
 	scrubKey = "z/scrub"
+	// Snapshots of workshops' state (snapshot.go): a header per workshop,
+	// and the chunks of its generations.
+	snapshotHeaderPrefix   = "n/"
+	snapshotChunkPrefixAll = "m/"
 )
 
 // workshopIDLen is the fixed width of a workshop ID in hex characters.

@@ -53,30 +53,50 @@ func (s *Store) Storage(workshopID string) (Storage, error) {
 	return Storage{Used: l.summary.TextBytes, Budget: max(s.budget, 0)}, nil
 }
 
-// limits are the committer's record of each participant's allowance:
-// workshop ID → participant ID → the time their allowance is spent up to.
-type limits map[string]map[string]time.Time
+// limits are the committer's record of each participant's allowance, by
+// workshop.
+type limits map[string]spending
+
+// spending is one workshop's part of the limits: participant ID → the time
+// their allowance is spent up to. The readers' fold keeps one too, in step
+// with its state, so that a snapshot can hold it (snapshot_limits.go): a
+// start from a snapshot then learns the limits exactly without reading the
+// log before it.
+type spending map[string]time.Time
 
 // learn takes in a workshop's recorded events, as if they were being
 // written now: a restart does not hand anyone a fresh burst.
 func (l limits) learn(a inquiry.Allowance, workshopID string, events []inquiry.Event) {
-	delete(l, workshopID)
-	for _, e := range events {
-		l.spend(a, workshopID, e)
-	}
+	l[workshopID] = learned(a, events)
 }
 
 // spend uses up the allowance for a recorded event, if it counts.
 func (l limits) spend(a inquiry.Allowance, workshopID string, e inquiry.Event) {
+	sp := l[workshopID]
+	if sp == nil {
+		sp = spending{}
+		l[workshopID] = sp
+	}
+	sp.spend(a, e)
+}
+
+// learned is the spending of a workshop's recorded events.
+func learned(a inquiry.Allowance, events []inquiry.Event) spending {
+	sp := spending{}
+	for _, e := range events {
+		sp.spend(a, e)
+	}
+	return sp
+}
+
+// spend uses up the allowance for a recorded event, if it counts.
+func (sp spending) spend(a inquiry.Allowance, e inquiry.Event) {
 	who, ok := inquiry.Counts(e)
 	if !ok {
 		return
 	}
-	if next, err := a.Take(l[workshopID][who], e.At); err == nil {
-		if l[workshopID] == nil {
-			l[workshopID] = map[string]time.Time{}
-		}
-		l[workshopID][who] = next
+	if next, err := a.Take(sp[who], e.At); err == nil {
+		sp[who] = next
 	}
 }
 

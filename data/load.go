@@ -1,50 +1,13 @@
 package data
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
-	"slices"
-	"strings"
 
 	badger "github.com/dgraph-io/badger/v4"
 
 	"github.com/anchorage/anchorage/inquiry"
 )
-
-// loadWorkshops reads and replays every workshop's log, publishes the
-// result and returns a committer holding each workshop's state.
-func (s *Store) loadWorkshops() (*committer, error) {
-	logs := map[string][]inquiry.Event{}
-	err := s.db.View(func(txn *badger.Txn) error {
-		return scanEvents(txn, []byte(eventPrefix), func(id string, e inquiry.Event) {
-			logs[id] = append(logs[id], e)
-		})
-	})
-	if err != nil {
-		return nil, fmt.Errorf("data: read workshops: %w", err)
-	}
-	c := newCommitter(s)
-	for id, events := range logs {
-		fold, err := inquiry.Replay(events)
-		if err != nil {
-			return nil, fmt.Errorf("data: workshop %s does not replay: %w", id, err)
-		}
-		if fold.ID != id {
-			return nil, fmt.Errorf("data: workshop %s: its log opens workshop %q", id, fold.ID)
-		}
-		c.folds[id] = fold
-		c.codes[codeKey(fold.Code)] = id
-		c.limits.learn(s.allowance, id, events)
-		s.logs[id] = &workshopLog{events: slices.Clip(events), summary: fold.Summary()}
-		s.codes[codeKey(fold.Code)] = id
-		s.order = append(s.order, id)
-	}
-	slices.SortFunc(s.order, func(a, b string) int {
-		return cmp.Or(s.logs[a].summary.OpenedAt.Compare(s.logs[b].summary.OpenedAt), strings.Compare(a, b))
-	})
-	return c, nil
-}
 
 // scanEvents decodes every event under prefix in key order, checking that
 // each is stored under its own sequence number.
@@ -65,6 +28,34 @@ func scanEvents(txn *badger.Txn, prefix []byte, each func(workshopID string, e i
 			return fmt.Errorf("workshop %s: event %d is stored as %d", id, e.Seq, seq)
 		}
 		each(id, e)
+	}
+	return nil
+}
+
+// scanEventsFrom decodes one workshop's events from seq first to last in
+// order, checking that each is stored under its own sequence number.
+func scanEventsFrom(txn *badger.Txn, workshopID string, first, last uint64, each func(e inquiry.Event) error) error {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: logPrefix(workshopID), PrefetchValues: true, PrefetchSize: 100})
+	defer it.Close()
+	for it.Seek(eventKey(workshopID, first)); it.Valid(); it.Next() {
+		item := it.Item()
+		_, seq, err := parseEventKey(item.Key())
+		if err != nil {
+			return err
+		}
+		if seq > last {
+			return nil
+		}
+		var e inquiry.Event
+		if err := item.Value(func(v []byte) error { return json.Unmarshal(v, &e) }); err != nil {
+			return fmt.Errorf("event %d: %w", seq, err)
+		}
+		if e.Seq != seq {
+			return fmt.Errorf("event %d is stored as %d", e.Seq, seq)
+		}
+		if err := each(e); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -90,8 +81,10 @@ func (s *Store) Verify(workshopID string) error {
 	// written, so the database can be ahead of it but never behind.
 	s.mu.RLock()
 	var head inquiry.Event
-	if l := s.logs[workshopID]; l != nil && len(l.events) > 0 {
-		head = l.events[len(l.events)-1]
+	if l := s.logs[workshopID]; l != nil && len(l.tail) > 0 {
+		head = l.tail[len(l.tail)-1]
+	} else if l != nil {
+		head = inquiry.Event{Seq: l.base, Hash: l.baseHash}
 	}
 	s.mu.RUnlock()
 	events, err := s.readLog(workshopID)

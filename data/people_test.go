@@ -1,9 +1,13 @@
 package data
 
 import (
+	"bytes"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
+
+	charmlog "charm.land/log/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
 )
@@ -125,20 +129,34 @@ func TestMergedAwayParticipantComesBackAsTheKeptOne(t *testing.T) {
 	check("after reopening")
 }
 
+// Erasing the participant a merge kept erases what the one merged into
+// them wrote, their name, their draft, and every snapshot that held them:
+// the shared fold, which screens keep up to date as events arrive, saw
+// the words before the erasure, and the snapshot taken of it after the
+// erasure holds none of them.
 func TestErasingTheKeptParticipantErasesWhatTheMergedAwayWrote(t *testing.T) {
 	dir := t.TempDir()
 	s := openStore(t, dir)
 	ws := openWorkshop(t, s, "harbour-0001")
-	mustAppend(t, s, ws.ID, joining("bram"))
+	// As screens do: read the shared fold after each event, so it folds
+	// the words as they were written.
+	appendRead := func(e inquiry.Event) {
+		t.Helper()
+		mustAppend(t, s, ws.ID, e)
+		if err := s.Read(ws.ID, func(*inquiry.Workshop) {}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	appendRead(joining("bram"))
 	again := joining("bram-again")
 	again.Participant.Name.Text = annName
-	mustAppend(t, s, ws.ID, again)
-	mustAppend(t, s, ws.ID, adding("bram-again", "c1", annFirst))
+	appendRead(again)
+	appendRead(adding("bram-again", "c1", annFirst))
 	if err := s.SaveDraft(ws.ID, "bram-again", Draft{Prompt: bestPrompt, Texts: map[inquiry.PromptRef]string{barriersPrompt: annEdited}}); err != nil {
 		t.Fatal(err)
 	}
-	mustAppend(t, s, ws.ID, merging("bram-again", "bram"))
-	mustAppend(t, s, ws.ID, erasing("bram"))
+	appendRead(merging("bram-again", "bram"))
+	appendRead(erasing("bram"))
 
 	log := eventsText(t, s.Events(ws.ID, 0))
 	for _, words := range []string{annFirst[:40], annName, annEdited} {
@@ -157,6 +175,17 @@ func TestErasingTheKeptParticipantErasesWhatTheMergedAwayWrote(t *testing.T) {
 			t.Errorf("%q can still be read from %v", words, files)
 		}
 	}
-	s = openStore(t, dir)
+	var out bytes.Buffer
+	s = openStore(t, dir, func(o *Options) { o.Logger = charmlog.New(&out) })
 	checkLog(t, s, ws.ID, 6)
+	if b := snapshotBase(s, ws.ID); b != 6 {
+		t.Errorf("the start folded from event %d, want 7: a snapshot after the erasure", b+1)
+	}
+	if got, want := sharedState(t, s, ws.ID), replayOf(t, s, ws.ID); !reflect.DeepEqual(got, want) {
+		t.Errorf("the state restored after the erasure differs from a replay of the rewritten log")
+	}
+	checkedWithin(t, s)
+	if strings.Contains(out.String(), "differs from its log") {
+		t.Errorf("the background check found the snapshot taken after the erasure differs from the rewritten log:\n%s", out.String())
+	}
 }

@@ -12,25 +12,23 @@ import (
 func (c *committer) publish(outcomes []outcome, touched []string, plan *erasurePlan) {
 	s := c.s
 	n := 0
-	s.mu.Lock()
+	byWorkshop := map[string][]inquiry.Event{}
 	for _, o := range outcomes {
-		if o.value == nil {
-			continue
+		if o.value != nil {
+			byWorkshop[o.workshopID] = append(byWorkshop[o.workshopID], o.event)
+			n++
 		}
-		l := s.workshopLog(o.workshopID, c.folds[o.workshopID].Code)
-		l.events = append(l.events, o.event)
-		n++
 	}
+	s.mu.Lock()
 	if plan != nil {
 		s.replaceErased(plan.rewritten)
 	}
 	for _, id := range touched {
-		s.logs[id].summary = c.folds[id].Summary()
+		l := s.workshopLog(id, c.folds[id].Code)
+		l.appendTail(byWorkshop[id], c.tailEvents)
+		l.summary = c.folds[id].Summary()
 	}
 	s.mu.Unlock()
-	if plan != nil {
-		c.refold(slices.Collect(maps.Keys(plan.rewritten)))
-	}
 	s.stats.batches.Add(1)
 	s.stats.events.Add(uint64(n))
 }
@@ -41,6 +39,8 @@ func (s *Store) workshopLog(id, code string) *workshopLog {
 	l := s.logs[id]
 	if l == nil {
 		l = &workshopLog{}
+		// A new workshop's readers start from nothing and fold its log.
+		l.read.w = &inquiry.Workshop{}
 		s.logs[id] = l
 		s.order = append(s.order, id)
 		s.codes[codeKey(code)] = id
@@ -52,7 +52,8 @@ func (s *Store) workshopLog(id, code string) *workshopLog {
 // it undoes the optimistic Apply of events that were not written, and
 // picks up any that were (a batch split over several transactions can
 // land in part). Their authors were told the commit failed; a retry with
-// the same IDs finds them as duplicates.
+// the same IDs finds them as duplicates. It also rebuilds a workshop
+// whose snapshot turned out stale (resync).
 func (c *committer) recover(touched []string) {
 	s := c.s
 	for _, id := range touched {
@@ -66,7 +67,10 @@ func (c *committer) recover(touched []string) {
 			s.log.Error("cannot read a workshop back after a failed commit; keeping what was published", "workshop", id, "err", err)
 			events = nil
 			if l := s.logs[id]; l != nil {
-				events = l.events
+				if events, err = s.wholeLog(id); err != nil {
+					s.log.Error("published log does not read back", "workshop", id, "err", err)
+					continue
+				}
 			}
 			if len(events) > 0 {
 				if fold, err = inquiry.Replay(events); err != nil {
@@ -87,7 +91,10 @@ func (c *committer) recover(touched []string) {
 		c.limits.learn(s.allowance, id, events)
 		s.mu.Lock()
 		l := s.workshopLog(id, fold.Code)
-		l.events, l.summary = slices.Clip(events), fold.Summary()
+		l.older.drop()
+		l.tail, l.base, l.baseHash, l.summary = slices.Clip(events), 0, "", fold.Summary()
+		l.trim(len(l.tail) - c.tailEvents)
 		s.mu.Unlock()
+		l.setRead(fold.Copy(), maps.Clone(c.limits[id]))
 	}
 }

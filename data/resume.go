@@ -47,16 +47,20 @@ func (s *Store) ResumeCode(workshopID, participantID string) (string, error) {
 	if !s.hasWorkshop(workshopID) {
 		return "", fmt.Errorf("data: resume code: workshop %s: %w", workshopID, inquiry.ErrNotFound)
 	}
-	x := &s.resume
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	w := s.resumeCatchUp(workshopID)
-	participantID = w.kept(participantID)
-	code, ok := w.byParticipant[participantID]
+	var code string
+	var left bool
+	err := s.resumeLookup(workshopID, func(codes *workshopCodes, w *inquiry.Workshop) {
+		kept := w.Kept(participantID)
+		code = codes.byParticipant[kept]
+		p, ok := w.Participant(kept)
+		left = ok && p.Left()
+	})
 	switch {
-	case !ok:
+	case err != nil:
+		return "", fmt.Errorf("data: resume code: %w", err)
+	case code == "":
 		return "", fmt.Errorf("data: resume code: participant %s: %w", participantID, inquiry.ErrNotFound)
-	case w.gone[participantID]:
+	case left:
 		return "", fmt.Errorf("data: resume code: participant %s has left the workshop: %w", participantID, inquiry.ErrNotAllowed)
 	}
 	return showResumeCode(code), nil
@@ -86,50 +90,48 @@ func (s *Store) ResumeParticipant(workshopID, code string) (string, error) {
 	if !ok || !s.hasWorkshop(workshopID) {
 		return "", ErrWrongResumeCode
 	}
-	x := &s.resume
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	w := s.resumeCatchUp(workshopID)
-	owner := w.kept(w.byCode[normal])
+	var owner string
+	var blocked, left bool
+	err := s.resumeLookup(workshopID, func(codes *workshopCodes, w *inquiry.Workshop) {
+		if id := codes.byCode[normal]; id != "" {
+			owner = w.Kept(id)
+		}
+		if p, ok := w.Participant(owner); ok {
+			blocked, left = p.Blocked, p.Left()
+		}
+	})
 	switch {
+	case err != nil:
+		return "", fmt.Errorf("data: resume: %w", err)
 	case owner == "":
 		return "", ErrWrongResumeCode
-	case w.blocked[owner]:
+	case blocked:
 		return "", fmt.Errorf("data: resume: %w: you cannot come back to it", inquiry.ErrBlocked)
-	case w.gone[owner]:
+	case left:
 		return "", fmt.Errorf("data: resume: %w: you left this workshop, so your code no longer works", inquiry.ErrNotAllowed)
 	}
 	return owner, nil
 }
 
 // resumeCodes finds participants by resume code and codes by participant,
-// per workshop, derived from the logs and kept only in memory.
+// per workshop, derived from the participants in the readers' fold and
+// kept only in memory.
 type resumeCodes struct {
 	mu        sync.Mutex
 	workshops map[string]*workshopCodes
 }
 
 type workshopCodes struct {
-	scanned       int // events of the log taken in so far
-	byCode        map[string]string
-	byParticipant map[string]string
-	gone          map[string]bool // withdrawn, erased or removed: their code no longer works
-	blocked       map[string]bool // removed by a facilitator
+	// joined and reissued are how many of the fold's participants and
+	// reissues (inquiry.Workshop.Reissues) are taken in so far.
+	joined, reissued int
+	byCode           map[string]string
+	byParticipant    map[string]string
 	// next is the number of the code each participant gets when a
 	// facilitator issues them a new one; retired holds the codes replaced,
 	// so that nobody is ever given one again.
 	next    map[string]int
 	retired map[string]bool
-	// mergedInto leads a participant merged away to the one kept.
-	mergedInto map[string]string
-}
-
-// kept follows merges from a participant to the one they became.
-func (w *workshopCodes) kept(id string) string {
-	for w.mergedInto[id] != "" {
-		id = w.mergedInto[id]
-	}
-	return id
 }
 
 // assign gives a participant the first of their codes, from their n-th,
@@ -144,46 +146,53 @@ func (s *Store) assign(w *workshopCodes, workshopID, id string, n int) {
 	w.next[id] = n
 }
 
-// resumeCatchUp takes in the workshop's log since the last look: each
-// participant who joined gets the first of their codes nobody before them
-// has, so the codes of a workshop stay distinct and the same on every
-// start. Call it with the index's lock held.
-func (s *Store) resumeCatchUp(workshopID string) *workshopCodes {
+// resumeLookup takes in the codes given and reissued since the last look
+// (takeInCodes), then calls look with the codes and the workshop's shared
+// state (read only, as Read says). Each participant gets the first of
+// their codes nobody before them has had, so the codes of a workshop stay
+// distinct and the same on every start.
+func (s *Store) resumeLookup(workshopID string, look func(*workshopCodes, *inquiry.Workshop)) error {
 	x := &s.resume
+	x.mu.Lock()
+	defer x.mu.Unlock()
 	if x.workshops == nil {
 		x.workshops = map[string]*workshopCodes{}
 	}
-	w := x.workshops[workshopID]
-	if w == nil {
-		w = &workshopCodes{
-			byCode: map[string]string{}, byParticipant: map[string]string{}, gone: map[string]bool{},
-			blocked: map[string]bool{},
-			next:    map[string]int{}, retired: map[string]bool{}, mergedInto: map[string]string{},
+	codes := x.workshops[workshopID]
+	if codes == nil {
+		codes = &workshopCodes{
+			byCode: map[string]string{}, byParticipant: map[string]string{},
+			next: map[string]int{}, retired: map[string]bool{},
 		}
-		x.workshops[workshopID] = w
+		x.workshops[workshopID] = codes
 	}
-	for _, e := range s.Events(workshopID, uint64(w.scanned)) {
-		w.scanned = int(e.Seq)
-		switch e.Type {
-		case inquiry.ParticipantJoined:
-			s.assign(w, workshopID, e.Participant.ID, 0)
-		case inquiry.ResumeCodeReissued:
-			id := e.Target
-			if old, ok := w.byParticipant[id]; ok {
-				delete(w.byCode, old)
-				delete(w.byParticipant, id)
-				w.retired[old] = true
-			}
-			s.assign(w, workshopID, id, w.next[id])
-		case inquiry.ParticipantsMerged:
-			w.mergedInto[e.Merge.From] = e.Merge.Into
-		case inquiry.ParticipantWithdrawn, inquiry.ParticipantErased:
-			w.gone[e.Target] = true
-		case inquiry.ParticipantBlocked:
-			w.gone[e.Target], w.blocked[e.Target] = true, true
+	return s.Read(workshopID, func(w *inquiry.Workshop) {
+		s.takeInCodes(codes, workshopID, w)
+		look(codes, w)
+	})
+}
+
+// takeInCodes gives codes to the participants who joined and moves on
+// those a facilitator reissued one since the last look, in the order of
+// the log: the order decides who keeps a code two would have, so it is
+// the same on every start however often the codes were looked at.
+func (s *Store) takeInCodes(codes *workshopCodes, workshopID string, w *inquiry.Workshop) {
+	joins, reissues := w.Participants[codes.joined:], w.Reissues()[codes.reissued:]
+	for len(joins) > 0 || len(reissues) > 0 {
+		if len(reissues) == 0 || (len(joins) > 0 && w.JoinSeq(joins[0].ID) < reissues[0].Seq) {
+			s.assign(codes, workshopID, joins[0].ID, 0)
+			joins, codes.joined = joins[1:], codes.joined+1
+			continue
 		}
+		id := reissues[0].Participant
+		if old, ok := codes.byParticipant[id]; ok {
+			delete(codes.byCode, old)
+			delete(codes.byParticipant, id)
+			codes.retired[old] = true
+		}
+		s.assign(codes, workshopID, id, codes.next[id])
+		reissues, codes.reissued = reissues[1:], codes.reissued+1
 	}
-	return w
 }
 
 // resumeCode derives a participant's n-th resume code (without the dash).

@@ -36,6 +36,15 @@ type Options struct {
 	// 24 or 32 bytes: AES-128, -192 or -256). A database made with a key
 	// opens only with the same key; ReadKeyFile reads one from a file.
 	EncryptionKey []byte
+	// TailEvents is how many of each workshop's newest events are kept
+	// decoded in memory; older ones are read from the database when a rare
+	// reader asks for them. 0 means DefaultTailEvents.
+	TailEvents int
+	// SnapshotEvery is how many events a workshop takes between snapshots
+	// of its state, which let a start fold only the events after the
+	// latest. 0 means DefaultSnapshotEvery. A snapshot is also taken of
+	// every workshop that changed when the store closes.
+	SnapshotEvery int
 }
 
 // Errors the store returns. Callers test with errors.Is.
@@ -95,6 +104,12 @@ type Store struct {
 
 	feed   feed
 	drafts drafts
+	snaps  snapshots
+	// tailEvents and snapshotEvery are Options' (with the defaults).
+	tailEvents, snapshotEvery int
+	// checked is closed when the background check of the chains the
+	// start took on trust from snapshots has finished or given up.
+	checked chan struct{}
 
 	requests chan *request // unbuffered: a send succeeds only into the committer's hands
 	quit     chan struct{} // closed by Close
@@ -125,17 +140,6 @@ type Store struct {
 	freeBytes func(dir string) (uint64, error)
 	// failWrite, when set by a test, replaces the outcome of writing a batch.
 	failWrite func() error
-}
-
-// workshopLog is one workshop's committed log and its summary.
-type workshopLog struct {
-	// events are in sequence order (events[i].Seq == i+1). Appending never
-	// changes the elements readers already hold, and an erasure replaces
-	// the slice instead of writing into it.
-	events  []inquiry.Event
-	summary inquiry.Summary
-	// read is the committed state for Read.
-	read readFold
 }
 
 // Open opens (creating if needed) the database in opts.Dir, replays every
@@ -176,6 +180,7 @@ func Open(opts Options) (*Store, error) {
 		logs: map[string]*workshopLog{}, codes: map[string]string{}, facilitators: map[string]Facilitator{},
 		guides: map[string]addedGuide{}, scribes: map[string]map[string]Scribe{},
 		requests: make(chan *request), quit: make(chan struct{}), done: make(chan struct{}),
+		checked: make(chan struct{}), tailEvents: opts.TailEvents, snapshotEvery: opts.SnapshotEvery,
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -187,35 +192,46 @@ func Open(opts Options) (*Store, error) {
 	if s.budget == 0 {
 		s.budget = DefaultTextBudget
 	}
+	if s.tailEvents <= 0 {
+		s.tailEvents = DefaultTailEvents
+	}
+	if s.snapshotEvery <= 0 {
+		s.snapshotEvery = DefaultSnapshotEvery
+	}
 	s.feed.init()
 	s.drafts.init()
-	c, err := s.load()
-	if err == nil {
-		err = s.finishErasures(c)
-	}
-	if err == nil {
-		s.retireMerged(c)
-	}
+	c, checks, err := s.load()
 	if err != nil {
 		db.Close()
 		lock.Close()
 		return nil, err
 	}
 	go c.run()
+	go s.snaps.run()
+	go s.checkChains(checks)
 	go s.flushDraftsWhileOpen()
 	return s, nil
 }
 
 // load reads the secret, the facilitators, the guides, the scribes and
-// every workshop's log, and returns the committer primed with the
-// workshops' state.
-func (s *Store) load() (*committer, error) {
+// every workshop's state, finishes any erasure a crash interrupted, and
+// returns the committer primed with the workshops' state and the checks
+// of whole chains left for the background.
+func (s *Store) load() (*committer, []chainCheck, error) {
 	for _, load := range []func() error{s.loadSecret, s.loadFacilitators, s.loadGuides, s.loadScribes} {
 		if err := load(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return s.loadWorkshops()
+	s.snaps.init(s)
+	c, checks, erasures, err := s.loadWorkshops()
+	if err == nil {
+		err = s.finishErasures(c, erasures)
+	}
+	if err == nil {
+		s.retireMerged()
+	}
+	return c, checks, err
 }
 
 // Close stops taking Appends (they fail with ErrClosed), lets the committer
@@ -225,7 +241,9 @@ func (s *Store) load() (*committer, error) {
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		close(s.quit)
-		<-s.done
+		<-s.done // the committer has handed over a snapshot of every workshop that changed
+		s.snaps.stop()
+		<-s.checked
 		<-s.drafts.stopped
 		var errs []error
 		if err := s.flushDrafts(); err != nil {

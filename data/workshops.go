@@ -71,22 +71,29 @@ func (s *Store) ByCode(code string) (inquiry.Summary, bool) {
 	return s.logs[id].summary, true
 }
 
-// Workshop returns a workshop's state, freshly folded from its committed
-// log: the caller owns it and may keep folding events into it. The log's
-// chain was checked when the store loaded it or stamped each event, so the
-// fold checks the rules but not every hash again (inquiry.ReplayStamped);
-// Verify checks the log in the database whole.
+// Workshop returns a copy of a workshop's committed state: the caller owns
+// it and may keep folding the store's later events into it. It is copied
+// from the readers' shared fold (Read), whose events the store checked when
+// it loaded or stamped them; Verify checks the log in the database whole.
 func (s *Store) Workshop(workshopID string) (*inquiry.Workshop, error) {
-	w, _, err := s.Snapshot(workshopID)
-	return w, err
+	var w *inquiry.Workshop
+	if err := s.Read(workshopID, func(shared *inquiry.Workshop) { w = shared.Copy() }); err != nil {
+		return nil, err
+	}
+	if w.Head == 0 {
+		return nil, fmt.Errorf("data: workshop %s: %w", workshopID, inquiry.ErrNotFound)
+	}
+	return w, nil
 }
 
-// Snapshot returns a workshop's state and the committed log it was folded
-// from, read once: an export writes both, and a contribution committed
-// meanwhile is in neither, so the head the export states is the head of
-// what it holds. The state is the caller's; the events are shared with the
-// store (do not modify them).
-func (s *Store) Snapshot(workshopID string) (*inquiry.Workshop, []inquiry.Event, error) {
+// StateAndLog returns a workshop's state and the committed log it was
+// folded from, read in one go: an export writes both, and a contribution
+// committed meanwhile is in neither, so the head the export states is the
+// head of what it holds. (Not to be confused with the fold's snapshots,
+// snapshot.go, which a start restores.) The state is the caller's; the
+// events are shared with the store (do not modify them). Events older than
+// the tail are read back from the database and checked.
+func (s *Store) StateAndLog(workshopID string) (*inquiry.Workshop, []inquiry.Event, error) {
 	events := s.Events(workshopID, 0)
 	if len(events) == 0 {
 		return nil, nil, fmt.Errorf("data: workshop %s: %w", workshopID, inquiry.ErrNotFound)
@@ -96,22 +103,6 @@ func (s *Store) Snapshot(workshopID string) (*inquiry.Workshop, []inquiry.Event,
 		return nil, nil, fmt.Errorf("data: workshop %s: %w", workshopID, err)
 	}
 	return w, events, nil
-}
-
-// Events returns a workshop's committed events with Seq > after, in order;
-// nil if there are none (or no such workshop). The events are shared with
-// the store and other readers: do not modify them.
-func (s *Store) Events(workshopID string, after uint64) []inquiry.Event {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	l := s.logs[workshopID]
-	if l == nil || after >= uint64(len(l.events)) {
-		return nil
-	}
-	// Seq is gapless from 1, so event n is at index n-1. The capacity is
-	// cut so that a caller's append cannot write into the store's array.
-	n := len(l.events)
-	return l.events[after:n:n]
 }
 
 // codeKey is the form the code index keys workshops by, so that "Plover

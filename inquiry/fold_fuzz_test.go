@@ -3,6 +3,7 @@ package inquiry
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -33,6 +34,15 @@ func FuzzCheckedEventsFold(f *testing.F) {
 		if !reflect.DeepEqual(l.replay(), w) {
 			t.Fatalf("replaying the log gives a different workshop from folding it")
 		}
+		// The counts agree with a scan, and a snapshot halfway carries on
+		// to the same workshop (snapshot_test.go, counts_test.go).
+		checkCounts(t, w, l.events[len(l.events)-1])
+		events := stored(t, l.events)
+		whole, err := Replay(events)
+		if err != nil {
+			t.Fatalf("the log read back does not replay: %v", err)
+		}
+		checkSnapshotAt(t, events, len(events)/2+1, whole)
 	})
 }
 
@@ -41,6 +51,11 @@ func FuzzCheckedEventsFold(f *testing.F) {
 func fuzzEvent(w *Workshop, kind, a, b byte) Event {
 	actors := []Actor{alice, bob, carol, facilitator, scribe, System}
 	people := []string{alice.ID, bob.ID, carol.ID, dan.ID, table3}
+	for _, p := range w.Participants {
+		if !slices.Contains(people, p.ID) {
+			people = append(people, p.ID)
+		}
+	}
 	refs := []PromptRef{"discover/best-time", "design/opportunities", "design/barriers", "deliver/next-steps"}
 	kinds := []Kind{Story, Opportunity, Barrier, Action}
 	pick := func(n int, x byte) int { return int(x) % n }
@@ -55,7 +70,7 @@ func fuzzEvent(w *Workshop, kind, a, b byte) Event {
 	if by.Role == RoleParticipant {
 		author = by.ID
 	}
-	switch kind % 19 {
+	switch kind % 27 {
 	case 0, 1:
 		r := pick(len(refs), b)
 		e := added(by, fmt.Sprintf("f-%d-%d", len(w.Contributions), b), author, refs[r], kinds[r], "Fuzzed words.")
@@ -90,7 +105,11 @@ func fuzzEvent(w *Workshop, kind, a, b byte) Event {
 	case 10:
 		return voteOpened(by, fmt.Sprintf("v-%d", 2+b%3), "Fuzzed vote", 1+int(a%4), kinds[pick(len(kinds), b)])
 	case 11:
-		return voteCast(by, "v-1", author, map[string]int{cid(a): int(b % 4), cid(b): int(a % 3)})
+		vote := "v-1"
+		if v := w.OpenVote(); v != nil && a%2 == 0 {
+			vote = v.ID
+		}
+		return voteCast(by, vote, author, map[string]int{cid(a): int(b % 4), cid(b): int(a % 3)})
 	case 12:
 		return voteClosed(by, fmt.Sprintf("v-%d", 1+b%4))
 	case 13:
@@ -106,6 +125,45 @@ func fuzzEvent(w *Workshop, kind, a, b byte) Event {
 		return peopleMerged(by, people[pick(len(people), a)], author)
 	case 17:
 		return codeReissued(by, author)
+	case 18:
+		if a%3 == 0 {
+			return unagreed(by, author, cid(b))
+		}
+		return agreed(by, author, cid(b))
+	case 19:
+		c, _ := w.Contribution(cid(b))
+		into := c.MergedInto
+		if into == "" || a%4 == 0 {
+			into = cid(a)
+		}
+		return unmerged(by, c.ID, into)
+	case 20:
+		return organisationChanged(by, author, []string{"", "Local authority", "Third sector"}[pick(3, a)])
+	case 21:
+		return blocked(by, people[pick(len(people), b)])
+	case 22:
+		return lobby(by, a%2 == 0)
+	case 23:
+		if a%2 == 0 {
+			return admittedAll(by)
+		}
+		return admitted(by, people[pick(len(people), b)])
+	case 24:
+		// Someone new, under a name others may show already, with a key
+		// that may be one a facilitator barred.
+		who := Actor{Role: RoleParticipant, ID: fmt.Sprintf("p-f%d", len(w.Participants))}
+		return keyed(who, []string{"Alice", "alice", "Bob", "Zed"}[pick(4, b)], []string{"", "key-1", "key-2"}[pick(3, a)])
+	case 25:
+		prompt := PromptRef("")
+		if b%3 != 0 {
+			prompt = refs[pick(len(refs), b)]
+		}
+		return limitedVote(fmt.Sprintf("v-%d", 2+b%3), 1+int(a%4), prompt, a%2 == 0, kinds[pick(len(kinds), a)])
+	case 26:
+		if a%3 == 0 {
+			return promptRevealed(by, refs[pick(len(refs), b)])
+		}
+		return blocked(by, author)
 	}
 	return settingsChanged(by, []Visibility{VisibleLive, VisibleOnReveal, VisibleNever}[pick(3, b)], a%2 == 0)
 }

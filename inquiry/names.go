@@ -167,5 +167,15 @@ func (x *nameIndex) leave(shown string) {
 		if num.n < x.next[num.typed] {
 			x.next[num.typed] = num.n
 		}
+		// Numbers start at 2 anyway: an entry that says so is dropped, so
+		// that a name nobody shows any more is kept nowhere.
+		if x.next[num.typed] <= 2 {
+			delete(x.next, num.typed)
+		}
+	}
+	// With nobody's name left, the index is as it was before the first:
+	// a replay of a log whose names were all erased never makes it.
+	if len(x.shown) == 0 && len(x.next) == 0 && len(x.numbered) == 0 {
+		*x = nameIndex{}
 	}
 }

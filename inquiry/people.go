@@ -188,16 +188,23 @@ func (w *Workshop) checkReissue(e Event) error {
 func (w *Workshop) foldPeople(e Event) {
 	if e.Type == ResumeCodeReissued {
 		w.participants[e.Target].CodeReissuedAt = e.At
+		w.noteReissue(e)
 		return
 	}
 	from, into := w.participants[e.Merge.From], w.participants[e.Merge.Into]
 	from.MergedInto, from.MergedAt = into.ID, e.At
 	moved := w.authored[from.ID]
 	for _, c := range moved {
-		c.Participant = into.ID
+		// Counted again as the kept participant's (counts.go).
+		w.update(c, func() { c.Participant = into.ID })
 	}
-	w.authored[into.ID] = mergeBySeq(w.authored[into.ID], moved)
-	delete(w.authored, from.ID)
+	if len(moved) > 0 {
+		// Only someone with contributions has an entry, as a fold
+		// restored from a snapshot indexes them.
+		w.authored[into.ID] = mergeBySeq(w.authored[into.ID], moved)
+		delete(w.authored, from.ID)
+	}
+	w.seen.forget(from.ID)
 	for _, v := range w.Votes {
 		v.moveBallot(from.ID, into.ID)
 	}

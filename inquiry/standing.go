@@ -217,14 +217,19 @@ func (w *Workshop) foldStanding(e Event) {
 	case VoteOpened:
 		s.opened[e.Vote.ID] = e.Seq
 	case ParticipantWithdrawn, ParticipantErased:
-		w.absent(w.participants[e.Target])
-		// The store erases their words from the log: so does the count, so
-		// that it is what a replay of the rewritten log gives.
-		s.textBytes -= s.authored[e.Target]
-		delete(s.authored, e.Target)
-		if e.Type == ParticipantErased {
-			s.textBytes -= int64(len(s.typed[e.Target]))
-			s.typed[e.Target] = ""
+		// The person leaving, and everyone merged into them: one person,
+		// whose words the store erases under each of those IDs.
+		for _, id := range append([]string{e.Target}, w.MergedFrom(e.Target)...) {
+			w.absent(w.participants[id])
+			// The store erases their words from the log: so does the count,
+			// so that it is what a replay of the rewritten log gives, and an
+			// erased name is kept nowhere (a snapshot writes all of this).
+			s.textBytes -= s.authored[id]
+			delete(s.authored, id)
+			if e.Type == ParticipantErased {
+				s.textBytes -= int64(len(s.typed[id]))
+				s.typed[id] = ""
+			}
 		}
 	case ParticipantBlocked:
 		w.block(w.participants[e.Target], e.At)

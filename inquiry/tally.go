@@ -78,6 +78,7 @@ type tallyCounts struct {
 // count adds a live contribution to the running tally (sign 1) or takes
 // it out (sign -1). Contributions that are not live are not counted.
 func (w *Workshop) count(c *Contribution, sign int) {
+	w.seen.count(c, sign)
 	k := slices.Index(AllKinds, c.Kind)
 	if !c.Live() || k < 0 {
 		return
@@ -111,14 +112,22 @@ func (w *Workshop) countIn(c *Contribution, slot, sign int) {
 }
 
 // countReframe keeps each barrier's number of live reframes, and counts
-// the barrier as reframed while it is live and has at least one.
+// the barrier as reframed while it is live and has at least one. Only
+// barriers with live reframes have an entry, and the map is nil when none
+// has: a fold restored from a snapshot counts only live reframes, and
+// must come out the same as one that counted them as they came and went.
 func (w *Workshop) countReframe(r *Contribution, sign int) {
 	t := &w.counts
 	if t.reframes == nil {
 		t.reframes = map[string]int{}
 	}
 	before := t.reframes[r.Answers]
-	t.reframes[r.Answers] = before + sign
+	if t.reframes[r.Answers] = before + sign; before+sign == 0 {
+		delete(t.reframes, r.Answers)
+		if len(t.reframes) == 0 {
+			t.reframes = nil
+		}
+	}
 	b := w.contributions[r.Answers]
 	if b == nil || !b.Live() || b.Kind != Barrier {
 		return

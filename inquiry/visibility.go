@@ -19,15 +19,17 @@ func (w *Workshop) VisibleTo(participant string, c *Contribution) bool {
 	if c.Participant == participant {
 		return true
 	}
-	if !c.Live() {
-		return false
-	}
-	if w.onBallot(c) {
-		return true
-	}
+	// One rule for a contribution and for the counts (counts.go): the
+	// settings by prompt, then the ballots of the votes.
+	return c.Live() && (w.promptShown(c.Prompt) || w.onBallot(c))
+}
+
+// promptShown reports whether the settings show participants others'
+// live contributions at a prompt, whatever their kind.
+func (w *Workshop) promptShown(ref PromptRef) bool {
 	switch w.Settings.Visibility {
 	case VisibleOnReveal:
-		return w.Revealed[c.Prompt]
+		return w.Revealed[ref]
 	case VisibleNever:
 		return false
 	}

@@ -14,17 +14,15 @@ import (
 // over the highlighted contributions, was highlighted when the vote
 // opened. Whether c is live is Admits' question.
 func (v *VoteState) covers(c *Contribution) bool {
-	switch {
-	case c == nil:
-		return false
-	case len(v.Kinds) > 0 && !slices.Contains(v.Kinds, c.Kind):
-		return false
-	case v.Prompt != "" && c.Prompt != v.Prompt:
-		return false
-	case v.Highlighted:
-		return v.fixed[c.ID]
-	}
-	return true
+	return c != nil && v.takesIn(c.Prompt, c.Kind) && (!v.Highlighted || v.fixed[c.ID])
+}
+
+// takesIn reports whether the vote's kinds and prompt take in
+// contributions of a kind at a prompt: all of covers for a vote that is
+// not over the highlighted ones. The fold's counts (counts.go) ask it by
+// prompt and kind, so that they agree with VisibleTo without a walk.
+func (v *VoteState) takesIn(ref PromptRef, k Kind) bool {
+	return (len(v.Kinds) == 0 || slices.Contains(v.Kinds, k)) && (v.Prompt == "" || v.Prompt == ref)
 }
 
 // Admits reports whether the contribution can take dots in this vote: it

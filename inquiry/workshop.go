@@ -3,6 +3,7 @@ package inquiry
 import (
 	"fmt"
 	"slices"
+	"sync/atomic"
 	"time"
 )
 
@@ -72,11 +73,14 @@ type Workshop struct {
 	themes    map[string]int
 	themeList []Theme
 	// suggester is built from the taxonomy on first use and shared by every
-	// reader (see Suggester); adding a theme drops it.
-	suggester *ThemeIndex
+	// reader (see Suggester); adding a theme drops it. Readers of a shared
+	// fold may build it at once, so it is swapped in atomically.
+	suggester atomic.Pointer[ThemeIndex]
 	votes     map[string]*VoteState
-	// counts is the running tally (see tally.go).
+	// counts is the running tally (see tally.go); seen counts each
+	// prompt's contributions and each person's (see counts.go).
 	counts tallyCounts
+	seen   promptCounts
 	// merged counts the participants merged into another.
 	merged int
 	// timeboxEnded records that a facilitator ended the current prompt's
@@ -96,6 +100,8 @@ type Workshop struct {
 	standing standing
 	// display is what the wall displays show (display.go).
 	display Display
+	// reissues are the resume codes reissued, in order (reissue.go).
+	reissues []Reissue
 }
 
 // Participant is someone who joined a workshop.
@@ -214,10 +220,11 @@ func (w *Workshop) Contribution(id string) (*Contribution, bool) {
 // share it rather than each building its own. The index never changes;
 // a theme added later gives a new one.
 func (w *Workshop) Suggester() *ThemeIndex {
-	if w.suggester == nil {
-		w.suggester = NewThemeIndex(w.Themes())
+	if ix := w.suggester.Load(); ix != nil {
+		return ix
 	}
-	return w.suggester
+	w.suggester.CompareAndSwap(nil, NewThemeIndex(w.Themes()))
+	return w.suggester.Load()
 }
 
 // Themes is the taxonomy this workshop offers: the starting themes, the
@@ -371,28 +378,35 @@ func (w *Workshop) foldOpening(e Event) {
 	w.Open, w.OpenedAt = true, e.At
 	w.Settings = Settings{Visibility: VisibleLive}
 	w.Revealed = map[PromptRef]bool{}
+	w.indexGuide()
+}
+
+// indexGuide starts the fold's indexes empty, with the guide's prompts in
+// order and the taxonomy the workshop starts with: at the opening, and
+// when a fold is restored from a snapshot (snapshot_read.go).
+func (w *Workshop) indexGuide() {
 	w.participants = map[string]*Participant{}
 	w.contributions = map[string]*Contribution{}
 	w.authored = map[string][]*Contribution{}
 	w.answers = map[PromptRef][]*Contribution{}
 	w.votes = map[string]*VoteState{}
 	w.order, w.prompts = map[PromptRef]int{}, nil
-	for p, phase := range d.Guide.Phases {
+	for p, phase := range w.Guide.Phases {
 		for q, prompt := range phase.Prompts {
-			w.order[d.Guide.Ref(p, q)] = len(w.prompts)
+			w.order[w.Guide.Ref(p, q)] = len(w.prompts)
 			w.prompts = append(w.prompts, prompt)
 		}
 	}
 	w.themes = map[string]int{}
 	w.themeList = nil
-	for _, t := range append(slices.Clip(DefaultThemes), d.Guide.Themes...) {
+	for _, t := range append(slices.Clip(DefaultThemes), w.Guide.Themes...) {
 		w.addTheme(t)
 	}
 }
 
 // addTheme extends the taxonomy and the running tally with a theme.
 func (w *Workshop) addTheme(t Theme) {
-	w.suggester = nil
+	w.suggester.Store(nil)
 	w.themes[t.ID] = len(w.themeList)
 	w.themeList = append(w.themeList, t)
 	w.counts.themes = append(w.counts.themes, [numSlots]int{})

@@ -24,6 +24,11 @@ type Config struct {
 	// PerPrompt is how many contributions a participant makes at a prompt
 	// before moving on to the next (pgdown).
 	PerPrompt int
+	// OnePrompt keeps every participant at the prompt they join at, so
+	// every contribution lands where every participant is looking: the
+	// worst case for a screen that shows what others wrote at its prompt.
+	// PerPrompt is then ignored.
+	OnePrompt bool
 	// Duration is how long to run once every session is in.
 	Duration time.Duration
 	// Ramp is new connections per second; 0 connects them all at once.

@@ -41,6 +41,7 @@ func command(args []string, stdout, stderr io.Writer) int {
 	fs.Float64Var(&cfg.Rate, "rate", cfg.Rate, "contributions per participant per second; 0 joins and idles")
 	fs.IntVar(&cfg.Contributions, "contributions", 0, "contributions per participant, then stop; 0 for no limit")
 	fs.IntVar(&cfg.PerPrompt, "per-prompt", cfg.PerPrompt, "contributions at a prompt before moving to the next")
+	fs.BoolVar(&cfg.OnePrompt, "one-prompt", false, "every participant stays at the prompt they join at (the worst case for others' words at a prompt); --per-prompt is ignored")
 	fs.DurationVar(&cfg.Duration, "duration", cfg.Duration, "how long to run once every session is in")
 	fs.Float64Var(&cfg.Ramp, "ramp", cfg.Ramp, "new connections per second; 0 connects all at once")
 	fs.Float64Var(&cfg.TypingRate, "typing", cfg.TypingRate, "keys per second a participant types")

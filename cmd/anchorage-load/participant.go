@@ -134,7 +134,7 @@ func (p *participant) join(ctx context.Context) error {
 }
 
 // contribute submits contributions at the rate until stop, moving to the
-// next prompt every PerPrompt contributions.
+// next prompt every PerPrompt contributions (never with OnePrompt).
 func (p *participant) contribute(ctx context.Context, stop <-chan struct{}) error {
 	cfg := p.r.cfg
 	if cfg.Rate <= 0 {
@@ -152,7 +152,7 @@ func (p *participant) contribute(ctx context.Context, stop <-chan struct{}) erro
 			return nil
 		}
 		next = next.Add(period)
-		if made > 0 && made%cfg.PerPrompt == 0 && p.at < p.of {
+		if !cfg.OnePrompt && made > 0 && made%cfg.PerPrompt == 0 && p.at < p.of {
 			p.t.meter.start("page")
 			if err := p.press(ctx, keyPageDown, fmt.Sprintf("· %d of %d", p.at+1, p.of)); err != nil {
 				return err

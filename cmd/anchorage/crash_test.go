@@ -49,6 +49,10 @@ func TestMain(m *testing.M) {
 // crashWait bounds every wait in the crash test.
 const crashWait = 20 * time.Second
 
+// crashSnapshotEvery is how many events the crash test's server takes
+// between snapshots.
+const crashSnapshotEvery = "7"
+
 // TestKilledServerLosesNothingSaved runs the server as a child process,
 // has several participants submit contributions over SSH, and kills the
 // server with SIGKILL at random moments. After each restart, every
@@ -140,7 +144,10 @@ func startChild(t *testing.T, dataDir, keysFile string) *child {
 	_ = os.Remove(filepath.Join(dataDir, serveAddressFile)) // a killed server leaves it behind
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	args := []string{"serve", "--data", dataDir, "--listen", "127.0.0.1:0", "--facilitators", keysFile}
-	cmd.Env = append(os.Environ(), childArgs+"="+strings.Join(args, "\x1f"))
+	// A snapshot every few events: kills land before, during and after
+	// snapshots are written, and each start restores one and folds the
+	// events after it.
+	cmd.Env = append(os.Environ(), childArgs+"="+strings.Join(args, "\x1f"), envSnapshotEvery+"="+crashSnapshotEvery)
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
 	if err := cmd.Start(); err != nil {
@@ -265,8 +272,9 @@ func checkLog(t *testing.T, addr string, facilitator gossh.Signer, saved, attemp
 		t.Fatalf("export after a restart: %v: %s", err, out)
 	}
 	var doc struct {
-		Head   struct{ Seq uint64 } `json:"head"`
-		Events []inquiry.Event      `json:"events"`
+		Head          struct{ Seq uint64 } `json:"head"`
+		Events        []inquiry.Event      `json:"events"`
+		Contributions []struct{ ID, Text string }
 	}
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatalf("the export does not decode: %v", err)
@@ -278,9 +286,22 @@ func checkLog(t *testing.T, addr string, facilitator gossh.Signer, saved, attemp
 	if ws.Head != doc.Head.Seq {
 		t.Fatalf("the export states head %d but its log ends at %d", doc.Head.Seq, ws.Head)
 	}
+	// The state the restarted server shows (restored from a snapshot and
+	// the events after it) is the state its log folds to.
+	shown := map[string]string{}
+	for _, c := range doc.Contributions {
+		shown[c.ID] = c.Text
+	}
 	count := map[string]int{}
 	for _, c := range ws.Contributions {
 		count[c.Text]++
+		if c.Live() && shown[c.ID] != c.Text {
+			t.Fatalf("after a restart the server shows %s as %q; its log says %q", c.ID, shown[c.ID], c.Text)
+		}
+		delete(shown, c.ID)
+	}
+	if len(shown) > 0 {
+		t.Fatalf("after a restart the server shows %d contributions its log does not hold", len(shown))
 	}
 	for text, n := range count {
 		if n > 1 {

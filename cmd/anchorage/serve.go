@@ -27,6 +27,9 @@ const serveAddressFile = "serve-address"
 // shutdownTimeout is how long a clean shutdown waits for sessions to end.
 const shutdownTimeout = 10 * time.Second
 
+// envSnapshotEvery is --snapshot-every's environment variable.
+const envSnapshotEvery = sshserver.EnvPrefix + "SNAPSHOT_EVERY"
+
 func (a *app) serveCommand() *cobra.Command {
 	defaults := sshserver.DefaultConfig()
 	cmd := &cobra.Command{
@@ -41,6 +44,13 @@ func (a *app) serveCommand() *cobra.Command {
 			if opts.TextBudget, err = textBudget(a.setting(cmd, "text-budget-mb", envTextBudget)); err != nil {
 				return err
 			}
+			if every := a.setting(cmd, "snapshot-every", envSnapshotEvery); every != "" {
+				n, err := strconv.Atoi(every)
+				if err != nil || n < 1 {
+					return fmt.Errorf("--snapshot-every (%s) is a number of events, 1 or more, not %q", envSnapshotEvery, every)
+				}
+				opts.SnapshotEvery = n
+			}
 			return a.serve(cmd.Context(), cfg, opts, a.setting(cmd, "guides", envGuides))
 		},
 	}
@@ -48,6 +58,8 @@ func (a *app) serveCommand() *cobra.Command {
 	cmd.Flags().String("facilitators", "", "an authorized_keys file of facilitators' keys (ANCHORAGE_FACILITATORS)")
 	cmd.Flags().String("guides", "", "a folder of guide files (*.yaml) to add at start ("+envGuides+")")
 	cmd.Flags().Int("text-budget-mb", data.DefaultTextBudget>>20, "the megabytes of people's words one workshop may hold; 0 for no limit ("+envTextBudget+")")
+	cmd.Flags().String("snapshot-every", "", fmt.Sprintf("events between snapshots of a workshop, which a start after a crash restores instead of replaying the log (%s; default %d)",
+		envSnapshotEvery, data.DefaultSnapshotEvery))
 	return cmd
 }
 
@@ -82,15 +94,18 @@ func (a *app) serve(ctx context.Context, cfg sshserver.Config, opts data.Options
 	// without addresses.
 	log.SetDefault(logger)
 	slog.SetDefault(slog.New(slog.DiscardHandler))
+	store, err := data.Open(opts)
 	// Each session's screen keeps buffers that stay live while it is
 	// connected; Go's default lets the heap grow to twice what is live
 	// before collecting. Half that headroom costs a little processor and
 	// saves about a quarter of the memory a room of sessions needs
-	// (PERFORMANCE.md). GOGC in the environment still wins.
+	// (PERFORMANCE.md). Set once the store is open: its start allocates
+	// what it keeps, and a tighter target only collects more often while
+	// the heap grows, which made a start at 30,000 contributions half as
+	// slow again. GOGC in the environment still wins.
 	if !hasEnv(a.environ, "GOGC") {
 		debug.SetGCPercent(50)
 	}
-	store, err := data.Open(opts)
 	if errors.Is(err, data.ErrLocked) {
 		return fmt.Errorf("another Anchorage server is already running on %s", cfg.DataDir)
 	}

@@ -23,9 +23,9 @@ type Store interface {
 	Append(ctx context.Context, workshopID string, e inquiry.Event) (inquiry.Event, error)
 	Workshops() []inquiry.Summary
 	ByCode(code string) (inquiry.Summary, bool)
-	// Snapshot is a workshop's state and the log it was folded from, read
-	// once (see data.Store.Snapshot).
-	Snapshot(workshopID string) (*inquiry.Workshop, []inquiry.Event, error)
+	// StateAndLog is a workshop's state and the log it was folded from,
+	// read in one go (see data.Store.StateAndLog).
+	StateAndLog(workshopID string) (*inquiry.Workshop, []inquiry.Event, error)
 
 	Guides() []inquiry.Guide
 	Guide(id string) (inquiry.Guide, bool)

@@ -60,7 +60,7 @@ func exportCommand(env Env) *cobra.Command {
 			// One read of the log: the state exported is folded from the
 			// very events exported, so a contribution committed meanwhile
 			// is in neither, and the head stated is the head of both.
-			ws, events, err := store.Snapshot(sum.ID)
+			ws, events, err := store.StateAndLog(sum.ID)
 			if err != nil {
 				return fmt.Errorf("read workshop %s: %w", sum.Code, err)
 			}
