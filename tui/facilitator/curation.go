@@ -16,19 +16,6 @@ import (
 // it for a reason or show it again. Each is an event with the
 // facilitator's name on it.
 
-// pickedOut is the contribution whose details are shown, or nil.
-func (m *Screen) pickedOut() *inquiry.Contribution {
-	if m.feed.len() == 0 {
-		return nil
-	}
-	at := m.selectedRank()
-	if at < 0 {
-		return nil
-	}
-	c, _ := m.ws.Contribution(m.feed.newest(at))
-	return c
-}
-
 // curateKey handles the keys of the details view; done is false for keys
 // that are not curation.
 func (m *Screen) curateKey(k tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
@@ -39,6 +26,10 @@ func (m *Screen) curateKey(k tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 	d := detailKeys
 	if !key.Matches(k, d.Accept, d.Themes, d.Merge, d.Highlight, d.Hide) {
 		return nil, false
+	}
+	if c.Deleted {
+		m.notice = tui.Notice{Text: "Its author deleted it: there is nothing left to curate.", Bad: true}
+		return nil, true
 	}
 	if c.Withdrawn || c.Erased {
 		m.notice = tui.Notice{Text: "Its author has left the workshop, so it can no longer be curated.", Bad: true}

@@ -77,10 +77,12 @@ type Screen struct {
 	scroll   [panes]int
 
 	// The feed: what it is narrowed to, the contribution picked out (""
-	// follows the newest), whether its details are open, and the search
-	// being typed.
+	// follows the newest) and the newest's Seq when it stopped following
+	// (see picking.go), whether its details are open, and the search being
+	// typed.
 	filter    feedFilter
 	selected  string
+	since     uint64
 	detail    bool
 	searching bool
 	search    textinput.Model

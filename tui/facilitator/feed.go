@@ -1,6 +1,7 @@
 package facilitator
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"time"
@@ -82,22 +83,31 @@ func (f *feedList) rank(c *inquiry.Contribution) int {
 }
 
 // feedLines are the contributions, newest first, two lines each, with the
-// picked-out one marked and kept in view.
+// picked-out one marked and kept in view. The title says what the filter
+// shows and how many match, and, once the facilitator has picked one out,
+// how many arrived since.
 func (m *Screen) feedLines(w, h int) []string {
+	n := m.feed.len()
 	title := "Live contributions, newest first"
 	if m.filter.active() {
-		title = "Showing " + m.filter.describe(m.ws)
+		title = "Showing " + m.filter.describe(m.ws) + " · " + inquiry.Plural(n, "match", "matches")
 	}
 	if m.mode == modeMerge {
 		title = "Merge into which one?"
+	}
+	var marker string
+	if news := m.arrived(); news > 0 {
+		marker = tui.Warn.Render(fmt.Sprintf("↑ %d new · home to follow", news))
+		if !m.filter.active() && m.mode != modeMerge {
+			title = "Contributions"
+		}
 	}
 	if m.pane == paneFeed {
 		title = tui.Accent.Render("▸ " + title)
 	} else {
 		title = tui.Bold.Render("  " + title)
 	}
-	lines := []string{tui.Fit(title, w)}
-	n := m.feed.len()
+	lines := []string{tui.TwoSides(title, marker, w)}
 	if n == 0 {
 		empty := "  Waiting for the first contribution…"
 		if m.filter.active() {
@@ -105,10 +115,10 @@ func (m *Screen) feedLines(w, h int) []string {
 		}
 		return append(lines, tui.Dim.Render(tui.Fit(empty, w)))
 	}
-	at := m.selectedRank()
-	if at < 0 {
-		m.selected, at = "", 0 // the picked-out one was filtered or deleted away
-	}
+	// A picked-out contribution no longer in the feed (deleted, or
+	// filtered away) is not marked; the feed shows the newest.
+	at := max(m.selectedRank(), 0)
+	marked := m.pane == paneFeed && (m.selected != "" || m.detail) && m.selectedRank() >= 0
 	room := max((h-1)/2, 1)
 	first := min(max(at-room/2, 0), max(n-room, 0))
 	for i := first; i < n && i < first+room; i++ {
@@ -117,7 +127,7 @@ func (m *Screen) feedLines(w, h int) []string {
 		switch {
 		case c.ID == m.merging:
 			mark = rowMerging
-		case i == at && m.pane == paneFeed && (m.selected != "" || m.detail):
+		case i == at && marked:
 			mark = rowPicked
 		}
 		head, text := m.feedRow(c, w, mark)

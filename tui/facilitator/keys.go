@@ -89,7 +89,11 @@ func (m *Screen) roomKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, r.PrevPane):
 		m.focus(-1)
 	case key.Matches(k, r.Open):
-		m.detail = !m.detail && m.pane == paneFeed && m.feed.len() > 0
+		if m.detail {
+			m.detail = false
+		} else {
+			m.openDetails()
+		}
 	case key.Matches(k, r.Search):
 		m.searching = true
 		m.search.SetValue(m.filter.search)
@@ -174,7 +178,8 @@ func (m *Screen) refilter(choice *int, n int) {
 func (m *Screen) setFilter(f feedFilter) {
 	m.filter = f
 	m.feed.rebuild(m.ws, f)
-	m.selected, m.detail, m.pane = "", false, paneFeed
+	m.pick("")
+	m.detail, m.pane = false, paneFeed
 	m.scroll[paneFeed] = 0
 }
 
@@ -196,36 +201,15 @@ func (m *Screen) searchKey(k tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// selectedRank is where the picked-out contribution is in the feed: 0
-// (the newest) when none is picked out, -1 when it is no longer there.
-func (m *Screen) selectedRank() int {
-	if m.selected == "" {
-		return 0
-	}
-	c, _ := m.ws.Contribution(m.selected)
-	return m.feed.rank(c)
-}
-
 // move moves the feed's selection, or the people pane's cursor, or
 // scrolls the other panes.
 func (m *Screen) move(delta int) {
 	switch m.pane {
 	case paneFeed:
+		m.moveInFeed(delta)
 	case panePeople:
 		m.movePerson(delta)
-		return
 	default:
 		m.scroll[m.pane] = max(m.scroll[m.pane]+max(min(delta, 1000), -1000), 0)
-		return
-	}
-	n := m.feed.len()
-	if n == 0 {
-		return
-	}
-	at := max(m.selectedRank(), 0)
-	at = min(max(at+delta, 0), n-1)
-	m.selected = m.feed.newest(at)
-	if at == 0 && m.mode != modeMerge {
-		m.selected = "" // back at the top: follow the newest again
 	}
 }

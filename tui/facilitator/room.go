@@ -19,7 +19,7 @@ import (
 func (m *Screen) openRoom(sum inquiry.Summary) {
 	m.workshop, m.folded, m.head = sum.ID, nil, 0
 	m.stage, m.mode, m.ask, m.desk = stageRoom, modeRoom, nil, nil
-	m.scroll, m.person, m.selected, m.detail = [panes]int{}, 0, "", false
+	m.scroll, m.person, m.selected, m.since, m.detail = [panes]int{}, 0, "", 0, false
 	m.drawn = parts{} // another workshop's rows may share IDs, not its guide
 	if !m.inRoom(m.catchUp) {
 		m.leaveRoom()
