@@ -93,7 +93,7 @@ func (d *scribeDesk) writeLines(w, h int) ([]string, *tea.Cursor) {
 		name = inquiry.CleanLine(p.Name)
 	}
 	lines := []string{tui.Fit(tui.Accent.Render("▸ Writing for ")+tui.Bold.Render(name)+tui.Dim.Render(" (scribed)"), w)}
-	where := phaseTitle(d.ws.Guide, f.Ref())
+	where := fullPlace(d.ws.Guide, f.Ref())
 	if f.Ref() == d.ws.Current.Prompt {
 		where += " (open for everyone)"
 	}

@@ -16,7 +16,7 @@ func (m *Screen) detailLines(w, h int) []string {
 		return []string{tui.Dim.Render(tui.Fit("  Nothing selected.", w))}
 	}
 	lines := []string{tui.Fit(tui.Accent.Render("▸ "+c.Kind.Label()+" by "+m.participantName(c.Participant))+marks(c), w)}
-	where := phaseTitle(m.ws.Guide, c.Prompt)
+	where := fullPlace(m.ws.Guide, c.Prompt)
 	if p, ok := m.ws.Guide.Prompt(c.Prompt); ok {
 		where += ": " + p.Text
 	}

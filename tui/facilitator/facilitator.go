@@ -227,13 +227,21 @@ func (m *Screen) facilitatorNotice(w int) string {
 	return m.notice.Line(w)
 }
 
-// phaseTitle names where a prompt sits, as "Design 2".
-func phaseTitle(g inquiry.Guide, ref inquiry.PromptRef) string {
-	p, q, ok := g.Locate(ref)
-	if !ok {
-		return "starting"
+// shortPlace names where a prompt sits as the room says it aloud:
+// "Design 2" (inquiry.Place, the one numbering of every screen).
+func shortPlace(g inquiry.Guide, ref inquiry.PromptRef) string {
+	if p, ok := g.Place(ref); ok {
+		return p.Short()
 	}
-	return fmt.Sprintf("%s %d", g.Phases[p].Title, q+1)
+	return "starting"
+}
+
+// fullPlace names where a prompt sits in full: "Design 2 · 7 of 11".
+func fullPlace(g inquiry.Guide, ref inquiry.PromptRef) string {
+	if p, ok := g.Place(ref); ok {
+		return p.String()
+	}
+	return "starting"
 }
 
 // participantName is the name a participant gave, for the room view.

@@ -226,7 +226,7 @@ func drawFeedRow(k feedRowKey) [2]string {
 		kind = tui.Barrier.Render(c.Kind.Label())
 	}
 	line := tui.Dim.Render(clock(c.AddedAt)) + " " + tui.Bold.Render(k.name) +
-		tui.Dim.Render(" · ") + kind + marks(c) + tui.Dim.Render(" · "+phaseTitle(*k.guide, c.Prompt))
+		tui.Dim.Render(" · ") + kind + marks(c) + tui.Dim.Render(" · "+shortPlace(*k.guide, c.Prompt))
 	lead := "  "
 	switch k.mark {
 	case rowMerging:

@@ -1,9 +1,12 @@
 package facilitator
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
 )
 
@@ -25,10 +28,18 @@ func (m *Screen) keysLines(w, h int) []string {
 	var rows []string
 	for _, s := range roomKeyList {
 		rows = append(rows, tui.Fit("  "+tui.Bold.Render(s.section), w))
-		bindings := make([]key.Binding, len(s.keys))
-		for i, l := range s.keys {
-			// Names padded alike, so that every section's column lines up.
-			bindings[i] = key.NewBinding(key.WithKeys(l.b.Keys()...), key.WithHelp(pad(name(l), widest+1), l.does))
+		var bindings []key.Binding
+		for _, l := range s.keys {
+			if m.listedHere(l) {
+				// Names padded alike, so that every section's column lines up.
+				bindings = append(bindings, key.NewBinding(key.WithKeys(l.b.Keys()...), key.WithHelp(pad(name(l), widest+1), l.does)))
+			}
+		}
+		if len(bindings) == 0 {
+			for _, l := range tui.Wrap(selfPacedNote, max(w-4, 1)) {
+				rows = append(rows, "    "+tui.Dim.Render(l))
+			}
+			continue
 		}
 		for _, row := range tui.KeyList(bindings) {
 			rows = append(rows, tui.Fit("    "+row, w))
@@ -106,9 +117,43 @@ func (m *Screen) roomFooter() []key.Binding {
 		return []key.Binding{r.Pick, r.Erase, r.NextPane, r.NextPrompt, r.Keys}
 	}
 	r := roomKeys
-	keys := []key.Binding{r.Pick, r.Open, r.NextPrompt, r.Prompts}
-	if _, has := m.timeLeft(stampTime()); has {
-		keys = append(keys, r.MoreTime, r.EndTime)
+	keys := []key.Binding{r.Pick, r.Open}
+	if m.ws.Pacing == inquiry.FacilitatorPaced {
+		keys = append(keys, r.NextPrompt, r.Prompts)
+		if tb := m.ws.Timebox(); tb.Has() {
+			keys = append(keys, r.MoreTime, m.pauseKey(), r.LessTime, r.EndTime)
+		}
 	}
 	return append(keys, r.Seeing, r.Vote, r.Scribe, r.Keys)
 }
+
+// pauseKey is the pause key as the line of keys names it: pause while the
+// clock runs, resume while it is paused.
+func (m *Screen) pauseKey() key.Binding {
+	b := roomKeys.Pause
+	if m.ws.Timebox().Paused() {
+		b.SetHelp("space", "resume")
+	}
+	return b
+}
+
+// listedHere reports whether the list of keys shows a key in this
+// workshop: pacing keys only where the facilitator leads the pace.
+func (m *Screen) listedHere(l listed) bool {
+	return m.ws.Pacing == inquiry.FacilitatorPaced || !pacingKey(l.b)
+}
+
+// pacingKey reports whether a key paces the workshop for everyone.
+func pacingKey(b key.Binding) bool {
+	r := roomKeys
+	for _, p := range []key.Binding{r.NextPrompt, r.Prompts, r.MoreTime, r.LessTime, r.Pause, r.EndTime} {
+		if slices.Equal(b.Keys(), p.Keys()) {
+			return true
+		}
+	}
+	return false
+}
+
+// selfPacedNote stands in the list of keys for the pacing keys of a
+// self-paced workshop.
+const selfPacedNote = "This workshop is self-paced: each participant moves on when ready, so there is nothing to open for everyone."

@@ -19,7 +19,7 @@ const pageStep = 10
 // roomKeys are the keys of the room itself.
 var roomKeys = struct {
 	Pick, Ends, Open, Search, Phase, Kind, Theme, Partner, Clear, NextPane, PrevPane, Keys,
-	NextPrompt, Prompts, MoreTime, EndTime, Seeing, Reveal, Vote, Scribe, Erase, Back, Chooser, Quit key.Binding
+	NextPrompt, Prompts, MoreTime, LessTime, Pause, EndTime, Seeing, Reveal, Vote, Scribe, Erase, Back, Chooser, Quit key.Binding
 }{
 	Pick:       bind("↑↓", "pick", "up", "down", "pgup", "pgdown"),
 	Ends:       bind("home end", "newest, oldest", "home", "end"),
@@ -36,6 +36,8 @@ var roomKeys = struct {
 	NextPrompt: bind("n", "next prompt", "n"),
 	Prompts:    bind("o", "prompts", "o"),
 	MoreTime:   bind("+ 5", "more time", "+", "=", "1", "5"),
+	LessTime:   bind("-", "a minute less", "-", "_"),
+	Pause:      bind("space", "pause", "space"),
 	EndTime:    bind("0", "end time", "0"),
 	Seeing:     bind("s", "seeing", "s"),
 	Reveal:     bind("v", "reveal", "v"),
@@ -88,6 +90,8 @@ var roomKeyList = []struct {
 		{roomKeys.NextPrompt, "", "open the next prompt for everyone, with its timebox"},
 		{roomKeys.Prompts, "", "choose a prompt to open (or to reveal)"},
 		{roomKeys.MoreTime, "+ or 1, 5", "add one or five minutes to the timebox"},
+		{roomKeys.LessTime, "", "take a minute off the timebox"},
+		{roomKeys.Pause, "", "pause the timebox on every screen, or start it again"},
 		{roomKeys.EndTime, "", "end the timebox now: time is up on every screen"},
 	}},
 	{"Seeing each other", []listed{

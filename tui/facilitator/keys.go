@@ -117,9 +117,13 @@ func (m *Screen) roomKey(k tea.KeyPressMsg) tea.Cmd {
 		m.openPicker()
 	case key.Matches(k, r.MoreTime):
 		if k.String() == "5" {
-			return m.extend(5 * time.Minute)
+			return m.shift(5 * time.Minute)
 		}
-		return m.extend(time.Minute)
+		return m.shift(time.Minute)
+	case key.Matches(k, r.LessTime):
+		return m.shift(-time.Minute)
+	case key.Matches(k, r.Pause):
+		return m.pause()
 	case key.Matches(k, r.EndTime):
 		return m.endTimebox()
 	case key.Matches(k, r.Seeing):

@@ -77,7 +77,7 @@ func (m *Screen) peopleLines(w, h int) []string {
 	answered, of := m.index.progress(ws.Current.Prompt)
 	note := fmt.Sprintf("  %d joined · %d here", len(ws.Participants), len(m.where))
 	if ws.Current.Prompt != "" {
-		note += fmt.Sprintf(" · ✓ %d of %d answered %s", answered, of, phaseTitle(ws.Guide, ws.Current.Prompt))
+		note += fmt.Sprintf(" · ✓ %d of %d answered %s", answered, of, shortPlace(ws.Guide, ws.Current.Prompt))
 	}
 	lines := []string{tui.Fit(title, w), tui.Fit(tui.Dim.Render(note), w)}
 	if len(ws.Participants) == 0 {
@@ -102,7 +102,7 @@ func (m *Screen) peopleLines(w, h int) []string {
 		case p.Scribed:
 			where = "scribed"
 		case here && at != "":
-			where = "here · " + phaseTitle(ws.Guide, at)
+			where = "here · " + shortPlace(ws.Guide, at)
 		case here:
 			where = "here · starting"
 		default:
@@ -142,7 +142,7 @@ func (m *Screen) hereLine(w int) string {
 		}
 		where := "joining"
 		if p.Prompt != "" {
-			where = phaseTitle(m.ws.Guide, p.Prompt)
+			where = shortPlace(m.ws.Guide, p.Prompt)
 		}
 		if anyone {
 			b.WriteString(", ")

@@ -47,7 +47,7 @@ func TestFacilitatorScribesForATableWithoutALaptop(t *testing.T) {
 	if e := tuitest.LastEvent(t, store, sum.ID, inquiry.ParticipantJoined); e.Actor.Role != inquiry.RoleFacilitator || table.Name.Text != "Table 3" {
 		t.Fatalf("%s joined by %v", table.Name.Text, e.Actor)
 	}
-	fac.See("Design 1 (open for everyone)")
+	fac.See("Design 1 · 6 of 11 (open for everyone)")
 
 	fac.Type("A youth worker shared between the school and the hall")
 	fac.Key("enter")
