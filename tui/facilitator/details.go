@@ -39,13 +39,7 @@ func (m *Screen) detailLines(w, h int) []string {
 	}
 	add(plain, text, max(h-12, 3))
 	lines = append(lines, "")
-	themes := "Themes: " + m.themeNames(c.Themes)
-	if c.ThemesAccepted {
-		themes += " (accepted)"
-	} else {
-		themes += " (suggested: a accepts)"
-	}
-	facts := []string{themes}
+	facts := append([]string{m.themeFact(c)}, m.relations(c)...)
 	if c.Partner != "" {
 		facts = append(facts, "Partner: "+partnerLabel(m.ws.Guide, c.Partner))
 	}
@@ -54,16 +48,6 @@ func (m *Screen) detailLines(w, h int) []string {
 	}
 	if c.Due != "" {
 		facts = append(facts, "Due: "+c.Due)
-	}
-	if c.BuildsOn != "" {
-		if on, ok := m.ws.Contribution(c.BuildsOn); ok {
-			facts = append(facts, "Builds on "+quote(on, 40)+" by "+m.participantName(on.Participant))
-		}
-	}
-	if c.MergedInto != "" {
-		if into, ok := m.ws.Contribution(c.MergedInto); ok {
-			facts = append(facts, "Merged into "+quote(into, 40)+": only that one is shown")
-		}
 	}
 	if c.Hidden {
 		facts = append(facts, "Hidden: "+c.HiddenReason)
@@ -100,6 +84,9 @@ func marks(c *inquiry.Contribution) string {
 	}
 	if c.BuildsOn != "" {
 		out = append(out, tui.Dim.Render("↳ builds on"))
+	}
+	if c.Answers != "" {
+		out = append(out, tui.Dim.Render("↳ reframes a barrier"))
 	}
 	if c.ScribedBy != "" {
 		out = append(out, tui.Dim.Render("scribed"))

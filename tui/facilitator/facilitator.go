@@ -2,7 +2,6 @@ package facilitator
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/textinput"
@@ -258,12 +257,4 @@ func partnerLabel(g inquiry.Guide, id string) string {
 		return p.Label
 	}
 	return id
-}
-
-// count is "1 barrier" or "3 barriers".
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, strings.TrimSpace(many))
 }

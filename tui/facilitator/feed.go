@@ -181,6 +181,7 @@ type shownContribution struct {
 	kind                                 inquiry.Kind
 	text, owner, hiddenReason            string
 	mergedInto, buildsOn, scribedBy      string
+	answers                              string
 	highlighted, hidden, withdrawn, gone bool
 }
 
@@ -188,7 +189,7 @@ func showing(c *inquiry.Contribution) shownContribution {
 	return shownContribution{
 		added: c.AddedAt.UnixNano(), prompt: c.Prompt, kind: c.Kind, text: c.Text, owner: c.Owner,
 		hiddenReason: c.HiddenReason, mergedInto: c.MergedInto, buildsOn: c.BuildsOn, scribedBy: c.ScribedBy,
-		highlighted: c.Highlighted, hidden: c.Hidden, withdrawn: c.Withdrawn, gone: c.Erased,
+		answers: c.Answers, highlighted: c.Highlighted, hidden: c.Hidden, withdrawn: c.Withdrawn, gone: c.Erased,
 	}
 }
 
@@ -197,7 +198,7 @@ func (s shownContribution) contribution() *inquiry.Contribution {
 	return &inquiry.Contribution{
 		AddedAt: time.Unix(0, s.added), Prompt: s.prompt, Kind: s.kind, Text: s.text, Owner: s.owner,
 		HiddenReason: s.hiddenReason, MergedInto: s.mergedInto, BuildsOn: s.buildsOn, ScribedBy: s.scribedBy,
-		Highlighted: s.highlighted, Hidden: s.hidden, Withdrawn: s.withdrawn, Erased: s.gone,
+		Answers: s.answers, Highlighted: s.highlighted, Hidden: s.hidden, Withdrawn: s.withdrawn, Erased: s.gone,
 	}
 }
 

@@ -50,10 +50,11 @@ var roomKeys = struct {
 }
 
 // detailKeys curate the contribution whose details are open.
-var detailKeys = struct{ Accept, Themes, Merge, Highlight, Hide, Next, Close key.Binding }{
-	Accept:    bind("a", "accept themes", "a"),
+var detailKeys = struct{ Accept, Themes, Merge, Unmerge, Highlight, Hide, Next, Close key.Binding }{
+	Accept:    bind("a", "confirm themes", "a"),
 	Themes:    bind("t", "themes", "t"),
 	Merge:     bind("m", "merge", "m"),
+	Unmerge:   bind("u", "undo merge", "u"),
 	Highlight: bind("*", "highlight", "*"),
 	Hide:      bind("h", "hide", "h"),
 	Next:      bind("↑↓", "next", "up", "down"),
@@ -99,9 +100,10 @@ var roomKeyList = []struct {
 		{roomKeys.Reveal, "", "reveal the open prompt's held-back contributions"},
 	}},
 	{"Details open", []listed{
-		{detailKeys.Accept, "", "accept the suggested themes as they are"},
+		{detailKeys.Accept, "", "confirm its themes as they are (or, with none, what its words suggest)"},
 		{detailKeys.Themes, "", "change the themes, or add a new theme (n)"},
 		{detailKeys.Merge, "", "merge into the one it repeats (pick it in the feed)"},
+		{detailKeys.Unmerge, "", "undo the merge of a merged contribution: it is shown again"},
 		{detailKeys.Highlight, "", "highlight ★, or stop highlighting"},
 		{detailKeys.Hide, "", "hide, giving a reason its author reads; again to show it"},
 	}},

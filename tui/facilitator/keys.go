@@ -102,7 +102,7 @@ func (m *Screen) roomKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, r.Phase):
 		m.refilter(&m.filter.phase, len(m.ws.Guide.Phases))
 	case key.Matches(k, r.Kind):
-		m.refilter(&m.filter.kind, len(inquiry.Kinds))
+		m.refilter(&m.filter.kind, len(inquiry.AllKinds))
 	case key.Matches(k, r.Theme):
 		m.refilter(&m.filter.theme, len(m.ws.Themes()))
 	case key.Matches(k, r.Partner):

@@ -26,7 +26,8 @@ func (m *Screen) viewRoom() (string, *tea.Cursor) {
 	b.Line(tui.Keep(&d.header, hk, drawHeader).Text)
 	if h >= 16 {
 		ck := countsKey{w: w, joined: len(ws.Participants), here: len(m.where), contributions: m.tally.Contributions,
-			opportunities: m.tally.Totals[inquiry.Opportunity], barriers: m.tally.Totals[inquiry.Barrier]}
+			opportunities: m.tally.Totals[inquiry.Opportunity], barriers: m.tally.Totals[inquiry.Barrier],
+			reframes: m.tally.Totals[inquiry.Reframe]}
 		b.Line(tui.Keep(&d.counts, ck, drawCounts).Text)
 	}
 	b.Line(m.paceLine(w))
@@ -93,10 +94,13 @@ func drawHeader(k headerKey) string {
 // counts is the line of who joined, who is here and what they recorded,
 // shortened when the width is too small for it.
 func drawCounts(k countsKey) string {
-	people := count(k.joined, "participant", "participants")
-	contributions := count(k.contributions, "contribution", "contributions")
+	people := inquiry.Plural(k.joined, "participant", "participants")
+	contributions := inquiry.Plural(k.contributions, "contribution", "contributions")
 	line := fmt.Sprintf("%s joined, %d here now · %s: %s, %s", people, k.here, contributions,
-		count(k.opportunities, "opportunity", "opportunities"), count(k.barriers, "barrier", "barriers"))
+		inquiry.Plural(k.opportunities, "opportunity", "opportunities"), inquiry.Plural(k.barriers, "barrier", "barriers"))
+	if k.reframes > 0 {
+		line += ", " + inquiry.Plural(k.reframes, "reframe", "reframes")
+	}
 	if tui.Width(line) > k.w {
 		line = fmt.Sprintf("%s · %d here · %s", people, k.here, contributions)
 	}
@@ -205,5 +209,5 @@ type headerKey struct {
 }
 
 type countsKey struct {
-	w, joined, here, contributions, opportunities, barriers int
+	w, joined, here, contributions, opportunities, barriers, reframes int
 }

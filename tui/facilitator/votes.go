@@ -198,7 +198,7 @@ func (m *Screen) voteFormLines(w int) []string {
 		"",
 	}
 	say := fmt.Sprintf("%s to vote on now (%s). Everyone sees them while the vote is open, whatever the settings.",
-		count(candidates, "contribution", "contributions"), strings.ToLower(kindsLabel(f.kindsInOrder())))
+		inquiry.Plural(candidates, "contribution", "contributions"), strings.ToLower(kindsLabel(f.kindsInOrder())))
 	for _, l := range tui.Wrap(say, w-2) {
 		lines = append(lines, "  "+tui.Dim.Render(l))
 	}
