@@ -18,6 +18,12 @@ func (d *scribeDesk) view(w, h int) ([]string, *tea.Cursor) {
 		return d.whoLines(w, h), nil
 	case scribeNew:
 		return d.newLines(w)
+	case scribeEntries:
+		return d.entriesLines(w, h), nil
+	case scribeBallot:
+		return d.ballotLines(w, h), nil
+	case scribeOrg:
+		return d.orgLines(w, h), nil
 	}
 	return d.writeLines(w, h)
 }
@@ -25,11 +31,35 @@ func (d *scribeDesk) view(w, h int) ([]string, *tea.Cursor) {
 // footer is the desk's keys for the line of keys.
 func (d *scribeDesk) footer() []key.Binding {
 	k, f := deskKeys, tui.FormKeys
+	if d.asking != nil {
+		yes := askKeys.Yes
+		yes.SetHelp("y", d.asking.yes)
+		return []key.Binding{yes, askKeys.No}
+	}
 	switch d.stage {
 	case scribeWho:
-		return []key.Binding{k.Pick, k.Write, k.Back}
+		if d.cursor == 0 {
+			return []key.Binding{k.Pick, k.Write, k.Back}
+		}
+		keys := []key.Binding{k.Pick, k.Write, k.Entries}
+		if d.ws.OpenVote() != nil {
+			keys = append(keys, k.Dots)
+		}
+		return append(keys, k.Organisation, k.Back)
 	case scribeNew:
-		return []key.Binding{k.Add, k.Consent, k.Tick, k.Back}
+		switch d.newField {
+		case newConsent:
+			return []key.Binding{k.Add, k.Tick, k.Consent, k.Back}
+		case newOrg:
+			return []key.Binding{k.Add, k.Choose, k.Consent, k.Back}
+		}
+		return []key.Binding{k.Add, k.Consent, k.Back}
+	case scribeEntries:
+		return []key.Binding{k.Pick, k.Correct, k.Delete, k.Back}
+	case scribeBallot:
+		return []key.Binding{k.Pick, k.AddDot, k.TakeOff, k.Save, k.Back}
+	case scribeOrg:
+		return []key.Binding{k.Pick, k.Save, k.Back}
 	}
 	switch d.form.Focus() {
 	case tui.FieldText:
@@ -48,7 +78,14 @@ func (d *scribeDesk) whoLines(w, h int) []string {
 	lines = append(lines, "")
 	items := []string{"+ Someone new: a table, or a person"}
 	for _, p := range d.scribed() {
-		items = append(items, inquiry.CleanLine(p.Name)+tui.Dim.Render(" · joined "+clock(p.JoinedAt)))
+		about := " · joined " + clock(p.JoinedAt)
+		if p.Organisation != "" {
+			about += " · " + p.Organisation
+		}
+		if n := len(d.entries(p.ID)); n > 0 {
+			about += " · " + inquiry.Plural(n, "entry", "entries") + " by you"
+		}
+		items = append(items, inquiry.CleanLine(p.Name)+tui.Dim.Render(about))
 	}
 	room := max(h-len(lines), 1)
 	d.cursor = min(d.cursor, len(items)-1)
@@ -61,29 +98,6 @@ func (d *scribeDesk) whoLines(w, h int) []string {
 		}
 	}
 	return lines
-}
-
-func (d *scribeDesk) newLines(w int) ([]string, *tea.Cursor) {
-	lines := []string{tui.Fit(tui.Accent.Render("▸ Someone new, without a laptop"), w), ""}
-	lines = append(lines, tui.FieldLabel(!d.onConsent, "Name: a table's, or the person's name or pseudonym"))
-	cursor := tui.OffsetCursor(d.name.Cursor(), 2, len(lines))
-	if d.onConsent {
-		cursor = nil
-	}
-	lines = append(lines, "  "+d.name.View(), "")
-	box := "[ ]"
-	if d.consent {
-		box = tui.Accent.Render("[✓]")
-	}
-	lines = append(lines, tui.FieldLabel(d.onConsent, "Consent"))
-	for i, l := range tui.Wrap("I have asked them, and they agree that what they say is recorded in this name and shared with the room and in the report.", w-8) {
-		if i == 0 {
-			lines = append(lines, "  "+box+" "+l)
-		} else {
-			lines = append(lines, "      "+strings.TrimSpace(l))
-		}
-	}
-	return lines, cursor
 }
 
 func (d *scribeDesk) writeLines(w, h int) ([]string, *tea.Cursor) {

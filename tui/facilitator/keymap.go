@@ -187,17 +187,30 @@ var themeKeys = struct{ Move, Tick, New, Save, Cancel, Add, Keywords, Back key.B
 }
 
 // deskKeys are the scribe desk's: choosing whom to write for, adding
-// someone new, and writing (with the form's own keys, tui.FormKeys).
-var deskKeys = struct{ Pick, Write, Add, Consent, Tick, Save, Choices, Prompt, Back key.Binding }{
-	Pick:    bind("↑↓", "pick", "up", "down"),
-	Write:   bind("enter", "write for them", "enter"),
-	Add:     bind("enter", "add them", "enter"),
-	Consent: bind("tab", "consent", "tab", "shift+tab", "up", "down"),
-	Tick:    bind("space", "tick", "space"),
-	Save:    bind("enter", "save", "enter"),
-	Choices: bind("tab", "choices", "tab"),
-	Prompt:  bind("pgup/pgdn", "prompt", "pgup", "pgdown"),
-	Back:    bind("esc", "back", "esc"),
+// someone new, writing (with the form's own keys, tui.FormKeys), and for
+// a table already there, correcting its entries, placing its dots and
+// giving its kind of organisation.
+var deskKeys = struct {
+	Pick, Write, Add, Consent, Tick, Choose, Save, Choices, Prompt, Back,
+	Entries, Dots, Organisation, Correct, Delete, AddDot, TakeOff key.Binding
+}{
+	Pick:         bind("↑↓", "pick", "up", "down"),
+	Write:        bind("enter", "write for them", "enter"),
+	Add:          bind("enter", "add them", "enter"),
+	Consent:      bind("tab", "next", "tab", "shift+tab", "up", "down"),
+	Tick:         bind("space", "tick", "space"),
+	Choose:       bind("←→", "choose", "left", "right"),
+	Save:         bind("enter", "save", "enter"),
+	Choices:      bind("tab", "choices", "tab"),
+	Prompt:       bind("pgup/pgdn", "prompt", "pgup", "pgdown"),
+	Back:         bind("esc", "back", "esc"),
+	Entries:      bind("e", "their entries", "e"),
+	Dots:         bind("v", "their dots", "v"),
+	Organisation: bind("o", "organisation", "o"),
+	Correct:      bind("enter", "correct it", "enter"),
+	Delete:       bind("d", "delete", "d"),
+	AddDot:       bind("→ +", "a dot", "right", "+", "="),
+	TakeOff:      bind("← -", "take one off", "left", "-"),
 }
 
 // enrolKeys send the enrolment code, or leave.
