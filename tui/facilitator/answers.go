@@ -22,9 +22,9 @@ type roomIndex struct {
 	// been merged into another: they are one person).
 	active int
 	left   map[string]bool
-	// scribes is the role of whoever entered each contribution made on a
+	// scribes is whoever entered each contribution made on a
 	// participant's behalf: the fold keeps only their ID.
-	scribes map[string]inquiry.Role
+	scribes map[string]inquiry.Actor
 }
 
 // newRoomIndex indexes a workshop as it stands after the given events.
@@ -34,7 +34,7 @@ func newRoomIndex(ws *inquiry.Workshop, events []inquiry.Event) *roomIndex {
 		standing: map[string]bool{},
 		answers:  map[inquiry.PromptRef]map[string]int{},
 		left:     map[string]bool{},
-		scribes:  map[string]inquiry.Role{},
+		scribes:  map[string]inquiry.Actor{},
 	}
 	for _, e := range events {
 		x.noteScribe(e)
@@ -137,7 +137,7 @@ func (x *roomIndex) authoredBy(ws *inquiry.Workshop, id string) []*inquiry.Contr
 // noteScribe remembers who entered a contribution for someone else.
 func (x *roomIndex) noteScribe(e inquiry.Event) {
 	if e.Type == inquiry.ContributionAdded && e.Actor.Role != inquiry.RoleParticipant {
-		x.scribes[e.Contribution.ID] = e.Actor.Role
+		x.scribes[e.Contribution.ID] = e.Actor
 	}
 }
 

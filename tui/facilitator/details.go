@@ -97,17 +97,19 @@ func marks(c *inquiry.Contribution) string {
 	return " " + strings.Join(out, " ")
 }
 
-// scriber says who entered a contribution for someone: you, another
-// facilitator, a scribe, or the server.
+// scriber says who entered a contribution for someone: you, or another
+// facilitator or a scribe by name, or the server.
 func (m *Screen) scriber(c *inquiry.Contribution) string {
-	role := m.index.scribes[c.ID]
+	a := m.index.scribes[c.ID]
 	switch {
-	case c.ScribedBy == m.s.Actor.ID && role == m.s.Actor.Role:
+	case c.ScribedBy == m.s.Actor.ID && a.Role == m.s.Actor.Role:
 		return "you"
-	case role == inquiry.RoleScribe:
-		return "a scribe"
-	case role == inquiry.RoleSystem:
+	case a.Role == inquiry.RoleSystem:
 		return "the server"
+	case a.Role == inquiry.RoleScribe:
+		return "the scribe " + m.ws.ActorName(a)
+	case a.Role == "":
+		return "a facilitator"
 	}
-	return "a facilitator"
+	return m.ws.ActorName(a) + " (facilitator)"
 }

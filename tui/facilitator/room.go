@@ -21,12 +21,14 @@ func (m *Screen) openRoom(sum inquiry.Summary) {
 	m.stage, m.mode, m.ask, m.desk = stageRoom, modeRoom, nil, nil
 	m.scroll, m.person, m.selected, m.since, m.detail = [panes]int{}, 0, "", 0, false
 	m.drawn = parts{} // another workshop's rows may share IDs, not its guide
-	if !m.inRoom(m.catchUp) {
+	var name string
+	if !m.inRoom(func() { m.catchUp(); name = m.ws.ActorName(m.s.Actor) }) {
 		m.leaveRoom()
 		return
 	}
 	m.watch = m.s.Watch(sum.ID)
-	_, m.leave = m.s.Enter(sum.ID, inquiry.Presence{Session: m.s.ID, Role: inquiry.RoleFacilitator, Name: "facilitator", Since: time.Now()})
+	// Present by name, as the other facilitators and scribes see them.
+	_, m.leave = m.s.Enter(sum.ID, inquiry.Presence{Session: m.s.ID, Role: inquiry.RoleFacilitator, Name: name, Since: time.Now()})
 	m.present = m.s.Room.Present(sum.ID)
 	m.where = wherePresent(m.present)
 }
