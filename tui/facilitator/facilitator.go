@@ -43,6 +43,7 @@ const (
 	modeThemes            // changing a contribution's themes
 	modeMerge             // picking the contribution a duplicate repeats
 	modeScribe            // writing for a table or a person
+	modePeople            // picking the participant another one is
 )
 
 // Screen is the facilitator's screen: choose a workshop, then watch
@@ -99,9 +100,17 @@ type Screen struct {
 	where   map[string]inquiry.PromptRef // connected participants, and where each is
 
 	// side is the pane the right-hand column shows beside the feed on a
-	// wide terminal; person is the people pane's cursor.
+	// wide terminal; person is the participant the people pane's cursor
+	// is on, by ID, so that it stays on them as others join or merge.
 	side   dashboardPane
-	person int
+	person string
+	// code is a resume code the facilitator asked to see, and whose;
+	// joining is the person being merged into another (see people_merge.go).
+	code    shownCode
+	joining peopleMerge
+	// textUse is the workshop's words against its budget, read when the
+	// room rings (see storageLine).
+	textUse textUse
 
 	mode     roomMode
 	ask      *roomQuestion // a yes-or-no, or a reason, on the line above the keys
@@ -193,6 +202,11 @@ func (m *Screen) update(msg tea.Msg) tea.Cmd {
 		return m.tick()
 	case actedMsg:
 		return m.acted(msg)
+	case codeMsg:
+		if m.stage == stageRoom {
+			return m.gotCode(msg)
+		}
+		return nil
 	case scribeSavedMsg:
 		if m.stage == stageRoom && m.desk != nil {
 			m.catchUp()

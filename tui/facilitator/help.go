@@ -107,6 +107,10 @@ func (m *Screen) roomFooter() []key.Binding {
 		return []key.Binding{t.Move, t.Tick, t.New, t.Save, t.Cancel}
 	case m.mode == modeMerge:
 		return []key.Binding{mergeKeys.Pick, mergeKeys.Merge, mergeKeys.Cancel}
+	case m.mode == modePeople:
+		pick := mergeKeys.Pick
+		pick.SetHelp("↑↓", "pick the person they are")
+		return []key.Binding{pick, mergeKeys.Merge, mergeKeys.Cancel}
 	case m.mode == modeScribe:
 		return m.desk.footer()
 	case m.detail:
@@ -117,8 +121,7 @@ func (m *Screen) roomFooter() []key.Binding {
 		}
 		return []key.Binding{d.Accept, d.Themes, merge, d.Highlight, d.Hide, d.Next, d.Close}
 	case m.pane == panePeople:
-		r := roomKeys
-		return []key.Binding{r.Pick, r.Erase, r.NextPane, r.NextPrompt, r.Keys}
+		return m.peopleFooter()
 	}
 	r := roomKeys
 	keys := []key.Binding{r.Pick, r.Open}
@@ -129,6 +132,29 @@ func (m *Screen) roomFooter() []key.Binding {
 		}
 	}
 	return append(keys, r.Seeing, r.Vote, r.Scribe, r.Keys)
+}
+
+// peopleFooter are the people pane's keys, for the person the cursor is
+// on: a keyless person's code first, letting in for someone waiting.
+func (m *Screen) peopleFooter() []key.Binding {
+	r, pk := roomKeys, peopleKeys
+	keys := []key.Binding{r.Pick}
+	if p := m.pickedPerson(); p != nil {
+		if p.Waiting {
+			keys = append(keys, pk.Admit)
+		}
+		if p.Keyless() && !p.Left() {
+			code := pk.Code
+			if m.code.who == p.ID {
+				code.SetHelp("enter", "hide the code")
+			}
+			keys = append(keys, code, pk.Reissue)
+		}
+	}
+	if len(m.ws.Waiting()) > 1 {
+		keys = append(keys, pk.AdmitAll)
+	}
+	return append(keys, pk.Merge, pk.Remove, r.Erase, r.Lobby, r.NextPane, r.Keys)
 }
 
 // pauseKey is the pause key as the line of keys names it: pause while the

@@ -19,7 +19,7 @@ const pageStep = 10
 // roomKeys are the keys of the room itself.
 var roomKeys = struct {
 	Pick, Ends, Open, Search, Phase, Kind, Theme, Partner, Clear, NextPane, PrevPane, Keys,
-	NextPrompt, Prompts, MoreTime, LessTime, Pause, EndTime, Seeing, Reveal, Vote, Scribe, Erase, Back, Chooser, Quit key.Binding
+	NextPrompt, Prompts, MoreTime, LessTime, Pause, EndTime, Seeing, Reveal, Lobby, Vote, Scribe, Erase, Back, Chooser, Quit key.Binding
 }{
 	Pick:       bind("↑↓", "pick", "up", "down", "pgup", "pgdown"),
 	Ends:       bind("home end", "newest, oldest", "home", "end"),
@@ -41,6 +41,7 @@ var roomKeys = struct {
 	EndTime:    bind("0", "end time", "0"),
 	Seeing:     bind("s", "seeing", "s"),
 	Reveal:     bind("v", "reveal", "v"),
+	Lobby:      bind("l", "lobby", "l"),
 	Vote:       bind("d", "vote", "d"),
 	Scribe:     bind("c", "scribe", "c"),
 	Erase:      bind("e", "erase", "e"),
@@ -59,6 +60,16 @@ var detailKeys = struct{ Accept, Themes, Merge, Unmerge, Highlight, Hide, Next, 
 	Hide:      bind("h", "hide", "h"),
 	Next:      bind("↑↓", "next", "up", "down"),
 	Close:     bind("esc", "close", "esc"),
+}
+
+// peopleKeys act on the person the people pane's cursor is on.
+var peopleKeys = struct{ Code, Reissue, Merge, Admit, AdmitAll, Remove key.Binding }{
+	Code:     bind("enter", "resume code", "enter"),
+	Reissue:  bind("i", "new code", "i"),
+	Merge:    bind("m", "same person", "m"),
+	Admit:    bind("a", "let in", "a"),
+	AdmitAll: bind("A", "let all in", "A"),
+	Remove:   bind("b", "remove", "b"),
 }
 
 // listed is one of the room's keys as the list of keys shows it: the keys
@@ -109,7 +120,16 @@ var roomKeyList = []struct {
 	}},
 	{"Prioritising", []listed{{roomKeys.Vote, "", "open a dot vote, or close the open one (asks first)"}}},
 	{"Scribing", []listed{{roomKeys.Scribe, "", "write for a table or a person without a laptop"}}},
-	{"People pane", []listed{{roomKeys.Erase, "", "erase the picked-out person at their request (asks first)"}}},
+	{"Who is in", []listed{{roomKeys.Lobby, "", "hold newcomers in a lobby until you let them in, or lift it"}}},
+	{"People pane", []listed{
+		{peopleKeys.Code, "", "show a keyless person's resume code to read out (again hides it)"},
+		{peopleKeys.Reissue, "", "issue them a new resume code; the old one stops working (asks first)"},
+		{peopleKeys.Merge, "", "they joined twice: pick the person they are, and merge (asks first)"},
+		{peopleKeys.Admit, "", "let the person waiting in the lobby in"},
+		{peopleKeys.AdmitAll, "", "let everyone waiting in"},
+		{peopleKeys.Remove, "", "remove and block them, giving the reason (asks first)"},
+		{roomKeys.Erase, "", "erase the picked-out person at their request (asks first)"},
+	}},
 	{"Keys", []listed{{roomKeys.Keys, "", "this list of every key; ? again, or any other key, closes it"}}},
 	{"Leaving", []listed{
 		{roomKeys.Back, "", "close, clear the filters, or back to the list of workshops"},

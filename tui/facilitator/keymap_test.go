@@ -22,7 +22,7 @@ func TestEveryRoomKeyIsInTheListOfKeys(t *testing.T) {
 			listed = append(listed, strings.Join(l.b.Keys(), " "))
 		}
 	}
-	for _, set := range []any{roomKeys, detailKeys} {
+	for _, set := range []any{roomKeys, detailKeys, peopleKeys} {
 		v := reflect.ValueOf(set)
 		for i := range v.NumField() {
 			name := v.Type().Field(i).Name

@@ -58,6 +58,8 @@ func (m *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.themesKey(k)
 	case modeMerge:
 		return m.mergeKey(k)
+	case modePeople:
+		return m.peopleMergeKey(k)
 	case modeScribe:
 		cmd, leave := m.desk.update(k)
 		if leave {
@@ -82,6 +84,11 @@ func (m *Screen) roomKey(k tea.KeyPressMsg) tea.Cmd {
 	if delta, ok := tui.Move(k, pageStep); ok {
 		m.move(delta)
 		return nil
+	}
+	if m.pane == panePeople {
+		if cmd, done := m.peopleKey(k); done {
+			return cmd
+		}
 	}
 	switch {
 	case key.Matches(k, r.NextPane):
@@ -139,7 +146,9 @@ func (m *Screen) roomKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		m.mode, m.notice = modeScribe, tui.Notice{}
 	case key.Matches(k, r.Erase):
-		return m.erase()
+		m.notice = tui.Notice{Text: "To erase someone, pick them in the people pane first (tab moves there).", Bad: true}
+	case key.Matches(k, r.Lobby):
+		return m.lobby()
 	case key.Matches(k, r.Back):
 		switch {
 		case m.detail:

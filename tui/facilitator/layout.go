@@ -19,7 +19,7 @@ func (m *Screen) viewRoom() (string, *tea.Cursor) {
 	w, h, ws := m.frame.Width, m.frame.Height, m.ws
 	var b tui.Lines
 	d := &m.drawn
-	hk := headerKey{w: w, title: ws.Title, code: ws.Code, open: ws.Open}
+	hk := headerKey{w: w, title: ws.Title, code: ws.Code, open: ws.Open, lobby: ws.Lobby}
 	if w >= 72 {
 		hk.seeing = seeing(ws.Settings)
 	}
@@ -31,6 +31,9 @@ func (m *Screen) viewRoom() (string, *tea.Cursor) {
 		b.Line(tui.Keep(&d.counts, ck, drawCounts).Text)
 	}
 	b.Line(m.paceLine(w))
+	if warn := m.storageLine(w); warn != "" {
+		b.Line(warn)
+	}
 	rule := tui.Keep(&d.rule, w, tui.Rule).Text
 	b.Line(rule)
 
@@ -85,6 +88,9 @@ func drawHeader(k headerKey) string {
 		state = tui.Bad.Render("closed")
 	}
 	right := tui.Accent.Render(k.code) + tui.Dim.Render(" · ") + state
+	if k.lobby {
+		right += tui.Warn.Render(" · lobby on")
+	}
 	if k.seeing != "" {
 		right += tui.Dim.Render(" · seeing " + k.seeing)
 	}
@@ -136,6 +142,8 @@ func (m *Screen) bodyLines(w, h int) ([]string, *tea.Cursor) {
 		return lines, cursor
 	case m.mode == modeScribe:
 		return m.desk.view(w, h)
+	case m.mode == modePeople:
+		return m.peopleMergeLines(w, h), nil
 	}
 	if w < 72 {
 		switch {
@@ -205,7 +213,7 @@ type parts struct {
 type headerKey struct {
 	w                   int
 	title, code, seeing string
-	open                bool
+	open, lobby         bool
 }
 
 type countsKey struct {

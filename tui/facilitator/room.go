@@ -19,7 +19,8 @@ import (
 func (m *Screen) openRoom(sum inquiry.Summary) {
 	m.workshop, m.folded, m.head = sum.ID, nil, 0
 	m.stage, m.mode, m.ask, m.desk = stageRoom, modeRoom, nil, nil
-	m.scroll, m.person, m.selected, m.since, m.detail = [panes]int{}, 0, "", 0, false
+	m.scroll, m.person, m.selected, m.since, m.detail = [panes]int{}, "", "", 0, false
+	m.code, m.joining = shownCode{}, peopleMerge{}
 	m.drawn = parts{} // another workshop's rows may share IDs, not its guide
 	var name string
 	if !m.inRoom(func() { m.catchUp(); name = m.ws.ActorName(m.s.Actor) }) {
@@ -100,6 +101,7 @@ func (m *Screen) catchUp() {
 	}
 	m.present = m.s.Room.Present(ws.ID)
 	m.where = wherePresent(m.present)
+	m.readTextUse()
 }
 
 // recount takes the tally and the vote's results afresh after new events:
