@@ -7,21 +7,26 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
 )
 
-// enrolModel is the screen behind `ssh -p PORT enrol@HOST`: it asks for the
-// one-time enrolment code that `anchorage serve` printed and, if the server
-// accepts it, the key the person connected with becomes a facilitator key.
+// enrolModel is the screen behind `ssh -p PORT enrol@HOST`: it asks the
+// person's name, which the room's screens and the reports show for what
+// they do, and the one-time enrolment code that `anchorage serve` printed;
+// if the server accepts the code, the key the person connected with
+// becomes a facilitator key, with that name.
 type enrolModel struct {
-	enrol   func(code string) error
+	enrol   func(code, name string) error
 	connect string // how to connect as a facilitator, e.g. "ssh -p 23234 10.0.0.5"
 
-	input textinput.Model
-	busy  bool  // a code is being checked
-	err   error // the last refusal, shown until the next try
-	done  bool  // enrolled: the screen says so and ends
-	bye   bool  // the server is shutting down
+	name, code textinput.Model
+	onCode     bool  // the code has the focus, not the name
+	busy       bool  // a code is being checked
+	err        error // the last refusal, shown until the next try
+	done       bool  // enrolled: the screen says so and ends
+	bye        bool  // the server is shutting down
+	width      int   // the terminal's, for the line of keys
 }
 
 // enrolResult is the server's answer to one typed code.
@@ -29,13 +34,16 @@ type enrolResult struct{ err error }
 
 // NewEnrol returns the enrolment screen: the screen behind
 // `ssh -p PORT enrol@HOST`. enrol is called with each code the person
-// submits; a nil error means the key is now a facilitator key, and the
-// screen then tells the person connect, the command that reaches the
-// facilitator's screen ("" for a general word).
-func NewEnrol(enrol func(code string) error, connect string) tea.Model {
-	in := tui.NewLineInput("xxxx-xxxx-xxxx-xxxx", 40)
-	in.Prompt = "Code: "
-	return enrolModel{enrol: enrol, connect: connect, input: in}
+// submits and the name they gave; a nil error means the key is now a
+// facilitator key, and the screen then tells the person connect, the
+// command that reaches the facilitator's screen ("" for a general word).
+func NewEnrol(enrol func(code, name string) error, connect string) tea.Model {
+	name := tui.NewLineInput("such as Morag Bell", inquiry.MaxNameRunes)
+	name.Prompt = "Name: "
+	code := tui.NewLineInput("xxxx-xxxx-xxxx-xxxx", 40)
+	code.Prompt = "Code: "
+	code.Blur()
+	return enrolModel{enrol: enrol, connect: connect, name: name, code: code, width: 80}
 }
 
 func (m enrolModel) Init() tea.Cmd { return nil }
@@ -45,41 +53,93 @@ func (m enrolModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tui.ShutdownMsg:
 		m.bye = true
 		return m, tea.Quit
+	case tea.WindowSizeMsg:
+		m.width = max(msg.Width, 1)
+		return m, nil
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, enrolKeys.Leave):
 			return m, tea.Quit
 		case m.busy:
 			return m, nil
+		case key.Matches(msg, enrolKeys.Field):
+			m.focus(!m.onCode)
+			return m, nil
 		case key.Matches(msg, enrolKeys.Enrol):
-			code := strings.TrimSpace(m.input.Value())
-			if code == "" {
-				return m, nil
-			}
-			m.busy, m.err = true, nil
-			enrol := m.enrol
-			return m, func() tea.Msg { return enrolResult{enrol(code)} }
+			return m.submit()
 		}
+	case tea.PasteMsg:
+		msg.Content = inquiry.CleanLine(msg.Content)
+		return m.typed(msg)
 	case enrolResult:
 		m.busy = false
 		if msg.err != nil {
 			m.err = msg.err
-			m.input.Reset()
+			m.code.Reset()
 			return m, nil
 		}
 		// The success message stays in the person's terminal after the
 		// session ends: it is the instruction for what to do next.
 		m.done = true
-		m.input.Blur()
+		m.code.Blur()
 		return m, tea.Quit
 	}
+	return m.typed(msg)
+}
+
+// typed gives the field with the focus what was typed or pasted.
+func (m enrolModel) typed(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.done || m.busy {
 		return m, nil
 	}
 	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
+	if m.onCode {
+		m.code, cmd = m.code.Update(msg)
+	} else {
+		m.name, cmd = m.name.Update(msg)
+	}
 	return m, cmd
 }
+
+// focus gives the code (or the name) the focus.
+func (m *enrolModel) focus(code bool) {
+	m.onCode = code
+	if code {
+		m.name.Blur()
+		m.code.Focus()
+	} else {
+		m.code.Blur()
+		m.name.Focus()
+	}
+}
+
+// submit goes on from the name to the code, and sends the code with the
+// name once both are there.
+func (m enrolModel) submit() (tea.Model, tea.Cmd) {
+	name := inquiry.CleanLine(m.name.Value())
+	code := strings.TrimSpace(m.code.Value())
+	switch {
+	case !m.onCode && name != "":
+		m.focus(true)
+		return m, nil
+	case name == "":
+		m.err = errNoName
+		m.focus(false)
+		return m, nil
+	case code == "":
+		return m, nil
+	}
+	m.busy, m.err = true, nil
+	enrol := m.enrol
+	return m, func() tea.Msg { return enrolResult{enrol(code, name)} }
+}
+
+// errNoName asks for the name the reports will use.
+var errNoName = enrolError("Give your name first: the room's screens and the reports name you by it.")
+
+type enrolError string
+
+func (e enrolError) Error() string { return string(e) }
 
 // View draws the form on the alternate screen; the outcome is written
 // inline, so it stays in the terminal once the session has ended.
@@ -89,7 +149,7 @@ func (m enrolModel) View() tea.View {
 	b.Line("")
 	if m.bye || m.done {
 		if m.done {
-			b.Line("This key is now a facilitator key.")
+			b.Line("This key is now a facilitator key, in the name " + inquiry.CleanLine(m.name.Value()) + ".")
 			if m.connect != "" {
 				b.Line("Connect with " + m.connect + ".")
 			} else {
@@ -101,10 +161,15 @@ func (m enrolModel) View() tea.View {
 		}
 		return tea.NewView(b.String() + "\n")
 	}
-	b.Line("Type the enrolment code that the server printed when it started.")
+	b.Line("Your name, as the room's screens and the reports will show what you do.")
+	cursor := tui.OffsetCursor(m.name.Cursor(), 0, b.Len())
+	b.Line(m.name.View())
 	b.Line("")
-	cursor := tui.OffsetCursor(m.input.Cursor(), 0, b.Len())
-	b.Line(m.input.View())
+	b.Line("Type the enrolment code that the server printed when it started.")
+	if m.onCode {
+		cursor = tui.OffsetCursor(m.code.Cursor(), 0, b.Len())
+	}
+	b.Line(m.code.View())
 	b.Line("")
 	switch {
 	case m.busy:
@@ -115,7 +180,11 @@ func (m enrolModel) View() tea.View {
 		b.Line("")
 	}
 	b.Line("")
-	b.Line(tui.Footer(80, enrolKeys.Enrol, enrolKeys.Leave))
+	next := enrolKeys.Enrol
+	if !m.onCode {
+		next.SetHelp("enter", "on to the code")
+	}
+	b.Line(tui.FooterKeeping(m.width, enrolKeys.Leave, next, enrolKeys.Field))
 	v := tea.NewView(b.String())
 	v.AltScreen = true
 	v.Cursor = cursor

@@ -170,6 +170,7 @@ func (m *Screen) Init() tea.Cmd {
 // the room's state in hand (see inRoom).
 func (m *Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, done := m.frame.Update(msg); done {
+		m.drawnNow.ok = false // drawn for another size, or not to be shown
 		return m, cmd
 	}
 	var cmd tea.Cmd
@@ -178,8 +179,9 @@ func (m *Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// The program draws the screen right after Update: drawing it in
 		// the same Read makes a message one wait for the shared state, not
 		// two, which is most of what a bell costs a busy room's
-		// facilitators (saved → on every facilitator, PERFORMANCE.md).
-		if m.stage == stageRoom {
+		// facilitators (saved → on every facilitator, PERFORMANCE.md). A
+		// window too small shows no room, so none is drawn for it.
+		if m.stage == stageRoom && !m.frame.Small() && !m.frame.Ended() {
 			m.drawnNow.content, m.drawnNow.cursor = m.viewRoom()
 			m.drawnNow.ok = true
 		}

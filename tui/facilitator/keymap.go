@@ -233,9 +233,10 @@ var deskKeys = struct {
 	TakeOff:      bind("← -", "take one off", "left", "-"),
 }
 
-// enrolKeys send the enrolment code, or leave.
-var enrolKeys = struct{ Enrol, Leave key.Binding }{
+// enrolKeys move from the name to the code, send them, or leave.
+var enrolKeys = struct{ Enrol, Field, Leave key.Binding }{
 	Enrol: bind("enter", "enrol", "enter"),
+	Field: bind("tab", "name or code", "tab", "shift+tab", "up", "down"),
 	Leave: bind("esc", "leave", "esc", "ctrl+c"),
 }
 
