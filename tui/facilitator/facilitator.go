@@ -109,8 +109,9 @@ type Screen struct {
 	code    shownCode
 	joining peopleMerge
 	// textUse is the workshop's words against its budget, read when the
-	// room rings (see storageLine).
+	// room rings (see storageLine); sectors is the tally by sector.
 	textUse textUse
+	sectors sectorPane
 
 	mode     roomMode
 	ask      *roomQuestion // a yes-or-no, or a reason, on the line above the keys
@@ -198,10 +199,16 @@ func (m *Screen) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.catchUp()
-		return tea.Batch(m.watch.Listen(), m.tick())
+		return tea.Batch(m.watch.Listen(), m.tick(), m.sectorTick())
 	case roomTickMsg:
 		m.ticking = false
 		return m.tick()
+	case sectorTickMsg:
+		m.sectors.waiting = false
+		if m.stage == stageRoom && m.sectors.stale {
+			m.refreshSectors(time.Now())
+		}
+		return m.sectorTick()
 	case actedMsg:
 		return m.acted(msg)
 	case codeMsg:

@@ -18,7 +18,7 @@ const pageStep = 10
 
 // roomKeys are the keys of the room itself.
 var roomKeys = struct {
-	Pick, Ends, Open, Search, Phase, Kind, Theme, Partner, Clear, NextPane, PrevPane, Keys,
+	Pick, Ends, Open, Search, Phase, Kind, Theme, Partner, Clear, NextPane, PrevPane, Sectors, Keys,
 	NextPrompt, Prompts, MoreTime, LessTime, Pause, EndTime, Seeing, Reveal, Lobby, Vote, Scribe, Erase, Back, Chooser, Quit key.Binding
 }{
 	Pick:       bind("↑↓", "pick", "up", "down", "pgup", "pgdown"),
@@ -32,6 +32,7 @@ var roomKeys = struct {
 	Clear:      bind("x", "clear", "x"),
 	NextPane:   bind("tab", "next pane", "tab", "right"),
 	PrevPane:   bind("shift+tab", "last pane", "shift+tab", "left"),
+	Sectors:    bind("g", "by sector", "g"),
 	Keys:       bind("?", "keys", "?"),
 	NextPrompt: bind("n", "next prompt", "n"),
 	Prompts:    bind("o", "prompts", "o"),
@@ -97,6 +98,7 @@ var roomKeyList = []struct {
 		{roomKeys.Partner, "", "show one partner (again for the next)"},
 		{roomKeys.Clear, "", "clear the filters and the search"},
 		{roomKeys.NextPane, "tab ← →", "move between the feed, the tally, people and the vote"},
+		{roomKeys.Sectors, "", "the tally by theme, or by sector (small groups counted with others)"},
 	}},
 	{"Pacing", []listed{
 		{roomKeys.NextPrompt, "", "open the next prompt for everyone, with its timebox"},

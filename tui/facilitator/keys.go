@@ -149,6 +149,8 @@ func (m *Screen) roomKey(k tea.KeyPressMsg) tea.Cmd {
 		m.notice = tui.Notice{Text: "To erase someone, pick them in the people pane first (tab moves there).", Bad: true}
 	case key.Matches(k, r.Lobby):
 		return m.lobby()
+	case key.Matches(k, r.Sectors):
+		m.switchTally()
 	case key.Matches(k, r.Back):
 		switch {
 		case m.detail:

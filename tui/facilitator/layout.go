@@ -178,6 +178,9 @@ func (m *Screen) sideLines(pane dashboardPane, w, h int) []string {
 	case paneVote:
 		return m.voteLines(w, h)
 	}
+	if m.sectors.on {
+		return m.sectorLines(w, h)
+	}
 	return m.tallyLines(w, h)
 }
 

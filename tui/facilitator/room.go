@@ -85,6 +85,9 @@ func (m *Screen) catchUp() {
 		m.index = newRoomIndex(ws, m.s.Room.Events(ws.ID, 0))
 		m.feed.rebuild(ws, m.filter)
 		m.recount()
+		if m.sectors.on {
+			m.countSectors(time.Now())
+		}
 	}
 	head := m.head
 	for _, e := range m.s.Room.Events(ws.ID, m.head) {
@@ -98,6 +101,7 @@ func (m *Screen) catchUp() {
 	}
 	if m.head != head {
 		m.recount()
+		m.refreshSectors(time.Now())
 	}
 	m.present = m.s.Room.Present(ws.ID)
 	m.where = wherePresent(m.present)

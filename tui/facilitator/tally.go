@@ -26,7 +26,7 @@ func drawTally(k tallyKey) []string {
 	} else {
 		title = tui.Bold.Render("  " + title)
 	}
-	lines := []string{tui.Fit(title, w), tui.Fit("  "+tui.Good.Render("█ opportunities")+"  "+tui.Barrier.Render("░ barriers"), w)}
+	lines := []string{tui.TwoSides(title, tui.Dim.Render("g by sector"), w), tui.Fit("  "+tui.Good.Render("█ opportunities")+"  "+tui.Barrier.Render("░ barriers"), w)}
 	peak := k.chart.peak
 	if peak == 0 {
 		return append(lines, tui.Dim.Render(tui.Fit("  No opportunities or barriers yet.", w)))
