@@ -61,6 +61,7 @@ const (
 	scribeEntries             // the entries made for them, to correct
 	scribeBallot              // placing their dots
 	scribeOrg                 // their kind of organisation
+	scribeAgree               // what they agree with
 )
 
 // scribeSavedMsg reports the outcome of a join or a contribution entered
@@ -125,6 +126,8 @@ func (d *scribeDesk) update(msg tea.Msg) (cmd tea.Cmd, leave bool) {
 			return d.ballotKey(msg), false
 		case scribeOrg:
 			return d.orgKey(msg), false
+		case scribeAgree:
+			return d.agreeKey(msg), false
 		default:
 			return d.writeKey(msg), false
 		}
@@ -150,6 +153,8 @@ func (d *scribeDesk) whoKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		d.openBallot(people[d.cursor-1].ID)
 	case key.Matches(k, deskKeys.Organisation):
 		d.openOrg(people[d.cursor-1].ID)
+	case key.Matches(k, deskKeys.Agree):
+		d.openAgree(people[d.cursor-1].ID)
 	}
 	return nil, false
 }
@@ -194,6 +199,8 @@ func (d *scribeDesk) saved(msg scribeSavedMsg) {
 		d.corrected(e)
 	case inquiry.VoteCast:
 		d.ballotSaved(e)
+	case inquiry.ContributionAgreed, inquiry.AgreementWithdrawn:
+		d.agreed(e)
 	case inquiry.OrganisationChanged:
 		d.stage = scribeWho
 		d.notice = tui.Notice{Text: "✓ " + d.nameOf(e.Target) + " comes from: " + orgLabel(e.Profile.Organisation) + "."}

@@ -40,7 +40,7 @@ func TestScribeCorrectsAndDeletesTheirOwnEntries(t *testing.T) {
 
 	sc.Key("esc")
 	sc.Key("down")
-	sc.See("Table 3 · joined", "2 entries by you", "e their entries")
+	sc.See("Table 3 · joined", "2 entries by you", "e correct")
 	sc.Key("e")
 	sc.See("What you entered for Table 3", "“A second thought to delete”", "“We asked the council to tend”")
 	if sc.Shows("Entered at the other desk") {
@@ -147,4 +147,35 @@ func TestScribePlacesATablesDots(t *testing.T) {
 	fac.Key("tab")
 	fac.Key("tab")
 	fac.See("0 of 1 voted · 1 of 1 table", "   1 ●● 2 · Ann")
+}
+
+// TestScribeAgreesForATable: + lists what others said; + on one records
+// the table's agreement (and again takes it back), which the facilitator's
+// details count on the original.
+func TestScribeAgreesForATable(t *testing.T) {
+	store, sum := datatest.Workshop(t)
+	ann := tuitest.Join(t, store, sum.ID, "Ann")
+	bus := addContribution(t, store, sum.ID, ann, tuitest.PromptFor(t, inquiry.Opportunity, inquiry.Barrier), inquiry.Opportunity, "A bus to the clinic")
+	sc := scribeScreen(t, store, sum.Code, 80, 24)
+	scribeTable(t, sc, "Table 7")
+	table := scribedJoin(t, store, sum.ID).ID
+	sc.Key("esc")
+	sc.Key("down")
+	sc.See("+ agree")
+	sc.Key("+")
+	sc.See("What Table 7 agrees with", "[ ] Ann · Opportunity · Design 3 · 0 agree", "“A bus to the clinic”")
+	sc.Key("enter")
+	sc.See("✓ Table 7 agrees with “A bus to the clinic”.", "[✓] Ann · Opportunity · Design 3 · 1 agrees")
+	e := tuitest.LastEventEventually(t, store, sum.ID, inquiry.ContributionAgreed)
+	if e.Target != bus || e.Agreement.Participant != table || e.Actor.Role != inquiry.RoleScribe {
+		t.Fatalf("agreed with %s for %s by %v", e.Target, e.Agreement.Participant, e.Actor)
+	}
+
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 120, 30)
+	fac.Key("enter")
+	fac.See("Agreed by 1 person: Table 7")
+
+	sc.Key("+")
+	tuitest.LastEventEventually(t, store, sum.ID, inquiry.AgreementWithdrawn)
+	sc.See("✓ Table 7 no longer agrees with", "[ ] Ann")
 }

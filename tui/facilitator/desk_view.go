@@ -24,6 +24,8 @@ func (d *scribeDesk) view(w, h int) ([]string, *tea.Cursor) {
 		return d.ballotLines(w, h), nil
 	case scribeOrg:
 		return d.orgLines(w, h), nil
+	case scribeAgree:
+		return d.agreeLines(w, h), nil
 	}
 	return d.writeLines(w, h)
 }
@@ -41,11 +43,14 @@ func (d *scribeDesk) footer() []key.Binding {
 		if d.cursor == 0 {
 			return []key.Binding{k.Pick, k.Write, k.Back}
 		}
-		keys := []key.Binding{k.Pick, k.Write, k.Entries}
+		// The most used first: the line drops keys from its end.
+		write := k.Write
+		write.SetHelp("enter", "write")
+		keys := []key.Binding{write, k.Entries}
 		if d.ws.OpenVote() != nil {
 			keys = append(keys, k.Dots)
 		}
-		return append(keys, k.Organisation, k.Back)
+		return append(keys, k.Agree, k.Organisation, k.Pick, k.Back)
 	case scribeNew:
 		switch d.newField {
 		case newConsent:
@@ -60,6 +65,8 @@ func (d *scribeDesk) footer() []key.Binding {
 		return []key.Binding{k.Pick, k.AddDot, k.TakeOff, k.Save, k.Back}
 	case scribeOrg:
 		return []key.Binding{k.Pick, k.Save, k.Back}
+	case scribeAgree:
+		return []key.Binding{k.Pick, k.Toggle, k.Back}
 	}
 	switch d.form.Focus() {
 	case tui.FieldText:

@@ -214,7 +214,7 @@ var themeKeys = struct{ Move, Tick, New, Save, Cancel, Add, Keywords, Back key.B
 // giving its kind of organisation.
 var deskKeys = struct {
 	Pick, Write, Add, Consent, Tick, Choose, Save, Choices, Prompt, Back,
-	Entries, Dots, Organisation, Correct, Delete, AddDot, TakeOff key.Binding
+	Entries, Dots, Agree, Organisation, Correct, Delete, AddDot, TakeOff, Toggle key.Binding
 }{
 	Pick:         bind("↑↓", "pick", "up", "down"),
 	Write:        bind("enter", "write for them", "enter"),
@@ -226,13 +226,15 @@ var deskKeys = struct {
 	Choices:      bind("tab", "choices", "tab"),
 	Prompt:       bind("pgup/pgdn", "prompt", "pgup", "pgdown"),
 	Back:         bind("esc", "back", "esc"),
-	Entries:      bind("e", "their entries", "e"),
+	Entries:      bind("e", "correct", "e"),
 	Dots:         bind("v", "their dots", "v"),
+	Agree:        bind("+", "agree", "+", "="),
 	Organisation: bind("o", "organisation", "o"),
 	Correct:      bind("enter", "correct it", "enter"),
 	Delete:       bind("d", "delete", "d"),
 	AddDot:       bind("→ +", "a dot", "right", "+", "="),
 	TakeOff:      bind("← -", "take one off", "left", "-"),
+	Toggle:       bind("+ enter", "agree, or take it back", "+", "=", "enter", "space"),
 }
 
 // enrolKeys move from the name to the code, send them, or leave.

@@ -124,6 +124,8 @@ func (m *Screen) whereIs(p *inquiry.Participant) string {
 		return "removed"
 	case p.Left():
 		return ""
+	case p.Waiting && p.Organisation != "":
+		return "waiting to be let in · " + p.Organisation
 	case p.Waiting:
 		return "waiting to be let in"
 	case p.Scribed:

@@ -130,7 +130,7 @@ func TestFacilitatorHoldsALobbyAndLetsPeopleIn(t *testing.T) {
 			Participant: &inquiry.ParticipantDetails{ID: "p-" + name, Name: inquiry.Words{Text: name}, ConsentAt: stampTime(), Organisation: "Local authority"}})
 	}
 	toPeople(fac)
-	fac.See("3 waiting · a lets one in, A all", "Ann · waiting to be let in", "a let in")
+	fac.See("3 waiting · a lets one in, A all", "Ann · waiting to be let in · Local", "a let in")
 	fac.Key("a")
 	if e := tuitest.LastEventEventually(t, store, sum.ID, inquiry.ParticipantAdmitted); e.Target != "p-Ann" {
 		t.Fatalf("let in %s, want Ann", e.Target)
