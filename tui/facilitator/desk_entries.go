@@ -58,7 +58,7 @@ func (d *scribeDesk) entriesKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		d.editing, d.stage = c.ID, scribeWrite
 		d.form.SetFocus(tui.FieldText)
-		d.notice = tui.Notice{Text: "Correcting what you entered for " + d.nameOf(d.who) + ". Enter saves the correction; esc leaves it as it was."}
+		d.notice = tui.Notice{Text: "Enter saves the correction; esc leaves it as it was."}
 	case key.Matches(k, deskKeys.Delete):
 		c := list[min(d.entry, len(list)-1)]
 		id, words := c.ID, quote(c, 30)

@@ -40,7 +40,7 @@ func TestScribeCorrectsAndDeletesTheirOwnEntries(t *testing.T) {
 
 	sc.Key("esc")
 	sc.Key("down")
-	sc.See("Table 3 · joined", "2 entries by you", "e correct")
+	sc.See("Table 3 · 2 entries by you · joined", "e correct")
 	sc.Key("e")
 	sc.See("What you entered for Table 3", "“A second thought to delete”", "“We asked the council to tend”")
 	if sc.Shows("Entered at the other desk") {
@@ -49,7 +49,7 @@ func TestScribeCorrectsAndDeletesTheirOwnEntries(t *testing.T) {
 
 	sc.Key("down") // the older one, with the typo
 	sc.Key("enter")
-	sc.See("Correcting what you entered for Table 3", "We asked the council to tend")
+	sc.See("Correcting what you entered for Table 3", "Enter saves the correction", "We asked the council to tend")
 	for range len("tend") {
 		sc.Key("backspace")
 	}

@@ -62,7 +62,7 @@ func (d *scribeDesk) footer() []key.Binding {
 	case scribeEntries:
 		return []key.Binding{k.Pick, k.Correct, k.Delete, k.Back}
 	case scribeBallot:
-		return []key.Binding{k.Pick, k.AddDot, k.TakeOff, k.Save, k.Back}
+		return []key.Binding{k.AddDot, k.Save, k.TakeOff, k.Pick, k.Back}
 	case scribeOrg:
 		return []key.Binding{k.Pick, k.Save, k.Back}
 	case scribeAgree:
@@ -85,13 +85,14 @@ func (d *scribeDesk) whoLines(w, h int) []string {
 	lines = append(lines, "")
 	items := []string{"+ Someone new: a table, or a person"}
 	for _, p := range d.scribed() {
-		about := " · joined " + clock(p.JoinedAt)
-		if p.Organisation != "" {
-			about += " · " + p.Organisation
-		}
+		about := ""
 		if n := len(d.entries(p.ID)); n > 0 {
 			about += " · " + inquiry.Plural(n, "entry", "entries") + " by you"
 		}
+		if p.Organisation != "" {
+			about += " · " + p.Organisation
+		}
+		about += " · joined " + clock(p.JoinedAt)
 		items = append(items, inquiry.CleanLine(p.Name)+tui.Dim.Render(about))
 	}
 	room := max(h-len(lines), 1)
@@ -113,12 +114,16 @@ func (d *scribeDesk) writeLines(w, h int) ([]string, *tea.Cursor) {
 	if p, ok := d.ws.Participant(d.who); ok {
 		name = inquiry.CleanLine(p.Name)
 	}
-	lines := []string{tui.Fit(tui.Accent.Render("▸ Writing for ")+tui.Bold.Render(name)+tui.Dim.Render(" (scribed)"), w)}
+	doing, left, right := "▸ Writing for ", " ◂ ", " ▸ "
+	if d.editing != "" {
+		doing, left, right = "▸ Correcting what you entered for ", " ", " · " // a correction stays at its prompt
+	}
+	lines := []string{tui.Fit(tui.Accent.Render(doing)+tui.Bold.Render(name)+tui.Dim.Render(" (scribed)"), w)}
 	where := fullPlace(d.ws.Guide, f.Ref())
 	if f.Ref() == d.ws.Current.Prompt {
 		where += " (open for everyone)"
 	}
-	lines = append(lines, tui.Fit(tui.FieldMark(f.Focus() == tui.FieldPrompt, "Prompt")+" ◂ "+tui.Accent.Render(where)+" ▸ "+tui.Dim.Render(f.Prompt().Text), w),
+	lines = append(lines, tui.Fit(tui.FieldMark(f.Focus() == tui.FieldPrompt, "Prompt")+left+tui.Accent.Render(where)+right+tui.Dim.Render(f.Prompt().Text), w),
 		f.KindLine(w).Text, f.ThemesLine(w).Text)
 	line, cursor := f.CommitmentLine(w)
 	if f.IsAction() {

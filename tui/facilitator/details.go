@@ -60,8 +60,12 @@ func (m *Screen) detailLines(w, h int) []string {
 		added += ", edited " + clock(c.EditedAt)
 	}
 	facts = append(facts, added)
-	for _, f := range facts {
-		add(tui.Dim.Render, f, 3)
+	for i, f := range facts {
+		most := 3
+		if i == 0 {
+			most = 5 // the themes, which a long list of labels wraps
+		}
+		add(tui.Dim.Render, f, most)
 	}
 	if len(lines) > h {
 		lines = lines[:h]

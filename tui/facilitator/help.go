@@ -2,6 +2,7 @@ package facilitator
 
 import (
 	"slices"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -25,24 +26,32 @@ func (m *Screen) keysLines(w, h int) []string {
 			widest = max(widest, tui.Width(name(l)))
 		}
 	}
+	// Each key's name in a column, padded alike so that every section's
+	// lines up, and what it does beside it, wrapped: read whole, however
+	// narrow the terminal.
+	column := widest + 2
+	descWidth := max(w-4-column, 8)
 	var rows []string
 	for _, s := range roomKeyList {
 		rows = append(rows, tui.Fit("  "+tui.Bold.Render(s.section), w))
-		var bindings []key.Binding
+		listed := 0
 		for _, l := range s.keys {
-			if m.listedHere(l) {
-				// Names padded alike, so that every section's column lines up.
-				bindings = append(bindings, key.NewBinding(key.WithKeys(l.b.Keys()...), key.WithHelp(pad(name(l), widest+1), l.does)))
+			if !m.listedHere(l) {
+				continue
+			}
+			listed++
+			for i, d := range tui.Wrap(l.does, descWidth) {
+				lead := strings.Repeat(" ", column)
+				if i == 0 {
+					lead = pad(tui.Bold.Render(name(l)), column)
+				}
+				rows = append(rows, tui.Fit("    "+lead+tui.Dim.Render(d), w))
 			}
 		}
-		if len(bindings) == 0 {
+		if listed == 0 {
 			for _, l := range tui.Wrap(selfPacedNote, max(w-4, 1)) {
 				rows = append(rows, "    "+tui.Dim.Render(l))
 			}
-			continue
-		}
-		for _, row := range tui.KeyList(bindings) {
-			rows = append(rows, tui.Fit("    "+row, w))
 		}
 	}
 	room := max(h-1, 1)
@@ -99,7 +108,7 @@ func (m *Screen) roomFooter() []key.Binding {
 		return []key.Binding{s.Choose, s.Anonymous, s.Save, s.Cancel}
 	case m.mode == modeVoteForm:
 		v := voteFormKeys
-		return []key.Binding{v.Next, v.Choose, v.Tick, v.Open, v.Cancel}
+		return []key.Binding{v.Open, v.Next, v.Choose, v.Tick, v.Cancel}
 	case m.mode == modeThemes && m.themes.adding:
 		return []key.Binding{themeKeys.Add, themeKeys.Keywords, themeKeys.Back}
 	case m.mode == modeThemes:

@@ -37,8 +37,8 @@ func (m *Screen) viewRoom() (string, *tea.Cursor) {
 	rule := tui.Keep(&d.rule, w, tui.Rule).Text
 	b.Line(rule)
 
-	// The line above the keys: a question takes two if it needs them, so
-	// that what is about to happen is read whole before y.
+	// The line above the keys: a question takes up to three if it needs
+	// them, so that what is about to happen is read whole before y.
 	var bottom []string
 	var input *textinput.Model
 	switch {
@@ -48,7 +48,7 @@ func (m *Screen) viewRoom() (string, *tea.Cursor) {
 		input = m.ask.input
 	case m.ask != nil:
 		for i, l := range tui.Wrap(m.ask.text, w) {
-			if i < 2 {
+			if i < 3 {
 				bottom = append(bottom, tui.Warn.Render(l))
 			}
 		}
@@ -150,7 +150,12 @@ func (m *Screen) bodyLines(w, h int) ([]string, *tea.Cursor) {
 		case m.pane != paneFeed:
 			return m.sideLines(m.pane, w, h), nil
 		case m.detail:
-			return m.detailLines(w, h), nil
+			// Alone on the screen, the details say what arrived meanwhile.
+			lines := m.detailLines(w, h)
+			if n := m.arrived(); n > 0 && len(lines) > 0 {
+				lines[0] = tui.TwoSides(lines[0], tui.Warn.Render(fmt.Sprintf("↑ %d new", n)), w)
+			}
+			return lines, nil
 		}
 		return m.feedLines(w, h), nil
 	}

@@ -78,7 +78,10 @@ func (m *Screen) peopleLines(w, h int) []string {
 	answered, of := m.index.progress(ws.Current.Prompt)
 	note := fmt.Sprintf("  %d joined · %d here", len(people), len(m.where))
 	if ws.Current.Prompt != "" {
-		note += fmt.Sprintf(" · ✓ %d of %d answered %s", answered, of, shortPlace(ws.Guide, ws.Current.Prompt))
+		full := note + fmt.Sprintf(" · ✓ %d of %d answered %s", answered, of, shortPlace(ws.Guide, ws.Current.Prompt))
+		if note += fmt.Sprintf(" · ✓ %d/%d", answered, of); tui.Width(full) <= w {
+			note = full
+		}
 	}
 	lines := []string{tui.Fit(title, w), tui.Fit(tui.Dim.Render(note), w)}
 	if lobby := m.lobbyLine(); lobby != "" {

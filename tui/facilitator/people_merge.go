@@ -100,14 +100,20 @@ func (m *Screen) peopleMergeLines(w, h int) []string {
 	}
 	name := inquiry.CleanLine(from.Name)
 	lines := []string{tui.Fit(tui.Accent.Render("▸ Who is ")+tui.Bold.Render(name)+tui.Accent.Render("? Pick the person they joined as before"), w)}
-	for _, l := range tui.Wrap("Everything "+name+" did becomes theirs, and the room counts one person. Same name first.", max(w-2, 1)) {
+	same := len(m.ws.Namesakes(from.ID))
+	say := "Everything " + name + " did becomes theirs, and the room counts one person. "
+	if same > 0 {
+		say += "Those who gave the same name come first."
+	} else {
+		say += "Nobody else gave that name: everyone still here is listed."
+	}
+	for _, l := range tui.Wrap(say, max(w-2, 1)) {
 		lines = append(lines, "  "+tui.Dim.Render(l))
 	}
 	lines = append(lines, "")
 	targets := m.mergeTargets()
 	j := &m.joining
 	j.cursor = min(j.cursor, max(len(targets)-1, 0))
-	same := len(m.ws.Namesakes(from.ID))
 	room := max(h-len(lines), 1)
 	first := min(max(j.cursor-room/2, 0), max(len(targets)-room, 0))
 	for i := first; i < len(targets) && i < first+room; i++ {

@@ -64,7 +64,7 @@ func (m *Screen) pickerLines(w, h int) []string {
 		rows = append(rows, tui.Fit("  "+tui.Bold.Render(phase.Title), w))
 		for q, prompt := range phase.Prompts {
 			ref := g.Ref(ph, q)
-			var tags []string
+			tags := []string{g.PlaceAt(ph, q).Progress()}
 			if prompt.Timebox > 0 {
 				tags = append(tags, minutes(time.Duration(prompt.Timebox)))
 			}

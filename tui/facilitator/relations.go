@@ -18,7 +18,7 @@ func (m *Screen) themeFact(c *inquiry.Contribution) string {
 	switch {
 	case c.ThemesAccepted:
 	case len(c.Themes) > 0:
-		fact += " (a confirms them, t changes them)"
+		fact += " (a confirms, t changes)"
 	case len(m.confirmable(c)) > 0:
 		fact += " (a takes the suggestion, t chooses)"
 	default:

@@ -62,7 +62,7 @@ func TestFacilitatorScribesForATableWithoutALaptop(t *testing.T) {
 	}
 
 	fac.Key("esc") // back to whom to write for
-	fac.See("Table 3 · joined")
+	fac.See("Table 3 · 1 entry by you · joined")
 	fac.Key("esc") // back to the room
 	fac.See("Table 3 · Opportunity scribed", "A youth worker shared")
 }

@@ -29,7 +29,10 @@ func drawTally(k tallyKey) []string {
 	lines := []string{tui.TwoSides(title, tui.Dim.Render("g by sector"), w), tui.Fit("  "+tui.Good.Render("█ opportunities")+"  "+tui.Barrier.Render("░ barriers"), w)}
 	peak := k.chart.peak
 	if peak == 0 {
-		return append(lines, tui.Dim.Render(tui.Fit("  No opportunities or barriers yet.", w)))
+		for _, l := range tui.Wrap("No opportunities or barriers yet.", max(w-2, 1)) {
+			lines = append(lines, "  "+tui.Dim.Render(l))
+		}
+		return lines
 	}
 	const labelWidth = 24
 	// Room for "(12 reframed)" after the barrier bars, when a row has any.

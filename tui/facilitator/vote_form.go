@@ -229,12 +229,21 @@ func (m *Screen) voteFormLines(w int) []string {
 		tui.Fit(tui.Accent.Render("▸ Open a dot vote"), w),
 		"",
 		tui.Fit(tui.FieldMark(f.focus == voteTitle, "Question")+" "+f.title.View(), w),
-		tui.Fit(tui.FieldMark(f.focus == voteKinds, "Over    ")+" "+strings.Join(kinds, " "), w),
+	}
+	// The kinds wrap rather than hide: each can be read and ticked.
+	row := tui.FieldMark(f.focus == voteKinds, "Over    ")
+	for i, item := range kinds {
+		if i > 0 && tui.Width(row)+1+tui.Width(item) > w {
+			lines = append(lines, row)
+			row = strings.Repeat(" ", 9)
+		}
+		row += " " + item
+	}
+	lines = append(lines, tui.Fit(row, w),
 		tui.Fit(tui.FieldMark(f.focus == votePrompt, "Prompt  ")+" ◂ "+tui.Accent.Render(prompt)+" ▸", w),
 		tui.Fit(tui.FieldMark(f.focus == voteHighlighted, "Only    ")+" "+box+" the highlighted ones (★)", w),
 		tui.Fit(tui.FieldMark(f.focus == voteDots, "Dots    ")+" ◂ "+tui.Accent.Render(fmt.Sprint(f.dots))+" ▸ each", w),
-		"",
-	}
+		"")
 	v := m.formVote("")
 	ballot := len(m.ws.PreviewBallot(v))
 	say := fmt.Sprintf("%s on the ballot now (%s). Everyone sees them while the vote is open, whatever the settings.",

@@ -62,9 +62,13 @@ func (m *Screen) voteLines(w, h int) []string {
 			lines = append(lines, "  "+tui.Bold.Render(l))
 		}
 	}
-	lines = append(lines,
-		tui.Fit(tui.Dim.Render("  Over "+limits(m.ws.Guide, v.Vote)), w),
-		tui.Fit(tui.Dim.Render("  "+inquiry.Plural(v.Dots, "dot", "dots")+" each · "+v.Turnout().String()), w))
+	for _, say := range []string{"Over " + limits(m.ws.Guide, v.Vote), inquiry.Plural(v.Dots, "dot", "dots") + " each · " + v.Turnout().String()} {
+		for i, l := range tui.Wrap(say, max(w-2, 1)) {
+			if i < 2 {
+				lines = append(lines, "  "+tui.Dim.Render(l))
+			}
+		}
+	}
 	results := m.results
 	if len(results) == 0 {
 		return append(lines, tui.Dim.Render(tui.Fit("  No dots placed yet ("+hint+").", w)))
