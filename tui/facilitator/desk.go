@@ -25,6 +25,9 @@ type scribeDesk struct {
 	s      tui.Session
 	ws     *inquiry.Workshop
 	stage  scribeStage
+	// alone is set on a scribe's own screen, where the list of whom to
+	// write for is the top: esc there goes nowhere.
+	alone bool
 	notice tui.Notice
 	saving bool
 

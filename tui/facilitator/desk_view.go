@@ -40,8 +40,12 @@ func (d *scribeDesk) footer() []key.Binding {
 	}
 	switch d.stage {
 	case scribeWho:
+		back := []key.Binding{k.Back}
+		if d.alone {
+			back = nil
+		}
 		if d.cursor == 0 {
-			return []key.Binding{k.Pick, k.Write, k.Back}
+			return append([]key.Binding{k.Pick, k.Write}, back...)
 		}
 		// The most used first: the line drops keys from its end.
 		write := k.Write
@@ -50,7 +54,7 @@ func (d *scribeDesk) footer() []key.Binding {
 		if d.ws.OpenVote() != nil {
 			keys = append(keys, k.Dots)
 		}
-		return append(keys, k.Agree, k.Organisation, k.Pick, k.Back)
+		return append(append(keys, k.Agree, k.Organisation, k.Pick), back...)
 	case scribeNew:
 		switch d.newField {
 		case newConsent:

@@ -161,11 +161,19 @@ func (m enrolModel) View() tea.View {
 		}
 		return tea.NewView(b.String() + "\n")
 	}
-	b.Line("Your name, as the room's screens and the reports will show what you do.")
+	say := func(text string, ink func(string) string) {
+		for _, l := range tui.Wrap(text, m.width) {
+			b.Line(ink(l))
+		}
+	}
+	plain := func(s string) string { return s }
+	say("Your name, as the room's screens and the reports will show what you do.", plain)
+	m.name.SetWidth(max(m.width-tui.Width(m.name.Prompt)-1, 1))
+	m.code.SetWidth(max(m.width-tui.Width(m.code.Prompt)-1, 1))
 	cursor := tui.OffsetCursor(m.name.Cursor(), 0, b.Len())
 	b.Line(m.name.View())
 	b.Line("")
-	b.Line("Type the enrolment code that the server printed when it started.")
+	say("Type the enrolment code that the server printed when it started.", plain)
 	if m.onCode {
 		cursor = tui.OffsetCursor(m.code.Cursor(), 0, b.Len())
 	}
@@ -175,7 +183,7 @@ func (m enrolModel) View() tea.View {
 	case m.busy:
 		b.Line("Checking…")
 	case m.err != nil:
-		b.Line(tui.Bad.Render(m.err.Error()))
+		say(m.err.Error(), tui.Bad.Render)
 	default:
 		b.Line("")
 	}

@@ -32,6 +32,7 @@ func NewScribe(s tui.Session) tea.Model {
 		return m
 	}
 	m.workshop, m.desk = sum.ID, newScribeDesk(s)
+	m.desk.alone = true
 	m.watch = s.Watch(sum.ID)
 	// Present by name, so that the facilitators see who is scribing; the
 	// session's end takes them out.
