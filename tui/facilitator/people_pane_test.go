@@ -245,4 +245,8 @@ func TestFacilitatorsAndScribesAreNamedWhereTheRoomNamesThem(t *testing.T) {
 	fac.Key("shift+tab")
 	fac.Key("enter")
 	fac.See("Entered by the scribe Ailsa Ross for Table 4")
+
+	alice.Code = ""
+	chooser := tuitest.Run(t, New(alice), 80, 24)
+	chooser.See("Anchorage · Alice Grant, facilitator")
 }
