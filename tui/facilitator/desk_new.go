@@ -117,17 +117,18 @@ func (d *scribeDesk) join() tea.Cmd {
 
 func (d *scribeDesk) newLines(w int) ([]string, *tea.Cursor) {
 	lines := []string{tui.Fit(tui.Accent.Render("▸ Someone new, without a laptop"), w), ""}
-	lines = append(lines, tui.FieldLabel(d.newField == newName, "Name: a table's, or the person's name or pseudonym"))
+	lines = append(lines, tui.Fit(tui.FieldLabel(d.newField == newName, "Name: a table's, or the person's name or pseudonym"), w))
+	d.name.SetWidth(max(w-3, 1))
 	var cursor *tea.Cursor
 	if d.newField == newName {
 		cursor = tui.OffsetCursor(d.name.Cursor(), 2, len(lines))
 	}
-	lines = append(lines, "  "+d.name.View(), "")
+	lines = append(lines, tui.Fit("  "+d.name.View(), w), "")
 	box := "[ ]"
 	if d.consent {
 		box = tui.Accent.Render("[✓]")
 	}
-	lines = append(lines, tui.FieldLabel(d.newField == newConsent, "Consent"))
+	lines = append(lines, tui.Fit(tui.FieldLabel(d.newField == newConsent, "Consent"), w))
 	for i, l := range tui.Wrap("I have asked them, and they agree that what they say is recorded in this name and shared with the room and in the report.", w-8) {
 		if i == 0 {
 			lines = append(lines, "  "+box+" "+l)
@@ -135,7 +136,7 @@ func (d *scribeDesk) newLines(w int) ([]string, *tea.Cursor) {
 			lines = append(lines, "      "+strings.TrimSpace(l))
 		}
 	}
-	lines = append(lines, "", tui.FieldLabel(d.newField == newOrg, "Kind of organisation, if known (optional)"),
+	lines = append(lines, "", tui.Fit(tui.FieldLabel(d.newField == newOrg, "Kind of organisation, if known (optional)"), w),
 		tui.Fit("  ◂ "+tui.Accent.Render(orgLabel(orgChoices[d.org]))+" ▸", w))
 	return lines, cursor
 }

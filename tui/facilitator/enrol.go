@@ -27,6 +27,7 @@ type enrolModel struct {
 	done       bool  // enrolled: the screen says so and ends
 	bye        bool  // the server is shutting down
 	width      int   // the terminal's, for the line of keys
+	height     int   // and its height: a short one gets short words
 }
 
 // enrolResult is the server's answer to one typed code.
@@ -43,7 +44,7 @@ func NewEnrol(enrol func(code, name string) error, connect string) tea.Model {
 	code := tui.NewLineInput("xxxx-xxxx-xxxx-xxxx", 40)
 	code.Prompt = "Code: "
 	code.Blur()
-	return enrolModel{enrol: enrol, connect: connect, name: name, code: code, width: 80}
+	return enrolModel{enrol: enrol, connect: connect, name: name, code: code, width: 80, height: 24}
 }
 
 func (m enrolModel) Init() tea.Cmd { return nil }
@@ -54,7 +55,7 @@ func (m enrolModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.bye = true
 		return m, tea.Quit
 	case tea.WindowSizeMsg:
-		m.width = max(msg.Width, 1)
+		m.width, m.height = max(msg.Width, 1), max(msg.Height, 1)
 		return m, nil
 	case tea.KeyPressMsg:
 		switch {
@@ -145,8 +146,15 @@ func (e enrolError) Error() string { return string(e) }
 // inline, so it stays in the terminal once the session has ended.
 func (m enrolModel) View() tea.View {
 	var b tui.Lines
-	b.Line(tui.Title.Render("Enrol as a facilitator"))
-	b.Line("")
+	// A short terminal gets the short words, without blank lines.
+	short := m.height < 16
+	gap := func() {
+		if !short {
+			b.Line("")
+		}
+	}
+	b.Line(tui.Fit(tui.Title.Render("Enrol as a facilitator"), m.width))
+	gap()
 	if m.bye || m.done {
 		if m.done {
 			b.Line("This key is now a facilitator key, in the name " + inquiry.CleanLine(m.name.Value()) + ".")
@@ -167,27 +175,33 @@ func (m enrolModel) View() tea.View {
 		}
 	}
 	plain := func(s string) string { return s }
-	say("Your name, as the room's screens and the reports will show what you do.", plain)
+	if short {
+		say("Your name, then the code the server printed.", plain)
+	} else {
+		say("Your name, as the room's screens and the reports will show what you do.", plain)
+	}
 	m.name.SetWidth(max(m.width-tui.Width(m.name.Prompt)-1, 1))
 	m.code.SetWidth(max(m.width-tui.Width(m.code.Prompt)-1, 1))
 	cursor := tui.OffsetCursor(m.name.Cursor(), 0, b.Len())
 	b.Line(m.name.View())
-	b.Line("")
-	say("Type the enrolment code that the server printed when it started.", plain)
+	gap()
+	if !short {
+		say("Type the enrolment code that the server printed when it started.", plain)
+	}
 	if m.onCode {
 		cursor = tui.OffsetCursor(m.code.Cursor(), 0, b.Len())
 	}
 	b.Line(m.code.View())
-	b.Line("")
+	gap()
 	switch {
 	case m.busy:
 		b.Line("Checking…")
 	case m.err != nil:
 		say(m.err.Error(), tui.Bad.Render)
 	default:
-		b.Line("")
+		gap()
 	}
-	b.Line("")
+	gap()
 	next := enrolKeys.Enrol
 	if !m.onCode {
 		next.SetHelp("enter", "on to the code")

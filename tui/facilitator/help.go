@@ -60,7 +60,7 @@ func (m *Screen) keysLines(w, h int) []string {
 	if len(rows) > room {
 		more = ", ↑↓ scrolls"
 	}
-	lines := []string{tui.Accent.Render("▸ Keys") + tui.Dim.Render("  (? closes this"+more+")")}
+	lines := []string{tui.Fit(tui.Accent.Render("▸ Keys")+tui.Dim.Render("  (? closes this"+more+")"), w)}
 	return append(lines, rows[m.keysTop:min(m.keysTop+room, len(rows))]...)
 }
 
