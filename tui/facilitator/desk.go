@@ -22,12 +22,12 @@ import (
 // it the workshop's shared state (ws) for as long as it handles a message
 // or draws, and the outcome of each save.
 type scribeDesk struct {
-	s      tui.Session
-	ws     *inquiry.Workshop
-	stage  scribeStage
+	s     tui.Session
+	ws    *inquiry.Workshop
+	stage scribeStage
 	// alone is set on a scribe's own screen, where the list of whom to
 	// write for is the top: esc there goes nowhere.
-	alone bool
+	alone  bool
 	notice tui.Notice
 	saving bool
 
