@@ -70,7 +70,7 @@ var peopleKeys = struct{ Code, Reissue, Merge, Admit, AdmitAll, Remove key.Bindi
 	Merge:    bind("m", "same person", "m"),
 	Admit:    bind("a", "let in", "a"),
 	AdmitAll: bind("A", "let all in", "A"),
-	Remove:   bind("b", "remove", "b"),
+	Remove:   bind("B", "remove", "B"),
 }
 
 // listed is one of the room's keys as the list of keys shows it: the keys

@@ -156,11 +156,11 @@ func TestFacilitatorRemovesAndBlocksSomeoneGivingTheReason(t *testing.T) {
 	addContribution(t, store, sum.ID, mal, tuitest.PromptFor(t, inquiry.Opportunity, inquiry.Barrier), inquiry.Opportunity, "Buy cheap watches here")
 	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 100, 30)
 	toPeople(fac)
-	fac.Key("b")
+	fac.Key("B")
 	fac.See("Why remove Mal?")
 	fac.Key("enter")
 	fac.See("Nobody was removed: say why, for the transcript.")
-	fac.Key("b")
+	fac.Key("B")
 	fac.Type("adverts, again and again")
 	fac.Key("enter")
 	fac.See("Remove Mal and block them?", "y remove and block Mal")
@@ -169,7 +169,7 @@ func TestFacilitatorRemovesAndBlocksSomeoneGivingTheReason(t *testing.T) {
 	if tuitest.HasEvent(store, sum.ID, inquiry.ParticipantBlocked) {
 		t.Fatal("Mal was removed without a yes")
 	}
-	fac.Key("b")
+	fac.Key("B")
 	fac.Type("adverts, again and again")
 	fac.Key("enter")
 	fac.Key("y")

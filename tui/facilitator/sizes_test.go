@@ -72,7 +72,7 @@ func TestEveryRoomStateFitsEverySize(t *testing.T) {
 		{"tally by sector", false, []string{"g"}},
 		{"people", false, []string{"tab", "tab"}},
 		{"people merge", false, []string{"tab", "tab", "down", "down", "down", "m"}},
-		{"remove question", false, []string{"tab", "tab", "b", "r", "e", "a", "s", "o", "n", "enter"}},
+		{"remove question", false, []string{"tab", "tab", "B", "r", "e", "a", "s", "o", "n", "enter"}},
 		{"vote pane", false, []string{"tab", "tab", "tab"}},
 		{"keys", false, []string{"?"}},
 		{"keys scrolled", false, []string{"?", "pgdown", "pgdown"}},
