@@ -5,7 +5,7 @@ package inquiry
 func (r *markdownReport) standingAct(e Event) string {
 	switch e.Type {
 	case ParticipantBlocked:
-		return "removed " + mdLine(r.labels.name(e.Target)) + " from the workshop, hid what they wrote and blocked them from joining again"
+		return "removed " + mdLine(r.labels.name(e.Target)) + " from the workshop, hid what they wrote and blocked them from joining again" + blockReason(e)
 	case LobbyOpened:
 		return "held new participants in a lobby until a facilitator lets them in"
 	case LobbyClosed:

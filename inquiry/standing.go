@@ -114,6 +114,9 @@ func (w *Workshop) checkStanding(e Event) error {
 		if p.Blocked {
 			return ErrDuplicate
 		}
+		if err := checkBlockReason(e); err != nil {
+			return err
+		}
 		// Someone who withdrew, was erased, or the workshop is closed can
 		// still be blocked: it keeps their key from coming back.
 		return nil

@@ -10,8 +10,6 @@ import (
 	"strings"
 	"sync"
 
-	"charm.land/ssh"
-
 	"github.com/anchorage/anchorage/inquiry"
 )
 
@@ -106,20 +104,13 @@ func normaliseEnrolCode(s string) []byte {
 	}, s))
 }
 
-// enrolFunc is what the enrolment screen calls with the code a person
-// typed: if it matches, the key the session authenticated with becomes a
-// facilitator key. The SSH client's key comment never reaches the server,
-// so without a name (see enrolNamedFunc) the name is a number.
-func (s *Server) enrolFunc(sess ssh.Session, v visitor) func(code string) error {
-	named := s.enrolNamedFunc(sess.Context(), v)
-	return func(code string) error { return named(code, "") }
-}
-
-// enrolNamedFunc is enrolFunc for a screen that also asks the person's
-// name: the name is kept with their key and put on everything they do,
-// so screens and reports name them rather than show a fingerprint. An
-// empty name gives a numbered one; a name too long is refused before the
-// code is used up.
+// enrolNamedFunc is what the enrolment screen calls with the code a
+// person typed and the name they gave: if the code matches, the key the
+// session authenticated with becomes a facilitator key, and the name is
+// kept with it and put on everything they do, so screens and reports name
+// them rather than show a fingerprint (the SSH client's key comment never
+// reaches the server). An empty name gives a numbered one; a name too long
+// is refused before the code is used up.
 func (s *Server) enrolNamedFunc(ctx context.Context, v visitor) func(code, name string) error {
 	return func(code, name string) error {
 		name = inquiry.CleanLine(name)

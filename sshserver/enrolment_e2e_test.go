@@ -14,14 +14,14 @@ func TestFirstFacilitatorEnrolsWithTheOneTimeCode(t *testing.T) {
 	bob, carol := newKey(t), newKey(t)
 
 	term := openTerminal(t, srv.addr, "enrol", 80, 24, withKeys(bob))
-	term.waitFor("Type the enrolment code")
-	term.typeText("abcd-efgh-jkmn-pqrs\r")
+	term.waitFor("Your name", "Type the enrolment code")
+	term.typeText("Bob Ure\r" + "abcd-efgh-jkmn-pqrs\r")
 	term.waitFor("not the enrolment code")
 	if r := run(t, srv.addr, "bob", "workshop list", withKeys(bob)); r.status == 0 {
 		t.Fatal("a wrong code made the key a facilitator")
 	}
 	term.typeText(code + "\r")
-	term.waitFor("This key is now a facilitator key.")
+	term.waitFor("This key is now a facilitator key, in the name Bob Ure.")
 	term.waitFor("Connect with ssh -p ")
 	if status := term.exit(); status != 0 {
 		t.Errorf("the enrolment screen ended with exit %d after success", status)
@@ -30,8 +30,8 @@ func TestFirstFacilitatorEnrolsWithTheOneTimeCode(t *testing.T) {
 	if r := run(t, srv.addr, "bob", "workshop list", withKeys(bob)); r.status != 0 {
 		t.Errorf("the enrolled key cannot run commands: exit %d, stderr %q", r.status, r.stderr)
 	}
-	if got := srv.store.Facilitators(); len(got) != 1 || !strings.HasPrefix(got[0].Name, "facilitator-") {
-		t.Errorf("the store's facilitators are %+v, want one named facilitator-N", got)
+	if got := srv.store.Facilitators(); len(got) != 1 || got[0].Name != "Bob Ure" {
+		t.Errorf("the store's facilitators are %+v, want one named Bob Ure, as typed", got)
 	}
 	if srv.EnrolmentCode() != "" {
 		t.Error("the code is still offered after it was used")
@@ -39,7 +39,7 @@ func TestFirstFacilitatorEnrolsWithTheOneTimeCode(t *testing.T) {
 
 	again := openTerminal(t, srv.addr, "enrol", 80, 24, withKeys(carol))
 	again.waitFor("Type the enrolment code")
-	again.typeText(code + "\r")
+	again.typeText("Carol\r" + code + "\r")
 	again.waitFor("enrolment is closed")
 	again.typeText("\x1b")
 	again.exit()
@@ -69,8 +69,8 @@ func TestNoEnrolmentCodeWhenAFacilitatorExists(t *testing.T) {
 	first := startServer(t, dataDir)
 	bob := newKey(t)
 	term := openTerminal(t, first.addr, "enrol", 80, 24, withKeys(bob))
-	term.typeText(first.EnrolmentCode() + "\r")
-	term.waitFor("This key is now a facilitator key.")
+	term.typeText("Bob\r" + first.EnrolmentCode() + "\r")
+	term.waitFor("This key is now a facilitator key, in the name Bob.")
 	term.exit()
 	first.stop()
 

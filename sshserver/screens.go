@@ -22,7 +22,7 @@ type screenSet struct {
 	participant func(tui.Session) tea.Model
 	facilitator func(tui.Session) tea.Model
 	scribe      func(tui.Session) tea.Model
-	enrol       func(enrol func(code string) error, connect string) tea.Model
+	enrol       func(enrol func(code, name string) error, connect string) tea.Model
 	display     func(tui.Session, display.Join) tea.Model
 }
 
@@ -67,7 +67,7 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 			_ = sess.Exit(1)
 			return
 		}
-		model = s.screens.enrol(s.enrolFunc(sess, v), s.connectHint(sess, ""))
+		model = s.screens.enrol(s.enrolNamedFunc(sess.Context(), v), s.connectHint(sess, ""))
 	case strings.HasSuffix(user, displaySuffix):
 		if !v.facilitator {
 			s.refuse(sio.Stderr(), sess, v)

@@ -57,7 +57,7 @@ func TestNoFacilitatorRightsWithoutAFacilitatorKey(t *testing.T) {
 	mallory := newKey(t)
 	enrol := openTerminal(t, srv.addr, "enrol", 100, 30, withKeys(mallory))
 	enrol.waitFor("Type the enrolment code")
-	enrol.typeText(strings.ToUpper(code[:len(code)-1]) + "x\r") // close, and wrong
+	enrol.typeText("Mallory\r" + strings.ToUpper(code[:len(code)-1]) + "x\r") // close, and wrong
 	enrol.waitFor("not the enrolment code")
 
 	clients := map[string]gossh.AuthMethod{

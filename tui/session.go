@@ -43,6 +43,14 @@ type Room interface {
 	// carry on after a dropped connection; Resume finds whose it is.
 	ResumeCode(workshopID, participantID string) (string, error)
 	Resume(workshopID, code string) (participantID string, ok bool)
+	// ReissueResumeCode retires a participant's resume code at a
+	// facilitator's request and returns the new one; the log records that
+	// one was issued, never the code.
+	ReissueResumeCode(ctx context.Context, workshopID string, by inquiry.Actor, participantID string) (string, error)
+	// TextUse is how many bytes of people's words the workshop holds, of
+	// its budget (0 for none), and whether facilitators are to be warned
+	// that new words will soon be refused.
+	TextUse(workshopID string) (used, budget int64, warn bool)
 }
 
 // Session is what a screen knows of the person at the other end.

@@ -18,12 +18,13 @@ type roomIndex struct {
 	// answers counts each participant's standing contributions per prompt;
 	// a participant with none is not in the map.
 	answers map[inquiry.PromptRef]map[string]int
-	// active is how many participants have joined and not left.
+	// active is how many participants have joined and not left (nor
+	// been merged into another: they are one person).
 	active int
 	left   map[string]bool
-	// scribes is the role of whoever entered each contribution made on a
+	// scribes is whoever entered each contribution made on a
 	// participant's behalf: the fold keeps only their ID.
-	scribes map[string]inquiry.Role
+	scribes map[string]inquiry.Actor
 }
 
 // newRoomIndex indexes a workshop as it stands after the given events.
@@ -33,7 +34,7 @@ func newRoomIndex(ws *inquiry.Workshop, events []inquiry.Event) *roomIndex {
 		standing: map[string]bool{},
 		answers:  map[inquiry.PromptRef]map[string]int{},
 		left:     map[string]bool{},
-		scribes:  map[string]inquiry.Role{},
+		scribes:  map[string]inquiry.Actor{},
 	}
 	for _, e := range events {
 		x.noteScribe(e)
@@ -49,7 +50,7 @@ func newRoomIndex(ws *inquiry.Workshop, events []inquiry.Event) *roomIndex {
 }
 
 func (x *roomIndex) joined(p *inquiry.Participant) {
-	if p.Left() {
+	if p.Left() || p.Merged() {
 		x.left[p.ID] = true
 		return
 	}
@@ -75,21 +76,24 @@ func (x *roomIndex) note(ws *inquiry.Workshop, e inquiry.Event) []*inquiry.Contr
 		if c, ok := ws.Contribution(e.Contribution.ID); ok {
 			touched = append(touched, c)
 		}
-	case inquiry.ContributionDeleted, inquiry.ThemesChanged, inquiry.ContributionMerged,
+	case inquiry.ContributionDeleted, inquiry.ThemesChanged, inquiry.ContributionMerged, inquiry.ContributionUnmerged,
 		inquiry.ContributionHighlighted, inquiry.ContributionHidden, inquiry.ContributionUnhidden:
 		if c, ok := ws.Contribution(e.Target); ok {
 			touched = append(touched, c)
 		}
-	case inquiry.ParticipantWithdrawn, inquiry.ParticipantErased:
-		if !x.left[e.Target] {
-			x.left[e.Target] = true
-			x.active--
+	case inquiry.ParticipantWithdrawn, inquiry.ParticipantErased, inquiry.ParticipantBlocked:
+		x.leave(e.Target)
+		touched = x.authoredBy(ws, e.Target)
+	case inquiry.ParticipantsMerged:
+		// One person now: the one merged away's words are the other's.
+		from, into := e.Merge.From, e.Merge.Into
+		touched = x.authoredBy(ws, from)
+		for _, c := range touched {
+			x.moveAnswer(c, from)
 		}
-		for _, id := range x.byAuthor[e.Target] {
-			if c, ok := ws.Contribution(id); ok {
-				touched = append(touched, c)
-			}
-		}
+		x.leave(from)
+		x.byAuthor[into] = append(x.byAuthor[into], x.byAuthor[from]...)
+		delete(x.byAuthor, from)
 	}
 	for _, c := range touched {
 		x.recount(c)
@@ -97,10 +101,43 @@ func (x *roomIndex) note(ws *inquiry.Workshop, e inquiry.Event) []*inquiry.Contr
 	return touched
 }
 
+// moveAnswer counts a standing contribution that was from's as the
+// answer of its author now.
+func (x *roomIndex) moveAnswer(c *inquiry.Contribution, from string) {
+	if !x.standing[c.ID] || from == c.Participant {
+		return
+	}
+	by := x.answers[c.Prompt]
+	if by[from]--; by[from] <= 0 {
+		delete(by, from)
+	}
+	by[c.Participant]++
+}
+
+// leave stops counting a participant among those taking part.
+func (x *roomIndex) leave(id string) {
+	if !x.left[id] {
+		x.left[id] = true
+		x.active--
+	}
+}
+
+// authoredBy are the contributions a participant made, as the index knows
+// them.
+func (x *roomIndex) authoredBy(ws *inquiry.Workshop, id string) []*inquiry.Contribution {
+	var out []*inquiry.Contribution
+	for _, cid := range x.byAuthor[id] {
+		if c, ok := ws.Contribution(cid); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // noteScribe remembers who entered a contribution for someone else.
 func (x *roomIndex) noteScribe(e inquiry.Event) {
 	if e.Type == inquiry.ContributionAdded && e.Actor.Role != inquiry.RoleParticipant {
-		x.scribes[e.Contribution.ID] = e.Actor.Role
+		x.scribes[e.Contribution.ID] = e.Actor
 	}
 }
 

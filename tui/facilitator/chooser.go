@@ -26,7 +26,11 @@ func orderWorkshops(all []inquiry.Summary) []inquiry.Summary {
 func (m *Screen) viewChoose() string {
 	w := m.frame.Width
 	var b tui.Lines
-	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · facilitator"), tui.Dim.Render(count(len(m.workshops), "workshop", "workshops")), w))
+	who := " · facilitator"
+	if name := inquiry.CleanLine(m.s.Actor.Name); name != "" {
+		who = " · " + name + ", facilitator"
+	}
+	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(who), tui.Dim.Render(inquiry.Plural(len(m.workshops), "workshop", "workshops")), w))
 	b.Line(tui.Rule(w))
 	if len(m.workshops) == 0 {
 		b.Line("No workshops yet. Create one with:")
@@ -41,7 +45,7 @@ func (m *Screen) viewChoose() string {
 			state = tui.Dim.Render("closed")
 		}
 		line := fmt.Sprintf("%-16s %s %s %s", s.Code, state, s.Title,
-			tui.Dim.Render("· "+count(s.Participants, "person", "people")+" · "+count(s.Contributions, "contribution", "contributions")))
+			tui.Dim.Render("· "+inquiry.Plural(s.Participants, "person", "people")+" · "+inquiry.Plural(s.Contributions, "contribution", "contributions")))
 		if i == m.cursor {
 			line = tui.Selected.Render("▸") + " " + line
 		} else {

@@ -11,23 +11,10 @@ import (
 	"github.com/anchorage/anchorage/tui"
 )
 
-// Curation of the picked-out contribution, from its details: accept or
+// Curation of the picked-out contribution, from its details: confirm or
 // change its themes, merge it into the one it repeats, highlight it, hide
 // it for a reason or show it again. Each is an event with the
 // facilitator's name on it.
-
-// pickedOut is the contribution whose details are shown, or nil.
-func (m *Screen) pickedOut() *inquiry.Contribution {
-	if m.feed.len() == 0 {
-		return nil
-	}
-	at := m.selectedRank()
-	if at < 0 {
-		return nil
-	}
-	c, _ := m.ws.Contribution(m.feed.newest(at))
-	return c
-}
 
 // curateKey handles the keys of the details view; done is false for keys
 // that are not curation.
@@ -37,8 +24,12 @@ func (m *Screen) curateKey(k tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 		return nil, false
 	}
 	d := detailKeys
-	if !key.Matches(k, d.Accept, d.Themes, d.Merge, d.Highlight, d.Hide) {
+	if !key.Matches(k, d.Accept, d.Themes, d.Merge, d.Unmerge, d.Highlight, d.Hide) {
 		return nil, false
+	}
+	if c.Deleted {
+		m.notice = tui.Notice{Text: "Its author deleted it: there is nothing left to curate.", Bad: true}
+		return nil, true
 	}
 	if c.Withdrawn || c.Erased {
 		m.notice = tui.Notice{Text: "Its author has left the workshop, so it can no longer be curated.", Bad: true}
@@ -52,6 +43,8 @@ func (m *Screen) curateKey(k tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 		return nil, true
 	case key.Matches(k, d.Merge):
 		return m.startMerge(c), true
+	case key.Matches(k, d.Unmerge):
+		return m.unmerge(c), true
 	case key.Matches(k, d.Highlight):
 		return m.highlight(c), true
 	}
@@ -68,11 +61,21 @@ func quote(c *inquiry.Contribution, n int) string {
 
 func (m *Screen) acceptThemes(c *inquiry.Contribution) tea.Cmd {
 	if c.ThemesAccepted {
-		m.notice = tui.Notice{Text: "Its themes are already accepted: t changes them."}
+		m.notice = tui.Notice{Text: "Its themes are already confirmed: t changes them."}
 		return nil
 	}
-	e := inquiry.Event{Type: inquiry.ThemesChanged, Target: c.ID, Curation: &inquiry.Curation{Themes: slices.Clone(c.Themes)}}
-	return m.record(e, "Accepted the themes of "+quote(c, 30)+": "+m.themeNames(c.Themes)+".", nil)
+	themes := m.confirmable(c)
+	e := inquiry.Event{Type: inquiry.ThemesChanged, Target: c.ID, Curation: &inquiry.Curation{Themes: themes}}
+	return m.record(e, "Confirmed the themes of "+quote(c, 30)+": "+m.themeNames(themes)+".", nil)
+}
+
+// confirmable are the themes a confirms: the contribution's own, or for
+// one with none yet, what its words suggest.
+func (m *Screen) confirmable(c *inquiry.Contribution) []string {
+	if len(c.Themes) > 0 {
+		return slices.Clone(c.Themes)
+	}
+	return m.ws.Suggester().Suggest(c.Text)
 }
 
 func (m *Screen) highlight(c *inquiry.Contribution) tea.Cmd {
@@ -108,7 +111,7 @@ func (m *Screen) hide(c *inquiry.Contribution) tea.Cmd {
 // one repeats.
 func (m *Screen) startMerge(c *inquiry.Contribution) tea.Cmd {
 	if c.MergedInto != "" {
-		m.notice = tui.Notice{Text: "It is already merged into another; a merge cannot be undone.", Bad: true}
+		m.notice = tui.Notice{Text: "It is already merged into another: u undoes that merge first.", Bad: true}
 		return nil
 	}
 	m.merging, m.mode, m.pane, m.detail = c.ID, modeMerge, paneFeed, false
@@ -141,11 +144,27 @@ func (m *Screen) mergeKey(k tea.KeyPressMsg) tea.Cmd {
 			// contributions.
 			what := quote(dup, 30) + " into " + quote(into, 30)
 			e := inquiry.Event{Type: inquiry.ContributionMerged, Target: dup.ID, Curation: &inquiry.Curation{Into: into.ID}}
-			m.confirm("Merge "+what+"? Both stay in the transcript; only the second is shown. It cannot be undone.",
+			m.confirm("Merge "+what+"? Both stay in the transcript; only the second is shown (u on the first undoes it).",
 				"merge", func(m *Screen) tea.Cmd { return m.record(e, "Merged "+what+".", nil) })
 		}
 	}
 	return nil
+}
+
+// unmerge undoes the merge of a duplicate: it is shown, counted and voted
+// for on its own again. Nothing is lost either way, so it asks nothing.
+func (m *Screen) unmerge(c *inquiry.Contribution) tea.Cmd {
+	if c.MergedInto == "" {
+		m.notice = tui.Notice{Text: "It is not merged into another: u undoes a merge on a contribution marked merged."}
+		return nil
+	}
+	into := c.MergedInto
+	words := quote(c, 30)
+	if was, ok := m.ws.Contribution(into); ok {
+		words += ", no longer merged into " + quote(was, 30)
+	}
+	e := inquiry.Event{Type: inquiry.ContributionUnmerged, Target: c.ID, Curation: &inquiry.Curation{Into: into}}
+	return m.record(e, "Shown on its own again: "+words+".", nil)
 }
 
 // themeNames are theme labels joined for reading.

@@ -23,7 +23,7 @@ func curationRoom(t *testing.T) (store *data.Store, ws string, fac *tuitest.Term
 	fac = tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.See("A shared minibus")
 	fac.Key("enter")
-	fac.See("▸ Opportunity by Bo", "(suggested: a accepts)")
+	fac.See("▸ Opportunity by Bo", "Themes: Health and social care, not yet")
 	return store, sum.ID, fac, older, newer
 }
 
@@ -49,7 +49,7 @@ func TestFacilitatorAcceptsTheSuggestedThemes(t *testing.T) {
 	if !slices.Equal(e.Curation.Themes, []string{"health-social-care"}) {
 		t.Fatalf("accepted themes %v, want the suggested ones", e.Curation.Themes)
 	}
-	fac.See("Themes: Health and social care", "(accepted)")
+	fac.See("Themes: Health and social care,", "confirmed by a facilitator", "✓ Confirmed the themes")
 }
 
 func TestFacilitatorChangesThemesAndAddsOneToTheWorkshop(t *testing.T) {
@@ -73,7 +73,7 @@ func TestFacilitatorChangesThemesAndAddsOneToTheWorkshop(t *testing.T) {
 	if !slices.Equal(e.Curation.Themes, []string{"health-social-care", "rural-transport"}) {
 		t.Fatalf("themes %v, want health and the new one", e.Curation.Themes)
 	}
-	fac.See("Themes: Health and social care, Rural", "transport (accepted)")
+	fac.See("Themes: Health and social care; Rural", "transport, confirmed by a facilitator")
 }
 
 func TestFacilitatorHighlightsAndStopsHighlighting(t *testing.T) {
@@ -127,7 +127,7 @@ func TestFacilitatorMergesADuplicateAfterAsking(t *testing.T) {
 	fac.Key("m")
 	fac.Key("down")
 	fac.Key("enter")
-	fac.See("cannot be undone")
+	fac.See("only the second is shown (u on the first undoes it)")
 	fac.Key("y")
 	if e := curated(t, store, ws, inquiry.ContributionMerged, newer); e.Curation.Into != older {
 		t.Fatalf("merged into %s, want %s", e.Curation.Into, older)

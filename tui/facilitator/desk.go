@@ -22,32 +22,49 @@ import (
 // it the workshop's shared state (ws) for as long as it handles a message
 // or draws, and the outcome of each save.
 type scribeDesk struct {
-	s      tui.Session
-	ws     *inquiry.Workshop
-	stage  scribeStage
+	s     tui.Session
+	ws    *inquiry.Workshop
+	stage scribeStage
+	// alone is set on a scribe's own screen, where the list of whom to
+	// write for is the top: esc there goes nowhere.
+	alone  bool
 	notice tui.Notice
 	saving bool
 
 	cursor int // in the list of who to write for; 0 is someone new
 
-	// Someone new: a name and the scribe's confirmation of consent.
+	// Someone new: a name, the scribe's confirmation of consent and,
+	// optionally, the kind of organisation (see desk_new.go).
 	name       textinput.Model
 	consent    bool
-	onConsent  bool
+	newField   newField
+	org        int    // index into orgChoices
 	joiningID  string // chosen once, so a retried join is one person
 	escPressed bool   // esc once with unsaved words: a second esc drops them
 
-	// The contribution being written, and for whom.
-	who  string
-	form tui.ContributionForm
+	// The contribution being written, and for whom; editing is the one
+	// being changed ("" for a new one, see desk_entries.go).
+	who     string
+	form    tui.ContributionForm
+	editing string
+
+	// The table's own entries, to correct or delete, and a question
+	// asked before a deletion; the table's dots in an open vote.
+	entry  int
+	asking *deskQuestion
+	ballot deskBallot
 }
 
 type scribeStage int
 
 const (
-	scribeWho scribeStage = iota
-	scribeNew
-	scribeWrite
+	scribeWho     scribeStage = iota
+	scribeNew                 // someone new joins
+	scribeWrite               // writing for them, or correcting an entry
+	scribeEntries             // the entries made for them, to correct
+	scribeBallot              // placing their dots
+	scribeOrg                 // their kind of organisation
+	scribeAgree               // what they agree with
 )
 
 // scribeSavedMsg reports the outcome of a join or a contribution entered
@@ -98,11 +115,22 @@ func (d *scribeDesk) update(msg tea.Msg) (cmd tea.Cmd, leave bool) {
 		if msg.String() != "esc" {
 			d.escPressed = false
 		}
+		if d.asking != nil {
+			return d.answer(msg), false
+		}
 		switch d.stage {
 		case scribeWho:
 			return d.whoKey(msg)
 		case scribeNew:
 			return d.newKey(msg), false
+		case scribeEntries:
+			return d.entriesKey(msg), false
+		case scribeBallot:
+			return d.ballotKey(msg), false
+		case scribeOrg:
+			return d.orgKey(msg), false
+		case scribeAgree:
+			return d.agreeKey(msg), false
 		default:
 			return d.writeKey(msg), false
 		}
@@ -117,15 +145,19 @@ func (d *scribeDesk) whoKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		tui.MoveIn(&d.cursor, len(people)+1, k, 1)
 	case key.Matches(k, deskKeys.Back):
 		return nil, true
+	case key.Matches(k, deskKeys.Write) && d.cursor == 0:
+		d.startNew()
+	case d.cursor == 0:
 	case key.Matches(k, deskKeys.Write):
-		if d.cursor == 0 {
-			d.stage, d.consent, d.onConsent = scribeNew, false, false
-			d.name = tui.NewLineInput("Table 3, or a name or pseudonym", inquiry.MaxNameRunes)
-			d.name.Prompt = ""
-			d.notice = tui.Notice{}
-			return nil, false
-		}
 		d.startWriting(people[d.cursor-1].ID)
+	case key.Matches(k, deskKeys.Entries):
+		d.openEntries(people[d.cursor-1].ID)
+	case key.Matches(k, deskKeys.Dots):
+		d.openBallot(people[d.cursor-1].ID)
+	case key.Matches(k, deskKeys.Organisation):
+		d.openOrg(people[d.cursor-1].ID)
+	case key.Matches(k, deskKeys.Agree):
+		d.openAgree(people[d.cursor-1].ID)
 	}
 	return nil, false
 }
@@ -144,60 +176,6 @@ func (d *scribeDesk) startWriting(who string) {
 	if p, ok := d.ws.Participant(who); ok {
 		d.notice = tui.Notice{Text: "Writing for " + inquiry.CleanLine(p.Name) + ". Enter saves; tab moves to the prompt, kind, themes and partner."}
 	}
-}
-
-func (d *scribeDesk) newKey(k tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(k, deskKeys.Back):
-		d.stage, d.notice = scribeWho, tui.Notice{}
-		return nil
-	case key.Matches(k, deskKeys.Consent):
-		d.onConsent = !d.onConsent
-		if d.onConsent {
-			d.name.Blur()
-		} else {
-			d.name.Focus()
-		}
-		return nil
-	case key.Matches(k, deskKeys.Tick) && d.onConsent:
-		d.consent = !d.consent
-		return nil
-	case key.Matches(k, deskKeys.Add):
-		return d.join()
-	}
-	if d.onConsent {
-		return nil
-	}
-	var cmd tea.Cmd
-	d.name, cmd = d.name.Update(k)
-	return cmd
-}
-
-// join records someone without a terminal joining, the scribe having
-// confirmed their consent.
-func (d *scribeDesk) join() tea.Cmd {
-	if d.saving {
-		return nil
-	}
-	name := inquiry.CleanLine(d.name.Value())
-	switch {
-	case name == "":
-		d.notice = tui.Notice{Text: "Give them a name: a table's, or the person's name or pseudonym.", Bad: true}
-		return nil
-	case inquiry.RuneCount(name) > inquiry.MaxNameRunes:
-		d.notice = tui.Notice{Text: "That name is too long: please keep it under 40 characters.", Bad: true}
-		return nil
-	case !d.consent:
-		d.notice = tui.Notice{Text: "Ask them first, then tick that they agreed (space) before writing for them.", Bad: true}
-		d.onConsent = true
-		d.name.Blur()
-		return nil
-	}
-	if d.joiningID == "" {
-		d.joiningID = tui.NewID()
-	}
-	p := &inquiry.ParticipantDetails{ID: d.joiningID, Name: inquiry.Words{Text: name}, ConsentAt: stampTime(), Scribed: true}
-	return d.send(inquiry.Event{Type: inquiry.ParticipantJoined, Participant: p})
 }
 
 // send records an event in the scribe's name.
@@ -220,6 +198,15 @@ func (d *scribeDesk) saved(msg scribeSavedMsg) {
 		return
 	}
 	switch e := msg.event; e.Type {
+	case inquiry.ContributionEdited, inquiry.ContributionDeleted:
+		d.corrected(e)
+	case inquiry.VoteCast:
+		d.ballotSaved(e)
+	case inquiry.ContributionAgreed, inquiry.AgreementWithdrawn:
+		d.agreed(e)
+	case inquiry.OrganisationChanged:
+		d.stage = scribeWho
+		d.notice = tui.Notice{Text: "✓ " + d.nameOf(e.Target) + " comes from: " + orgLabel(e.Profile.Organisation) + "."}
 	case inquiry.ParticipantJoined:
 		d.joiningID = ""
 		d.startWriting(e.Participant.ID)
@@ -237,7 +224,7 @@ func (d *scribeDesk) saved(msg scribeSavedMsg) {
 
 func (d *scribeDesk) paste(text string) {
 	switch {
-	case d.stage == scribeNew && !d.onConsent:
+	case d.stage == scribeNew && d.newField == newName:
 		tui.PasteLine(&d.name, inquiry.CleanLine(text))
 	case d.stage == scribeWrite:
 		if problem := d.form.Paste(text); problem != "" {
@@ -255,6 +242,9 @@ func (d *scribeDesk) words() string { return strings.TrimSpace(d.form.Words()) }
 func (d *scribeDesk) writeKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, deskKeys.Save):
+		if d.editing != "" {
+			return d.saveCorrection()
+		}
 		return d.save()
 	case key.Matches(k, deskKeys.Back):
 		if d.words() != "" && !d.escPressed {
@@ -264,6 +254,12 @@ func (d *scribeDesk) writeKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		d.form.Clear()
 		d.stage, d.notice = scribeWho, tui.Notice{}
+		if d.editing != "" {
+			d.editing, d.stage = "", scribeEntries
+		}
+		return nil
+	case d.editing != "" && (key.Matches(k, deskKeys.Prompt) || d.form.Focus() == tui.FieldPrompt && key.Matches(k, deskKeys.Choose)):
+		d.notice = tui.Notice{Text: "A correction stays at its prompt: to move it, delete it and write it again there.", Bad: true}
 		return nil
 	case key.Matches(k, deskKeys.Prompt):
 		delta := 1

@@ -18,6 +18,14 @@ func (d *scribeDesk) view(w, h int) ([]string, *tea.Cursor) {
 		return d.whoLines(w, h), nil
 	case scribeNew:
 		return d.newLines(w)
+	case scribeEntries:
+		return d.entriesLines(w, h), nil
+	case scribeBallot:
+		return d.ballotLines(w, h), nil
+	case scribeOrg:
+		return d.orgLines(w, h), nil
+	case scribeAgree:
+		return d.agreeLines(w, h), nil
 	}
 	return d.writeLines(w, h)
 }
@@ -25,11 +33,44 @@ func (d *scribeDesk) view(w, h int) ([]string, *tea.Cursor) {
 // footer is the desk's keys for the line of keys.
 func (d *scribeDesk) footer() []key.Binding {
 	k, f := deskKeys, tui.FormKeys
+	if d.asking != nil {
+		yes := askKeys.Yes
+		yes.SetHelp("y", d.asking.yes)
+		return []key.Binding{yes, askKeys.No}
+	}
 	switch d.stage {
 	case scribeWho:
-		return []key.Binding{k.Pick, k.Write, k.Back}
+		back := []key.Binding{k.Back}
+		if d.alone {
+			back = nil
+		}
+		if d.cursor == 0 {
+			return append([]key.Binding{k.Pick, k.Write}, back...)
+		}
+		// The most used first: the line drops keys from its end.
+		write := k.Write
+		write.SetHelp("enter", "write")
+		keys := []key.Binding{write, k.Entries}
+		if d.ws.OpenVote() != nil {
+			keys = append(keys, k.Dots)
+		}
+		return append(append(keys, k.Agree, k.Organisation, k.Pick), back...)
 	case scribeNew:
-		return []key.Binding{k.Add, k.Consent, k.Tick, k.Back}
+		switch d.newField {
+		case newConsent:
+			return []key.Binding{k.Add, k.Tick, k.Consent, k.Back}
+		case newOrg:
+			return []key.Binding{k.Add, k.Choose, k.Consent, k.Back}
+		}
+		return []key.Binding{k.Add, k.Consent, k.Back}
+	case scribeEntries:
+		return []key.Binding{k.Pick, k.Correct, k.Delete, k.Back}
+	case scribeBallot:
+		return []key.Binding{k.AddDot, k.Save, k.TakeOff, k.Pick, k.Back}
+	case scribeOrg:
+		return []key.Binding{k.Pick, k.Save, k.Back}
+	case scribeAgree:
+		return []key.Binding{k.Pick, k.Toggle, k.Back}
 	}
 	switch d.form.Focus() {
 	case tui.FieldText:
@@ -48,7 +89,15 @@ func (d *scribeDesk) whoLines(w, h int) []string {
 	lines = append(lines, "")
 	items := []string{"+ Someone new: a table, or a person"}
 	for _, p := range d.scribed() {
-		items = append(items, inquiry.CleanLine(p.Name)+tui.Dim.Render(" · joined "+clock(p.JoinedAt)))
+		about := ""
+		if n := len(d.entries(p.ID)); n > 0 {
+			about += " · " + inquiry.Plural(n, "entry", "entries") + " by you"
+		}
+		if p.Organisation != "" {
+			about += " · " + p.Organisation
+		}
+		about += " · joined " + clock(p.JoinedAt)
+		items = append(items, inquiry.CleanLine(p.Name)+tui.Dim.Render(about))
 	}
 	room := max(h-len(lines), 1)
 	d.cursor = min(d.cursor, len(items)-1)
@@ -63,41 +112,22 @@ func (d *scribeDesk) whoLines(w, h int) []string {
 	return lines
 }
 
-func (d *scribeDesk) newLines(w int) ([]string, *tea.Cursor) {
-	lines := []string{tui.Fit(tui.Accent.Render("▸ Someone new, without a laptop"), w), ""}
-	lines = append(lines, tui.FieldLabel(!d.onConsent, "Name: a table's, or the person's name or pseudonym"))
-	cursor := tui.OffsetCursor(d.name.Cursor(), 2, len(lines))
-	if d.onConsent {
-		cursor = nil
-	}
-	lines = append(lines, "  "+d.name.View(), "")
-	box := "[ ]"
-	if d.consent {
-		box = tui.Accent.Render("[✓]")
-	}
-	lines = append(lines, tui.FieldLabel(d.onConsent, "Consent"))
-	for i, l := range tui.Wrap("I have asked them, and they agree that what they say is recorded in this name and shared with the room and in the report.", w-8) {
-		if i == 0 {
-			lines = append(lines, "  "+box+" "+l)
-		} else {
-			lines = append(lines, "      "+strings.TrimSpace(l))
-		}
-	}
-	return lines, cursor
-}
-
 func (d *scribeDesk) writeLines(w, h int) ([]string, *tea.Cursor) {
 	f := &d.form
 	name := "?"
 	if p, ok := d.ws.Participant(d.who); ok {
 		name = inquiry.CleanLine(p.Name)
 	}
-	lines := []string{tui.Fit(tui.Accent.Render("▸ Writing for ")+tui.Bold.Render(name)+tui.Dim.Render(" (scribed)"), w)}
-	where := phaseTitle(d.ws.Guide, f.Ref())
+	doing, left, right := "▸ Writing for ", " ◂ ", " ▸ "
+	if d.editing != "" {
+		doing, left, right = "▸ Correcting what you entered for ", " ", " · " // a correction stays at its prompt
+	}
+	lines := []string{tui.Fit(tui.Accent.Render(doing)+tui.Bold.Render(name)+tui.Dim.Render(" (scribed)"), w)}
+	where := fullPlace(d.ws.Guide, f.Ref())
 	if f.Ref() == d.ws.Current.Prompt {
 		where += " (open for everyone)"
 	}
-	lines = append(lines, tui.Fit(tui.FieldMark(f.Focus() == tui.FieldPrompt, "Prompt")+" ◂ "+tui.Accent.Render(where)+" ▸ "+tui.Dim.Render(f.Prompt().Text), w),
+	lines = append(lines, tui.Fit(tui.FieldMark(f.Focus() == tui.FieldPrompt, "Prompt")+left+tui.Accent.Render(where)+right+tui.Dim.Render(f.Prompt().Text), w),
 		f.KindLine(w).Text, f.ThemesLine(w).Text)
 	line, cursor := f.CommitmentLine(w)
 	if f.IsAction() {

@@ -16,7 +16,7 @@ func (m *Screen) detailLines(w, h int) []string {
 		return []string{tui.Dim.Render(tui.Fit("  Nothing selected.", w))}
 	}
 	lines := []string{tui.Fit(tui.Accent.Render("▸ "+c.Kind.Label()+" by "+m.participantName(c.Participant))+marks(c), w)}
-	where := phaseTitle(m.ws.Guide, c.Prompt)
+	where := fullPlace(m.ws.Guide, c.Prompt)
 	if p, ok := m.ws.Guide.Prompt(c.Prompt); ok {
 		where += ": " + p.Text
 	}
@@ -39,13 +39,7 @@ func (m *Screen) detailLines(w, h int) []string {
 	}
 	add(plain, text, max(h-12, 3))
 	lines = append(lines, "")
-	themes := "Themes: " + m.themeNames(c.Themes)
-	if c.ThemesAccepted {
-		themes += " (accepted)"
-	} else {
-		themes += " (suggested: a accepts)"
-	}
-	facts := []string{themes}
+	facts := append([]string{m.themeFact(c)}, m.relations(c)...)
 	if c.Partner != "" {
 		facts = append(facts, "Partner: "+partnerLabel(m.ws.Guide, c.Partner))
 	}
@@ -54,16 +48,6 @@ func (m *Screen) detailLines(w, h int) []string {
 	}
 	if c.Due != "" {
 		facts = append(facts, "Due: "+c.Due)
-	}
-	if c.BuildsOn != "" {
-		if on, ok := m.ws.Contribution(c.BuildsOn); ok {
-			facts = append(facts, "Builds on "+quote(on, 40)+" by "+m.participantName(on.Participant))
-		}
-	}
-	if c.MergedInto != "" {
-		if into, ok := m.ws.Contribution(c.MergedInto); ok {
-			facts = append(facts, "Merged into "+quote(into, 40)+": only that one is shown")
-		}
 	}
 	if c.Hidden {
 		facts = append(facts, "Hidden: "+c.HiddenReason)
@@ -76,8 +60,12 @@ func (m *Screen) detailLines(w, h int) []string {
 		added += ", edited " + clock(c.EditedAt)
 	}
 	facts = append(facts, added)
-	for _, f := range facts {
-		add(tui.Dim.Render, f, 3)
+	for i, f := range facts {
+		most := 3
+		if i == 0 {
+			most = 5 // the themes, which a long list of labels wraps
+		}
+		add(tui.Dim.Render, f, most)
 	}
 	if len(lines) > h {
 		lines = lines[:h]
@@ -101,6 +89,9 @@ func marks(c *inquiry.Contribution) string {
 	if c.BuildsOn != "" {
 		out = append(out, tui.Dim.Render("↳ builds on"))
 	}
+	if c.Answers != "" {
+		out = append(out, tui.Dim.Render("↳ reframes a barrier"))
+	}
 	if c.ScribedBy != "" {
 		out = append(out, tui.Dim.Render("scribed"))
 	}
@@ -110,17 +101,19 @@ func marks(c *inquiry.Contribution) string {
 	return " " + strings.Join(out, " ")
 }
 
-// scriber says who entered a contribution for someone: you, another
-// facilitator, a scribe, or the server.
+// scriber says who entered a contribution for someone: you, or another
+// facilitator or a scribe by name, or the server.
 func (m *Screen) scriber(c *inquiry.Contribution) string {
-	role := m.index.scribes[c.ID]
+	a := m.index.scribes[c.ID]
 	switch {
-	case c.ScribedBy == m.s.Actor.ID && role == m.s.Actor.Role:
+	case c.ScribedBy == m.s.Actor.ID && a.Role == m.s.Actor.Role:
 		return "you"
-	case role == inquiry.RoleScribe:
-		return "a scribe"
-	case role == inquiry.RoleSystem:
+	case a.Role == inquiry.RoleSystem:
 		return "the server"
+	case a.Role == inquiry.RoleScribe:
+		return "the scribe " + m.ws.ActorName(a)
+	case a.Role == "":
+		return "a facilitator"
 	}
-	return "a facilitator"
+	return m.ws.ActorName(a) + " (facilitator)"
 }

@@ -22,6 +22,8 @@ func pressEnrol(t *testing.T, m tea.Model, keys ...string) tea.Model {
 			msg = tea.KeyPressMsg{Code: tea.KeyEnter}
 		case "esc":
 			msg = tea.KeyPressMsg{Code: tea.KeyEscape}
+		case "tab":
+			msg = tea.KeyPressMsg{Code: tea.KeyTab}
 		case "ctrl+c":
 			msg = tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
 		default:
@@ -47,7 +49,10 @@ func enrolScreen(m tea.Model) string { return m.View().Content }
 
 func TestEnrolScreenRefusesAWrongCodeAndAcceptsTheRightOne(t *testing.T) {
 	var tried []string
-	enrol := func(code string) error {
+	enrol := func(code, name string) error {
+		if name != "Morag Bell" {
+			t.Errorf("enrolled in the name %q, want the one typed", name)
+		}
 		tried = append(tried, code)
 		if code != "k7mq-2xhd-p9ta-wn3e" {
 			return errors.New("that is not the enrolment code")
@@ -55,11 +60,11 @@ func TestEnrolScreenRefusesAWrongCodeAndAcceptsTheRightOne(t *testing.T) {
 		return nil
 	}
 	m := NewEnrol(enrol, "ssh -p 23234 10.0.0.5")
-	if !strings.Contains(enrolScreen(m), "Type the enrolment code") {
-		t.Fatalf("the screen does not ask for the code:\n%s", enrolScreen(m))
+	if !strings.Contains(enrolScreen(m), "Type the enrolment code") || !strings.Contains(enrolScreen(m), "Your name") {
+		t.Fatalf("the screen does not ask for a name and the code:\n%s", enrolScreen(m))
 	}
 
-	m = pressEnrol(t, m, "wrong", "enter")
+	m = pressEnrol(t, m, "Morag Bell", "enter", "wrong", "enter")
 	if !strings.Contains(enrolScreen(m), "that is not the enrolment code") {
 		t.Errorf("a refusal is not shown:\n%s", enrolScreen(m))
 	}
@@ -69,7 +74,7 @@ func TestEnrolScreenRefusesAWrongCodeAndAcceptsTheRightOne(t *testing.T) {
 
 	m = pressEnrol(t, m, "k7mq-2xhd-p9ta-wn3e", "enter")
 	got := enrolScreen(m)
-	for _, want := range []string{"This key is now a facilitator key.", "Connect with ssh -p 23234 10.0.0.5."} {
+	for _, want := range []string{"This key is now a facilitator key, in the name Morag Bell.", "Connect with ssh -p 23234 10.0.0.5."} {
 		if !strings.Contains(got, want) {
 			t.Errorf("after the right code the screen lacks %q:\n%s", want, got)
 		}
@@ -81,7 +86,7 @@ func TestEnrolScreenRefusesAWrongCodeAndAcceptsTheRightOne(t *testing.T) {
 
 func TestEnrolScreenIgnoresAnEmptyCode(t *testing.T) {
 	called := false
-	m := pressEnrol(t, NewEnrol(func(string) error { called = true; return nil }, ""), "enter", "   ", "enter")
+	m := pressEnrol(t, NewEnrol(func(string, string) error { called = true; return nil }, ""), "Jo", "enter", "enter", "   ", "enter")
 	if called {
 		t.Error("an empty code was sent to the server")
 	}
@@ -92,7 +97,7 @@ func TestEnrolScreenIgnoresAnEmptyCode(t *testing.T) {
 
 func TestEnrolScreenLeavesOnEscapeOrCtrlC(t *testing.T) {
 	for _, k := range []string{"esc", "ctrl+c"} {
-		m := NewEnrol(func(string) error { return nil }, "")
+		m := NewEnrol(func(string, string) error { return nil }, "")
 		m, _ = m.Update(tea.KeyPressMsg{Code: 'a', Text: "a"})
 		var msg tea.KeyPressMsg
 		if k == "esc" {
@@ -111,14 +116,14 @@ func TestEnrolScreenLeavesOnEscapeOrCtrlC(t *testing.T) {
 }
 
 func TestEnrolScreenWithoutConnectHintSaysHowToComeBack(t *testing.T) {
-	m := pressEnrol(t, NewEnrol(func(string) error { return nil }, ""), "code", "enter")
+	m := pressEnrol(t, NewEnrol(func(string, string) error { return nil }, ""), "Jo", "enter", "code", "enter")
 	if !strings.Contains(enrolScreen(m), "without enrol@") {
 		t.Errorf("the success screen does not say how to connect:\n%s", enrolScreen(m))
 	}
 }
 
 func TestEnrolScreenSaysGoodbyeOnShutdown(t *testing.T) {
-	m := NewEnrol(func(string) error { return nil }, "")
+	m := NewEnrol(func(string, string) error { return nil }, "")
 	m, cmd := m.Update(tui.ShutdownMsg{})
 	if cmd == nil {
 		t.Fatal("no command after ShutdownMsg")
@@ -128,5 +133,20 @@ func TestEnrolScreenSaysGoodbyeOnShutdown(t *testing.T) {
 	}
 	if !strings.Contains(enrolScreen(m), "The server is shutting down.") {
 		t.Errorf("the screen does not say why it ends:\n%s", enrolScreen(m))
+	}
+}
+
+// TestEnrolScreenAsksTheNameFirst: the code is not sent without a name,
+// and the screen says why; a name given goes with the code.
+func TestEnrolScreenAsksTheNameFirst(t *testing.T) {
+	var got []string
+	enrol := func(code, name string) error { got = append(got, code+" as "+name); return nil }
+	m := pressEnrol(t, NewEnrol(enrol, ""), "tab", "k7mq-2xhd-p9ta-wn3e", "enter")
+	if len(got) != 0 || !strings.Contains(enrolScreen(m), "Give your name first") {
+		t.Fatalf("without a name: sent %q, screen:\n%s", got, enrolScreen(m))
+	}
+	m = pressEnrol(t, m, "Morag Bell", "enter", "enter")
+	if len(got) != 1 || got[0] != "k7mq-2xhd-p9ta-wn3e as Morag Bell" {
+		t.Fatalf("sent %q, want the code typed with the name", got)
 	}
 }

@@ -2,7 +2,6 @@ package facilitator
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/textinput"
@@ -44,6 +43,7 @@ const (
 	modeThemes            // changing a contribution's themes
 	modeMerge             // picking the contribution a duplicate repeats
 	modeScribe            // writing for a table or a person
+	modePeople            // picking the participant another one is
 )
 
 // Screen is the facilitator's screen: choose a workshop, then watch
@@ -77,10 +77,12 @@ type Screen struct {
 	scroll   [panes]int
 
 	// The feed: what it is narrowed to, the contribution picked out (""
-	// follows the newest), whether its details are open, and the search
-	// being typed.
+	// follows the newest) and the newest's Seq when it stopped following
+	// (see picking.go), whether its details are open, and the search being
+	// typed.
 	filter    feedFilter
 	selected  string
+	since     uint64
 	detail    bool
 	searching bool
 	search    textinput.Model
@@ -98,9 +100,18 @@ type Screen struct {
 	where   map[string]inquiry.PromptRef // connected participants, and where each is
 
 	// side is the pane the right-hand column shows beside the feed on a
-	// wide terminal; person is the people pane's cursor.
+	// wide terminal; person is the participant the people pane's cursor
+	// is on, by ID, so that it stays on them as others join or merge.
 	side   dashboardPane
-	person int
+	person string
+	// code is a resume code the facilitator asked to see, and whose;
+	// joining is the person being merged into another (see people_merge.go).
+	code    shownCode
+	joining peopleMerge
+	// textUse is the workshop's words against its budget, read when the
+	// room rings (see storageLine); sectors is the tally by sector.
+	textUse textUse
+	sectors sectorPane
 
 	mode     roomMode
 	ask      *roomQuestion // a yes-or-no, or a reason, on the line above the keys
@@ -161,6 +172,7 @@ func (m *Screen) Init() tea.Cmd {
 func (m *Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.drawnNow.ok = false // drawn for the View after the last Update only
 	if cmd, done := m.frame.Update(msg); done {
+		m.drawnNow.ok = false // drawn for another size, or not to be shown
 		return m, cmd
 	}
 	var cmd tea.Cmd
@@ -169,8 +181,9 @@ func (m *Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// The program draws the screen right after Update: drawing it in
 		// the same Read makes a message one wait for the shared state, not
 		// two, which is most of what a bell costs a busy room's
-		// facilitators (saved → on every facilitator, PERFORMANCE.md).
-		if m.stage == stageRoom && !m.frame.Small() {
+		// facilitators (saved → on every facilitator, PERFORMANCE.md). A
+		// window too small shows no room, so none is drawn for it.
+		if m.stage == stageRoom && !m.frame.Small() && !m.frame.Ended() {
 			m.drawnNow.content, m.drawnNow.cursor = m.viewRoom()
 			m.drawnNow.ok = true
 		}
@@ -187,12 +200,23 @@ func (m *Screen) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.catchUp()
-		return tea.Batch(m.watch.Listen(), m.tick())
+		return tea.Batch(m.watch.Listen(), m.tick(), m.sectorTick())
 	case roomTickMsg:
 		m.ticking = false
 		return m.tick()
+	case sectorTickMsg:
+		m.sectors.waiting = false
+		if m.stage == stageRoom && m.sectors.stale {
+			m.refreshSectors(time.Now())
+		}
+		return m.sectorTick()
 	case actedMsg:
 		return m.acted(msg)
+	case codeMsg:
+		if m.stage == stageRoom {
+			return m.gotCode(msg)
+		}
+		return nil
 	case scribeSavedMsg:
 		if m.stage == stageRoom && m.desk != nil {
 			m.catchUp()
@@ -222,13 +246,21 @@ func (m *Screen) View() tea.View {
 	})
 }
 
-// phaseTitle names where a prompt sits, as "Design 2".
-func phaseTitle(g inquiry.Guide, ref inquiry.PromptRef) string {
-	p, q, ok := g.Locate(ref)
-	if !ok {
-		return "starting"
+// shortPlace names where a prompt sits as the room says it aloud:
+// "Design 2" (inquiry.Place, the one numbering of every screen).
+func shortPlace(g inquiry.Guide, ref inquiry.PromptRef) string {
+	if p, ok := g.Place(ref); ok {
+		return p.Short()
 	}
-	return fmt.Sprintf("%s %d", g.Phases[p].Title, q+1)
+	return "starting"
+}
+
+// fullPlace names where a prompt sits in full: "Design 2 · 7 of 11".
+func fullPlace(g inquiry.Guide, ref inquiry.PromptRef) string {
+	if p, ok := g.Place(ref); ok {
+		return p.String()
+	}
+	return "starting"
 }
 
 // participantName is the name a participant gave, for the room view.
@@ -245,12 +277,4 @@ func partnerLabel(g inquiry.Guide, id string) string {
 		return p.Label
 	}
 	return id
-}
-
-// count is "1 barrier" or "3 barriers".
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, strings.TrimSpace(many))
 }

@@ -97,7 +97,7 @@ func TestFacilitatorFiltersSearchesAndOpensAContribution(t *testing.T) {
 
 	fac.Key("k") // opportunities
 	fac.Key("k") // barriers
-	fac.See("Showing Barriers", "Short funding cycles", "Nobody returns our calls")
+	fac.See("Showing Barriers · 2 matches", "Short funding cycles", "Nobody returns our calls")
 	if fac.Screen.Contains("Shared transport") {
 		t.Fatalf("the barrier filter still shows an opportunity:\n%s", fac.Screen.Text())
 	}
@@ -105,7 +105,7 @@ func TestFacilitatorFiltersSearchesAndOpensAContribution(t *testing.T) {
 	fac.Key("/")
 	fac.Type("funding")
 	fac.Key("enter")
-	fac.See("Showing Barriers · “funding”", "Short funding cycles")
+	fac.See("Showing Barriers · “funding” · 1 match", "Short funding cycles")
 	if fac.Screen.Contains("Nobody returns our calls") {
 		t.Fatalf("the search still shows a contribution without the word:\n%s", fac.Screen.Text())
 	}

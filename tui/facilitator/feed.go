@@ -1,6 +1,7 @@
 package facilitator
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"time"
@@ -82,22 +83,31 @@ func (f *feedList) rank(c *inquiry.Contribution) int {
 }
 
 // feedLines are the contributions, newest first, two lines each, with the
-// picked-out one marked and kept in view.
+// picked-out one marked and kept in view. The title says what the filter
+// shows and how many match, and, once the facilitator has picked one out,
+// how many arrived since.
 func (m *Screen) feedLines(w, h int) []string {
+	n := m.feed.len()
 	title := "Live contributions, newest first"
 	if m.filter.active() {
-		title = "Showing " + m.filter.describe(m.ws)
+		title = "Showing " + m.filter.describe(m.ws) + " · " + inquiry.Plural(n, "match", "matches")
 	}
 	if m.mode == modeMerge {
 		title = "Merge into which one?"
+	}
+	var marker string
+	if news := m.arrived(); news > 0 {
+		marker = tui.Warn.Render(fmt.Sprintf("↑ %d new · home to follow", news))
+		if !m.filter.active() && m.mode != modeMerge {
+			title = "Contributions"
+		}
 	}
 	if m.pane == paneFeed {
 		title = tui.Accent.Render("▸ " + title)
 	} else {
 		title = tui.Bold.Render("  " + title)
 	}
-	lines := []string{tui.Fit(title, w)}
-	n := m.feed.len()
+	lines := []string{tui.TwoSides(title, marker, w)}
 	if n == 0 {
 		empty := "  Waiting for the first contribution…"
 		if m.filter.active() {
@@ -105,10 +115,10 @@ func (m *Screen) feedLines(w, h int) []string {
 		}
 		return append(lines, tui.Dim.Render(tui.Fit(empty, w)))
 	}
-	at := m.selectedRank()
-	if at < 0 {
-		m.selected, at = "", 0 // the picked-out one was filtered or deleted away
-	}
+	// A picked-out contribution no longer in the feed (deleted, or
+	// filtered away) is not marked; the feed shows the newest.
+	at := max(m.selectedRank(), 0)
+	marked := m.pane == paneFeed && (m.selected != "" || m.detail) && m.selectedRank() >= 0
 	room := max((h-1)/2, 1)
 	first := min(max(at-room/2, 0), max(n-room, 0))
 	for i := first; i < n && i < first+room; i++ {
@@ -117,7 +127,7 @@ func (m *Screen) feedLines(w, h int) []string {
 		switch {
 		case c.ID == m.merging:
 			mark = rowMerging
-		case i == at && m.pane == paneFeed && (m.selected != "" || m.detail):
+		case i == at && marked:
 			mark = rowPicked
 		}
 		head, text := m.feedRow(c, w, mark)
@@ -171,6 +181,7 @@ type shownContribution struct {
 	kind                                 inquiry.Kind
 	text, owner, hiddenReason            string
 	mergedInto, buildsOn, scribedBy      string
+	answers                              string
 	highlighted, hidden, withdrawn, gone bool
 }
 
@@ -178,7 +189,7 @@ func showing(c *inquiry.Contribution) shownContribution {
 	return shownContribution{
 		added: c.AddedAt.UnixNano(), prompt: c.Prompt, kind: c.Kind, text: c.Text, owner: c.Owner,
 		hiddenReason: c.HiddenReason, mergedInto: c.MergedInto, buildsOn: c.BuildsOn, scribedBy: c.ScribedBy,
-		highlighted: c.Highlighted, hidden: c.Hidden, withdrawn: c.Withdrawn, gone: c.Erased,
+		answers: c.Answers, highlighted: c.Highlighted, hidden: c.Hidden, withdrawn: c.Withdrawn, gone: c.Erased,
 	}
 }
 
@@ -187,7 +198,7 @@ func (s shownContribution) contribution() *inquiry.Contribution {
 	return &inquiry.Contribution{
 		AddedAt: time.Unix(0, s.added), Prompt: s.prompt, Kind: s.kind, Text: s.text, Owner: s.owner,
 		HiddenReason: s.hiddenReason, MergedInto: s.mergedInto, BuildsOn: s.buildsOn, ScribedBy: s.scribedBy,
-		Highlighted: s.highlighted, Hidden: s.hidden, Withdrawn: s.withdrawn, Erased: s.gone,
+		Answers: s.answers, Highlighted: s.highlighted, Hidden: s.hidden, Withdrawn: s.withdrawn, Erased: s.gone,
 	}
 }
 
@@ -216,7 +227,7 @@ func drawFeedRow(k feedRowKey) [2]string {
 		kind = tui.Barrier.Render(c.Kind.Label())
 	}
 	line := tui.Dim.Render(clock(c.AddedAt)) + " " + tui.Bold.Render(k.name) +
-		tui.Dim.Render(" · ") + kind + marks(c) + tui.Dim.Render(" · "+phaseTitle(*k.guide, c.Prompt))
+		tui.Dim.Render(" · ") + kind + marks(c) + tui.Dim.Render(" · "+shortPlace(*k.guide, c.Prompt))
 	lead := "  "
 	switch k.mark {
 	case rowMerging:

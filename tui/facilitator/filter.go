@@ -8,8 +8,8 @@ import (
 	"github.com/anchorage/anchorage/tui"
 )
 
-// feedFilter narrows the facilitator's feed to one phase, kind, theme or
-// partner, and to contributions containing some words. Each index is -1
+// feedFilter narrows the facilitator's feed to one phase, kind (reframes
+// included: inquiry.AllKinds), theme or partner, and to contributions containing some words. Each index is -1
 // for "any".
 type feedFilter struct {
 	phase, kind, theme, partner int
@@ -37,8 +37,8 @@ func (f feedFilter) compile(ws *inquiry.Workshop) func(*inquiry.Contribution) bo
 		}
 	}
 	var kind inquiry.Kind
-	if f.kind >= 0 && f.kind < len(inquiry.Kinds) {
-		kind = inquiry.Kinds[f.kind]
+	if f.kind >= 0 && f.kind < len(inquiry.AllKinds) {
+		kind = inquiry.AllKinds[f.kind]
 	}
 	theme, partner := "", ""
 	if f.theme >= 0 {
@@ -76,7 +76,7 @@ func (f feedFilter) describe(ws *inquiry.Workshop) string {
 		parts = append(parts, ws.Guide.Phases[f.phase].Title)
 	}
 	if f.kind >= 0 {
-		parts = append(parts, inquiry.Kinds[f.kind].Plural())
+		parts = append(parts, inquiry.AllKinds[f.kind].Plural())
 	}
 	if f.theme >= 0 {
 		if themes := ws.Themes(); f.theme < len(themes) {

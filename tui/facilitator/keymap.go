@@ -18,8 +18,8 @@ const pageStep = 10
 
 // roomKeys are the keys of the room itself.
 var roomKeys = struct {
-	Pick, Ends, Open, Search, Phase, Kind, Theme, Partner, Clear, NextPane, PrevPane, Keys,
-	NextPrompt, Prompts, MoreTime, EndTime, Seeing, Reveal, Vote, Scribe, Erase, Back, Chooser, Quit key.Binding
+	Pick, Ends, Open, Search, Phase, Kind, Theme, Partner, Clear, NextPane, PrevPane, Sectors, Keys,
+	NextPrompt, Prompts, MoreTime, LessTime, Pause, EndTime, Seeing, Reveal, Lobby, Vote, Scribe, Erase, Back, Chooser, Quit key.Binding
 }{
 	Pick:       bind("↑↓", "pick", "up", "down", "pgup", "pgdown"),
 	Ends:       bind("home end", "newest, oldest", "home", "end"),
@@ -32,13 +32,17 @@ var roomKeys = struct {
 	Clear:      bind("x", "clear", "x"),
 	NextPane:   bind("tab", "next pane", "tab", "right"),
 	PrevPane:   bind("shift+tab", "last pane", "shift+tab", "left"),
+	Sectors:    bind("g", "by sector", "g"),
 	Keys:       bind("?", "keys", "?"),
 	NextPrompt: bind("n", "next prompt", "n"),
 	Prompts:    bind("o", "prompts", "o"),
 	MoreTime:   bind("+ 5", "more time", "+", "=", "1", "5"),
+	LessTime:   bind("-", "a minute less", "-", "_"),
+	Pause:      bind("space", "pause", "space"),
 	EndTime:    bind("0", "end time", "0"),
 	Seeing:     bind("s", "seeing", "s"),
 	Reveal:     bind("v", "reveal", "v"),
+	Lobby:      bind("l", "lobby", "l"),
 	Vote:       bind("d", "vote", "d"),
 	Scribe:     bind("c", "scribe", "c"),
 	Erase:      bind("e", "erase", "e"),
@@ -48,14 +52,25 @@ var roomKeys = struct {
 }
 
 // detailKeys curate the contribution whose details are open.
-var detailKeys = struct{ Accept, Themes, Merge, Highlight, Hide, Next, Close key.Binding }{
-	Accept:    bind("a", "accept themes", "a"),
+var detailKeys = struct{ Accept, Themes, Merge, Unmerge, Highlight, Hide, Next, Close key.Binding }{
+	Accept:    bind("a", "confirm themes", "a"),
 	Themes:    bind("t", "themes", "t"),
 	Merge:     bind("m", "merge", "m"),
+	Unmerge:   bind("u", "undo merge", "u"),
 	Highlight: bind("*", "highlight", "*"),
 	Hide:      bind("h", "hide", "h"),
 	Next:      bind("↑↓", "next", "up", "down"),
 	Close:     bind("esc", "close", "esc"),
+}
+
+// peopleKeys act on the person the people pane's cursor is on.
+var peopleKeys = struct{ Code, Reissue, Merge, Admit, AdmitAll, Remove key.Binding }{
+	Code:     bind("enter", "resume code", "enter"),
+	Reissue:  bind("i", "new code", "i"),
+	Merge:    bind("m", "same person", "m"),
+	Admit:    bind("a", "let in", "a"),
+	AdmitAll: bind("A", "let all in", "A"),
+	Remove:   bind("B", "remove", "B"),
 }
 
 // listed is one of the room's keys as the list of keys shows it: the keys
@@ -83,11 +98,14 @@ var roomKeyList = []struct {
 		{roomKeys.Partner, "", "show one partner (again for the next)"},
 		{roomKeys.Clear, "", "clear the filters and the search"},
 		{roomKeys.NextPane, "tab ← →", "move between the feed, the tally, people and the vote"},
+		{roomKeys.Sectors, "", "the tally by theme, or by sector (small groups counted with others)"},
 	}},
 	{"Pacing", []listed{
 		{roomKeys.NextPrompt, "", "open the next prompt for everyone, with its timebox"},
 		{roomKeys.Prompts, "", "choose a prompt to open (or to reveal)"},
 		{roomKeys.MoreTime, "+ or 1, 5", "add one or five minutes to the timebox"},
+		{roomKeys.LessTime, "", "take a minute off the timebox"},
+		{roomKeys.Pause, "", "pause the timebox on every screen, or start it again"},
 		{roomKeys.EndTime, "", "end the timebox now: time is up on every screen"},
 	}},
 	{"Seeing each other", []listed{
@@ -95,16 +113,26 @@ var roomKeyList = []struct {
 		{roomKeys.Reveal, "", "reveal the open prompt's held-back contributions"},
 	}},
 	{"Details open", []listed{
-		{detailKeys.Accept, "", "accept the suggested themes as they are"},
+		{detailKeys.Accept, "", "confirm its themes as they are (or, with none, what its words suggest)"},
 		{detailKeys.Themes, "", "change the themes, or add a new theme (n)"},
 		{detailKeys.Merge, "", "merge into the one it repeats (pick it in the feed)"},
+		{detailKeys.Unmerge, "", "undo the merge of a merged contribution: it is shown again"},
 		{detailKeys.Highlight, "", "highlight ★, or stop highlighting"},
 		{detailKeys.Hide, "", "hide, giving a reason its author reads; again to show it"},
 	}},
 	{"Prioritising", []listed{{roomKeys.Vote, "", "open a dot vote, or close the open one (asks first)"}}},
 	{"The wall display", []listed{{wallKey, "", "what the wall shows: auto, the prompt, the tally, the votes, the reveals"}}},
 	{"Scribing", []listed{{roomKeys.Scribe, "", "write for a table or a person without a laptop"}}},
-	{"People pane", []listed{{roomKeys.Erase, "", "erase the picked-out person at their request (asks first)"}}},
+	{"Who is in", []listed{{roomKeys.Lobby, "", "hold newcomers in a lobby until you let them in, or lift it"}}},
+	{"People pane", []listed{
+		{peopleKeys.Code, "", "show a keyless person's resume code to read out (again hides it)"},
+		{peopleKeys.Reissue, "", "issue them a new resume code; the old one stops working (asks first)"},
+		{peopleKeys.Merge, "", "they joined twice: pick the person they are, and merge (asks first)"},
+		{peopleKeys.Admit, "", "let the person waiting in the lobby in"},
+		{peopleKeys.AdmitAll, "", "let everyone waiting in"},
+		{peopleKeys.Remove, "", "remove and block them, giving the reason (asks first)"},
+		{roomKeys.Erase, "", "erase the picked-out person at their request (asks first)"},
+	}},
 	{"Keys", []listed{{roomKeys.Keys, "", "this list of every key; ? again, or any other key, closes it"}}},
 	{"Leaving", []listed{
 		{roomKeys.Back, "", "close, clear the filters, or back to the list of workshops"},
@@ -182,22 +210,38 @@ var themeKeys = struct{ Move, Tick, New, Save, Cancel, Add, Keywords, Back key.B
 }
 
 // deskKeys are the scribe desk's: choosing whom to write for, adding
-// someone new, and writing (with the form's own keys, tui.FormKeys).
-var deskKeys = struct{ Pick, Write, Add, Consent, Tick, Save, Choices, Prompt, Back key.Binding }{
-	Pick:    bind("↑↓", "pick", "up", "down"),
-	Write:   bind("enter", "write for them", "enter"),
-	Add:     bind("enter", "add them", "enter"),
-	Consent: bind("tab", "consent", "tab", "shift+tab", "up", "down"),
-	Tick:    bind("space", "tick", "space"),
-	Save:    bind("enter", "save", "enter"),
-	Choices: bind("tab", "choices", "tab"),
-	Prompt:  bind("pgup/pgdn", "prompt", "pgup", "pgdown"),
-	Back:    bind("esc", "back", "esc"),
+// someone new, writing (with the form's own keys, tui.FormKeys), and for
+// a table already there, correcting its entries, placing its dots and
+// giving its kind of organisation.
+var deskKeys = struct {
+	Pick, Write, Add, Consent, Tick, Choose, Save, Choices, Prompt, Back,
+	Entries, Dots, Agree, Organisation, Correct, Delete, AddDot, TakeOff, Toggle key.Binding
+}{
+	Pick:         bind("↑↓", "pick", "up", "down"),
+	Write:        bind("enter", "write for them", "enter"),
+	Add:          bind("enter", "add them", "enter"),
+	Consent:      bind("tab", "next", "tab", "shift+tab", "up", "down"),
+	Tick:         bind("space", "tick", "space"),
+	Choose:       bind("←→", "choose", "left", "right"),
+	Save:         bind("enter", "save", "enter"),
+	Choices:      bind("tab", "choices", "tab"),
+	Prompt:       bind("pgup/pgdn", "prompt", "pgup", "pgdown"),
+	Back:         bind("esc", "back", "esc"),
+	Entries:      bind("e", "correct", "e"),
+	Dots:         bind("v", "their dots", "v"),
+	Agree:        bind("+", "agree", "+", "="),
+	Organisation: bind("o", "organisation", "o"),
+	Correct:      bind("enter", "correct it", "enter"),
+	Delete:       bind("d", "delete", "d"),
+	AddDot:       bind("→ +", "a dot", "right", "+", "="),
+	TakeOff:      bind("← -", "take one off", "left", "-"),
+	Toggle:       bind("+ enter", "agree, or take it back", "+", "=", "enter", "space"),
 }
 
-// enrolKeys send the enrolment code, or leave.
-var enrolKeys = struct{ Enrol, Leave key.Binding }{
+// enrolKeys move from the name to the code, send them, or leave.
+var enrolKeys = struct{ Enrol, Field, Leave key.Binding }{
 	Enrol: bind("enter", "enrol", "enter"),
+	Field: bind("tab", "name or code", "tab", "shift+tab", "up", "down"),
 	Leave: bind("esc", "leave", "esc", "ctrl+c"),
 }
 

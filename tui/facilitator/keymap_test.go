@@ -22,7 +22,7 @@ func TestEveryRoomKeyIsInTheListOfKeys(t *testing.T) {
 			listed = append(listed, strings.Join(l.b.Keys(), " "))
 		}
 	}
-	for _, set := range []any{roomKeys, detailKeys} {
+	for _, set := range []any{roomKeys, detailKeys, peopleKeys} {
 		v := reflect.ValueOf(set)
 		for i := range v.NumField() {
 			name := v.Type().Field(i).Name
@@ -39,7 +39,7 @@ func TestEveryRoomKeyIsInTheListOfKeys(t *testing.T) {
 }
 
 func TestTheListOfKeysSaysWhatEveryRoomKeyDoes(t *testing.T) {
-	store, sum := datatest.Workshop(t)
+	store, sum := datatest.LedWorkshop(t)
 	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 120, 80)
 	fac.See("Live contributions")
 	fac.Key("?")
@@ -50,4 +50,25 @@ func TestTheListOfKeysSaysWhatEveryRoomKeyDoes(t *testing.T) {
 	}
 	fac.Key("?")
 	fac.See("Live contributions", "? keys")
+}
+
+// TestHelpSaysWhatIsTrueInASelfPacedWorkshop: in a self-paced workshop
+// neither the line of keys nor the list of keys offers to open prompts or
+// keep time for everyone; the list says why instead.
+func TestHelpSaysWhatIsTrueInASelfPacedWorkshop(t *testing.T) {
+	store, sum := datatest.Workshop(t)
+	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 120, 60)
+	fac.See("Live contributions", "? keys")
+	for _, offer := range []string{"n next prompt", "o prompts"} {
+		if fac.Shows(offer) {
+			t.Errorf("a self-paced room's line of keys offers %q:\n%s", offer, fac.Screen.Text())
+		}
+	}
+	fac.Key("?")
+	fac.See("This workshop is self-paced: each participant moves on when ready", "reveal the open prompt's")
+	for _, l := range roomKeyList[1].keys {
+		if fac.Shows(l.does) {
+			t.Errorf("a self-paced room's list of keys offers %q:\n%s", l.does, fac.Screen.Text())
+		}
+	}
 }

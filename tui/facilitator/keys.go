@@ -58,6 +58,8 @@ func (m *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.themesKey(k)
 	case modeMerge:
 		return m.mergeKey(k)
+	case modePeople:
+		return m.peopleMergeKey(k)
 	case modeScribe:
 		cmd, leave := m.desk.update(k)
 		if leave {
@@ -83,13 +85,22 @@ func (m *Screen) roomKey(k tea.KeyPressMsg) tea.Cmd {
 		m.move(delta)
 		return nil
 	}
+	if m.pane == panePeople {
+		if cmd, done := m.peopleKey(k); done {
+			return cmd
+		}
+	}
 	switch {
 	case key.Matches(k, r.NextPane):
 		m.focus(1)
 	case key.Matches(k, r.PrevPane):
 		m.focus(-1)
 	case key.Matches(k, r.Open):
-		m.detail = !m.detail && m.pane == paneFeed && m.feed.len() > 0
+		if m.detail {
+			m.detail = false
+		} else {
+			m.openDetails()
+		}
 	case key.Matches(k, r.Search):
 		m.searching = true
 		m.search.SetValue(m.filter.search)
@@ -98,7 +109,7 @@ func (m *Screen) roomKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, r.Phase):
 		m.refilter(&m.filter.phase, len(m.ws.Guide.Phases))
 	case key.Matches(k, r.Kind):
-		m.refilter(&m.filter.kind, len(inquiry.Kinds))
+		m.refilter(&m.filter.kind, len(inquiry.AllKinds))
 	case key.Matches(k, r.Theme):
 		m.refilter(&m.filter.theme, len(m.ws.Themes()))
 	case key.Matches(k, r.Partner):
@@ -113,9 +124,13 @@ func (m *Screen) roomKey(k tea.KeyPressMsg) tea.Cmd {
 		m.openPicker()
 	case key.Matches(k, r.MoreTime):
 		if k.String() == "5" {
-			return m.extend(5 * time.Minute)
+			return m.shift(5 * time.Minute)
 		}
-		return m.extend(time.Minute)
+		return m.shift(time.Minute)
+	case key.Matches(k, r.LessTime):
+		return m.shift(-time.Minute)
+	case key.Matches(k, r.Pause):
+		return m.pause()
 	case key.Matches(k, r.EndTime):
 		return m.endTimebox()
 	case key.Matches(k, r.Seeing):
@@ -133,7 +148,11 @@ func (m *Screen) roomKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		m.mode, m.notice = modeScribe, tui.Notice{}
 	case key.Matches(k, r.Erase):
-		return m.erase()
+		m.notice = tui.Notice{Text: "To erase someone, pick them in the people pane first (tab moves there).", Bad: true}
+	case key.Matches(k, r.Lobby):
+		return m.lobby()
+	case key.Matches(k, r.Sectors):
+		m.switchTally()
 	case key.Matches(k, r.Back):
 		switch {
 		case m.detail:
@@ -176,7 +195,8 @@ func (m *Screen) refilter(choice *int, n int) {
 func (m *Screen) setFilter(f feedFilter) {
 	m.filter = f
 	m.feed.rebuild(m.ws, f)
-	m.selected, m.detail, m.pane = "", false, paneFeed
+	m.pick("")
+	m.detail, m.pane = false, paneFeed
 	m.scroll[paneFeed] = 0
 }
 
@@ -198,36 +218,15 @@ func (m *Screen) searchKey(k tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// selectedRank is where the picked-out contribution is in the feed: 0
-// (the newest) when none is picked out, -1 when it is no longer there.
-func (m *Screen) selectedRank() int {
-	if m.selected == "" {
-		return 0
-	}
-	c, _ := m.ws.Contribution(m.selected)
-	return m.feed.rank(c)
-}
-
 // move moves the feed's selection, or the people pane's cursor, or
 // scrolls the other panes.
 func (m *Screen) move(delta int) {
 	switch m.pane {
 	case paneFeed:
+		m.moveInFeed(delta)
 	case panePeople:
 		m.movePerson(delta)
-		return
 	default:
 		m.scroll[m.pane] = max(m.scroll[m.pane]+max(min(delta, 1000), -1000), 0)
-		return
-	}
-	n := m.feed.len()
-	if n == 0 {
-		return
-	}
-	at := max(m.selectedRank(), 0)
-	at = min(max(at+delta, 0), n-1)
-	m.selected = m.feed.newest(at)
-	if at == 0 && m.mode != modeMerge {
-		m.selected = "" // back at the top: follow the newest again
 	}
 }

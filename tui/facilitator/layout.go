@@ -19,22 +19,26 @@ func (m *Screen) viewRoom() (string, *tea.Cursor) {
 	w, h, ws := m.frame.Width, m.frame.Height, m.ws
 	var b tui.Lines
 	d := &m.drawn
-	hk := headerKey{w: w, title: ws.Title, code: ws.Code, open: ws.Open}
+	hk := headerKey{w: w, title: ws.Title, code: ws.Code, open: ws.Open, lobby: ws.Lobby}
 	if w >= 72 {
 		hk.seeing = seeing(ws.Settings)
 	}
 	b.Line(tui.Keep(&d.header, hk, drawHeader).Text)
 	if h >= 16 {
 		ck := countsKey{w: w, joined: len(ws.Participants), here: len(m.where), contributions: m.tally.Contributions,
-			opportunities: m.tally.Totals[inquiry.Opportunity], barriers: m.tally.Totals[inquiry.Barrier]}
+			opportunities: m.tally.Totals[inquiry.Opportunity], barriers: m.tally.Totals[inquiry.Barrier],
+			reframes: m.tally.Totals[inquiry.Reframe]}
 		b.Line(tui.Keep(&d.counts, ck, drawCounts).Text)
 	}
 	b.Line(m.paceLine(w))
+	if warn := m.storageLine(w); warn != "" {
+		b.Line(warn)
+	}
 	rule := tui.Keep(&d.rule, w, tui.Rule).Text
 	b.Line(rule)
 
-	// The line above the keys: a question takes two if it needs them, so
-	// that what is about to happen is read whole before y.
+	// The line above the keys: a question takes up to three if it needs
+	// them, so that what is about to happen is read whole before y.
 	var bottom []string
 	var input *textinput.Model
 	switch {
@@ -44,7 +48,7 @@ func (m *Screen) viewRoom() (string, *tea.Cursor) {
 		input = m.ask.input
 	case m.ask != nil:
 		for i, l := range tui.Wrap(m.ask.text, w) {
-			if i < 2 {
+			if i < 3 {
 				bottom = append(bottom, tui.Warn.Render(l))
 			}
 		}
@@ -84,6 +88,9 @@ func drawHeader(k headerKey) string {
 		state = tui.Bad.Render("closed")
 	}
 	right := tui.Accent.Render(k.code) + tui.Dim.Render(" · ") + state
+	if k.lobby {
+		right += tui.Warn.Render(" · lobby on")
+	}
 	if k.seeing != "" {
 		right += tui.Dim.Render(" · seeing " + k.seeing)
 	}
@@ -93,10 +100,13 @@ func drawHeader(k headerKey) string {
 // counts is the line of who joined, who is here and what they recorded,
 // shortened when the width is too small for it.
 func drawCounts(k countsKey) string {
-	people := count(k.joined, "participant", "participants")
-	contributions := count(k.contributions, "contribution", "contributions")
+	people := inquiry.Plural(k.joined, "participant", "participants")
+	contributions := inquiry.Plural(k.contributions, "contribution", "contributions")
 	line := fmt.Sprintf("%s joined, %d here now · %s: %s, %s", people, k.here, contributions,
-		count(k.opportunities, "opportunity", "opportunities"), count(k.barriers, "barrier", "barriers"))
+		inquiry.Plural(k.opportunities, "opportunity", "opportunities"), inquiry.Plural(k.barriers, "barrier", "barriers"))
+	if k.reframes > 0 {
+		line += ", " + inquiry.Plural(k.reframes, "reframe", "reframes")
+	}
 	if tui.Width(line) > k.w {
 		line = fmt.Sprintf("%s · %d here · %s", people, k.here, contributions)
 	}
@@ -132,13 +142,20 @@ func (m *Screen) bodyLines(w, h int) ([]string, *tea.Cursor) {
 		return lines, cursor
 	case m.mode == modeScribe:
 		return m.desk.view(w, h)
+	case m.mode == modePeople:
+		return m.peopleMergeLines(w, h), nil
 	}
 	if w < 72 {
 		switch {
 		case m.pane != paneFeed:
 			return m.sideLines(m.pane, w, h), nil
 		case m.detail:
-			return m.detailLines(w, h), nil
+			// Alone on the screen, the details say what arrived meanwhile.
+			lines := m.detailLines(w, h)
+			if n := m.arrived(); n > 0 && len(lines) > 0 {
+				lines[0] = tui.TwoSides(lines[0], tui.Warn.Render(fmt.Sprintf("↑ %d new", n)), w)
+			}
+			return lines, nil
 		}
 		return m.feedLines(w, h), nil
 	}
@@ -165,6 +182,9 @@ func (m *Screen) sideLines(pane dashboardPane, w, h int) []string {
 		return m.peopleLines(w, h)
 	case paneVote:
 		return m.voteLines(w, h)
+	}
+	if m.sectors.on {
+		return m.sectorLines(w, h)
 	}
 	return m.tallyLines(w, h)
 }
@@ -201,9 +221,9 @@ type parts struct {
 type headerKey struct {
 	w                   int
 	title, code, seeing string
-	open                bool
+	open, lobby         bool
 }
 
 type countsKey struct {
-	w, joined, here, contributions, opportunities, barriers int
+	w, joined, here, contributions, opportunities, barriers, reframes int
 }

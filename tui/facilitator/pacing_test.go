@@ -25,7 +25,7 @@ func TestFacilitatorOpensTheNextPromptForEveryoneWithItsTimebox(t *testing.T) {
 	if got := e.Pace.EndsAt.Sub(e.At); got < 9*time.Minute || got > 10*time.Minute {
 		t.Fatalf("the timebox ends %s after opening, want the prompt's own 10 minutes", got)
 	}
-	fac.See("Now open: Discover 1", "⏱", "left", "✓ Opened Discover 1 for everyone")
+	fac.See("Now open: Discover 1 · 1 of 11", "⏱", "left", "✓ Opened Discover 1 · 1 of 11 for everyone")
 
 	fac.Key("n")
 	tuitest.Eventually(t, "the second prompt to be opened", func() bool {
@@ -52,7 +52,7 @@ func TestFacilitatorChoosesAPromptToOpenWithoutItsTimebox(t *testing.T) {
 	if e.Pace.Prompt != tuitest.PromptAt(t, 1, 0) || !e.Pace.EndsAt.IsZero() {
 		t.Fatalf("opened %q ending %v, want Dream 1 with no timebox", e.Pace.Prompt, e.Pace.EndsAt)
 	}
-	fac.See("Now open: Dream 1 · nobody has joined yet")
+	fac.See("Now open: Dream 1 · 4 of 11 · nobody has joined yet")
 	if fac.Screen.Contains("⏱") {
 		t.Fatalf("a prompt opened without a timebox shows a countdown:\n%s", fac.Screen.Text())
 	}
@@ -146,7 +146,7 @@ func TestOpeningAPromptInASelfPacedWorkshopSaysWhyNot(t *testing.T) {
 	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 100, 30)
 	fac.See("Self-paced")
 	fac.Key("n")
-	fac.See("Not saved: participants pace themselves in this workshop.")
+	fac.See("This workshop is self-paced: each participant moves on when ready")
 	if tuitest.HasEvent(store, sum.ID, inquiry.PromptOpened) {
 		t.Fatal("a self-paced workshop had a prompt opened for everyone")
 	}

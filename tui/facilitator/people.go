@@ -2,18 +2,20 @@ package facilitator
 
 import (
 	"fmt"
+	"slices"
 	"strings"
-
-	tea "charm.land/bubbletea/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
 )
 
-// The people pane: everyone who joined, in joining order, with who is
-// connected and where, who has answered the prompt open for everyone, and
-// who withdrew or was erased. A facilitator erases a participant here, at
-// their request, after a clear question.
+// The people pane: everyone who joined, in joining order (two entries of
+// one person, once merged, as one), with who is connected and where, who
+// has answered the prompt open for everyone, who waits in the lobby, and
+// who withdrew, was erased or was removed; and which facilitators and
+// scribes are here. Its keys (people_keys.go) show a keyless person's
+// resume code, issue a new one, merge two entries of one person, let
+// people in from the lobby, and remove or erase someone.
 
 // wherePresent maps each connected participant to where they are in the
 // guide; it is rebuilt when the room rings, not on each keystroke.
@@ -27,31 +29,29 @@ func wherePresent(present []inquiry.Presence) map[string]inquiry.PromptRef {
 	return out
 }
 
-// movePerson moves the people pane's cursor.
-func (m *Screen) movePerson(delta int) {
-	m.person = min(max(m.person+delta, 0), max(len(m.ws.Participants)-1, 0))
+// personAt is where the people pane's cursor is in ws.People(): on the
+// participant picked, or the first if they are no longer listed.
+func (m *Screen) personAt() int {
+	return max(slices.IndexFunc(m.ws.People(), func(p *inquiry.Participant) bool { return p.ID == m.person }), 0)
 }
 
-// erase asks before erasing the participant under the cursor.
-func (m *Screen) erase() tea.Cmd {
-	if m.pane != panePeople {
-		m.notice = tui.Notice{Text: "To erase someone, pick them in the people pane first (tab moves there).", Bad: true}
+// pickedPerson is the participant the people pane's cursor is on, or nil.
+func (m *Screen) pickedPerson() *inquiry.Participant {
+	people := m.ws.People()
+	if len(people) == 0 {
 		return nil
 	}
-	if m.person >= len(m.ws.Participants) {
-		return nil
+	return people[m.personAt()]
+}
+
+// movePerson moves the people pane's cursor.
+func (m *Screen) movePerson(delta int) {
+	people := m.ws.People()
+	if len(people) == 0 {
+		return
 	}
-	p := m.ws.Participants[m.person]
-	if p.Erased {
-		m.notice = tui.Notice{Text: "They are already erased."}
-		return nil
-	}
-	id, name := p.ID, inquiry.CleanLine(p.Name) // the answer comes in a later Read
-	m.confirm(fmt.Sprintf("Erase %s for good? Their name and all their words leave the database; the transcript keeps only that they were here.", name),
-		"erase "+name+" for good", func(m *Screen) tea.Cmd {
-			return m.record(inquiry.Event{Type: inquiry.ParticipantErased, Target: id}, "Erased "+name+": their name and words are gone from the database.", nil)
-		})
-	return nil
+	at := min(max(m.personAt()+max(min(delta, len(people)), -len(people)), 0), len(people)-1)
+	m.person = people[at].ID
 }
 
 // personName is a participant as the room lists them.
@@ -68,6 +68,7 @@ func personName(p *inquiry.Participant) string {
 // peopleLines list everyone who joined, the cursor kept in view.
 func (m *Screen) peopleLines(w, h int) []string {
 	ws := m.ws
+	people := ws.People()
 	title := "People"
 	if m.pane == panePeople {
 		title = tui.Accent.Render("▸ " + title)
@@ -75,46 +76,97 @@ func (m *Screen) peopleLines(w, h int) []string {
 		title = tui.Bold.Render("  " + title)
 	}
 	answered, of := m.index.progress(ws.Current.Prompt)
-	note := fmt.Sprintf("  %d joined · %d here", len(ws.Participants), len(m.where))
+	note := fmt.Sprintf("  %d joined · %d here", len(people), len(m.where))
 	if ws.Current.Prompt != "" {
-		note += fmt.Sprintf(" · ✓ %d of %d answered %s", answered, of, phaseTitle(ws.Guide, ws.Current.Prompt))
+		full := note + fmt.Sprintf(" · ✓ %d of %d answered %s", answered, of, shortPlace(ws.Guide, ws.Current.Prompt))
+		if note += fmt.Sprintf(" · ✓ %d/%d", answered, of); tui.Width(full) <= w {
+			note = full
+		}
 	}
 	lines := []string{tui.Fit(title, w), tui.Fit(tui.Dim.Render(note), w)}
-	if len(ws.Participants) == 0 {
+	if lobby := m.lobbyLine(); lobby != "" {
+		lines = append(lines, tui.Fit("  "+lobby, w))
+	}
+	if team := m.teamHere(); team != "" {
+		lines = append(lines, tui.Fit(tui.Dim.Render("  With you: "+team), w))
+	}
+	if len(people) == 0 {
 		return append(lines, tui.Dim.Render(tui.Fit("  Nobody has joined yet.", w)))
 	}
 	room := max(h-len(lines), 1)
-	m.person = min(m.person, len(ws.Participants)-1)
-	first := min(max(m.person-room/2, 0), max(len(ws.Participants)-room, 0))
-	for i := first; i < len(ws.Participants) && i < first+room; i++ {
-		p := ws.Participants[i]
+	at := m.personAt()
+	first := min(max(at-room/2, 0), max(len(people)-room, 0))
+	for i := first; i < len(people) && i < first+room; i++ {
+		p := people[i]
 		mark := "  "
-		if i == m.person && m.pane == panePeople {
+		if i == at && m.pane == panePeople {
 			mark = tui.Accent.Render("▸ ")
 		}
 		tick := "  "
 		if ws.Current.Prompt != "" && m.index.answered(ws.Current.Prompt, p.ID) {
 			tick = tui.Good.Render("✓ ")
 		}
-		var where string
-		switch at, here := m.where[p.ID]; {
-		case p.Left():
-		case p.Scribed:
-			where = "scribed"
-		case here && at != "":
-			where = "here · " + phaseTitle(ws.Guide, at)
-		case here:
-			where = "here · starting"
-		default:
-			where = "away"
-		}
 		name := personName(p)
 		if p.Left() {
 			name = tui.Dim.Render(name)
 		}
-		lines = append(lines, tui.Fit(mark+tick+name+tui.Dim.Render(prefixDot(where)), w))
+		row := mark + tick + name + tui.Dim.Render(prefixDot(m.whereIs(p)))
+		if m.code.who == p.ID {
+			row += tui.Dim.Render(" · code ") + tui.Accent.Render(m.code.code)
+		}
+		lines = append(lines, tui.Fit(row, w))
 	}
 	return lines
+}
+
+// whereIs says where a participant is, or what became of them.
+func (m *Screen) whereIs(p *inquiry.Participant) string {
+	at, here := m.where[p.ID]
+	switch {
+	case p.Blocked:
+		return "removed"
+	case p.Left():
+		return ""
+	case p.Waiting && p.Organisation != "":
+		return "waiting to be let in · " + p.Organisation
+	case p.Waiting:
+		return "waiting to be let in"
+	case p.Scribed:
+		return "scribed"
+	case here && at != "":
+		return "here · " + shortPlace(m.ws.Guide, at)
+	case here:
+		return "here · starting"
+	}
+	return "away"
+}
+
+// lobbyLine says whether newcomers wait to be let in, and how many wait.
+func (m *Screen) lobbyLine() string {
+	waiting := len(m.ws.Waiting())
+	switch {
+	case waiting > 0:
+		return tui.Warn.Render(fmt.Sprintf("%d waiting · a lets one in, A all", waiting))
+	case m.ws.Lobby:
+		return tui.Dim.Render("Lobby on: newcomers wait · l lifts it")
+	}
+	return ""
+}
+
+// teamHere names the other facilitators and scribes connected, by name.
+func (m *Screen) teamHere() string {
+	var names []string
+	for _, p := range m.present {
+		if p.Role == inquiry.RoleParticipant || p.Session == m.s.ID {
+			continue
+		}
+		name := inquiry.CleanLine(p.Name)
+		if name == "" {
+			name = "someone"
+		}
+		names = append(names, name+" ("+string(p.Role)+")")
+	}
+	return strings.Join(names, ", ")
 }
 
 func prefixDot(s string) string {
@@ -125,14 +177,21 @@ func prefixDot(s string) string {
 }
 
 // hereLine is who is connected and where, on one line of width w, each
-// with a ✓ once they have answered the prompt open for everyone. It stops
-// adding people once the line is past the width, where fit cuts it with an
-// ellipsis: a full room costs the few names that show, not every name.
+// with a ✓ once they have answered the prompt open for everyone, after
+// how many wait in the lobby. It stops adding people once the line is
+// past the width, where fit cuts it with an ellipsis: a full room costs
+// the few names that show, not every name.
 func (m *Screen) hereLine(w int) string {
 	open := m.ws.Current.Prompt
 	var b strings.Builder
+	cells := 0
+	if waiting := len(m.ws.Waiting()); waiting > 0 {
+		lead := inquiry.Plural(waiting, "waits", "wait") + " in the lobby · "
+		b.WriteString(tui.Warn.Render(lead))
+		cells += tui.Width(lead)
+	}
 	b.WriteString(tui.Dim.Render("Here now: "))
-	cells, anyone := len("Here now: "), false
+	cells, anyone := cells+len("Here now: "), false
 	for _, p := range m.present {
 		if cells > w {
 			break
@@ -142,7 +201,7 @@ func (m *Screen) hereLine(w int) string {
 		}
 		where := "joining"
 		if p.Prompt != "" {
-			where = phaseTitle(m.ws.Guide, p.Prompt)
+			where = shortPlace(m.ws.Guide, p.Prompt)
 		}
 		if anyone {
 			b.WriteString(", ")
@@ -159,7 +218,7 @@ func (m *Screen) hereLine(w int) string {
 		b.WriteString(tui.Dim.Render(" (" + where + ")"))
 	}
 	if !anyone {
-		return tui.Fit(tui.Dim.Render("Here now: nobody"), w)
+		b.WriteString(tui.Dim.Render("nobody"))
 	}
 	return tui.Fit(b.String(), w)
 }

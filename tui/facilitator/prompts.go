@@ -64,7 +64,7 @@ func (m *Screen) pickerLines(w, h int) []string {
 		rows = append(rows, tui.Fit("  "+tui.Bold.Render(phase.Title), w))
 		for q, prompt := range phase.Prompts {
 			ref := g.Ref(ph, q)
-			var tags []string
+			tags := []string{g.PlaceAt(ph, q).Progress()}
 			if prompt.Timebox > 0 {
 				tags = append(tags, minutes(time.Duration(prompt.Timebox)))
 			}
@@ -95,9 +95,9 @@ func (m *Screen) reveal(ref inquiry.PromptRef) tea.Cmd {
 		m.notice = tui.Notice{Text: "No prompt is open for everyone: pick the prompt to reveal and press v."}
 		return nil
 	}
-	done := "Revealed " + phaseTitle(m.ws.Guide, ref) + ": participants now see each other's contributions to it."
+	done := "Revealed " + fullPlace(m.ws.Guide, ref) + ": participants now see each other's contributions to it."
 	if m.ws.Settings.Visibility != inquiry.VisibleOnReveal {
-		done = "Revealed " + phaseTitle(m.ws.Guide, ref) + " (it shows once the setting is \"on reveal\"; s changes it)."
+		done = "Revealed " + fullPlace(m.ws.Guide, ref) + " (it shows once the setting is \"on reveal\"; s changes it)."
 	}
 	return m.record(inquiry.Event{Type: inquiry.PromptRevealed, Target: string(ref)}, done, nil)
 }

@@ -19,14 +19,17 @@ import (
 func (m *Screen) openRoom(sum inquiry.Summary) {
 	m.workshop, m.folded, m.head = sum.ID, nil, 0
 	m.stage, m.mode, m.ask, m.desk = stageRoom, modeRoom, nil, nil
-	m.scroll, m.person, m.selected, m.detail = [panes]int{}, 0, "", false
+	m.scroll, m.person, m.selected, m.since, m.detail = [panes]int{}, "", "", 0, false
+	m.code, m.joining = shownCode{}, peopleMerge{}
 	m.drawn = parts{} // another workshop's rows may share IDs, not its guide
-	if !m.inRoom(m.catchUp) {
+	var name string
+	if !m.inRoom(func() { m.catchUp(); name = m.ws.ActorName(m.s.Actor) }) {
 		m.leaveRoom()
 		return
 	}
 	m.watch = m.s.Watch(sum.ID)
-	_, m.leave = m.s.Enter(sum.ID, inquiry.Presence{Session: m.s.ID, Role: inquiry.RoleFacilitator, Name: "facilitator", Since: time.Now()})
+	// Present by name, as the other facilitators and scribes see them.
+	_, m.leave = m.s.Enter(sum.ID, inquiry.Presence{Session: m.s.ID, Role: inquiry.RoleFacilitator, Name: name, Since: time.Now()})
 	m.present = m.s.Room.Present(sum.ID)
 	m.where = wherePresent(m.present)
 }
@@ -82,6 +85,9 @@ func (m *Screen) catchUp() {
 		m.index = newRoomIndex(ws, m.s.Room.Events(ws.ID, 0))
 		m.feed.rebuild(ws, m.filter)
 		m.recount()
+		if m.sectors.on {
+			m.countSectors(time.Now())
+		}
 	}
 	head := m.head
 	for _, e := range m.s.Room.Events(ws.ID, m.head) {
@@ -95,9 +101,11 @@ func (m *Screen) catchUp() {
 	}
 	if m.head != head {
 		m.recount()
+		m.refreshSectors(time.Now())
 	}
 	m.present = m.s.Room.Present(ws.ID)
 	m.where = wherePresent(m.present)
+	m.readTextUse()
 }
 
 // recount takes the tally and the vote's results afresh after new events:

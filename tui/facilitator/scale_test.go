@@ -119,6 +119,22 @@ func TestRoomKeepsItsFeedAndProgressInStepWithTheLog(t *testing.T) {
 		t.Fatalf("progress %d of %d, want 2 of 3 (Cy deleted theirs)", got, of)
 	}
 
+	// Dan joins twice; a facilitator finds the two are one person and
+	// merges them, undoes the merge of Bo's barrier, and removes Cy.
+	dan := tuitest.Join(t, store, sum.ID, "Dan")
+	again := tuitest.Join(t, store, sum.ID, "Dan again")
+	addContribution(t, store, sum.ID, again, open, inquiry.Barrier, "The bus pass form is online only")
+	m.inRoom(m.catchUp)
+	check("after Dan joined twice")
+	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.ParticipantsMerged, Merge: &inquiry.PeopleMerge{From: again, Into: dan}})
+	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.ContributionUnmerged, Target: b1, Curation: &inquiry.Curation{Into: a1}})
+	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.ParticipantBlocked, Target: cy})
+	m.inRoom(m.catchUp)
+	check("after a merge of two people, an undone merge and a removal")
+	if got, of := m.index.progress(open); got != 3 || of != 3 {
+		t.Fatalf("progress %d of %d, want 3 of 3 (Ann, Bo and Dan; Cy removed, Dan once)", got, of)
+	}
+
 	_, err = store.Append(context.Background(), sum.ID, inquiry.Event{Type: inquiry.ParticipantWithdrawn, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: bo}, Target: bo})
 	if err != nil {
 		t.Fatalf("withdraw: %v", err)
@@ -126,7 +142,7 @@ func TestRoomKeepsItsFeedAndProgressInStepWithTheLog(t *testing.T) {
 	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.ParticipantErased, Target: ann})
 	m.inRoom(m.catchUp)
 	check("after a withdrawal and an erasure")
-	if got, of := m.index.progress(open); got != 0 || of != 1 {
-		t.Fatalf("progress %d of %d, want 0 of 1", got, of)
+	if got, of := m.index.progress(open); got != 1 || of != 1 {
+		t.Fatalf("progress %d of %d, want 1 of 1 (Dan)", got, of)
 	}
 }

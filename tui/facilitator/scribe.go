@@ -2,6 +2,7 @@ package facilitator
 
 import (
 	"fmt"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -31,7 +32,15 @@ func NewScribe(s tui.Session) tea.Model {
 		return m
 	}
 	m.workshop, m.desk = sum.ID, newScribeDesk(s)
+	m.desk.alone = true
 	m.watch = s.Watch(sum.ID)
+	// Present by name, so that the facilitators see who is scribing; the
+	// session's end takes them out.
+	name := s.Actor.Name
+	if name == "" {
+		name = inquiry.ShortFingerprint(s.Actor.ID)
+	}
+	s.Enter(sum.ID, inquiry.Presence{Session: s.ID, Role: inquiry.RoleScribe, Name: name, Since: time.Now()})
 	return m
 }
 

@@ -47,7 +47,7 @@ func TestFacilitatorScribesForATableWithoutALaptop(t *testing.T) {
 	if e := tuitest.LastEvent(t, store, sum.ID, inquiry.ParticipantJoined); e.Actor.Role != inquiry.RoleFacilitator || table.Name.Text != "Table 3" {
 		t.Fatalf("%s joined by %v", table.Name.Text, e.Actor)
 	}
-	fac.See("Design 1 (open for everyone)")
+	fac.See("Design 1 · 6 of 11 (open for everyone)")
 
 	fac.Type("A youth worker shared between the school and the hall")
 	fac.Key("enter")
@@ -62,7 +62,7 @@ func TestFacilitatorScribesForATableWithoutALaptop(t *testing.T) {
 	}
 
 	fac.Key("esc") // back to whom to write for
-	fac.See("Table 3 · joined")
+	fac.See("Table 3 · 1 entry by you · joined")
 	fac.Key("esc") // back to the room
 	fac.See("Table 3 · Opportunity scribed", "A youth worker shared")
 }

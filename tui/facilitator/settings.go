@@ -78,7 +78,7 @@ func (m *Screen) settingsLines(w int) []string {
 		var refs []string
 		for _, r := range promptRefs(m.ws.Guide) {
 			if m.ws.Revealed[r] {
-				refs = append(refs, phaseTitle(m.ws.Guide, r))
+				refs = append(refs, shortPlace(m.ws.Guide, r))
 			}
 		}
 		lines = append(lines, "", tui.Fit(tui.Dim.Render("  Revealed so far: "+strings.Join(refs, ", ")), w))

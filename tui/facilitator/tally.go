@@ -26,16 +26,24 @@ func drawTally(k tallyKey) []string {
 	} else {
 		title = tui.Bold.Render("  " + title)
 	}
-	lines := []string{tui.Fit(title, w), tui.Fit("  "+tui.Good.Render("█ opportunities")+"  "+tui.Barrier.Render("░ barriers"), w)}
+	lines := []string{tui.TwoSides(title, tui.Dim.Render("g by sector"), w), tui.Fit("  "+tui.Good.Render("█ opportunities")+"  "+tui.Barrier.Render("░ barriers"), w)}
 	peak := k.chart.peak
 	if peak == 0 {
-		return append(lines, tui.Dim.Render(tui.Fit("  No opportunities or barriers yet.", w)))
+		for _, l := range tui.Wrap("No opportunities or barriers yet.", max(w-2, 1)) {
+			lines = append(lines, "  "+tui.Dim.Render(l))
+		}
+		return lines
 	}
 	const labelWidth = 24
-	oneLine := w >= labelWidth+24
-	barRoom := max((w-12)/2, 1)
+	// Room for "(12 reframed)" after the barrier bars, when a row has any.
+	reframed := 0
+	if k.chart.reframed {
+		reframed = 14
+	}
+	oneLine := w >= labelWidth+24+reframed
+	barRoom := max((w-12-reframed)/2, 1)
 	if oneLine {
-		barRoom = max((w-labelWidth-10)/2, 1)
+		barRoom = max((w-labelWidth-10-reframed)/2, 1)
 	}
 	for _, r := range k.chart.rows[k.scroll:] {
 		o, b := r.Counts[inquiry.Opportunity], r.Counts[inquiry.Barrier]
@@ -43,6 +51,9 @@ func drawTally(k tallyKey) []string {
 		// line up under each other.
 		bars := pad(tui.Good.Render(bar("█", o, peak, barRoom))+" "+fmt.Sprint(o), barRoom+4) +
 			tui.Barrier.Render(bar("░", b, peak, barRoom)) + " " + fmt.Sprint(b)
+		if r.Reframed > 0 {
+			bars += tui.Dim.Render(fmt.Sprintf(" (%d reframed)", r.Reframed))
+		}
 		if oneLine {
 			if len(lines) >= h {
 				break
@@ -83,6 +94,8 @@ type tallyKey struct {
 type tallyChart struct {
 	peak int
 	rows []inquiry.TallyRow
+	// reframed is set when a row has barriers with reframes.
+	reframed bool
 	// shown is a compact record of the above (each row's label and
 	// counts, and the peak), to tell a new chart from the last.
 	shown string
@@ -97,12 +110,15 @@ func newTallyChart(t inquiry.Tally) *tallyChart {
 			continue
 		}
 		c.rows = append(c.rows, r)
+		c.reframed = c.reframed || r.Reframed > 0
 		b.WriteByte('\x1e')
 		b.WriteString(r.Theme.Label)
 		b.WriteByte('\x1f')
 		b.WriteString(strconv.Itoa(r.Counts[inquiry.Opportunity]))
 		b.WriteByte('\x1f')
 		b.WriteString(strconv.Itoa(r.Counts[inquiry.Barrier]))
+		b.WriteByte('\x1f')
+		b.WriteString(strconv.Itoa(r.Reframed))
 	}
 	c.shown = b.String()
 	return c

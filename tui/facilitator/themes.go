@@ -165,9 +165,9 @@ func (m *Screen) themesLines(w, h int) ([]string, int) {
 		return nil, -1
 	}
 	head := []string{tui.Fit(tui.Accent.Render("▸ Themes for ")+quote(c, w), w)}
-	state := "not yet accepted"
+	state := "not yet confirmed"
 	if c.ThemesAccepted {
-		state = "accepted"
+		state = "confirmed"
 	}
 	head = append(head, tui.Fit(tui.Dim.Render("  Now: "+m.themeNames(c.Themes)+" ("+state+")"), w))
 	var foot []string

@@ -262,6 +262,30 @@ func (r *MemRoom) Resume(_, code string) (string, bool) {
 	return id, ok
 }
 
+// ReissueResumeCode records the reissue and gives the participant's code
+// with the number of times one was issued: "K7QM-p-0001-2".
+func (r *MemRoom) ReissueResumeCode(ctx context.Context, ws string, by inquiry.Actor, participantID string) (string, error) {
+	if _, err := r.Append(ctx, ws, inquiry.Event{Type: inquiry.ResumeCodeReissued, Actor: by, Target: participantID}); err != nil {
+		return "", err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := 0
+	for _, e := range r.events {
+		if e.Type == inquiry.ResumeCodeReissued && e.Target == participantID {
+			n++
+		}
+	}
+	return fmt.Sprintf("K7QM-%s-%d", participantID, n+1), nil
+}
+
+// TextUse is the words of every event added, against no budget.
+func (r *MemRoom) TextUse(string) (used, budget int64, warn bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.fold.TextBytes(), 0, false
+}
+
 func (r *MemRoom) Watch(string) (<-chan struct{}, func()) { return make(chan struct{}, 1), func() {} }
 
 func (r *MemRoom) WatchFor(string, func(inquiry.Event) bool) (<-chan struct{}, func()) {
