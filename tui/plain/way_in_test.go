@@ -178,3 +178,14 @@ func TestPlainEditorEchoesAndRubsOut(t *testing.T) {
 		t.Errorf("ctrl+u wrote %q, left %q", got, e.text)
 	}
 }
+
+func TestPlainSaysGoodbyeWhenTheServerStops(t *testing.T) {
+	store, ws := openWorkshop(t, inquiry.SelfPaced)
+	d := drive(t, store, ws, tui.Handoff{}, "")
+	d.typeText("half a")
+	d.send(tui.ShutdownMsg{})
+	d.says("half a", "\r\nThe server is shutting down. Everything you saved is kept.\r\n")
+	if !d.ended {
+		t.Error("the screen did not end when the server stopped")
+	}
+}
