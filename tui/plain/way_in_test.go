@@ -94,7 +94,7 @@ func TestPlainWaitsInTheLobbyUntilLetIn(t *testing.T) {
 	tuitest.Record(t, store, ws.ID, inquiry.Event{Type: inquiry.LobbyOpened})
 	d := drive(t, store, ws, tui.Handoff{}, "")
 	d.joinAs("Dev")
-	d.says("A facilitator will let you in shortly.")
+	d.says("A facilitator will let you in shortly; you will be told here. Press enter to hear whether you are in yet")
 	d.answer("Can I write yet?")
 	d.says("Still waiting for a facilitator to let you in.")
 	d.answer("where")
@@ -188,4 +188,26 @@ func TestPlainSaysGoodbyeWhenTheServerStops(t *testing.T) {
 	if !d.ended {
 		t.Error("the screen did not end when the server stopped")
 	}
+}
+
+func TestPlainTellsOfAContributionHiddenAndShownAgain(t *testing.T) {
+	store, ws := openWorkshop(t, inquiry.SelfPaced)
+	d := drive(t, store, ws, tui.Handoff{}, "")
+	d.joinAs("Morag")
+	d.answer("The hall")
+	d.answer("")
+	d.answer("")
+	d.answer("")
+	id := d.mineOnly()[0].ID
+	d.printed()
+	d.record(inquiry.Event{Type: inquiry.ContributionHidden, Target: id, Curation: &inquiry.Curation{Reason: "it names a person"}})
+	d.ring()
+	d.says("A facilitator hid your contribution “The hall”: it names a person")
+	d.answer("")
+	d.answer("5")
+	d.says("Hidden by a facilitator: it names a person")
+	d.answer("")
+	d.record(inquiry.Event{Type: inquiry.ContributionUnhidden, Target: id})
+	d.ring()
+	d.says("Your contribution “The hall” is shown again.")
 }
