@@ -75,6 +75,11 @@ func New(cfg Config, store *data.Store, logger *log.Logger) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.MessagesDir != "" {
+		for _, l := range catalogue.Languages() {
+			logger.Info("participants' words", "language", l.Name, "from", cfg.MessagesDir, "in English for want of a message", catalogue.Missing(l.Code))
+		}
+	}
 	s := &Server{cfg: cfg, store: store, log: logger, facilitators: facilitators, sessions: newSessions(), screens: tuiScreens,
 		catalogue: catalogue, origins: newOrigins(cfg), clock: systemClock{}, accepting: make(chan struct{})}
 	if facilitators.Count() == 0 && len(store.Facilitators()) == 0 {
