@@ -3,6 +3,7 @@ package plain
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/anchorage/anchorage/inquiry"
 )
@@ -14,7 +15,7 @@ func (m *Screen) friendly(err error) string {
 	var tooFast *inquiry.TooFastError
 	switch {
 	case errors.As(err, &tooFast):
-		secs := int((tooFast.Wait + 999_999_999) / 1_000_000_000)
+		secs := int((tooFast.Wait + time.Second - 1) / time.Second)
 		return m.w.Count("error.too_fast", max(secs, 1))
 	case errors.Is(err, inquiry.ErrDiskFull):
 		return m.w.Say("error.disk_full")

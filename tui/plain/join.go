@@ -1,6 +1,7 @@
 package plain
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -43,20 +44,11 @@ func (m *Screen) askLanguage() {
 func dedupe(items []string) []string {
 	var out []string
 	for _, s := range items {
-		if !contains(out, s) {
+		if !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
 	return out
-}
-
-func contains(items []string, s string) bool {
-	for _, it := range items {
-		if it == s {
-			return true
-		}
-	}
-	return false
 }
 
 // start goes on from the language: to the workshop the code named, or to

@@ -44,9 +44,8 @@ func (m *Screen) news(e inquiry.Event) tea.Cmd {
 	if me == "" {
 		return nil // not in yet: only the workshop closing concerns them
 	}
-	if sentence, ends := inquiry.EndsSession(e, me); ends {
-		_ = sentence // said in the person's language instead
-		return m.end(m.w.Say("news.removed"))
+	if _, ends := inquiry.EndsSession(e, me); ends {
+		return m.end(m.w.Say("news.removed")) // the sentence, in the person's language
 	}
 	switch e.Type {
 	case inquiry.PromptOpened:

@@ -1,7 +1,6 @@
 package words
 
 import (
-	"cmp"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -42,9 +41,9 @@ var builtin = sync.OnceValues(func() (*Catalogue, error) {
 	if err != nil {
 		return nil, err
 	}
-	slices.SortStableFunc(names, func(a, b string) int {
-		return cmp.Compare(boolInt(b == "messages/en.yaml"), boolInt(a == "messages/en.yaml"))
-	})
+	if i := slices.Index(names, "messages/en.yaml"); i > 0 {
+		names[0], names[i] = names[i], names[0]
+	}
 	for _, name := range names {
 		data, err := builtinFiles.ReadFile(name)
 		if err != nil {
@@ -221,11 +220,4 @@ func FromEnviron(environ []string) string {
 		return base
 	}
 	return ""
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
