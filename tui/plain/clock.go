@@ -21,8 +21,17 @@ type clock struct {
 	gen int
 	// warned and upTold are the ends the person was told of.
 	warned, upTold time.Time
-	// timer is tea.Tick; tests that send ticks themselves replace it.
+	// timer is tea.Tick and now time.Now; tests that move the clock and
+	// send ticks themselves replace them.
 	timer func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	now   func() time.Time
+}
+
+func (c *clock) time() time.Time {
+	if c.now == nil {
+		return time.Now()
+	}
+	return c.now()
 }
 
 // tickMsg is a clock's tick, armed for timebox gen.
@@ -39,7 +48,7 @@ func (c *clock) follow(tb inquiry.Timebox) {
 	first := c.gen == 0
 	c.tb = tb
 	c.gen++
-	if left := tb.Remaining(time.Now()); first && left <= warnAt {
+	if left := tb.Remaining(c.time()); first && left <= warnAt {
 		c.warned = tb.EndsAt
 		if left == 0 {
 			c.upTold = tb.EndsAt
@@ -49,7 +58,7 @@ func (c *clock) follow(tb inquiry.Timebox) {
 
 // arm returns the tick for the next thing to tell, if the clock runs.
 func (c *clock) arm() tea.Cmd {
-	now := time.Now()
+	now := c.time()
 	if !c.tb.Running(now) {
 		return nil
 	}
@@ -62,7 +71,7 @@ func (c *clock) arm() tea.Cmd {
 	if timer == nil {
 		timer = tea.Tick
 	}
-	return timer(max(time.Until(next), 0), func(time.Time) tea.Msg { return tickMsg{gen: gen} })
+	return timer(max(next.Sub(now), 0), func(time.Time) tea.Msg { return tickMsg{gen: gen} })
 }
 
 // due is what the clock has to tell now: the minutes left (at two
@@ -98,7 +107,7 @@ func (m *Screen) tick(t tickMsg) tea.Cmd {
 
 // tellClock tells the person what the clock has to tell.
 func (m *Screen) tellClock() {
-	minutes, up, ref := m.clock.due(time.Now())
+	minutes, up, ref := m.clock.due(m.clock.time())
 	switch {
 	case up:
 		m.tell(m.w.Say("news.time_up", "place", m.place(ref)))
@@ -113,7 +122,7 @@ func (c *clock) left(m *Screen, ref inquiry.PromptRef) string {
 	if !c.tb.Has() || c.tb.Prompt != ref {
 		return ""
 	}
-	left := c.tb.Remaining(time.Now())
+	left := c.tb.Remaining(c.time())
 	switch {
 	case left == 0:
 		return m.w.Say("plain.where.time_up")

@@ -1,6 +1,7 @@
 package plain
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -272,4 +273,47 @@ func TestPlainFollowsTheFacilitatorAndTheClock(t *testing.T) {
 	d.says("Time is up at Discover 2, prompt 2 of 11.")
 	d.answer("where")
 	d.says("You are in the workshop “Led together”.", "You are at Discover 2, prompt 2 of 11:", "Time is up here.")
+}
+
+// TestPlainTellsTwoMinutesLeftAndTimeUpOnTheClock moves the screen's clock
+// through a timebox: nothing while more than two minutes are left, then
+// one line at two minutes, one when the time is up, and nothing again.
+func TestPlainTellsTwoMinutesLeftAndTimeUpOnTheClock(t *testing.T) {
+	store, ws := openWorkshop(t, inquiry.FacilitatorPaced)
+	d := drive(t, store, ws, tui.Handoff{}, "")
+	now := time.Now()
+	d.m.clock.now = func() time.Time { return now }
+	var armed []time.Duration
+	d.m.clock.timer = func(after time.Duration, _ func(time.Time) tea.Msg) tea.Cmd {
+		armed = append(armed, after)
+		return nil
+	}
+	d.joinAs("Morag")
+	first := tuitest.PromptAt(t, 0, 0)
+	d.record(inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: first, EndsAt: now.Add(5 * time.Minute)}})
+	d.ring()
+	if got := d.printed(); strings.Contains(got, "left") {
+		t.Fatalf("with five minutes left the screen said %q", readable(got))
+	}
+	if len(armed) == 0 || armed[len(armed)-1] != 3*time.Minute {
+		t.Fatalf("the clock was armed for %v, want a tick in three minutes", armed)
+	}
+	tick := tickMsg{gen: d.m.clock.gen}
+	now = now.Add(3 * time.Minute)
+	d.send(tick)
+	d.says("2 minutes left at Discover 1, prompt 1 of 11.")
+	if armed[len(armed)-1] != 2*time.Minute {
+		t.Fatalf("after the warning the clock was armed for %v, want the end", armed[len(armed)-1])
+	}
+	now = now.Add(2 * time.Minute)
+	d.send(tick)
+	d.says("Time is up at Discover 1, prompt 1 of 11.")
+	d.send(tick)
+	if got := d.printed(); got != "" {
+		t.Errorf("a tick after the end said %q", readable(got))
+	}
+	d.send(tickMsg{gen: tick.gen - 1})
+	if got := d.printed(); got != "" {
+		t.Errorf("a tick for an earlier timebox said %q", readable(got))
+	}
 }
