@@ -3,6 +3,7 @@ package inquiry
 import (
 	"embed"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -87,8 +88,10 @@ func (g Guide) clone() Guide {
 	for p := range g.Phases {
 		ph := &g.Phases[p]
 		ph.Prompts = slices.Clone(ph.Prompts)
+		ph.Languages = maps.Clone(ph.Languages)
 		for q := range ph.Prompts {
 			ph.Prompts[q].Kinds = slices.Clone(ph.Prompts[q].Kinds)
+			ph.Prompts[q].Languages = maps.Clone(ph.Prompts[q].Languages)
 		}
 	}
 	g.Partners = slices.Clone(g.Partners)

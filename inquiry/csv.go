@@ -24,7 +24,7 @@ var csvHeader = []string{
 	"builds_on", "owner", "due", "themes_accepted", "highlighted", "dots",
 	"scribed", "merged_from",
 	"agreements", "agreed_by", "built_on_by", "entered_by", "unmerged_from",
-	"answers", "place",
+	"answers", "place", "language",
 }
 
 // writeCSV writes one row per live contribution (see Contribution.Live),
@@ -82,6 +82,7 @@ func writeCSV(w io.Writer, ws *Workshop) error {
 			c.UnmergedFrom,
 			c.Answers,
 			place,
+			labels.language(c.Participant),
 		)
 		for i := range row {
 			row[i] = csvCell(row[i])

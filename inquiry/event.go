@@ -108,6 +108,9 @@ type ParticipantDetails struct {
 	// Scribed marks a table or a person without a terminal whose
 	// contributions a facilitator or scribe enters for them.
 	Scribed bool `json:"scribed,omitempty"`
+	// Language is the language they chose to take part in (a code, see
+	// ValidLanguage); "" when not recorded.
+	Language string `json:"language,omitempty"`
 }
 
 // ContributionDetails is a contribution as added, or as it stands after an

@@ -192,6 +192,15 @@ func (l exportLabels) partner(c *Contribution) string {
 	return cmp.Or(l.partners[c.Partner], c.Partner)
 }
 
+// language is the code of the language a participant took part in, ""
+// if their join did not record one.
+func (l exportLabels) language(id string) string {
+	if p, ok := l.names[id]; ok {
+		return p.Language
+	}
+	return ""
+}
+
 // name is the author's display name as they gave it.
 func (l exportLabels) name(id string) string {
 	if p, ok := l.names[id]; ok {

@@ -17,6 +17,9 @@ type Guide struct {
 	Partners []Partner `yaml:"partners,omitempty" json:"partners,omitempty"`
 	// Themes are added to the starting taxonomy for workshops using this guide.
 	Themes []Theme `yaml:"themes,omitempty" json:"themes,omitempty"`
+	// Language is the language of the guide's words, DefaultLanguage when
+	// empty; phases and prompts may give them in others (Languages).
+	Language string `yaml:"language,omitempty" json:"language,omitempty"`
 }
 
 // Phase is one stage of a guide, such as Discover or Design.
@@ -25,6 +28,9 @@ type Phase struct {
 	Title   string   `yaml:"title" json:"title"`
 	Summary string   `yaml:"summary" json:"summary,omitempty"`
 	Prompts []Prompt `yaml:"prompts" json:"prompts"`
+	// Languages gives the title and summary in other languages than the
+	// guide's own (see guide_languages.go).
+	Languages map[string]PhaseWords `yaml:"languages,omitempty" json:"languages,omitempty"`
 }
 
 // Prompt is one question a participant answers with contributions.
@@ -40,6 +46,9 @@ type Prompt struct {
 	Reframe string `yaml:"reframe,omitempty" json:"reframe,omitempty"`
 	// Timebox is how long a facilitator-led workshop gives this prompt.
 	Timebox Duration `yaml:"timebox,omitempty" json:"timebox,omitempty"`
+	// Languages gives the text, help and reframe in other languages than
+	// the guide's own (see guide_languages.go).
+	Languages map[string]PromptWords `yaml:"languages,omitempty" json:"languages,omitempty"`
 }
 
 // Duration is a time.Duration written as "10m" in guides and exports.

@@ -78,6 +78,9 @@ type jsonParticipant struct {
 	MergedAt      *time.Time `json:"merged_at"`
 	// RemovedAt is when a facilitator removed and blocked them.
 	RemovedAt *time.Time `json:"removed_at,omitempty"`
+	// Language is the code of the language they took part in, when their
+	// join recorded one.
+	Language string `json:"language,omitempty"`
 }
 
 type jsonContribution struct {
@@ -229,7 +232,7 @@ func writeJSON(w io.Writer, ws *Workshop, events []Event) error {
 			Contributions: labels.contributed[p.ID], Scribed: p.Scribed,
 			WithdrawnAt: jsonTime(p.WithdrawnAt), ErasedAt: jsonTime(p.ErasedAt),
 			MergedInto: p.MergedInto, MergedAt: jsonTime(p.MergedAt),
-			RemovedAt: jsonTime(p.BlockedAt),
+			RemovedAt: jsonTime(p.BlockedAt), Language: p.Language,
 		}
 	})
 	live := make([]*Contribution, 0, tally.Contributions)

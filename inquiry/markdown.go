@@ -233,6 +233,9 @@ func (r *markdownReport) participants() {
 		}
 		n := r.labels.contributed[p.ID]
 		r.printf("- **%s**, %s: %s, joined %s", mdLine(p.Name), org, Plural(n, "contribution", "contributions"), r.when(p.JoinedAt))
+		if p.Language != "" {
+			r.printf(", in %s", LanguageName(p.Language))
+		}
 		if p.Scribed {
 			r.printf(", without a terminal: a scribe entered what they said")
 		}

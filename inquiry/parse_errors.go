@@ -116,7 +116,7 @@ func pathOf(nodes []placedNode, i int) string {
 var guideTypes = func() map[string]reflect.Type {
 	m := map[string]reflect.Type{}
 	for _, t := range []reflect.Type{reflect.TypeFor[Guide](), reflect.TypeFor[Phase](), reflect.TypeFor[Prompt](),
-		reflect.TypeFor[Partner](), reflect.TypeFor[Theme]()} {
+		reflect.TypeFor[Partner](), reflect.TypeFor[Theme](), reflect.TypeFor[PhaseWords](), reflect.TypeFor[PromptWords]()} {
 		m[t.String()] = t
 	}
 	return m
@@ -257,6 +257,17 @@ func tidyText(v reflect.Value) {
 	case reflect.Struct:
 		for i := range v.NumField() {
 			tidyText(v.Field(i))
+		}
+	case reflect.Map:
+		// Map values cannot be changed in place: each is tidied as a copy.
+		if v.Len() == 0 {
+			v.SetZero()
+		}
+		for _, k := range v.MapKeys() {
+			item := reflect.New(v.Type().Elem()).Elem()
+			item.Set(v.MapIndex(k))
+			tidyText(item)
+			v.SetMapIndex(k, item)
 		}
 	}
 }

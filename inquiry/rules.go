@@ -227,6 +227,9 @@ func (w *Workshop) checkJoin(e Event, replay bool) error {
 	if CleanLine(d.Organisation) != d.Organisation || RuneCount(d.Organisation) > MaxNameRunes {
 		return fmt.Errorf("%w: organisation type is one line of up to %d characters", ErrInvalid, MaxNameRunes)
 	}
+	if d.Language != "" && !ValidLanguage(d.Language) {
+		return fmt.Errorf("%w: language %q is not a language code", ErrInvalid, CleanLine(d.Language))
+	}
 	if d.Scribed && d.Identity != "" {
 		return fmt.Errorf("%w: a scribed participant has no key to be recognised by", ErrInvalid)
 	}

@@ -43,7 +43,7 @@ var (
 			"standing", "reissues", "display"},
 		"Participant": {"ID", "Name", "Organisation", "JoinedAt", "ConsentAt", "Identity", "Scribed",
 			"Withdrawn", "WithdrawnAt", "Erased", "ErasedAt", "MergedInto", "MergedAt", "CodeReissuedAt",
-			"Blocked", "BlockedAt", "Waiting", "AdmittedAt"},
+			"Blocked", "BlockedAt", "Waiting", "AdmittedAt", "Language"},
 		"Contribution": {"ID", "Participant", "Prompt", "Kind", "Text", "Themes", "Partner", "BuildsOn",
 			"Answers", "Owner", "Due", "AddedAt", "EditedAt", "Seq", "ScribedBy", "ThemesAccepted",
 			"Highlighted", "Hidden", "HiddenReason", "MergedInto", "UnmergedFrom", "UnmergedAt",

@@ -38,6 +38,7 @@ func (e *snapWriter) participant(p *Participant) {
 	e.time(p.BlockedAt)
 	e.bool(p.Waiting)
 	e.time(p.AdmittedAt)
+	e.str(p.Language)
 }
 
 func (r *snapReader) participant() *Participant {
@@ -46,7 +47,7 @@ func (r *snapReader) participant() *Participant {
 		Identity: r.str(), Scribed: r.bool(), Withdrawn: r.bool(), WithdrawnAt: r.time(),
 		Erased: r.bool(), ErasedAt: r.time(), MergedInto: r.str(), MergedAt: r.time(),
 		CodeReissuedAt: r.time(), Blocked: r.bool(), BlockedAt: r.time(),
-		Waiting: r.bool(), AdmittedAt: r.time(),
+		Waiting: r.bool(), AdmittedAt: r.time(), Language: r.str(),
 	}
 }
 

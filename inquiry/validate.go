@@ -94,6 +94,9 @@ func (g Guide) validate(clean cleaning) error {
 	}); err != nil {
 		return err
 	}
+	if err := g.validateLanguages(clean); err != nil {
+		return err
+	}
 	for i, t := range g.Themes {
 		for k, word := range t.Keywords {
 			if len(keywordWords(word)) == 0 || clean.line(word) != word || RuneCount(word) > MaxNameRunes {

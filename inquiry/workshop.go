@@ -117,6 +117,8 @@ type Participant struct {
 	// Scribed marks a table or a person without a terminal, whose
 	// contributions a facilitator or scribe enters for them.
 	Scribed bool
+	// Language is the language they took part in, "" if not recorded.
+	Language string
 	// Withdrawn is set when they left and took back what they contributed;
 	// WithdrawnAt says when.
 	Withdrawn   bool
@@ -326,7 +328,7 @@ func (w *Workshop) fold(e Event) {
 		d := e.Participant
 		p := &Participant{
 			ID: d.ID, Name: d.Name.Text, Organisation: d.Organisation,
-			JoinedAt: e.At, ConsentAt: d.ConsentAt, Identity: d.Identity, Scribed: d.Scribed,
+			JoinedAt: e.At, ConsentAt: d.ConsentAt, Identity: d.Identity, Scribed: d.Scribed, Language: d.Language,
 		}
 		w.Participants = append(w.Participants, p)
 		w.participants[p.ID] = p

@@ -158,6 +158,14 @@ type Config struct {
 	// Default 30s. (ANCHORAGE_STALL_TIMEOUT)
 	StallTimeout time.Duration
 
+	// MessagesDir is an optional folder of message files (cy.yaml, gd.yaml,
+	// en.yaml: see tui/words) laid over the built-in catalogue of the words
+	// participants see: a facilitator's own translation replaces the
+	// built-in draft's messages, and a file for another language adds it.
+	// A mistake in a file stops the server at start, with the file and
+	// line. (ANCHORAGE_MESSAGES)
+	MessagesDir string
+
 	// Window bounds the terminal size a session may claim. Sizes are
 	// unbounded in the protocol, and a screen's buffers grow with them:
 	// one client claiming 3000x2000 made a similar server use 880 MB, and
@@ -212,6 +220,7 @@ var envSetters = map[string]func(c *Config, v string) error{
 	"LISTEN":                      func(c *Config, v string) error { c.Listen = v; return nil },
 	"DATA":                        func(c *Config, v string) error { c.DataDir = v; return nil },
 	"FACILITATORS":                func(c *Config, v string) error { c.FacilitatorsFile = v; return nil },
+	"MESSAGES":                    func(c *Config, v string) error { c.MessagesDir = v; return nil },
 	"HOST_KEY":                    func(c *Config, v string) error { c.HostKeyPath = v; return nil },
 	"MAX_SESSIONS":                intSetter(func(c *Config) *int { return &c.MaxSessions }),
 	"MAX_SESSIONS_PER_ADDRESS":    intSetter(func(c *Config) *int { return &c.MaxSessionsPerAddress }),
@@ -290,7 +299,7 @@ func (c *Config) Validate() error {
 	if c.HostKeyPath == "" {
 		c.HostKeyPath = filepath.Join(c.DataDir, "host_ed25519")
 	}
-	for _, p := range []*string{&c.DataDir, &c.HostKeyPath, &c.FacilitatorsFile} {
+	for _, p := range []*string{&c.DataDir, &c.HostKeyPath, &c.FacilitatorsFile, &c.MessagesDir} {
 		if *p == "" {
 			continue
 		}

@@ -36,10 +36,12 @@ type testServer struct {
 	stop func()
 }
 
-// serverOption changes the configuration before New, or the server after.
+// serverOption changes the store's options or the configuration before
+// New, or the server after.
 type serverOption struct {
 	config func(*Config)
 	server func(*Server)
+	store  func(*data.Options)
 }
 
 // withFacilitators writes the keys to a facilitators file for the server.
@@ -63,7 +65,13 @@ func startServer(t *testing.T, dataDir string, opts ...serverOption) *testServer
 	if dataDir == "" {
 		dataDir = t.TempDir()
 	}
-	store, err := data.Open(data.Options{Dir: dataDir})
+	storeOpts := data.Options{Dir: dataDir}
+	for _, o := range opts {
+		if o.store != nil {
+			o.store(&storeOpts)
+		}
+	}
+	store, err := data.Open(storeOpts)
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}

@@ -88,8 +88,10 @@ func TestOpenSSHFiveWrongCodesExitWithStatusOne(t *testing.T) {
 	case <-time.After(testDeadline):
 		t.Fatalf("waited %s for ssh to exit after five wrong codes; screen:\n%s", testDeadline, screen.Text())
 	}
-	if !screen.Contains("too many tries") {
-		t.Errorf("the screen did not say why:\n%s", screen.Text())
+	// ssh may exit before the virtual screen has read the last of what it
+	// wrote to the pseudo-terminal: wait for the goodbye, with a deadline.
+	if err := screen.WaitFor(testDeadline, "too many tries"); err != nil {
+		t.Errorf("the screen did not say why: %v", err)
 	}
 }
 

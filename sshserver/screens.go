@@ -14,12 +14,15 @@ import (
 	"github.com/anchorage/anchorage/tui/display"
 	"github.com/anchorage/anchorage/tui/facilitator"
 	"github.com/anchorage/anchorage/tui/participant"
+	"github.com/anchorage/anchorage/tui/plain"
+	"github.com/anchorage/anchorage/tui/words"
 )
 
 // screenSet makes the screens a session can get. It is tui's, except in
 // tests that need to see what a screen is given.
 type screenSet struct {
 	participant func(tui.Session) tea.Model
+	plain       func(tui.Session, tui.Handoff) tui.LineScreen
 	facilitator func(tui.Session) tea.Model
 	scribe      func(tui.Session) tea.Model
 	enrol       func(enrol func(code, name string) error, connect string) tea.Model
@@ -27,7 +30,9 @@ type screenSet struct {
 }
 
 var tuiScreens = screenSet{participant: participant.New, facilitator: facilitator.New, scribe: facilitator.NewScribe, enrol: facilitator.NewEnrol,
-	display: display.New}
+	display: display.New, plain: newPlain}
+
+func newPlain(s tui.Session, h tui.Handoff) tui.LineScreen { return plain.New(s, h) }
 
 // enrolUsers are the SSH user names that open the enrolment screen.
 var enrolUsers = map[string]bool{"enrol": true, "enroll": true}
@@ -56,9 +61,12 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 	pty, _, _ := sio.Pty()
 	width, height := s.cfg.Window.Clamp(pty.Window.Width, pty.Window.Height)
 	user := strings.ToLower(sess.User())
+	user, plainAsked := plainUser(user)
+	plainAsked = plainAsked || dumbTerminal(sessionEnviron(sio))
 
 	var model tea.Model
 	watchIdle := true
+	var participantSession tui.Session // the participant's, for a handoff to plain text
 	switch {
 	case enrolUsers[user]:
 		if v.key == nil {
@@ -81,6 +89,7 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 		session := tui.Session{
 			ID: sio.id, Context: sess.Context(), Room: s.store,
 			IdentityFor: identityFor(s.store.Secret(), v.key), Width: width, Height: height,
+			Language: words.FromEnviron(sessionEnviron(sio)), Catalogue: s.catalogue,
 		}
 		if code, err := inquiry.ParseJoinCode(user); err == nil {
 			session.Code = code.String()
@@ -103,23 +112,42 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 		}
 		session.Room = guard
 		session.Actor = inquiry.Actor{Role: inquiry.RoleParticipant}
+		participantSession = session
+		if plainAsked {
+			model = s.screens.plain(session, tui.Handoff{})
+			break
+		}
 		model = s.screens.participant(session)
 	}
-	program := tui.NewProgram(model, tui.Terminal{
-		Input: sio, Output: sio, Environ: sessionEnviron(sio),
-		Width: width, Height: height, Clamp: s.cfg.Window.Clamp,
-	})
-	if !s.sessions.addProgram(program, sio) {
-		fmt.Fprintln(sio.Stderr(), shutdownNotice)
-		_ = sess.Exit(1)
+	if end.reason() != "" {
+		// The join code in the SSH user name was looked up as the
+		// screen was made, and that used up an allowance.
+		s.sayWhy(sio, end)
 		return
 	}
-	defer s.sessions.removeProgram(program)
-	end.run(program)
+
+	input := newRelay(sio)
+	terminal := func() tui.Terminal {
+		return tui.Terminal{Input: input.next(), Output: sio, Environ: sessionEnviron(sio),
+			Width: width, Height: height, Clamp: s.cfg.Window.Clamp}
+	}
+	var program *tui.Program
+	if line, ok := model.(tui.LineScreen); ok {
+		program = tui.NewLineProgram(line, terminal())
+	} else {
+		program = tui.NewProgram(model, terminal())
+	}
 	defer s.watchTime(sess, end, sio.in, cs, watchIdle)()
-	defer followWindow(sess.Context(), sio, program)()
-	if err := program.Run(); err != nil {
-		s.log.Debug("screen ended with an error", "err", err)
+	if !s.runProgram(sess, sio, end, program) {
+		return
+	}
+	// A participant who pressed the join screen's key for plain text
+	// carries on in it, on the same connection.
+	if h, ok := handedOff(model); ok && !end.ended() {
+		model = s.screens.plain(participantSession, h)
+		if !s.runProgram(sess, sio, end, tui.NewLineProgram(model.(tui.LineScreen), terminal())) {
+			return
+		}
 	}
 	if f, ok := model.(interface{ Failed() bool }); ok && f.Failed() {
 		end.fail() // the screen has said why (a participant removed): exit 1
@@ -127,6 +155,24 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 	// The program has put the terminal back on its main screen, so the
 	// reason stays on the person's terminal.
 	s.sayWhy(sio, end)
+}
+
+// runProgram runs a screen's program on the session until it ends. It
+// returns false, having told the person, if the server was shutting down
+// and the program could not start.
+func (s *Server) runProgram(sess ssh.Session, sio *screenIO, end *ending, program *tui.Program) bool {
+	if !s.sessions.addProgram(program, sio) {
+		fmt.Fprintln(sio.Stderr(), shutdownNotice)
+		_ = sess.Exit(1)
+		return false
+	}
+	defer s.sessions.removeProgram(program)
+	end.run(program)
+	defer followWindow(sess.Context(), sio, program)()
+	if err := program.Run(); err != nil {
+		s.log.Debug("screen ended with an error", "err", err)
+	}
+	return true
 }
 
 // followWindow passes the terminal's size changes to the screen, and quits

@@ -18,6 +18,7 @@ import (
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 	"github.com/anchorage/anchorage/data"
+	"github.com/anchorage/anchorage/tui/words"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -39,6 +40,7 @@ type Server struct {
 	enrolment    *enrolment // nil when the server started with a facilitator
 	sessions     *sessions
 	screens      screenSet
+	catalogue    *words.Catalogue // the words participants' screens show
 	origins      *origins
 	clock        clock
 	terminals    sync.Map // session tag → *terminalState (see terminal.go)
@@ -69,8 +71,17 @@ func New(cfg Config, store *data.Store, logger *log.Logger) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	catalogue, err := loadCatalogue(cfg.MessagesDir)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.MessagesDir != "" {
+		for _, l := range catalogue.Languages() {
+			logger.Info("participants' words", "language", l.Name, "from", cfg.MessagesDir, "in English for want of a message", catalogue.Missing(l.Code))
+		}
+	}
 	s := &Server{cfg: cfg, store: store, log: logger, facilitators: facilitators, sessions: newSessions(), screens: tuiScreens,
-		origins: newOrigins(cfg), clock: systemClock{}, accepting: make(chan struct{})}
+		catalogue: catalogue, origins: newOrigins(cfg), clock: systemClock{}, accepting: make(chan struct{})}
 	if facilitators.Count() == 0 && len(store.Facilitators()) == 0 {
 		if s.enrolment, err = newEnrolment(cfg.MaxEnrolAttempts); err != nil {
 			return nil, err

@@ -56,6 +56,9 @@ func NewPainter(out io.Writer, profile colorprofile.Profile, width, height int) 
 // stays on the person's terminal.
 func (p *Program) Run() error {
 	_, err := p.tea.Run()
+	if p.painter == nil {
+		return err // a line screen (NewLineProgram) changed nothing to put back
+	}
 	return errors.Join(err, p.painter.Close())
 }
 

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 
 	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui/words"
 )
 
 // Room is what a screen needs from the server; *data.Store satisfies it.
@@ -70,6 +71,12 @@ type Session struct {
 	IdentityFor func(workshopID string) string
 	// Width and Height are the terminal's size at connection.
 	Width, Height int
+	// Language is the language the client's environment asks for (LANG,
+	// LC_ALL: see words.FromEnviron), "" for none: offered first.
+	Language string
+	// Catalogue holds the words participants' screens show, in every
+	// language; nil for the built-in one.
+	Catalogue *words.Catalogue
 }
 
 // ShutdownMsg tells a screen that the server is stopping: it says so and

@@ -75,7 +75,7 @@ func (a *app) config(cmd *cobra.Command) (sshserver.Config, error) {
 	if err := cfg.ApplyEnv(a.environ); err != nil {
 		return cfg, err
 	}
-	for flag, field := range map[string]*string{"data": &cfg.DataDir, "listen": &cfg.Listen, "facilitators": &cfg.FacilitatorsFile} {
+	for flag, field := range map[string]*string{"data": &cfg.DataDir, "listen": &cfg.Listen, "facilitators": &cfg.FacilitatorsFile, "messages": &cfg.MessagesDir} {
 		if f := cmd.Flags().Lookup(flag); f != nil && f.Changed {
 			*field = f.Value.String()
 		}

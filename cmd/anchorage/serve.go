@@ -57,6 +57,7 @@ func (a *app) serveCommand() *cobra.Command {
 	cmd.Flags().String("listen", defaults.Listen, "the address to listen on (ANCHORAGE_LISTEN)")
 	cmd.Flags().String("facilitators", "", "an authorized_keys file of facilitators' keys (ANCHORAGE_FACILITATORS)")
 	cmd.Flags().String("guides", "", "a folder of guide files (*.yaml) to add at start ("+envGuides+")")
+	cmd.Flags().String("messages", "", "a folder of message files (cy.yaml, gd.yaml, en.yaml) laid over the built-in words participants see (ANCHORAGE_MESSAGES)")
 	cmd.Flags().Int("text-budget-mb", data.DefaultTextBudget>>20, "the megabytes of people's words one workshop may hold; 0 for no limit ("+envTextBudget+")")
 	cmd.Flags().String("snapshot-every", "", fmt.Sprintf("events between snapshots of a workshop, which a start after a crash restores instead of replaying the log (%s; default %d)",
 		envSnapshotEvery, data.DefaultSnapshotEvery))
@@ -216,6 +217,7 @@ func (a *app) printWelcome(addr net.Addr, cfg sshserver.Config, open []inquiry.S
 		}
 		fmt.Fprintf(w, "Participants join %q with:  ssh -p %s %s@%s\n", ws.Title, port, ws.Code, host)
 	}
+	fmt.Fprintf(w, "In plain text (a screen reader, a dumb terminal): add +plain to the code, as in  ssh -p %s CODE+plain@%s\n", port, host)
 	fmt.Fprintf(w, "Facilitators connect with:  ssh -p %s %s\n", port, host)
 	if enrolCode := srv.EnrolmentCode(); enrolCode != "" {
 		fmt.Fprintf(w, "There is no facilitator yet. Enrol your key with:  ssh -p %s enrol@%s\n", port, host)

@@ -86,7 +86,7 @@ func (m *Screen) checkCode(code string) tea.Cmd {
 func (m *Screen) viewCode() (string, *tea.Cursor) {
 	w := m.frame.Width
 	var b tui.Lines
-	b.Line(tui.Title.Render("Anchorage"))
+	b.Line(tui.TwoSides(tui.Title.Render("Anchorage"), tui.Dim.Render(m.plainLine()), w))
 	b.Line("")
 	for _, l := range tui.Wrap("Welcome. Type the join code the facilitator gave you (it looks like harbour-4821), then press enter.", w) {
 		b.Line(l)

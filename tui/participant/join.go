@@ -150,7 +150,7 @@ func (m *Screen) submitJoin() tea.Cmd {
 	if f.id == "" {
 		f.id = tui.NewID()
 	}
-	details := &inquiry.ParticipantDetails{ID: f.id, Name: inquiry.Words{Text: name}, ConsentAt: time.Now().UTC()}
+	details := &inquiry.ParticipantDetails{ID: f.id, Name: inquiry.Words{Text: name}, ConsentAt: time.Now().UTC(), Language: m.suit.lang}
 	if f.organisation >= 0 {
 		details.Organisation = inquiry.OrganisationTypes[f.organisation]
 	}
@@ -174,14 +174,14 @@ func (m *Screen) submitJoin() tea.Cmd {
 func (m *Screen) viewJoin() (string, *tea.Cursor) {
 	w, f := m.frame.Width, &m.join
 	var b tui.Lines
-	b.Line(tui.Fit(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+tui.Bold.Render(m.view.title), w))
+	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+tui.Bold.Render(m.view.title), tui.Dim.Render(m.plainLine()), w))
 	b.Line(tui.Rule(w))
 	intro := "What you write here is saved with the name you give, which can be a pseudonym. " +
 		"The facilitators and the other participants will see it, and it goes into the workshop's report."
 	for _, l := range tui.Wrap(intro, w) {
 		b.Line(l)
 	}
-	b.Line("")
+	b.Line(tui.Dim.Render(tui.Fit(m.languageLine(), w)))
 	b.Line(tui.FieldLabel(f.focus == joinName, "Your name or pseudonym"))
 	cursor := tui.OffsetCursor(f.name.Cursor(), 0, b.Len())
 	if f.focus != joinName {

@@ -65,13 +65,15 @@ type Screen struct {
 
 	// drawn is the guide screen as last drawn, kept with its parts.
 	drawn composeDrawn
+	// suit is the language chosen and whether plain text was asked for.
+	suit suiting
 }
 
 // New returns the participant screen for a session. A code that came with
 // the session is looked up once the screen runs (Init), so that the
 // screen draws meanwhile.
 func New(s tui.Session) tea.Model {
-	m := &Screen{s: s, frame: tui.NewFrame(s, "Goodbye. Everything you saved is kept.", "The server is shutting down. Everything you saved is kept.")}
+	m := &Screen{s: s, frame: tui.NewFrame(s, "Goodbye. Everything you saved is kept.", "The server is shutting down. Everything you saved is kept."), suit: suitingFor(s)}
 	m.code = tui.NewLineInput("join code", 32)
 	m.stage = stageCode
 	if s.Code != "" {
@@ -190,6 +192,9 @@ func (m *Screen) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tickMsg:
 		m.ticking = false
 		return m, m.clock()
+	}
+	if cmd, done := m.suitKey(msg); done {
+		return m, cmd
 	}
 	switch m.stage {
 	case stageCode:

@@ -1,0 +1,87 @@
+package participant
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui"
+	"github.com/anchorage/anchorage/tui/words"
+)
+
+// The join screen's two ways to suit the person: plain text (ctrl+p), for
+// a screen reader or a dumb terminal, announced on the first line the
+// screen sends; and the language (ctrl+g), which the client's LANG or
+// LC_ALL chooses first, and which is recorded when they join.
+
+// suitKeys are the join screen's keys for plain text and the language.
+var suitKeys = struct{ Plain, Language key.Binding }{
+	Plain:    bind("ctrl+p", "plain text", "ctrl+p"),
+	Language: bind("ctrl+g", "language", "ctrl+g"),
+}
+
+// suiting is what the person chose of those: their language, whether they
+// chose it, and whether they asked for plain text.
+type suiting struct {
+	lang   string
+	chosen bool
+	plain  bool
+}
+
+// suitingFor starts with the language the session's environment asks for,
+// if the catalogue speaks it.
+func suitingFor(s tui.Session) suiting {
+	if code, ok := s.Catalogue.Match(s.Language); ok && s.Language != "" {
+		return suiting{lang: code}
+	}
+	return suiting{lang: inquiry.DefaultLanguage}
+}
+
+// words are the catalogue's words in the person's language.
+func (m *Screen) words() words.Words { return m.s.Catalogue.In(m.suit.lang) }
+
+// suitKey handles the two keys on the join code and join form screens.
+func (m *Screen) suitKey(msg tea.Msg) (tea.Cmd, bool) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok || (m.stage != stageCode && m.stage != stageJoin) {
+		return nil, false
+	}
+	switch {
+	case key.Matches(k, suitKeys.Plain):
+		m.suit.plain = true
+		return m.frame.End(m.words().Say("join.plain_switch")), true
+	case key.Matches(k, suitKeys.Language):
+		langs := m.s.Catalogue.Languages()
+		next := 0
+		for i, l := range langs {
+			if l.Code == m.suit.lang {
+				next = (i + 1) % len(langs)
+			}
+		}
+		m.suit.lang, m.suit.chosen = langs[next].Code, true
+		return nil, true
+	}
+	return nil, false
+}
+
+// plainLine is the first line's announcement of plain text.
+func (m *Screen) plainLine() string { return m.words().Say("join.plain_key") }
+
+// languageLine says the language chosen, and how to change it.
+func (m *Screen) languageLine() string {
+	return m.words().Say("join.language_key", "language", m.words().Name())
+}
+
+// Handoff reports whether the person asked for plain text, with the
+// workshop's code if they reached it and the language if they chose one
+// (otherwise plain text asks, offering the client's first).
+func (m *Screen) Handoff() (tui.Handoff, bool) {
+	if !m.suit.plain {
+		return tui.Handoff{}, false
+	}
+	h := tui.Handoff{Code: m.view.code}
+	if m.suit.chosen {
+		h.Language = m.suit.lang
+	}
+	return h, true
+}
