@@ -52,12 +52,13 @@ func (c viewChoices) Guide() *inquiry.Guide              { return c.v.guide }
 func (c viewChoices) Themes() []inquiry.Theme            { return c.v.themes }
 func (c viewChoices) SuggestThemes(text string) []string { return c.v.themeIndex().Suggest(text) }
 
-func (c *composer) ref() inquiry.PromptRef {
-	if c.view == nil {
-		return ""
-	}
-	return c.form.Ref()
-}
+// ready reports whether the composer has been made: it is made when the
+// person reaches the guide (startGuide), so before they have joined there
+// is no prompt on screen to ask it about.
+func (c *composer) ready() bool { return c.view != nil }
+
+// ref is the prompt on screen. Only a ready composer has one.
+func (c *composer) ref() inquiry.PromptRef { return c.form.Ref() }
 
 // goTo moves to another prompt, keeping the unsent text of this one as a
 // draft to come back to.

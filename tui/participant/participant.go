@@ -132,7 +132,7 @@ func (m *Screen) presence() inquiry.Presence {
 func (m *Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	model, cmd := m.update(msg)
 	var ref inquiry.PromptRef
-	if m.compose.view != nil {
+	if m.compose.ready() {
 		ref = m.compose.ref()
 	}
 	m.interest.note(m.view.me, ref)

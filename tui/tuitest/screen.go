@@ -115,23 +115,42 @@ func (s *Screen) Contains(text string) bool {
 // WaitFor waits until every one of texts is on the screen, or the timeout
 // passes. The error says what was awaited and shows the screen as it was.
 func (s *Screen) WaitFor(timeout time.Duration, texts ...string) error {
+	return s.WaitUntil(timeout, nil, texts...)
+}
+
+// WaitUntil is WaitFor that also stops waiting once ended is closed (the
+// program drawing on the screen has ended, and will draw nothing more).
+func (s *Screen) WaitUntil(timeout time.Duration, ended <-chan struct{}, texts ...string) error {
 	deadline := time.Now().Add(timeout)
 	for {
-		missing := ""
-		for _, t := range texts {
-			if !s.Contains(t) {
-				missing = t
-				break
-			}
+		over := false
+		select {
+		case <-ended:
+			over = true // look once more: the last frame may hold them
+		default:
 		}
-		if missing == "" {
+		missing := s.missing(texts)
+		switch {
+		case missing == "":
 			return nil
-		}
-		if time.Now().After(deadline) {
+		case over:
+			return fmt.Errorf("the screen ended without showing %q; it shows:\n%s", missing, s.Text())
+		case time.Now().After(deadline):
 			return fmt.Errorf("waited %s for %q on the screen; it shows:\n%s", timeout, missing, s.Text())
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// missing is the first of texts not on the screen, or "".
+func (s *Screen) missing(texts []string) string {
+	screen := s.Text()
+	for _, t := range texts {
+		if !strings.Contains(screen, t) {
+			return t
+		}
+	}
+	return ""
 }
 
 // Pump copies from r onto the screen until r ends, and returns how it

@@ -1,6 +1,7 @@
 package tuitest
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -21,12 +22,14 @@ type Term struct {
 	t       testing.TB
 	program *tui.Program
 	ended   chan struct{}
+	err     error // how the program ended, once ended is closed
 	// Screen is the virtual terminal the screen draws on.
 	Screen *Screen
 }
 
 // Run starts a screen on a w x h terminal. It is quit, and waited for,
-// when the test ends.
+// when the test ends; a screen that panicked fails the test, whatever it
+// showed.
 func Run(t testing.TB, m tea.Model, w, h int) *Term {
 	t.Helper()
 	scr := NewScreen(w, h, nil)
@@ -34,19 +37,23 @@ func Run(t testing.TB, m tea.Model, w, h int) *Term {
 		program: tui.NewProgram(m, tui.Terminal{Output: scr, Environ: []string{"TERM=xterm-256color"}, Width: w, Height: h})}
 	go func() {
 		defer close(tt.ended)
-		_ = tt.program.Run()
+		tt.err = tt.program.Run()
 	}()
 	t.Cleanup(func() {
 		tt.program.Quit()
 		tt.Wait()
+		if errors.Is(tt.err, tea.ErrProgramPanic) {
+			t.Errorf("the screen panicked (its stack is above); it shows:\n%s", tt.Screen.Text())
+		}
 	})
 	return tt
 }
 
-// See waits until every one of texts is on the screen.
+// See waits until every one of texts is on the screen. A screen that has
+// ended shows nothing more, so the wait stops there.
 func (tt *Term) See(texts ...string) {
 	tt.t.Helper()
-	if err := tt.Screen.WaitFor(WaitLimit, texts...); err != nil {
+	if err := tt.Screen.WaitUntil(WaitLimit, tt.ended, texts...); err != nil {
 		tt.t.Fatal(err)
 	}
 }
