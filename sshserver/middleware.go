@@ -95,7 +95,9 @@ type visitorKey struct{}
 //   - Warn "screen ended: input flood": remote and the input limits.
 //   - Warn at start when other users could change the facilitators file
 //     or read the host key: the file and its mode.
-//   - Error "session panicked": the panic and its stack.
+//   - Error "session panicked": the panic and its stack; "screen panicked"
+//     when Bubble Tea caught a panic in a screen (its stack goes to the
+//     process's stderr).
 //
 // Never logged: participants' public keys or fingerprints, IP addresses
 // and ports, SSH user names other than join codes and enrol, wrong join

@@ -3,6 +3,7 @@ package sshserver
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"net"
 	"strings"
@@ -109,7 +110,12 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 	end.run(program)
 	defer s.watchTime(sess, end, sio.in, cs)()
 	defer followWindow(sess.Context(), sio, program)()
-	if err := program.Run(); err != nil {
+	switch err := program.Run(); {
+	case errors.Is(err, tea.ErrProgramPanic):
+		// Bubble Tea caught it and wrote the stack to the process's
+		// stderr; the log says so, as recovery does for the rest.
+		s.log.Error("screen panicked", "err", err)
+	case err != nil:
 		s.log.Debug("screen ended with an error", "err", err)
 	}
 	// The program has put the terminal back on its main screen, so the
