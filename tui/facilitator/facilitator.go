@@ -160,6 +160,9 @@ func (m *Screen) Init() tea.Cmd {
 // the room's state in hand (see inRoom).
 func (m *Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, done := m.frame.Update(msg); done {
+		// A new size (or the end): what Update last drew is for a window
+		// that has gone, perhaps one too small to have been shown.
+		m.drawnNow.ok = false
 		return m, cmd
 	}
 	var cmd tea.Cmd
