@@ -140,8 +140,8 @@ type textKey struct {
 }
 
 type helpKey struct {
-	w                     int
-	editing, others, vote bool
+	w                               int
+	editing, others, vote, voteOpen bool
 }
 
 // composeLayout draws (or takes from composeParts) every part of the
@@ -185,7 +185,7 @@ func (m *Screen) composeLayout() composeLayout {
 	if hint := m.othersHint(); hint != "" {
 		l.others = tui.Keep(&parts.others, textKey{w: w, text: hint}, drawDim)
 	}
-	hk := helpKey{w: w, editing: c.editing != "", others: len(m.others.items) > 0, vote: m.view.vote != nil}
+	hk := helpKey{w: w, editing: c.editing != "", others: len(m.others.items) > 0, vote: m.view.vote != nil, voteOpen: m.view.voteOpen}
 	l.help = tui.Keep(&parts.help, hk, drawHelp)
 	return l
 }
@@ -316,17 +316,24 @@ func firstSentence(s string) string {
 	return " · " + strings.TrimSuffix(s, ".")
 }
 
-// drawHelp is the line of keys, naming only what can be done now.
+// drawHelp is the line of keys, naming only what can be done now, the
+// most important first (a narrow line drops the last): an open vote is
+// what the room is doing, so it comes straight after saving.
 func drawHelp(k helpKey) string {
 	g := guideKeys
 	if k.editing {
-		return tui.Footer(k.w, g.SaveChanges, g.CancelEdit, g.NextField, g.Yours)
+		return tui.Footer(k.w, g.SaveChanges, g.CancelEdit, g.NextField, g.Yours, tui.Leave)
 	}
-	keys := []key.Binding{g.Save, g.Choices, g.Prompts, g.Yours}
+	keys := []key.Binding{g.Save}
+	if k.voteOpen {
+		keys = append(keys, g.Vote)
+	}
+	keys = append(keys, g.Choices, g.Prompts)
 	if k.others {
 		keys = append(keys, g.Others)
 	}
-	if k.vote {
+	keys = append(keys, g.Yours)
+	if k.vote && !k.voteOpen {
 		keys = append(keys, g.Vote)
 	}
 	return tui.Footer(k.w, append(keys, tui.Leave)...)
