@@ -68,7 +68,13 @@ func (f *Frame) View(draw func() (string, *tea.Cursor)) tea.View {
 	var v tea.View
 	switch {
 	case f.ended:
-		v.SetContent(f.last + "\n")
+		// Wrapped here: the painter cuts every row at the window's edge,
+		// and these words are read after the screen has gone.
+		last := f.last
+		if f.Width > 0 {
+			last = strings.Join(Wrap(last, f.Width), "\n")
+		}
+		v.SetContent(last + "\n")
 	case f.Small():
 		v.AltScreen = true
 		v.SetContent(tooSmall(f.Width, f.Height))
