@@ -76,6 +76,11 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 			break
 		}
 		if s.isScribe(v, session.Code) {
+			if sum, ok := s.store.ByCode(session.Code); ok && !sum.Open {
+				// As a participant's screen says it (tui/participant).
+				fmt.Fprintln(sio.Stderr(), inquiry.ClosedSentence(sum.Title))
+				return
+			}
 			session.Actor = s.scribeActor(v.key, session.Code)
 			model = s.screens.scribe(session)
 			break

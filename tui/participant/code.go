@@ -25,7 +25,9 @@ func (m *Screen) updateCode(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.notice = tui.Notice{Text: "Type the join code first: the facilitator has it.", Bad: true}
 			return m, nil
 		}
-		if sum, ok := m.s.Room.ByCode(code); ok {
+		if sum, ok := m.s.Room.ByCode(code); ok && !sum.Open {
+			return m, m.arriveClosed(sum)
+		} else if ok {
 			m.notice = tui.Notice{}
 			m.enter(sum)
 			return m, m.listen()

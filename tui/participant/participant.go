@@ -63,7 +63,9 @@ func New(s tui.Session) tea.Model {
 	m.code = tui.NewLineInput("join code", 32)
 	m.stage = stageCode
 	if s.Code != "" {
-		if sum, ok := s.Room.ByCode(s.Code); ok {
+		if sum, ok := s.Room.ByCode(s.Code); ok && !sum.Open {
+			m.arriveClosed(sum) // Init ends the screen
+		} else if ok {
 			m.enter(sum)
 		} else {
 			m.attempts++
@@ -82,6 +84,9 @@ func (m *Screen) listen() tea.Cmd {
 // Init starts listening for the workshop's changes when the session
 // arrived with a valid code.
 func (m *Screen) Init() tea.Cmd {
+	if m.frame.Ended() {
+		return tea.Quit // it ended as it was made (arriveClosed)
+	}
 	return tea.Batch(m.listen(), m.clock())
 }
 
