@@ -288,6 +288,8 @@ type terminal struct {
 	errs   *syncBuffer
 	screen *tuitest.Screen
 	done   chan error
+	// ended is closed when the session has ended.
+	ended chan struct{}
 }
 
 // openTerminal opens a session with a PTY of the given size and a shell.
@@ -315,12 +317,17 @@ func openTerminalOn(t *testing.T, client *gossh.Client, width, height int) *term
 	// virtual screen would only make every look at it slower.
 	limits := DefaultConfig().Window
 	term := &terminal{t: t, sess: sess, stdin: stdin, out: &syncBuffer{}, errs: &syncBuffer{},
-		screen: tuitest.NewScreen(min(width, limits.MaxWidth), min(height, limits.MaxHeight), nil), done: make(chan error, 1)}
+		screen: tuitest.NewScreen(min(width, limits.MaxWidth), min(height, limits.MaxHeight), nil),
+		done:   make(chan error, 1), ended: make(chan struct{})}
 	sess.Stdout, sess.Stderr = io.MultiWriter(term.out, term.screen), term.errs
 	if err := sess.Shell(); err != nil {
 		t.Fatalf("shell: %v", err)
 	}
-	go func() { term.done <- sess.Wait() }()
+	go func() {
+		err := sess.Wait()
+		close(term.ended)
+		term.done <- err
+	}()
 	return term
 }
 
