@@ -21,3 +21,20 @@ func TestLastWordsAreWrappedToTheWindow(t *testing.T) {
 		t.Errorf("the last words read %q, want them whole: %q", got, words)
 	}
 }
+
+func TestATooSmallWindowKeepsWhatMattersMost(t *testing.T) {
+	for _, tc := range []struct {
+		w, h int
+		keep string
+		want string
+	}{
+		{20, 5, "", "Too small: 20x5.\nEnlarge to 30x10.\nYour text is kept.\nctrl+c leaves."},
+		{20, 4, "resume K7QM-3XPR", "resume K7QM-3XPR\nToo small: 20x4.\nEnlarge to 30x10.\nctrl+c leaves."},
+		{20, 2, "resume K7QM-3XPR", "resume K7QM-3XPR\nctrl+c leaves."},
+		{12, 1, "", "ctrl+c leav…"},
+	} {
+		if got := tooSmall(tc.w, tc.h, tc.keep); got != tc.want {
+			t.Errorf("%dx%d keeping %q:\n%s\nwant:\n%s", tc.w, tc.h, tc.keep, got, tc.want)
+		}
+	}
+}
