@@ -260,7 +260,7 @@ func (m *Screen) saved(msg savedMsg) tea.Cmd {
 	if msg.sent.Type == inquiry.ContributionEdited {
 		what = "Changes saved"
 	}
-	m.notice = tui.Notice{Text: fmt.Sprintf("%s ✓ %s: “%s”", what, sent.Kind.Label(), tui.Snippet(sent.Text.Text, 40))}
+	m.notice = tui.Notice{Text: fmt.Sprintf("%s ✓ %s:", what, sent.Kind.Label()), Quote: sent.Text.Text}
 	m.saveDraft() // what was sent is no longer a draft
 	return nil
 }

@@ -55,15 +55,17 @@ var mineKeys = struct{ Choose, Edit, Delete, Withdraw, Yes, Back key.Binding }{
 }
 
 // othersKeys go through what others wrote, to build on it.
-var othersKeys = struct{ Choose, BuildOn, Back key.Binding }{
-	Choose:  bind("↑↓", "choose", "up", "down"),
+var othersKeys = struct{ Choose, Read, BuildOn, Back key.Binding }{
+	Choose:  bind("↑↓", "choose", "up", "down", "pgup", "pgdown", "home", "end"),
+	Read:    bind("r", "read whole", "r"),
 	BuildOn: bind("enter", "build on it", "enter", "b"),
 	Back:    bind("esc", "back to writing", "esc", "q", "ctrl+r"),
 }
 
 // voteKeys place dots, or scroll the results.
-var voteKeys = struct{ Choose, Scroll, Add, TakeOff, Save, Back, BackToWriting key.Binding }{
-	Choose:        bind("↑↓", "choose", "up", "down"),
+var voteKeys = struct{ Choose, Scroll, Read, Add, TakeOff, Save, Back, BackToWriting key.Binding }{
+	Choose:        bind("↑↓", "choose", "up", "down", "pgup", "pgdown", "home", "end"),
+	Read:          bind("r", "read whole", "r"),
 	Scroll:        bind("↑↓", "scroll", "up", "down"),
 	Add:           bind("→ +", "add a dot", "right", "+", "=", "space"),
 	TakeOff:       bind("← -", "take one off", "left", "-", "backspace"),

@@ -18,6 +18,8 @@ type othersList struct {
 	items  []otherItem
 	held   bool // held back until the facilitator reveals them
 	cursor int
+	// reading is the chosen contribution shown whole, or nil.
+	reading *tui.Reader
 }
 
 // otherItem is one of someone else's contributions, as shown to a
@@ -95,8 +97,17 @@ func (m *Screen) updateOthers(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	switch {
+	case o.reading != nil:
+		if !o.reading.Key(k, m.frame.Width, m.frame.Height) {
+			o.reading = nil
+		}
 	case key.Matches(k, othersKeys.Choose):
-		tui.MoveIn(&o.cursor, len(o.items), k, 1)
+		tui.MoveIn(&o.cursor, len(o.items), k, max((m.frame.Height-6)/3, 1)) // a page is a screenful of items
+	case key.Matches(k, othersKeys.Read):
+		if len(o.items) > 0 {
+			item := o.items[o.cursor]
+			o.reading = tui.NewReader(item.name+" · "+item.kind.Label(), item.text)
+		}
 	case key.Matches(k, othersKeys.BuildOn):
 		if len(o.items) > 0 {
 			item := o.items[o.cursor]
@@ -112,6 +123,9 @@ func (m *Screen) updateOthers(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *Screen) viewOthers() string {
 	w, h, o := m.frame.Width, m.frame.Height, &m.others
+	if o.reading != nil {
+		return o.reading.View(w, h)
+	}
 	var b tui.Lines
 	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+"What others wrote here",
 		tui.Dim.Render(fmt.Sprintf("%d", len(o.items))), w))
@@ -147,6 +161,6 @@ func (m *Screen) viewOthers() string {
 	b.Fill(h - 3)
 	b.Line(m.notice.Lines(w))
 	b.Fill(h - 1)
-	b.Line(tui.Footer(w, othersKeys.Choose, othersKeys.BuildOn, othersKeys.Back))
+	b.Line(tui.Footer(w, othersKeys.BuildOn, othersKeys.Read, othersKeys.Choose, othersKeys.Back, tui.Leave))
 	return b.String()
 }

@@ -21,6 +21,8 @@ type ballotForm struct {
 	cursor     int
 	saving     bool
 	results    bool // the vote has closed: the list is the results
+	// reading is the chosen contribution shown whole, or nil.
+	reading *tui.Reader
 }
 
 // candidate is a contribution on the ballot, or in the results with the
@@ -104,8 +106,17 @@ func (m *Screen) updateVote(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		switch {
+		case f.reading != nil:
+			if !f.reading.Key(msg, m.frame.Width, m.frame.Height) {
+				f.reading = nil
+			}
 		case key.Matches(msg, voteKeys.Choose):
-			tui.MoveIn(&f.cursor, len(f.candidates), msg, 1)
+			tui.MoveIn(&f.cursor, len(f.candidates), msg, max((m.frame.Height-5)/2, 1)) // a page is a screenful of items
+		case key.Matches(msg, voteKeys.Read):
+			if len(f.candidates) > 0 {
+				c := f.candidates[f.cursor]
+				f.reading = tui.NewReader(c.name+" · "+c.kind.Label(), c.text)
+			}
 		case key.Matches(msg, voteKeys.Add):
 			if !f.results && len(f.candidates) > 0 {
 				if m.placed() >= m.view.vote.Dots {
@@ -161,6 +172,9 @@ func nonZeroDots(dots map[string]int) map[string]int {
 
 func (m *Screen) viewVote() string {
 	w, h, f, vote := m.frame.Width, m.frame.Height, &m.voting, m.view.vote
+	if f.reading != nil {
+		return f.reading.View(w, h)
+	}
 	var b tui.Lines
 	if f.results {
 		b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+"Results: "+vote.Title, tui.Dim.Render("closed"), w))
@@ -198,10 +212,10 @@ func (m *Screen) viewVote() string {
 	b.Line(m.notice.Lines(w))
 	b.Fill(h - 1)
 	if f.results {
-		b.Line(tui.Footer(w, voteKeys.Scroll, voteKeys.BackToWriting))
+		b.Line(tui.Footer(w, voteKeys.Scroll, voteKeys.Read, voteKeys.BackToWriting, tui.Leave))
 	} else {
 		k := voteKeys
-		b.Line(tui.Footer(w, k.Choose, k.Add, k.TakeOff, k.Save, k.Back))
+		b.Line(tui.Footer(w, k.Add, k.Save, k.Read, k.Choose, k.TakeOff, k.Back, tui.Leave))
 	}
 	return b.String()
 }
