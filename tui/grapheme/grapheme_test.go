@@ -107,3 +107,28 @@ func TestABrokenByteIsACharacterOfItsOwn(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapKeepsHyphenatedWordsAndFitsTheWidth(t *testing.T) {
+	for _, tc := range []struct {
+		s     string
+		width int
+		want  []string
+	}{
+		{"the code looks like harbour-4821, then enter", 22, []string{"the code looks like", "harbour-4821, then", "enter"}},
+		{"", 10, []string{""}},
+		{"one\ntwo  three", 20, []string{"one", "two three"}},
+		{"abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
+		{"日本語の文", 5, []string{"日本", "語の", "文"}},
+		{"👩🏽‍🌾👩🏽‍🌾👩🏽‍🌾 x", 4, []string{"👩🏽‍🌾👩🏽‍🌾", "👩🏽‍🌾 x"}},
+	} {
+		got := Wrap(tc.s, tc.width)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", tc.s, tc.width, got, tc.want)
+		}
+		for _, l := range got {
+			if Width(l) > tc.width {
+				t.Errorf("Wrap(%q, %d): %q is wider than the width", tc.s, tc.width, l)
+			}
+		}
+	}
+}

@@ -55,7 +55,7 @@ func (m *Screen) viewCode() (string, *tea.Cursor) {
 	}
 	b.Line("")
 	cursor := tui.OffsetCursor(m.code.Cursor(), 0, b.Len())
-	b.Line(m.code.View())
+	b.Line(tui.InputView(&m.code, w))
 	b.Line("")
 	b.Line(m.notice.Lines(w))
 	b.Fill(m.frame.Height - 1)

@@ -87,7 +87,7 @@ func joinAs(tt *tuitest.Term, name string) {
 var showSizes = flag.Bool("sizes.show", false, "log every screen of the size tests as drawn")
 
 var sizedStages = []sizedStage{
-	{name: "the join code", reach: func(tt *tuitest.Term) { tt.See("join code") }, see: []string{"join code"}},
+	{name: "the join code", reach: func(tt *tuitest.Term) { tt.See("join code") }, see: []string{"join code", "harbour-4821"}},
 	{name: "a wrong join code", reach: func(tt *tuitest.Term) {
 		tt.Type("plover-0000")
 		tt.Key("enter")
