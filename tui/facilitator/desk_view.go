@@ -65,12 +65,13 @@ func (d *scribeDesk) whoLines(w, h int) []string {
 
 func (d *scribeDesk) newLines(w int) ([]string, *tea.Cursor) {
 	lines := []string{tui.Fit(tui.Accent.Render("▸ Someone new, without a laptop"), w), ""}
-	lines = append(lines, tui.FieldLabel(!d.onConsent, "Name: a table's, or the person's name or pseudonym"))
+	lines = append(lines, tui.Fit(tui.FieldLabel(!d.onConsent, "Name: a table's, or the person's name or pseudonym"), w))
+	name := tui.InputView(&d.name, w-2)
 	cursor := tui.OffsetCursor(d.name.Cursor(), 2, len(lines))
 	if d.onConsent {
 		cursor = nil
 	}
-	lines = append(lines, "  "+d.name.View(), "")
+	lines = append(lines, "  "+name, "")
 	box := "[ ]"
 	if d.consent {
 		box = tui.Accent.Render("[✓]")

@@ -22,6 +22,8 @@ type enrolModel struct {
 	err   error // the last refusal, shown until the next try
 	done  bool  // enrolled: the screen says so and ends
 	bye   bool  // the server is shutting down
+	// frame is the window's size, and what a window too small shows.
+	frame tui.Frame
 }
 
 // enrolResult is the server's answer to one typed code.
@@ -35,13 +37,17 @@ type enrolResult struct{ err error }
 func NewEnrol(enrol func(code string) error, connect string) tea.Model {
 	in := tui.NewLineInput("xxxx-xxxx-xxxx-xxxx", 40)
 	in.Prompt = "Code: "
-	return enrolModel{enrol: enrol, connect: connect, input: in}
+	// 80x24 until the program says the window's size.
+	return enrolModel{enrol: enrol, connect: connect, input: in, frame: tui.Frame{Width: 80, Height: 24}}
 }
 
 func (m enrolModel) Init() tea.Cmd { return nil }
 
 func (m enrolModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.frame.Width, m.frame.Height = msg.Width, msg.Height
+		return m, nil
 	case tui.ShutdownMsg:
 		m.bye = true
 		return m, tea.Quit
@@ -84,40 +90,45 @@ func (m enrolModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // View draws the form on the alternate screen; the outcome is written
 // inline, so it stays in the terminal once the session has ended.
 func (m enrolModel) View() tea.View {
+	w := m.frame.Width
 	var b tui.Lines
-	b.Line(tui.Title.Render("Enrol as a facilitator"))
+	say := func(text string) {
+		for _, l := range tui.Wrap(text, w) {
+			b.Line(l)
+		}
+	}
+	b.Line(tui.Title.Render(tui.Fit("Enrol as a facilitator", w)))
 	b.Line("")
 	if m.bye || m.done {
 		if m.done {
-			b.Line("This key is now a facilitator key.")
+			say("This key is now a facilitator key.")
 			if m.connect != "" {
-				b.Line("Connect with " + m.connect + ".")
+				say("Connect with " + m.connect + ".")
 			} else {
-				b.Line("Connect again without enrol@ to open the facilitator's screen.")
+				say("Connect again without enrol@ to open the facilitator's screen.")
 			}
 		}
 		if m.bye {
-			b.Line("The server is shutting down.")
+			say("The server is shutting down.")
 		}
 		return tea.NewView(b.String() + "\n")
 	}
-	b.Line("Type the enrolment code that the server printed when it started.")
-	b.Line("")
-	cursor := tui.OffsetCursor(m.input.Cursor(), 0, b.Len())
-	b.Line(m.input.View())
-	b.Line("")
-	switch {
-	case m.busy:
-		b.Line("Checking…")
-	case m.err != nil:
-		b.Line(tui.Bad.Render(m.err.Error()))
-	default:
+	return m.frame.View(func() (string, *tea.Cursor) {
+		say("Type the enrolment code that the server printed when it started.")
 		b.Line("")
-	}
-	b.Line("")
-	b.Line(tui.Footer(80, enrolKeys.Enrol, enrolKeys.Leave))
-	v := tea.NewView(b.String())
-	v.AltScreen = true
-	v.Cursor = cursor
-	return v
+		cursor := tui.OffsetCursor(m.input.Cursor(), 0, b.Len())
+		b.Line(tui.InputView(&m.input, w))
+		b.Line("")
+		switch {
+		case m.busy:
+			b.Line("Checking…")
+		case m.err != nil:
+			for _, l := range tui.Wrap(m.err.Error(), w) {
+				b.Line(tui.Bad.Render(l))
+			}
+		}
+		b.Fill(m.frame.Height - 1)
+		b.Line(tui.Footer(w, enrolKeys.Enrol, enrolKeys.Leave))
+		return b.String(), cursor
+	})
 }

@@ -110,6 +110,7 @@ type Screen struct {
 	themes   themePicker
 	merging  string // the duplicate whose original is being picked
 	desk     *scribeDesk
+	reading  *tui.Reader // a contribution's words shown whole (reading.go)
 
 	// ticking is set while a countdown tick is on its way; askedEnd is
 	// the timebox end last asked for (for askedFor), so that quick presses

@@ -100,7 +100,7 @@ func (m *Screen) roomFooter() []key.Binding {
 		return m.desk.footer()
 	case m.detail:
 		d := detailKeys
-		return []key.Binding{d.Accept, d.Themes, d.Merge, d.Highlight, d.Hide, d.Next, d.Close}
+		return []key.Binding{d.Accept, d.Themes, d.Read, d.Merge, d.Highlight, d.Hide, d.Next, d.Close}
 	case m.pane == panePeople:
 		r := roomKeys
 		return []key.Binding{r.Pick, r.Erase, r.NextPane, r.NextPrompt, r.Keys}

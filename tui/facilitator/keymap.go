@@ -48,8 +48,9 @@ var roomKeys = struct {
 }
 
 // detailKeys curate the contribution whose details are open.
-var detailKeys = struct{ Accept, Themes, Merge, Highlight, Hide, Next, Close key.Binding }{
+var detailKeys = struct{ Accept, Themes, Read, Merge, Highlight, Hide, Next, Close key.Binding }{
 	Accept:    bind("a", "accept themes", "a"),
+	Read:      bind("f", "full text", "f"),
 	Themes:    bind("t", "themes", "t"),
 	Merge:     bind("m", "merge", "m"),
 	Highlight: bind("*", "highlight", "*"),
@@ -97,6 +98,7 @@ var roomKeyList = []struct {
 	{"Details open", []listed{
 		{detailKeys.Accept, "", "accept the suggested themes as they are"},
 		{detailKeys.Themes, "", "change the themes, or add a new theme (n)"},
+		{detailKeys.Read, "", "read the words whole, a screenful at a time"},
 		{detailKeys.Merge, "", "merge into the one it repeats (pick it in the feed)"},
 		{detailKeys.Highlight, "", "highlight ★, or stop highlighting"},
 		{detailKeys.Hide, "", "hide, giving a reason its author reads; again to show it"},

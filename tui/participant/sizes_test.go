@@ -2,10 +2,8 @@ package participant
 
 import (
 	"flag"
-	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -19,49 +17,13 @@ import (
 // painted as the server paints it on a virtual terminal that knows how
 // wide characters are, and judged there.
 
-// Extreme content: the longest name a person may give, names in emoji
-// and in right-to-left scripts, and a contribution of 2,000 characters.
+// The extreme content (tuitest.ExtremeRoom), as the stages type it.
 var (
-	longName  = strings.Repeat("Wilhelmina ", 4)[:inquiry.MaxNameRunes]
-	emojiName = "👩🏽‍🌾 Ffion 🌾🇬🇧"
-	rtlName   = "مريم الحسيني"
-	longText  = longContribution()
+	longName  = tuitest.LongName
+	emojiName = tuitest.EmojiName
+	rtlName   = tuitest.RTLName
+	longText  = tuitest.LongText
 )
-
-func longContribution() string {
-	var b strings.Builder
-	for i := 0; b.Len() < 1990; i++ {
-		fmt.Fprintf(&b, "Sentence %d of a very long story about the lunch club and the health centre. ", i)
-	}
-	return strings.TrimSpace(b.String()[:1990]) + " The end."
-}
-
-// extremeRoom is a room of 60 people and 500 contributions, among them
-// the extreme names and a 2,000-character opportunity and story at the
-// guide's first prompt, and a vote open on opportunities.
-func extremeRoom(t testing.TB, pacing inquiry.Pacing) *tuitest.MemRoom {
-	room := tuitest.NewMemRoom(t, 60, 500, pacing)
-	first := room.Workshop().Guide.Ref(0, 0)
-	for i, name := range []string{longName, emojiName, rtlName} {
-		id := fmt.Sprintf("p-x%d", i)
-		room.Record(t, inquiry.Event{Type: inquiry.ParticipantJoined, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: id},
-			Participant: &inquiry.ParticipantDetails{ID: id, Name: inquiry.Words{Text: name}, Organisation: inquiry.OrganisationTypes[0], ConsentAt: time.Now()}})
-		text := longText
-		if i > 0 {
-			text = rtlName + " — " + longText[:1900]
-		}
-		room.Record(t, inquiry.Event{Type: inquiry.ContributionAdded, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: id},
-			Contribution: &inquiry.ContributionDetails{ID: fmt.Sprintf("c-x%d", i), Participant: id, Prompt: first,
-				Kind: inquiry.Story, Text: inquiry.Words{Text: text}}})
-	}
-	design := tuitest.PromptFor(t, inquiry.Opportunity)
-	room.Record(t, inquiry.Event{Type: inquiry.ContributionAdded, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: "p-x0"},
-		Contribution: &inquiry.ContributionDetails{ID: "c-long-opportunity", Participant: "p-x0", Prompt: design,
-			Kind: inquiry.Opportunity, Text: inquiry.Words{Text: longText}}})
-	room.Record(t, inquiry.Event{Type: inquiry.VoteOpened,
-		Vote: &inquiry.Vote{ID: "v1", Title: "Which of these should the partnership start with first of all", Kinds: []inquiry.Kind{inquiry.Opportunity}, Dots: 3}})
-	return room
-}
 
 // sizedStage is a participant screen to judge, and what it must always
 // show.
@@ -146,7 +108,7 @@ var sizedStages = []sizedStage{
 }
 
 func TestEveryParticipantScreenAtEverySize(t *testing.T) {
-	room := extremeRoom(t, inquiry.SelfPaced)
+	room := tuitest.ExtremeRoom(t, inquiry.SelfPaced)
 	for _, st := range sizedStages {
 		t.Run(st.name, func(t *testing.T) {
 			tt := tuitest.Run(t, New(tui.Session{ID: "s-sizes", Context: t.Context(), Room: room, Width: 80, Height: 24}), 80, 24)
@@ -195,8 +157,8 @@ func newestCode(t *testing.T, room *tuitest.MemRoom) string {
 // vote, can be read whole from either, page by page, at every size a
 // screen lays out in.
 func TestLongWordsCanBeReadWholeAtEverySize(t *testing.T) {
-	room := extremeRoom(t, inquiry.SelfPaced)
-	newest := strings.TrimSpace(rtlName + " — " + longText[:1900]) // first among others' words here
+	room := tuitest.ExtremeRoom(t, inquiry.SelfPaced)
+	newest := strings.TrimSpace(rtlName + " — " + longText[:1900]) // first among others' words here (ExtremeRoom)
 	for _, size := range tuitest.Sizes[1:] {
 		t.Run(size.String(), func(t *testing.T) {
 			tt := tuitest.Run(t, New(tui.Session{ID: "s-read", Context: t.Context(), Room: room, Width: size.W, Height: size.H}), size.W, size.H)
@@ -205,7 +167,7 @@ func TestLongWordsCanBeReadWholeAtEverySize(t *testing.T) {
 			joinWithin(t, tt, size)
 			tt.Key("ctrl+r")
 			tt.Key("r")
-			if got := readWhole(t, tt, size); !strings.Contains(got, newest) {
+			if got := tuitest.ReadWhole(t, tt, size); !strings.Contains(got, newest) {
 				t.Errorf("others' words read whole:\n%s\nwant them to hold:\n%s", got, newest)
 			}
 			tt.Key("esc")
@@ -213,7 +175,7 @@ func TestLongWordsCanBeReadWholeAtEverySize(t *testing.T) {
 			tt.Key("ctrl+t")
 			tt.Key("end") // the long opportunity is the last on the ballot
 			tt.Key("r")
-			if got := readWhole(t, tt, size); !strings.Contains(got, longText) {
+			if got := tuitest.ReadWhole(t, tt, size); !strings.Contains(got, longText) {
 				t.Errorf("a candidate read whole:\n%s\nwant it to hold:\n%s", got, longText)
 			}
 		})
@@ -231,38 +193,3 @@ func joinWithin(t *testing.T, tt *tuitest.Term, size tuitest.Size) {
 	tt.Key("enter")
 	tt.See("of 11")
 }
-
-// readWhole pages through a reader to its end and returns every line it
-// showed, once, joined by spaces.
-func readWhole(t *testing.T, tt *tuitest.Term, size tuitest.Size) string {
-	t.Helper()
-	tt.See("↑↓/pgdn scroll")
-	var read []string
-	for page := 0; page < 200; page++ {
-		rows := strings.Split(tt.Screen.Text(), "\n")
-		if strings.HasSuffix(rows[0], "all of it") {
-			return strings.Join(strings.Fields(strings.Join(rows[2:size.H-1], " ")), " ")
-		}
-		header := strings.Fields(rows[0])
-		// "lines a–b of n": the rows shown are a to b.
-		var from, to, of int
-		if _, err := fmt.Sscanf(strings.Join(header[len(header)-3:], " "), "%d–%d of %d", &from, &to, &of); err != nil {
-			t.Fatalf("the reader's title line %q does not say which lines it shows", rows[0])
-		}
-		for i := from; i <= to; i++ {
-			if i > len(read) {
-				read = append(read, rows[2+i-from])
-			}
-		}
-		if to == of {
-			return strings.Join(strings.Fields(strings.Join(read, " ")), " ")
-		}
-		tt.Key("pgdown")
-		tt.See(fmt.Sprintf("–%d of %d", min(to+readerRows(size), of), of))
-	}
-	t.Fatal("paged 200 times without reaching the end")
-	return ""
-}
-
-// readerRows is how many lines of text a reader shows at the size.
-func readerRows(size tuitest.Size) int { return size.H - 3 }
