@@ -124,26 +124,41 @@ func wrapLine(s string, width int) []string {
 	used := 0
 	for _, word := range strings.Fields(s) {
 		w := Width(word)
-		if used > 0 && used+1+w <= width {
+		if line.Len() > 0 && used+1+w <= width {
 			line.WriteByte(' ')
 			line.WriteString(word)
 			used += 1 + w
 			continue
 		}
-		if used > 0 {
+		if line.Len() > 0 {
 			lines = append(lines, line.String())
 			line.Reset()
 		}
+		// A mark at the start of a line has nothing to join (it joined
+		// the space the line broke at): a terminal shows nothing of it.
+		word = trimLoneMarks(word)
 		for w > width { // a word wider than a line is cut where it must be
 			head := headWithin(word, width)
 			lines = append(lines, head)
-			word = word[len(head):]
+			word = trimLoneMarks(word[len(head):])
 			w = Width(word)
 		}
 		line.WriteString(word)
 		used = w
 	}
 	return append(lines, line.String())
+}
+
+// trimLoneMarks drops the characters of no width that s starts with.
+func trimLoneMarks(s string) string {
+	for s != "" {
+		c, w := Next(s)
+		if w > 0 {
+			break
+		}
+		s = s[len(c):]
+	}
+	return s
 }
 
 // headWithin is the longest start of s no wider than width: at least one

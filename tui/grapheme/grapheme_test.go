@@ -132,3 +132,11 @@ func TestWrapKeepsHyphenatedWordsAndFitsTheWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapLeavesNoLoneMarkAtTheStartOfALine(t *testing.T) {
+	got := Wrap("\u0301\u0302 stray marks first and then \u0301more", 10)
+	want := []string{"stray", "marks", "first and", "then \u0301more"} // mid-line it joins the space
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Wrap = %q, want %q", got, want)
+	}
+}

@@ -28,6 +28,7 @@ func longContribution() string {
 }
 
 // ExtremeRoom is a room of 60 people and 500 contributions (NewMemRoom),
+// all shown,
 // and three more people with the extreme names, each with a story of
 // about 2,000 characters at the guide's first prompt (the first LongText
 // itself, the others "RTLName — " and most of it), LongText once more as
@@ -39,18 +40,18 @@ func ExtremeRoom(t testing.TB, pacing inquiry.Pacing) *MemRoom {
 	first := room.Workshop().Guide.Ref(0, 0)
 	for i, name := range []string{LongName, EmojiName, RTLName} {
 		id := fmt.Sprintf("p-x%d", i)
-		room.Record(t, inquiry.Event{Type: inquiry.ParticipantJoined, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: id},
+		room.Add(t, inquiry.Event{Type: inquiry.ParticipantJoined, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: id},
 			Participant: &inquiry.ParticipantDetails{ID: id, Name: inquiry.Words{Text: name},
 				Organisation: inquiry.OrganisationTypes[0], ConsentAt: time.Now()}})
 		text := LongText
 		if i > 0 {
 			text = strings.TrimSpace(RTLName + " — " + LongText[:1900])
 		}
-		room.Record(t, inquiry.Event{Type: inquiry.ContributionAdded, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: id},
+		room.Add(t, inquiry.Event{Type: inquiry.ContributionAdded, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: id},
 			Contribution: &inquiry.ContributionDetails{ID: fmt.Sprintf("c-x%d", i), Participant: id, Prompt: first,
 				Kind: inquiry.Story, Text: inquiry.Words{Text: text}}})
 	}
-	room.Record(t, inquiry.Event{Type: inquiry.ContributionAdded, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: "p-x0"},
+	room.Add(t, inquiry.Event{Type: inquiry.ContributionAdded, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: "p-x0"},
 		Contribution: &inquiry.ContributionDetails{ID: "c-long-opportunity", Participant: "p-x0", Prompt: PromptFor(t, inquiry.Opportunity),
 			Kind: inquiry.Opportunity, Text: inquiry.Words{Text: LongText}}})
 	room.Record(t, inquiry.Event{Type: inquiry.VoteOpened,

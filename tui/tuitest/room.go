@@ -196,10 +196,14 @@ func (r *MemRoom) Ring(tb testing.TB, m tea.Model, e inquiry.Event) {
 	m.Update(tui.BellMsg{})
 }
 
-// Append stamps, folds and shows an event, as the store commits one.
+// Append checks, stamps, folds and shows an event, as the store commits
+// one: what the store would refuse as new, it refuses.
 func (r *MemRoom) Append(_ context.Context, _ string, e inquiry.Event) (inquiry.Event, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if err := r.fold.Check(e); err != nil {
+		return e, err
+	}
 	e, err := r.stamp(e)
 	if err == nil {
 		r.shown = len(r.events)

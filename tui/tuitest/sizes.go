@@ -25,8 +25,15 @@ var Sizes = []Size{{20, 5}, {40, 12}, {60, 20}, {80, 24}, {100, 30}, {200, 60}}
 // virtual terminal of the size.
 func Painted(v tea.View, size Size) *Screen {
 	scr := NewScreen(size.W, size.H, nil)
-	_ = tui.NewPainter(scr, colorprofile.ANSI256, size.W, size.H).Paint(v)
+	paintOn(scr, v, size)
 	return scr
+}
+
+// paintOn paints a view whole on a terminal reset and made the size.
+func paintOn(scr *Screen, v tea.View, size Size) {
+	_, _ = scr.Write([]byte("\x1bc")) // a full reset: nothing left of what it showed
+	scr.Resize(size.W, size.H)
+	_ = tui.NewPainter(scr, colorprofile.ANSI256, size.W, size.H).Paint(v)
 }
 
 // Fits paints a view on a terminal of the size and says how it does not
@@ -35,20 +42,27 @@ func Painted(v tea.View, size Size) *Screen {
 // meant it (a character the screens measured one way and the terminal
 // another, or a row cut at the edge). It returns the painted screen too.
 func Fits(v tea.View, size Size) (*Screen, string) {
-	scr := Painted(v, size)
+	scr := NewScreen(size.W, size.H, nil)
+	return scr, FitsOn(scr, v, size)
+}
+
+// FitsOn is Fits on a terminal the caller keeps for many views (a fuzz
+// test's), reset before each.
+func FitsOn(scr *Screen, v tea.View, size Size) string {
+	paintOn(scr, v, size)
 	rows := strings.Split(v.Content, "\n")
 	if len(rows) > size.H {
-		return scr, fmt.Sprintf("the view has %d rows for a terminal of %d", len(rows), size.H)
+		return fmt.Sprintf("the view has %d rows for a terminal of %d", len(rows), size.H)
 	}
 	shown := scr.Rows()
 	for y, row := range rows {
 		plain := ansi.Strip(row)
 		if w := grapheme.Width(plain); w > size.W {
-			return scr, fmt.Sprintf("row %d is %d columns wide on a terminal of %d: %q", y+1, w, size.W, plain)
+			return fmt.Sprintf("row %d is %d columns wide on a terminal of %d: %q", y+1, w, size.W, plain)
 		}
 		if want := strings.TrimRight(plain, " "); y < len(shown) && shown[y] != want {
-			return scr, fmt.Sprintf("row %d shows %q on the terminal; the view meant %q", y+1, shown[y], want)
+			return fmt.Sprintf("row %d shows %q on the terminal; the view meant %q", y+1, shown[y], want)
 		}
 	}
-	return scr, ""
+	return ""
 }
