@@ -119,7 +119,7 @@ func (s *Server) logSession(next ssh.Handler) ssh.Handler {
 		}
 		if v.facilitator {
 			kv = append(kv, "key", fingerprint(v.key))
-			if cmd := sess.Command(); len(cmd) > 0 {
+			if cmd := commandWords(sess); len(cmd) > 0 {
 				kv = append(kv, "command", cmd[0])
 			}
 		}
@@ -148,7 +148,7 @@ func roleOf(v visitor) inquiry.Role {
 func kindOf(sess ssh.Session) string {
 	_, _, pty := sess.Pty()
 	switch {
-	case len(sess.Command()) > 0:
+	case len(commandWords(sess)) > 0:
 		return "command"
 	case pty:
 		return "screen"
@@ -164,7 +164,7 @@ func (s *Server) route(next ssh.Handler) ssh.Handler {
 		v, _ := sess.Context().Value(visitorKey{}).(visitor)
 		_, _, hasPTY := sess.Pty()
 		switch {
-		case len(sess.Command()) > 0:
+		case len(commandWords(sess)) > 0:
 			s.runCommand(sess, v)
 		case hasPTY:
 			s.runScreen(sess, v)
