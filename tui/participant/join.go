@@ -203,7 +203,7 @@ func (m *Screen) viewJoin() (string, *tea.Cursor) {
 
 	// What must stay: the title, the fields, the door, the notice, the keys.
 	fixed := 1 + 5 + len(consent) + len(door) + noticeRows + 1 // title, fields, door, notice, keys
-	compact := fixed+2 > h // labels beside the fields leave two lines of the introduction
+	compact := fixed+2 > h                                     // labels beside the fields leave two lines of the introduction
 	if compact {
 		fixed -= 3 // a label beside each field
 	}
