@@ -202,8 +202,10 @@ func (m *Screen) viewJoin() (string, *tea.Cursor) {
 	}
 
 	// What must stay: the title, the fields, the door, the notice, the keys.
-	fixed := 1 + 5 + len(consent) + len(door) + noticeRows + 1 // title, fields, door, notice, keys
-	compact := fixed+2 > h                                     // labels beside the fields leave two lines of the introduction
+	fixed := 1 + 5 + len(consent) + len(door) + noticeRows + 1
+	// Labels go beside the fields when that leaves two lines of the
+	// introduction.
+	compact := fixed+2 > h
 	if compact {
 		fixed -= 3 // a label beside each field
 	}
