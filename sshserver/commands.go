@@ -5,6 +5,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"strings"
 
 	"charm.land/ssh"
 	"github.com/anchorage/anchorage/inquiry/card"
@@ -21,7 +22,7 @@ func (s *Server) runCommand(sess ssh.Session, v visitor) {
 		return
 	}
 	root := s.commandRoot(sess, v)
-	status := command.Execute(sess.Context(), root, sess.Command(), sess, sess, sess.Stderr())
+	status := command.Execute(sess.Context(), root, commandWords(sess), sess, sess, sess.Stderr())
 	_ = sess.Exit(status)
 }
 
@@ -38,6 +39,37 @@ func (s *Server) refuse(stderr io.Writer, sess ssh.Session, v visitor) {
 	fmt.Fprintf(stderr, "not a facilitator: %s. Participants join with %s\n",
 		reason, s.connectHint(sess, "CODE@"))
 	_ = sess.Exit(1)
+}
+
+// commandWords is the command a session asked to run, in words, split as a
+// shell would split it (charm.land/ssh does). A line that leaves a quote
+// open, as ssh sends `--title "Anchors' day"` once the facilitator's shell
+// has taken the double quotes away, would swallow the rest of the line
+// into one word that way: it is split at spaces instead (and
+// command.Execute joins a title's words again).
+func commandWords(sess ssh.Session) []string {
+	raw := sess.RawCommand()
+	if quoteLeftOpen(raw) {
+		return strings.Fields(raw)
+	}
+	return sess.Command()
+}
+
+// quoteLeftOpen reports whether a shell would find s ends inside quotes.
+func quoteLeftOpen(s string) bool {
+	var in rune // the quote we are inside, or 0
+	for i := 0; i < len(s); i++ {
+		c := rune(s[i])
+		switch {
+		case c == '\\' && in != '\'':
+			i++ // the next byte is taken as it is
+		case in == 0 && (c == '\'' || c == '"'):
+			in = c
+		case c == in:
+			in = 0
+		}
+	}
+	return in != 0
 }
 
 // commandRoot builds a fresh command tree for one session: cobra keeps

@@ -10,9 +10,12 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"charm.land/log/v2"
 
 	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/tui/tuitest"
@@ -31,6 +34,8 @@ type testServer struct {
 	dataDir string
 	store   *data.Store
 	served  chan error
+	// log is everything the server logged.
+	log *syncBuffer
 	// stop shuts the server down and closes the store; it runs at the end
 	// of the test if the test has not called it.
 	stop func()
@@ -42,7 +47,19 @@ type serverOption struct {
 	config func(*Config)
 	server func(*Server)
 	store  func(*data.Options)
+	// log also gets what the server logs.
+	log io.Writer
+	// panics says the test makes the server panic on purpose.
+	panics bool
 }
+
+// withLog copies what the server logs to w.
+func withLog(w io.Writer) serverOption { return serverOption{log: w} }
+
+// expectingPanic is for the test that makes a screen panic on purpose:
+// the server must then log the panic, where every other test fails if it
+// does.
+func expectingPanic() serverOption { return serverOption{panics: true} }
 
 // withFacilitators writes the keys to a facilitators file for the server.
 func withFacilitators(t *testing.T, keys ...gossh.Signer) serverOption {
@@ -83,7 +100,15 @@ func startServer(t *testing.T, dataDir string, opts ...serverOption) *testServer
 			o.config(&cfg)
 		}
 	}
-	srv, err := New(cfg, store, nil)
+	logged, panics := &syncBuffer{}, false
+	logs := []io.Writer{logged}
+	for _, o := range opts {
+		if o.log != nil {
+			logs = append(logs, o.log)
+		}
+		panics = panics || o.panics
+	}
+	srv, err := New(cfg, store, log.New(io.MultiWriter(logs...)))
 	if err != nil {
 		store.Close()
 		t.Fatalf("new server: %v", err)
@@ -97,7 +122,7 @@ func startServer(t *testing.T, dataDir string, opts ...serverOption) *testServer
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := &testServer{Server: srv, addr: l.Addr().String(), dataDir: dataDir, store: store, served: make(chan error, 1)}
+	ts := &testServer{Server: srv, addr: l.Addr().String(), dataDir: dataDir, store: store, served: make(chan error, 1), log: logged}
 	go func() { ts.served <- srv.Serve(l) }()
 	var once sync.Once
 	stop := func() {
@@ -121,8 +146,25 @@ func startServer(t *testing.T, dataDir string, opts ...serverOption) *testServer
 		})
 	}
 	ts.stop = stop
-	t.Cleanup(stop)
+	t.Cleanup(func() {
+		stop()
+		checkPanics(t, logged.String(), panics)
+	})
 	return ts
+}
+
+// checkPanics fails the test if the server logged a panic (a session's,
+// or a screen's that Bubble Tea caught), or, when the test makes one on
+// purpose, if it logged none.
+func checkPanics(t *testing.T, logged string, want bool) {
+	t.Helper()
+	got := strings.Contains(logged, "panicked")
+	switch {
+	case got && !want:
+		t.Errorf("the server logged a panic:\n%s", logged)
+	case !got && want:
+		t.Errorf("the server logged no panic, though the test made one:\n%s", logged)
+	}
 }
 
 // dialRaw opens a bare TCP connection to the server.
@@ -254,6 +296,8 @@ type terminal struct {
 	errs   *syncBuffer
 	screen *tuitest.Screen
 	done   chan error
+	// ended is closed when the session has ended.
+	ended chan struct{}
 }
 
 // openTerminal opens a session with a PTY of the given size and a shell.
@@ -281,12 +325,17 @@ func openTerminalOn(t *testing.T, client *gossh.Client, width, height int) *term
 	// virtual screen would only make every look at it slower.
 	limits := DefaultConfig().Window
 	term := &terminal{t: t, sess: sess, stdin: stdin, out: &syncBuffer{}, errs: &syncBuffer{},
-		screen: tuitest.NewScreen(min(width, limits.MaxWidth), min(height, limits.MaxHeight), nil), done: make(chan error, 1)}
+		screen: tuitest.NewScreen(min(width, limits.MaxWidth), min(height, limits.MaxHeight), nil),
+		done:   make(chan error, 1), ended: make(chan struct{})}
 	sess.Stdout, sess.Stderr = io.MultiWriter(term.out, term.screen), term.errs
 	if err := sess.Shell(); err != nil {
 		t.Fatalf("shell: %v", err)
 	}
-	go func() { term.done <- sess.Wait() }()
+	go func() {
+		err := sess.Wait()
+		close(term.ended)
+		term.done <- err
+	}()
 	return term
 }
 

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"charm.land/log/v2"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -66,7 +65,7 @@ func TestUnfinishedHandshakesAreCappedPerAddressLeastProgressedFirst(t *testing.
 	var logged syncBuffer
 	p, probeScreens := withProbes()
 	srv := startServer(t, "", probeScreens, withConfig(func(c *Config) { c.MaxHandshakesPerAddress = 3 }),
-		serverOption{server: func(s *Server) { s.log = log.New(&logged) }})
+		withLog(&logged))
 	in := openTerminal(t, srv.addr, "harbour-talk", 80, 24, keyless())
 	p.next(t)
 	in.waitFor("[p 80x24]") // in, with a session: not an unfinished handshake

@@ -95,7 +95,9 @@ type visitorKey struct{}
 //   - Warn "screen ended: input flood": remote and the input limits.
 //   - Warn at start when other users could change the facilitators file
 //     or read the host key: the file and its mode.
-//   - Error "session panicked": the panic and its stack.
+//   - Error "session panicked": the panic and its stack; "screen panicked"
+//     when Bubble Tea caught a panic in a screen (its stack goes to the
+//     process's stderr).
 //
 // Never logged: participants' public keys or fingerprints, IP addresses
 // and ports, SSH user names other than join codes and enrol, wrong join
@@ -117,7 +119,7 @@ func (s *Server) logSession(next ssh.Handler) ssh.Handler {
 		}
 		if v.facilitator {
 			kv = append(kv, "key", fingerprint(v.key))
-			if cmd := sess.Command(); len(cmd) > 0 {
+			if cmd := commandWords(sess); len(cmd) > 0 {
 				kv = append(kv, "command", cmd[0])
 			}
 		}
@@ -146,7 +148,7 @@ func roleOf(v visitor) inquiry.Role {
 func kindOf(sess ssh.Session) string {
 	_, _, pty := sess.Pty()
 	switch {
-	case len(sess.Command()) > 0:
+	case len(commandWords(sess)) > 0:
 		return "command"
 	case pty:
 		return "screen"
@@ -162,7 +164,7 @@ func (s *Server) route(next ssh.Handler) ssh.Handler {
 		v, _ := sess.Context().Value(visitorKey{}).(visitor)
 		_, _, hasPTY := sess.Pty()
 		switch {
-		case len(sess.Command()) > 0:
+		case len(commandWords(sess)) > 0:
 			s.runCommand(sess, v)
 		case hasPTY:
 			s.runScreen(sess, v)

@@ -103,6 +103,8 @@ type sshTerminal struct {
 	tty    *os.File
 	screen *tuitest.Screen
 	exited chan error
+	// drawn is closed once all ssh wrote is on the screen.
+	drawn chan struct{}
 }
 
 func openSSHTerminal(t *testing.T, path, addr, user string) *sshTerminal {
@@ -119,8 +121,11 @@ func openSSHTerminal(t *testing.T, path, addr, user string) *sshTerminal {
 		t.Fatalf("start ssh in a pseudo-terminal: %v", err)
 	}
 	t.Cleanup(func() { tty.Close() })
-	o := &sshTerminal{t: t, tty: tty, screen: tuitest.NewScreen(80, 24, tty), exited: make(chan error, 1)}
-	go func() { _ = o.screen.Pump(tty) }()
+	o := &sshTerminal{t: t, tty: tty, screen: tuitest.NewScreen(80, 24, tty), exited: make(chan error, 1), drawn: make(chan struct{})}
+	go func() {
+		defer close(o.drawn)
+		_ = o.screen.Pump(tty) // until ssh has exited and all it wrote is read
+	}()
 	go func() { o.exited <- cmd.Wait() }()
 	return o
 }

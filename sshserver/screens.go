@@ -3,6 +3,7 @@ package sshserver
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"net"
 	"strings"
@@ -100,6 +101,11 @@ func (s *Server) runScreen(sess ssh.Session, v visitor) {
 			break
 		}
 		if s.isScribe(v, session.Code) {
+			if sum, ok := s.store.ByCode(session.Code); ok && !sum.Open {
+				// As a participant's screen says it (tui/participant).
+				fmt.Fprintln(sio.Stderr(), inquiry.ClosedSentence(sum.Title))
+				return
+			}
 			session.Actor = s.scribeActor(v.key, session.Code)
 			model = s.screens.scribe(session)
 			break
@@ -169,7 +175,12 @@ func (s *Server) runProgram(sess ssh.Session, sio *screenIO, end *ending, progra
 	defer s.sessions.removeProgram(program)
 	end.run(program)
 	defer followWindow(sess.Context(), sio, program)()
-	if err := program.Run(); err != nil {
+	switch err := program.Run(); {
+	case errors.Is(err, tea.ErrProgramPanic):
+		// Bubble Tea caught it and wrote the stack to the process's
+		// stderr; the log says so, as recovery does for the rest.
+		s.log.Error("screen panicked", "err", err)
+	case err != nil:
 		s.log.Debug("screen ended with an error", "err", err)
 	}
 	return true

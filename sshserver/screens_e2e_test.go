@@ -225,7 +225,7 @@ func TestTooManyWrongJoinCodesEndTheConnectionsSessions(t *testing.T) {
 func TestAPanicEndsOnlyThatSession(t *testing.T) {
 	_, probeScreens := withProbes()
 	alice := newKey(t)
-	srv := startServer(t, "", withFacilitators(t, alice), probeScreens)
+	srv := startServer(t, "", withFacilitators(t, alice), probeScreens, expectingPanic())
 	term := openTerminal(t, srv.addr, "panic-now", 80, 24, keyless())
 	if status := term.exit(); status != 1 || !strings.Contains(term.errs.String(), "Something went wrong") {
 		t.Errorf("exit %d, stderr %q; want the session ended with an apology", status, term.errs.String())

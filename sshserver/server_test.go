@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"charm.land/log/v2"
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -251,7 +250,7 @@ func TestLogKeepsNoAddressesOrParticipantKeys(t *testing.T) {
 	var logged syncBuffer
 	participant := newKey(t)
 	alice := newKey(t)
-	srv := startServer(t, "", withFacilitators(t, alice), serverOption{server: func(s *Server) { s.log = log.New(&logged) }})
+	srv := startServer(t, "", withFacilitators(t, alice), withLog(&logged))
 	run(t, srv.addr, "alice", "workshop new --title Talk --code harbour-talk", withKeys(alice))
 	run(t, srv.addr, "Jo Bloggs", "workshop list", withKeys(participant))
 	run(t, srv.addr, "jo", "", withKeys(participant))
@@ -285,7 +284,7 @@ func TestLimitMessagesInTheLogKeepNoAddressesOrKeys(t *testing.T) {
 		c.MaxSessionsPerAddress, c.IdleTimeout = 1, time.Hour
 		// The first guess would wait an hour, longer than it may queue.
 		c.JoinFreeMisses, c.JoinDelay, c.JoinMaxDelay, c.JoinMaxWait = 0, time.Hour, time.Hour, time.Minute
-	}), serverOption{server: func(s *Server) { s.log = log.New(&logged) }})
+	}), withLog(&logged))
 
 	guesserConn, _ := dial(t, srv.addr, "Jo Bloggs", withKeys(participant))
 	guesser := openTerminalOn(t, guesserConn, 80, 24)

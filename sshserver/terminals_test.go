@@ -151,7 +151,7 @@ func TestTinyTerminalAsksForMoreRoomAndRecovers(t *testing.T) {
 	for name, auth := range map[string]gossh.AuthMethod{"participant": keyless(), "facilitator": withKeys(alice)} {
 		t.Run(name, func(t *testing.T) {
 			term := openTerminal(t, srv.addr, "harbour-talk", 20, 5, auth)
-			term.waitFor("too small")
+			term.waitFor("Too small")
 			term.screen.Resize(100, 30)
 			if err := term.sess.WindowChange(30, 100); err != nil {
 				t.Fatal(err)

@@ -18,6 +18,9 @@ const MinWidth, MinHeight = 30, 10
 // server stops, and what it shows in a window too small to lay out in.
 type Frame struct {
 	Width, Height int
+	// Keep is what the person must not lose sight of, even in a window
+	// too small to lay out in: a participant's resume code.
+	Keep string
 	// leaving and stopping are the last words when the person presses
 	// ctrl+c, and when the server shuts down.
 	leaving, stopping string
@@ -68,10 +71,16 @@ func (f *Frame) View(draw func() (string, *tea.Cursor)) tea.View {
 	var v tea.View
 	switch {
 	case f.ended:
-		v.SetContent(f.last + "\n")
+		// Wrapped here: the painter cuts every row at the window's edge,
+		// and these words are read after the screen has gone.
+		last := f.last
+		if f.Width > 0 {
+			last = strings.Join(Wrap(last, f.Width), "\n")
+		}
+		v.SetContent(last + "\n")
 	case f.Small():
 		v.AltScreen = true
-		v.SetContent(tooSmall(f.Width, f.Height))
+		v.SetContent(tooSmall(f.Width, f.Height, f.Keep))
 	default:
 		v.AltScreen = true
 		content, cursor := draw()
@@ -81,14 +90,32 @@ func (f *Frame) View(draw func() (string, *tea.Cursor)) tea.View {
 	return v
 }
 
-// tooSmall is the screen for a window too small to lay out in.
-func tooSmall(w, h int) string {
-	lines := []string{"Window too small", fmt.Sprintf("(%dx%d).", w, h), "Please enlarge", fmt.Sprintf("to %dx%d.", MinWidth, MinHeight), "Your text is kept."}
-	for i, l := range lines {
-		lines[i] = Fit(l, w)
+// tooSmall is the screen for a window too small to lay out in: why, what
+// to do, and how to leave, with what to keep above them. A window too
+// short for all of it drops the least needed first.
+func tooSmall(w, h int, keep string) string {
+	type line struct {
+		text string
+		rank int // 0 is needed most
 	}
-	if h < len(lines) {
-		lines = lines[:max(h, 1)]
+	all := []line{
+		{keep, 0},
+		{fmt.Sprintf("Too small: %dx%d.", w, h), 2},
+		{fmt.Sprintf("Enlarge to %dx%d.", MinWidth, MinHeight), 3},
+		{"Your text is kept.", 4},
+		{"ctrl+c leaves.", 1},
 	}
-	return strings.Join(lines, "\n")
+	var out []string
+	for _, l := range all {
+		fewer := 0 // lines needed more than this one
+		for _, o := range all {
+			if o.text != "" && o.rank < l.rank {
+				fewer++
+			}
+		}
+		if l.text != "" && fewer < max(h, 1) {
+			out = append(out, Fit(l.text, w))
+		}
+	}
+	return strings.Join(out, "\n")
 }

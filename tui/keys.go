@@ -79,30 +79,73 @@ var keyHelp = help.Model{
 	},
 }
 
-// Footer is a screen's line of keys, for what can be done now: as many of
-// bindings as fit the width, whole and in order, and an ellipsis if some
-// do not. Disabled bindings are left out.
+// Footer is a screen's line of keys for what can be done now, the most
+// important first: as many as fit the width, whole and in order, the
+// least important dropped first. How to leave (ctrl+c) and how to see
+// every key (?) are never dropped: a person who finds nothing else on the
+// line finds those. Disabled bindings are left out.
 func Footer(width int, bindings ...key.Binding) string {
-	h := keyHelp
-	h.SetWidth(width)
-	return Fit(h.ShortHelpView(bindings), width)
+	return footer(width, bindings, nil)
 }
 
-// FooterKeeping is Footer that shows always, last, however narrow the
-// line: how to see every key, or how to back out.
+// FooterKeeping is Footer that also never drops always, shown last: how
+// to back out of what the screen is doing.
 func FooterKeeping(width int, always key.Binding, bindings ...key.Binding) string {
+	return footer(width, bindings, &always)
+}
+
+func footer(width int, bindings []key.Binding, always *key.Binding) string {
 	var on []key.Binding
+	optional := 0
 	for _, b := range bindings {
 		if b.Enabled() {
 			on = append(on, b)
+			if !essential(b) {
+				optional++
+			}
 		}
 	}
-	for n := len(on); n > 0; n-- {
-		if line := keyHelp.ShortHelpView(append(on[:n:n], always)); Width(line) <= width {
+	var line string
+	for keep := optional; keep >= 0; keep-- {
+		line = keyHelp.ShortHelpView(shown(on, keep, always))
+		if Width(line) <= width {
 			return line
 		}
 	}
-	return Fit(keyHelp.ShortHelpView([]key.Binding{always}), width)
+	return Fit(line, width)
+}
+
+// shown are the bindings of a line of keys that keeps only the first keep
+// of those that may be dropped, and always last if there is one.
+func shown(on []key.Binding, keep int, always *key.Binding) []key.Binding {
+	out := make([]key.Binding, 0, len(on)+1)
+	for _, b := range on {
+		switch {
+		case essential(b):
+			out = append(out, b)
+		case keep > 0:
+			out = append(out, b)
+			keep--
+		}
+	}
+	if always != nil {
+		out = append(out, *always)
+	}
+	return out
+}
+
+// essential reports whether a line of keys must always show the binding:
+// how to leave, or how to see every key.
+func essential(b key.Binding) bool {
+	if b.Help().Key == "?" {
+		return true
+	}
+	for _, k := range b.Keys() {
+		if k == "ctrl+c" {
+			return true
+		}
+	}
+	return false
 }
 
 // KeyList is a list of keys, a row each: the keys in a column, then what

@@ -8,15 +8,24 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-func TestFooterShowsWholeKeysThatFit(t *testing.T) {
+func TestFooterDropsTheLeastImportantKeysFirstNeverLeaveOrHelp(t *testing.T) {
 	save, choices, leave := Bind("enter", "save", "enter"), Bind("tab", "choices", "tab"), Leave
 	wide := ansi.Strip(Footer(80, save, choices, leave))
 	if wide != "enter save · tab choices · ctrl+c leave" {
 		t.Fatalf("the line of keys at 80 columns is %q", wide)
 	}
-	narrow := ansi.Strip(Footer(26, save, choices, leave))
-	if !strings.HasPrefix(narrow, "enter save · tab choices") || strings.Contains(narrow, "ctrl") || Width(narrow) > 26 {
-		t.Fatalf("at 26 columns the line of keys is %q: want the keys that fit, whole", narrow)
+	for w, want := range map[int]string{
+		38: "enter save · ctrl+c leave",
+		26: "enter save · ctrl+c leave",
+		20: "ctrl+c leave",
+	} {
+		if got := ansi.Strip(Footer(w, save, choices, leave)); got != want {
+			t.Errorf("at %d columns the line of keys is %q, want %q: the last keys dropped first, whole, never leave", w, got, want)
+		}
+	}
+	help := Bind("?", "keys", "?")
+	if got, want := ansi.Strip(Footer(30, save, help, choices, leave)), "? keys · ctrl+c leave"; got != want {
+		t.Errorf("at 30 columns with ? among the keys: %q, want %q", got, want)
 	}
 	off := Bind("x", "hidden", "x")
 	off.SetEnabled(false)

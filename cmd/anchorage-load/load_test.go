@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/log/v2"
+
 	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/sshserver"
 	gossh "golang.org/x/crypto/ssh"
@@ -54,7 +56,12 @@ func startServer(t *testing.T) (addr, keyFile string) {
 	}
 	cfg := sshserver.DefaultConfig()
 	cfg.DataDir, cfg.Listen, cfg.FacilitatorsFile = dataDir, "127.0.0.1:0", facilitators
-	srv, err := sshserver.New(cfg, store, nil)
+	// The server's log goes to a file, read when the test ends.
+	logFile, err := os.Create(filepath.Join(dir, "server.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := sshserver.New(cfg, store, log.New(logFile))
 	if err != nil {
 		store.Close()
 		t.Fatalf("new server: %v", err)
@@ -81,6 +88,10 @@ func startServer(t *testing.T) (addr, keyFile string) {
 		}
 		if err := store.Close(); err != nil {
 			t.Errorf("close store: %v", err)
+		}
+		logFile.Close()
+		if out, _ := os.ReadFile(logFile.Name()); strings.Contains(string(out), "panicked") {
+			t.Errorf("the server logged a panic:\n%s", out)
 		}
 	})
 	return l.Addr().String(), keyFile

@@ -178,6 +178,7 @@ func (c *child) kill(t *testing.T) {
 	_ = c.cmd.Process.Signal(syscall.SIGKILL)
 	select {
 	case <-c.exited:
+		checkCalm(t, c.output.String())
 	case <-time.After(crashWait):
 		t.Fatalf("waited %s for the killed server to exit", crashWait)
 	}
@@ -191,6 +192,7 @@ func (c *child) interrupt(t *testing.T) {
 		if err != nil {
 			t.Fatalf("the server's clean stop: %v\n%s", err, c.output.String())
 		}
+		checkCalm(t, c.output.String())
 	case <-time.After(crashWait):
 		t.Fatalf("waited %s for the server to stop on an interrupt", crashWait)
 	}

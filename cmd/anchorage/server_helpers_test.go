@@ -51,8 +51,21 @@ func serve(t *testing.T, environ []string, args ...string) *server {
 			t.Fatalf("waited %s for serve to say where it listens; stdout %q, stderr %q", testDeadline, s.stdout.String(), s.stderr.String())
 		}
 	}
-	t.Cleanup(func() { s.stop(t) })
+	t.Cleanup(func() {
+		s.stop(t)
+		checkCalm(t, s.stderr.String())
+	})
 	return s
+}
+
+// checkCalm fails the test if a server's output says it panicked: a
+// session's or a screen's panic, logged, or Bubble Tea's report of one it
+// caught. Every test that starts a server checks it when the server stops.
+func checkCalm(t *testing.T, output string) {
+	t.Helper()
+	if strings.Contains(output, "panicked") || strings.Contains(output, "Caught panic") {
+		t.Errorf("the server panicked:\n%s", output)
+	}
 }
 
 // stop sends serve a signal and waits for it to exit; stopping again

@@ -63,7 +63,7 @@ func cardCommand(env Env) *cobra.Command {
 	cmd.Flags().StringVar(&format, "format", string(card.Text), "txt (80 columns), md or html (one A4 page)")
 	cmd.Flags().StringVar(&host, "host", "", "the host name or address participants type (default: the server's, as you reached it)")
 	cmd.Flags().StringVar(&port, "port", "", "the port participants connect to (default: the server's)")
-	cmd.Flags().StringVar(&date, "date", "", `when the workshop takes place, as people read it (default: the day it was opened), e.g. "Thursday 12 March, 10:00"`)
+	wordsFlag(cmd, &date, "date", `when the workshop takes place, as people read it (default: the day it was opened), e.g. "Thursday 12 March, 10:00"`)
 	if env.Local {
 		cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
 	}

@@ -136,7 +136,7 @@ func Execute(ctx context.Context, root *cobra.Command, args []string, stdin io.R
 	if args == nil {
 		args = []string{}
 	}
-	root.SetArgs(args)
+	root.SetArgs(joinWords(root, args))
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)

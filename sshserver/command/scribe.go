@@ -62,7 +62,7 @@ func scribeAddCommand(env Env) *cobra.Command {
 			return nil
 		}),
 	}
-	cmd.Flags().StringVar(&name, "name", "", "the scribe's name, as others see it (default: the key's comment)")
+	wordsFlag(cmd, &name, "name", "the scribe's name, as others see it (default: the key's comment)")
 	return cmd
 }
 

@@ -59,7 +59,7 @@ func workshopNewCommand(env Env) *cobra.Command {
 			return nil
 		}),
 	}
-	cmd.Flags().StringVar(&title, "title", "", "the workshop's title, as participants will see it")
+	wordsFlag(cmd, &title, "title", "the workshop's title, as participants will see it")
 	cmd.Flags().StringVar(&guideID, "guide", inquiry.DefaultGuideID, guideFlagHelp(env.Local))
 	cmd.Flags().StringVar(&code, "code", "", "the join code (default: a new one such as harbour-4821)")
 	cmd.Flags().StringVar(&pacing, "pacing", string(inquiry.SelfPaced), "self: each participant moves on when ready; facilitator: you open each prompt")

@@ -22,11 +22,11 @@ func crowded(t *testing.T) *tuitest.MemRoom {
 	room := tuitest.NewMemRoom(t, 60, 600, inquiry.FacilitatorPaced)
 	room.Record(t, inquiry.Event{Type: inquiry.ThemeAdded, Theme: &inquiry.Theme{ID: "long", Label: strings.TrimSpace(strings.Repeat("Community-led regeneration of ", 3))}})
 	each := tuitest.PromptFor(t, inquiry.Opportunity, inquiry.Barrier)
+	e := room.Record(t, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: each}})
 	for i, text := range []string{strings.Repeat("共同体の未来 ", 40), strings.Repeat("word ", inquiry.MaxTextRunes/5-1) + "end"} {
 		tuitest.Contribute(t, room, room.Workshop().ID, tuitest.ParticipantID(i), fmt.Sprintf("odd-%d", i), each, inquiry.Barrier, text, "long")
 	}
 	room.Record(t, inquiry.Event{Type: inquiry.SettingsChanged, Settings: &inquiry.Settings{Visibility: inquiry.VisibleOnReveal}})
-	e := room.Record(t, inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: each}})
 	room.Record(t, inquiry.Event{Type: inquiry.TimeboxChanged, Pace: &inquiry.Pace{Prompt: each, EndsAt: e.At.Add(95 * time.Minute)}})
 	vote(t, room, "v-1")
 	room.Record(t, inquiry.Event{Type: inquiry.PromptRevealed, Target: string(each)})

@@ -118,12 +118,12 @@ func (d *scribeDesk) join() tea.Cmd {
 func (d *scribeDesk) newLines(w int) ([]string, *tea.Cursor) {
 	lines := []string{tui.Fit(tui.Accent.Render("▸ Someone new, without a laptop"), w), ""}
 	lines = append(lines, tui.Fit(tui.FieldLabel(d.newField == newName, "Name: a table's, or the person's name or pseudonym"), w))
-	d.name.SetWidth(max(w-3, 1))
+	name := tui.InputView(&d.name, w-2)
 	var cursor *tea.Cursor
 	if d.newField == newName {
 		cursor = tui.OffsetCursor(d.name.Cursor(), 2, len(lines))
 	}
-	lines = append(lines, tui.Fit("  "+d.name.View(), w), "")
+	lines = append(lines, "  "+name, "")
 	box := "[ ]"
 	if d.consent {
 		box = tui.Accent.Render("[✓]")

@@ -28,8 +28,16 @@ func (m *Screen) detailLines(w, h int) []string {
 		}
 	}
 	plain := func(s string) string { return s }
-	add(tui.Dim.Render, where, 2)
-	lines = append(lines, "")
+	// A short pane keeps the words first: where they were written on one
+	// line, and no blank line after it.
+	whereMost, gap := 2, h >= 10
+	if !gap {
+		whereMost = 1
+	}
+	add(tui.Dim.Render, where, whereMost)
+	if gap {
+		lines = append(lines, "")
+	}
 	text := c.Text
 	switch {
 	case c.Erased:
@@ -37,7 +45,14 @@ func (m *Screen) detailLines(w, h int) []string {
 	case c.Withdrawn:
 		text = "(withdrawn by the author)"
 	}
-	add(plain, text, max(h-12, 3))
+	room := min(max(h-12, 3), h-len(lines)) // the facts below have the rest
+	if words := tui.Wrap(text, w-2); len(words) > room {
+		// Cut where the pane ends, saying where the rest is.
+		add(plain, text, max(room-1, 1))
+		lines = append(lines, "  "+tui.Dim.Render(tui.Fit("… f shows it whole", w-2)))
+	} else {
+		add(plain, text, len(words))
+	}
 	lines = append(lines, "")
 	facts := append([]string{m.themeFact(c)}, m.relations(c)...)
 	if c.Partner != "" {

@@ -26,8 +26,9 @@ type enrolModel struct {
 	err        error // the last refusal, shown until the next try
 	done       bool  // enrolled: the screen says so and ends
 	bye        bool  // the server is shutting down
-	width      int   // the terminal's, for the line of keys
-	height     int   // and its height: a short one gets short words
+	// frame is the window's size (a short one gets short words), and
+	// what a window too small shows.
+	frame tui.Frame
 }
 
 // enrolResult is the server's answer to one typed code.
@@ -44,7 +45,8 @@ func NewEnrol(enrol func(code, name string) error, connect string) tea.Model {
 	code := tui.NewLineInput("xxxx-xxxx-xxxx-xxxx", 40)
 	code.Prompt = "Code: "
 	code.Blur()
-	return enrolModel{enrol: enrol, connect: connect, name: name, code: code, width: 80, height: 24}
+	// 80x24 until the program says the window's size.
+	return enrolModel{enrol: enrol, connect: connect, name: name, code: code, frame: tui.Frame{Width: 80, Height: 24}}
 }
 
 func (m enrolModel) Init() tea.Cmd { return nil }
@@ -55,7 +57,7 @@ func (m enrolModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.bye = true
 		return m, tea.Quit
 	case tea.WindowSizeMsg:
-		m.width, m.height = max(msg.Width, 1), max(msg.Height, 1)
+		m.frame.Width, m.frame.Height = msg.Width, msg.Height
 		return m, nil
 	case tea.KeyPressMsg:
 		switch {
@@ -145,70 +147,67 @@ func (e enrolError) Error() string { return string(e) }
 // View draws the form on the alternate screen; the outcome is written
 // inline, so it stays in the terminal once the session has ended.
 func (m enrolModel) View() tea.View {
+	w := m.frame.Width
 	var b tui.Lines
-	// A short terminal gets the short words, without blank lines.
-	short := m.height < 16
-	gap := func() {
-		if !short {
-			b.Line("")
-		}
-	}
-	b.Line(tui.Fit(tui.Title.Render("Enrol as a facilitator"), m.width))
-	gap()
-	if m.bye || m.done {
-		if m.done {
-			b.Line("This key is now a facilitator key, in the name " + inquiry.CleanLine(m.name.Value()) + ".")
-			if m.connect != "" {
-				b.Line("Connect with " + m.connect + ".")
-			} else {
-				b.Line("Connect again without enrol@ to open the facilitator's screen.")
-			}
-		}
-		if m.bye {
-			b.Line("The server is shutting down.")
-		}
-		return tea.NewView(b.String() + "\n")
-	}
 	say := func(text string, ink func(string) string) {
-		for _, l := range tui.Wrap(text, m.width) {
+		for _, l := range tui.Wrap(text, w) {
 			b.Line(ink(l))
 		}
 	}
 	plain := func(s string) string { return s }
-	if short {
-		say("Your name, then the code the server printed.", plain)
-	} else {
-		say("Your name, as the room's screens and the reports will show what you do.", plain)
+	b.Line(tui.Title.Render(tui.Fit("Enrol as a facilitator", w)))
+	if m.bye || m.done {
+		b.Line("")
+		if m.done {
+			say("This key is now a facilitator key, in the name "+inquiry.CleanLine(m.name.Value())+".", plain)
+			if m.connect != "" {
+				say("Connect with "+m.connect+".", plain)
+			} else {
+				say("Connect again without enrol@ to open the facilitator's screen.", plain)
+			}
+		}
+		if m.bye {
+			say("The server is shutting down.", plain)
+		}
+		return tea.NewView(b.String() + "\n")
 	}
-	m.name.SetWidth(max(m.width-tui.Width(m.name.Prompt)-1, 1))
-	m.code.SetWidth(max(m.width-tui.Width(m.code.Prompt)-1, 1))
-	cursor := tui.OffsetCursor(m.name.Cursor(), 0, b.Len())
-	b.Line(m.name.View())
-	gap()
-	if !short {
-		say("Type the enrolment code that the server printed when it started.", plain)
-	}
-	if m.onCode {
-		cursor = tui.OffsetCursor(m.code.Cursor(), 0, b.Len())
-	}
-	b.Line(m.code.View())
-	gap()
-	switch {
-	case m.busy:
-		b.Line("Checking…")
-	case m.err != nil:
-		say(m.err.Error(), tui.Bad.Render)
-	default:
+	return m.frame.View(func() (string, *tea.Cursor) {
+		// A short terminal gets the short words, without blank lines.
+		short := m.frame.Height < 16
+		gap := func() {
+			if !short {
+				b.Line("")
+			}
+		}
 		gap()
-	}
-	gap()
-	next := enrolKeys.Enrol
-	if !m.onCode {
-		next.SetHelp("enter", "on to the code")
-	}
-	b.Line(tui.FooterKeeping(m.width, enrolKeys.Leave, next, enrolKeys.Field))
-	v := tea.NewView(b.String())
-	v.AltScreen = true
-	v.Cursor = cursor
-	return v
+		if short {
+			say("Your name, then the enrolment code the server printed.", plain)
+		} else {
+			say("Your name, as the room's screens and the reports will show what you do.", plain)
+		}
+		cursor := tui.OffsetCursor(m.name.Cursor(), 0, b.Len())
+		b.Line(tui.InputView(&m.name, w))
+		gap()
+		if !short {
+			say("Type the enrolment code that the server printed when it started.", plain)
+		}
+		if m.onCode {
+			cursor = tui.OffsetCursor(m.code.Cursor(), 0, b.Len())
+		}
+		b.Line(tui.InputView(&m.code, w))
+		gap()
+		switch {
+		case m.busy:
+			b.Line("Checking…")
+		case m.err != nil:
+			say(m.err.Error(), tui.Bad.Render)
+		}
+		next := enrolKeys.Enrol
+		if !m.onCode {
+			next.SetHelp("enter", "on to the code")
+		}
+		b.Fill(m.frame.Height - 1)
+		b.Line(tui.FooterKeeping(w, enrolKeys.Leave, next, enrolKeys.Field))
+		return b.String(), cursor
+	})
 }

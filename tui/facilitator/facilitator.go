@@ -121,6 +121,7 @@ type Screen struct {
 	themes   themePicker
 	merging  string // the duplicate whose original is being picked
 	desk     *scribeDesk
+	reading  *tui.Reader // a contribution's words shown whole (reading.go)
 
 	// ticking is set while a countdown tick is on its way; askedEnd is
 	// the timebox end last asked for (for askedFor), so that quick presses
@@ -172,7 +173,6 @@ func (m *Screen) Init() tea.Cmd {
 func (m *Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.drawnNow.ok = false // drawn for the View after the last Update only
 	if cmd, done := m.frame.Update(msg); done {
-		m.drawnNow.ok = false // drawn for another size, or not to be shown
 		return m, cmd
 	}
 	var cmd tea.Cmd

@@ -122,7 +122,7 @@ func TestFacilitatorFiltersSearchesAndOpensAContribution(t *testing.T) {
 func TestFacilitatorRoomRecoversFromATinyWindow(t *testing.T) {
 	store, sum := datatest.Workshop(t)
 	fac := tuitest.Run(t, New(tuitest.FacilitatorSession(t, store, sum.Code)), 20, 5)
-	fac.See("too small")
+	fac.See("Too small")
 	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.SettingsChanged, Settings: &inquiry.Settings{Visibility: inquiry.VisibleLive, Anonymous: true}})
 	fac.Resize(100, 30)
 	fac.See("Anchors and services", "Waiting for the first contribution", "seeing live, anonymous")

@@ -20,7 +20,7 @@ func TestRoomIsDrawnAfreshForANewSize(t *testing.T) {
 	s.Width, s.Height = 20, 5
 	m := New(s)
 	m.Update(tui.BellMsg{}) // the room rings while the window is tiny
-	if v := m.View(); !strings.Contains(v.Content, "too small") {
+	if v := m.View(); !strings.Contains(v.Content, "Too small") {
 		t.Fatalf("a 20x5 window shows:\n%s", v.Content)
 	}
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})

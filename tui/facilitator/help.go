@@ -128,7 +128,7 @@ func (m *Screen) roomFooter() []key.Binding {
 		if c := m.pickedOut(); c != nil && c.MergedInto != "" {
 			merge = d.Unmerge
 		}
-		return []key.Binding{d.Accept, d.Themes, merge, d.Highlight, d.Hide, d.Next, d.Close}
+		return []key.Binding{d.Accept, d.Themes, d.Read, merge, d.Highlight, d.Hide, d.Next, d.Close}
 	case m.pane == panePeople:
 		return m.peopleFooter()
 	}

@@ -52,8 +52,9 @@ var roomKeys = struct {
 }
 
 // detailKeys curate the contribution whose details are open.
-var detailKeys = struct{ Accept, Themes, Merge, Unmerge, Highlight, Hide, Next, Close key.Binding }{
+var detailKeys = struct{ Accept, Themes, Read, Merge, Unmerge, Highlight, Hide, Next, Close key.Binding }{
 	Accept:    bind("a", "confirm themes", "a"),
+	Read:      bind("f", "full text", "f"),
 	Themes:    bind("t", "themes", "t"),
 	Merge:     bind("m", "merge", "m"),
 	Unmerge:   bind("u", "undo merge", "u"),
@@ -115,6 +116,7 @@ var roomKeyList = []struct {
 	{"Details open", []listed{
 		{detailKeys.Accept, "", "confirm its themes as they are (or, with none, what its words suggest)"},
 		{detailKeys.Themes, "", "change the themes, or add a new theme (n)"},
+		{detailKeys.Read, "", "read the words whole, a screenful at a time"},
 		{detailKeys.Merge, "", "merge into the one it repeats (pick it in the feed)"},
 		{detailKeys.Unmerge, "", "undo the merge of a merged contribution: it is shown again"},
 		{detailKeys.Highlight, "", "highlight ★, or stop highlighting"},

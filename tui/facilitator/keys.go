@@ -41,6 +41,10 @@ func (m *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 	if m.stage == stageChoose {
 		return m.chooseKey(k)
 	}
+	if m.reading != nil {
+		m.readKey(k)
+		return nil
+	}
 	switch {
 	case m.searching:
 		return m.searchKey(k)
@@ -71,6 +75,10 @@ func (m *Screen) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.keysKey(k)
 	}
 	if m.detail {
+		if key.Matches(k, detailKeys.Read) {
+			m.readWhole()
+			return nil
+		}
 		if cmd, done := m.curateKey(k); done {
 			return cmd
 		}

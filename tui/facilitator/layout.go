@@ -17,6 +17,9 @@ import (
 // side pane together; narrow ones show one pane at a time.
 func (m *Screen) viewRoom() (string, *tea.Cursor) {
 	w, h, ws := m.frame.Width, m.frame.Height, m.ws
+	if m.reading != nil {
+		return m.reading.View(w, h), nil
+	}
 	var b tui.Lines
 	d := &m.drawn
 	hk := headerKey{w: w, title: ws.Title, code: ws.Code, open: ws.Open, lobby: ws.Lobby}

@@ -20,6 +20,7 @@ package grapheme
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -104,7 +105,81 @@ func Truncate(s string, width int, tail string) string {
 }
 
 // Wrap breaks plain text s into lines no wider than width, at spaces where
-// it can and inside a word only when the word is wider than a line.
+// it can and inside a word only when the word is wider than a line. A
+// hyphen is not a place to break: a join code ("harbour-4821") read off a
+// screen must not be split over two lines. A newline in s ends a line;
+// runs of spaces are one space.
 func Wrap(s string, width int) []string {
-	return strings.Split(ansi.Wrap(s, max(width, 1), ""), "\n")
+	width = max(width, 1)
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		lines = append(lines, wrapLine(para, width)...)
+	}
+	return lines
+}
+
+// wrapLine wraps one line of text without newlines.
+// breaks reports whether a line may break at r: at a space, but not at
+// one that says it does not break (a no-break space keeps "Design 2 · 7
+// of 11" on one line).
+func breaks(r rune) bool {
+	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u2007' && r != '\u202f'
+}
+
+func wrapLine(s string, width int) []string {
+	var lines []string
+	var line strings.Builder
+	used := 0
+	for _, word := range strings.FieldsFunc(s, breaks) {
+		w := Width(word)
+		if line.Len() > 0 && used+1+w <= width {
+			line.WriteByte(' ')
+			line.WriteString(word)
+			used += 1 + w
+			continue
+		}
+		if line.Len() > 0 {
+			lines = append(lines, line.String())
+			line.Reset()
+		}
+		// A mark at the start of a line has nothing to join (it joined
+		// the space the line broke at): a terminal shows nothing of it.
+		word = trimLoneMarks(word)
+		for w > width { // a word wider than a line is cut where it must be
+			head := headWithin(word, width)
+			lines = append(lines, head)
+			word = trimLoneMarks(word[len(head):])
+			w = Width(word)
+		}
+		line.WriteString(word)
+		used = w
+	}
+	return append(lines, line.String())
+}
+
+// trimLoneMarks drops the characters of no width that s starts with.
+func trimLoneMarks(s string) string {
+	for s != "" {
+		c, w := Next(s)
+		if w > 0 {
+			break
+		}
+		s = s[len(c):]
+	}
+	return s
+}
+
+// headWithin is the longest start of s no wider than width: at least one
+// character, so that a line always moves on.
+func headWithin(s string, width int) string {
+	i, used := 0, 0
+	for i < len(s) {
+		c, w := Next(s[i:])
+		if used+w > width && i > 0 {
+			break
+		}
+		i += len(c)
+		used += w
+	}
+	return s[:i]
 }

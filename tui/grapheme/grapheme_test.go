@@ -107,3 +107,37 @@ func TestABrokenByteIsACharacterOfItsOwn(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapKeepsHyphenatedWordsAndFitsTheWidth(t *testing.T) {
+	for _, tc := range []struct {
+		s     string
+		width int
+		want  []string
+	}{
+		{"the code looks like harbour-4821, then enter", 22, []string{"the code looks like", "harbour-4821, then", "enter"}},
+		{"", 10, []string{""}},
+		{"one\ntwo  three", 20, []string{"one", "two three"}},
+		{"abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
+		{"日本語の文", 5, []string{"日本", "語の", "文"}},
+		{"👩🏽‍🌾👩🏽‍🌾👩🏽‍🌾 x", 4, []string{"👩🏽‍🌾👩🏽‍🌾", "👩🏽‍🌾 x"}},
+		{"kept at Design\u00a02\u00a0·\u00a07 now", 14, []string{"kept at", "Design\u00a02\u00a0·\u00a07", "now"}},
+	} {
+		got := Wrap(tc.s, tc.width)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", tc.s, tc.width, got, tc.want)
+		}
+		for _, l := range got {
+			if Width(l) > tc.width {
+				t.Errorf("Wrap(%q, %d): %q is wider than the width", tc.s, tc.width, l)
+			}
+		}
+	}
+}
+
+func TestWrapLeavesNoLoneMarkAtTheStartOfALine(t *testing.T) {
+	got := Wrap("\u0301\u0302 stray marks first and then \u0301more", 10)
+	want := []string{"stray", "marks", "first and", "then \u0301more"} // mid-line it joins the space
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Wrap = %q, want %q", got, want)
+	}
+}

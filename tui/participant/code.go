@@ -46,6 +46,8 @@ func (m *Screen) updateCode(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Screen) codeFound(msg codeFoundMsg) tea.Cmd {
 	m.looking = false
 	switch {
+	case msg.err == nil && !msg.sum.Open:
+		return m.arriveClosed(msg.sum)
 	case msg.err == nil:
 		m.notice, m.queued = tui.Notice{}, nil
 		entered := m.enter(msg.sum)
@@ -84,19 +86,29 @@ func (m *Screen) checkCode(code string) tea.Cmd {
 }
 
 func (m *Screen) viewCode() (string, *tea.Cursor) {
-	w := m.frame.Width
+	w, h := m.frame.Width, m.frame.Height
+	welcome := tui.Wrap("Welcome. Type the join code the facilitator gave you (it looks like harbour-4821), then press enter.", w)
+	notice := m.notice.Lines(w)
+	// A short window drops the blank lines between the parts first.
+	gaps := min(max(h-(3+len(welcome)+strings.Count(notice, "\n")+1), 0), 3)
 	var b tui.Lines
+	gap := func() {
+		if gaps > 0 {
+			b.Line("")
+			gaps--
+		}
+	}
 	b.Line(tui.TwoSides(tui.Title.Render("Anchorage"), tui.Dim.Render(m.plainLine()), w))
-	b.Line("")
-	for _, l := range tui.Wrap("Welcome. Type the join code the facilitator gave you (it looks like harbour-4821), then press enter.", w) {
+	gap()
+	for _, l := range welcome {
 		b.Line(l)
 	}
-	b.Line("")
+	gap()
 	cursor := tui.OffsetCursor(m.code.Cursor(), 0, b.Len())
-	b.Line(m.code.View())
-	b.Line("")
-	b.Line(m.notice.Lines(w))
-	b.Fill(m.frame.Height - 1)
+	b.Line(tui.InputView(&m.code, w))
+	gap()
+	b.Line(notice)
+	b.Fill(h - 1)
 	b.Line(tui.Footer(w, codeKeys.Join, tui.Leave))
 	return b.String(), cursor
 }

@@ -57,12 +57,13 @@ func (c viewChoices) Guide() *inquiry.Guide              { return c.v.guide }
 func (c viewChoices) Themes() []inquiry.Theme            { return c.v.themes }
 func (c viewChoices) SuggestThemes(text string) []string { return c.v.themeIndex().Suggest(text) }
 
-func (c *composer) ref() inquiry.PromptRef {
-	if c.view == nil {
-		return ""
-	}
-	return c.form.Ref()
-}
+// ready reports whether the composer has been made: it is made when the
+// person reaches the guide (startGuide), so before they have joined there
+// is no prompt on screen to ask it about.
+func (c *composer) ready() bool { return c.view != nil }
+
+// ref is the prompt on screen. Only a ready composer has one.
+func (c *composer) ref() inquiry.PromptRef { return c.form.Ref() }
 
 // goTo moves to another prompt, keeping the unsent text of this one as a
 // draft to come back to.
@@ -277,7 +278,7 @@ func (m *Screen) saved(msg savedMsg) tea.Cmd {
 	if msg.sent.Type == inquiry.ContributionEdited {
 		what = "Changes saved"
 	}
-	m.notice = tui.Notice{Text: fmt.Sprintf("%s ✓ %s: “%s”", what, sent.Kind.Label(), tui.Snippet(sent.Text.Text, 40))}
+	m.notice = tui.Notice{Text: fmt.Sprintf("%s ✓ %s:", what, sent.Kind.Label()), Quote: sent.Text.Text}
 	m.offerReframe(msg.sent, out)
 	m.saveDraft() // what was sent is no longer a draft
 	return nil

@@ -121,17 +121,22 @@ type barKey struct {
 	waiting       bool
 }
 
-// promptKey names a prompt of the guide.
+// promptKey names a prompt of the guide, and the room it has: a roomy
+// prompt shows its help whole; lines, if not 0, is the most lines its
+// words may take.
 type promptKey struct {
 	w             int
 	roomy         bool
+	lines         int
 	guide         *inquiry.Guide
 	phase, prompt int
 }
 
+// noticeKey is what just happened, on one line if one, else on two.
 type noticeKey struct {
-	w int
-	n tui.Notice
+	w   int
+	n   tui.Notice
+	one bool
 }
 
 type textKey struct {
@@ -140,8 +145,8 @@ type textKey struct {
 }
 
 type helpKey struct {
-	w                     int
-	editing, others, vote bool
+	w                               int
+	editing, others, vote, voteOpen bool
 }
 
 // composeLayout draws (or takes from composeParts) every part of the
@@ -151,10 +156,7 @@ func (m *Screen) composeLayout() composeLayout {
 	phase, prompt := c.form.At()
 	l := composeLayout{w: w, h: h, commitmentCursor: -1}
 
-	tk := titleKey{w: w, title: c.view.title, code: c.view.code, name: c.view.name}
-	if w >= 70 {
-		tk.resume = m.resumeCode
-	}
+	tk := titleKey{w: w, title: c.view.title, code: c.view.code, name: c.view.name, resume: m.resumeCode}
 	l.title = tui.Keep(&parts.title, tk, drawTitle)
 	bk := barKey{w: w, guide: c.view.guide, phase: phase, prompt: prompt, clock: m.countdown()}
 	if bk.clock == "" {
@@ -162,7 +164,7 @@ func (m *Screen) composeLayout() composeLayout {
 	}
 	l.bar = tui.Keep(&parts.bar, bk, drawPhaseBar)
 	l.rule = tui.Keep(&parts.rule, w, tui.Rule)
-	pk := promptKey{w: w, roomy: h >= 20, guide: c.view.guide, phase: phase, prompt: prompt}
+	pk := promptKey{w: w, roomy: true, guide: c.view.guide, phase: phase, prompt: prompt}
 	l.prompt = tui.Keep(&parts.prompt, pk, drawPrompt)
 	l.kinds = c.form.KindLine(w)
 	if c.answers != "" {
@@ -188,22 +190,81 @@ func (m *Screen) composeLayout() composeLayout {
 	if hint := m.othersHint(); hint != "" {
 		l.others = tui.Keep(&parts.others, textKey{w: w, text: hint}, drawDim)
 	}
-	hk := helpKey{w: w, editing: c.editing != "", others: len(m.others.items) > 0, vote: m.view.vote != nil}
+	hk := helpKey{w: w, editing: c.editing != "", others: len(m.others.items) > 0, vote: m.view.vote != nil, voteOpen: m.view.voteOpen}
 	l.help = tui.Keep(&parts.help, hk, drawHelp)
+
+	// A short window goes without what is least needed, in this order,
+	// until the editor has its rows; where the person is (the title and
+	// the phase bar), the prompt's first line, the kind and the keys stay.
+	for _, squeeze := range []func(){
+		func() { l.rule = tui.Block{} },
+		func() { l.others = tui.Block{} },
+		func() { pk.roomy = false; l.prompt = tui.Keep(&parts.prompt, pk, drawPrompt) },
+		func() { l.yours = tui.Block{} },
+		func() { l.notice = tui.Keep(&parts.notice, noticeKey{w: w, n: m.notice, one: true}, drawNotice) },
+		func() { pk.lines = 1; l.prompt = tui.Keep(&parts.prompt, pk, drawPrompt) },
+		func() { l.themes = tui.Block{} },
+	} {
+		if l.rows()+editorRows(h) <= h {
+			break
+		}
+		squeeze()
+	}
 	return l
 }
 
-// drawTitle is the screen's first line: Anchorage, the workshop, its code
-// and who is writing.
+// editorRows is the fewest rows the editor is given in a window h rows
+// high.
+func editorRows(h int) int {
+	if h >= 16 {
+		return 3
+	}
+	return 1
+}
+
+// rows is how many rows the layout's parts take, the editor aside.
+func (l *composeLayout) rows() int {
+	n := 0
+	for _, b := range []tui.Block{l.title, l.bar, l.rule, l.prompt, l.kinds, l.themes, l.commitment, l.building,
+		l.reframe, l.notice, l.yours, l.others, l.help} {
+		n += b.Lines
+	}
+	return n
+}
+
+// drawTitle is the screen's first line: Anchorage, the workshop, its code,
+// who is writing and their resume code. A narrow line drops the code and
+// then the name, never the resume code: without it a dropped connection
+// means joining again as someone new (issue 10).
 func drawTitle(k titleKey) string {
-	right := k.code
-	if k.name != "" {
-		right += " · " + k.name
-	}
+	var resume string
 	if k.resume != "" {
-		right += " · resume " + k.resume
+		resume = "resume " + k.resume
 	}
-	return tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+k.title, tui.Dim.Render(right), k.w)
+	left := tui.Title.Render("Anchorage") + tui.Dim.Render(" · ") + k.title
+	right := resume
+	for _, r := range [][]string{{k.code, k.name, resume}, {k.name, resume}} {
+		if r := joinSome(r...); tui.Width(r)+titleRoom <= k.w {
+			right = r
+			break
+		}
+	}
+	return tui.TwoSides(left, tui.Dim.Render(right), k.w)
+}
+
+// titleRoom is the columns the title line keeps for "Anchorage" and the
+// start of the workshop's title beside what is on its right.
+const titleRoom = len("Anchorage · ") + 4
+
+// joinSome joins the words that are not empty with " · ".
+func joinSome(words ...string) string {
+	var some []string
+	for _, w := range words {
+		if w != "" {
+			some = append(some, w)
+		}
+	}
+	return strings.Join(some, " · ")
 }
 
 // drawPrompt is the phase's name and the prompt, with its help when there
@@ -213,16 +274,24 @@ func drawPrompt(k promptKey) string {
 	prompt := phase.Prompts[k.prompt]
 	var s tui.Lines
 	s.Line(tui.Fit(tui.Accent.Render(strings.ToUpper(phase.Title))+tui.Dim.Render(firstSentence(phase.Summary)), k.w))
-	for i, l := range tui.Wrap(prompt.Text, k.w) {
-		if i < 3 || k.roomy {
-			s.Line(tui.Bold.Render(l))
-		}
+	text := tui.Wrap(prompt.Text, k.w)
+	most := len(text)
+	if !k.roomy {
+		most = 3
+	}
+	if k.lines > 0 {
+		most = min(most, k.lines)
+	}
+	if len(text) > most {
+		text = text[:most]
+		text[most-1] = tui.Fit(text[most-1]+" …", k.w)
+	}
+	for _, l := range text {
+		s.Line(tui.Bold.Render(l))
 	}
 	if k.roomy && prompt.Help != "" {
-		for i, l := range tui.Wrap(prompt.Help, k.w) {
-			if i < 3 {
-				s.Line(tui.Dim.Render(l))
-			}
+		for _, l := range tui.Wrap(prompt.Help, k.w) {
+			s.Line(tui.Dim.Render(l))
 		}
 	}
 	if k.roomy {
@@ -269,8 +338,13 @@ func drawPhaseBar(k barKey) string {
 	return tui.TwoSides(bar, count, k.w)
 }
 
-// drawNotice is what just happened, on two lines at most.
-func drawNotice(k noticeKey) string { return k.n.Lines(k.w) }
+// drawNotice is what just happened, on two lines at most (or one).
+func drawNotice(k noticeKey) string {
+	if k.one {
+		return k.n.Line(k.w)
+	}
+	return k.n.Lines(k.w)
+}
 
 // drawDim is a line of explanation, cut to the width.
 func drawDim(k textKey) string { return tui.Dim.Render(tui.Fit(k.text, k.w)) }
@@ -312,17 +386,24 @@ func firstSentence(s string) string {
 	return " · " + strings.TrimSuffix(s, ".")
 }
 
-// drawHelp is the line of keys, naming only what can be done now.
+// drawHelp is the line of keys, naming only what can be done now, the
+// most important first (a narrow line drops the last): an open vote is
+// what the room is doing, so it comes straight after saving.
 func drawHelp(k helpKey) string {
 	g := guideKeys
 	if k.editing {
-		return tui.Footer(k.w, g.SaveChanges, g.CancelEdit, g.NextField, g.Yours)
+		return tui.Footer(k.w, g.SaveChanges, g.CancelEdit, g.NextField, g.Yours, tui.Leave)
 	}
-	keys := []key.Binding{g.Save, g.Choices, g.Prompts, g.Yours}
+	keys := []key.Binding{g.Save}
+	if k.voteOpen {
+		keys = append(keys, g.Vote)
+	}
+	keys = append(keys, g.Choices, g.Prompts)
 	if k.others {
 		keys = append(keys, g.Others)
 	}
-	if k.vote {
+	keys = append(keys, g.Yours)
+	if k.vote && !k.voteOpen {
 		keys = append(keys, g.Vote)
 	}
 	return tui.Footer(k.w, append(keys, tui.Leave)...)

@@ -171,56 +171,140 @@ func (m *Screen) submitJoin() tea.Cmd {
 	}
 }
 
+// joinIntro says, before anything is asked, what is recorded and who
+// will see it.
+const joinIntro = "What you write here is saved with the name you give, which can be a pseudonym. " +
+	"The facilitators and the other participants will see it, and it goes into the workshop's report."
+
+// viewJoin draws the join form. A short window drops the blank lines
+// first, then the rule, then the end of the introduction (marked …), and
+// then puts each label on its field's line; the fields, the way back in
+// with a resume code and the keys always stay.
 func (m *Screen) viewJoin() (string, *tea.Cursor) {
-	w, f := m.frame.Width, &m.join
+	w, h, f := m.frame.Width, m.frame.Height, &m.join
+	consent := m.consentLines(w)
+	var door []string
+	if f.resume.open {
+		door = []string{tui.InputView(&f.resume.input, w)}
+	} else {
+		for _, l := range tui.Wrap("Been here before without a key? ctrl+r to give your resume code.", w) {
+			door = append(door, tui.Dim.Render(l))
+		}
+	}
+	notice := m.notice.Lines(w)
+	noticeRows := 0
+	if notice != "" {
+		noticeRows = strings.Count(notice, "\n") + 1
+	}
+
+	// What must stay: the title, the language, the fields, the door, the
+	// notice, the keys.
+	fixed := 1 + 1 + 5 + len(consent) + len(door) + noticeRows + 1
+	// Labels go beside the fields when that leaves two lines of the
+	// introduction.
+	compact := fixed+2 > h
+	if compact {
+		fixed -= 3 // a label beside each field
+	}
+	intro := tui.Wrap(joinIntro, w)
+	spare := h - fixed - len(intro)
+	rule := spare >= 1
+	gaps := min(max(spare-1, 0), 4) // blank lines between the parts
+	spare -= gaps
+	if rule {
+		spare--
+	}
+	if spare < 0 && len(intro) > 0 {
+		intro = intro[:max(len(intro)+spare, 0)]
+		if n := len(intro); n > 0 {
+			intro[n-1] = tui.Fit(intro[n-1]+" …", w)
+		}
+	}
+	gap := func(b *tui.Lines) {
+		if gaps > 0 {
+			b.Line("")
+			gaps--
+		}
+	}
+
 	var b tui.Lines
 	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+tui.Bold.Render(m.view.title), tui.Dim.Render(m.plainLine()), w))
-	b.Line(tui.Rule(w))
-	intro := "What you write here is saved with the name you give, which can be a pseudonym. " +
-		"The facilitators and the other participants will see it, and it goes into the workshop's report."
-	for _, l := range tui.Wrap(intro, w) {
+	if rule {
+		b.Line(tui.Rule(w))
+	}
+	for _, l := range intro {
 		b.Line(l)
 	}
 	b.Line(tui.Dim.Render(tui.Fit(m.languageLine(), w)))
-	b.Line(tui.FieldLabel(f.focus == joinName, "Your name or pseudonym"))
-	cursor := tui.OffsetCursor(f.name.Cursor(), 0, b.Len())
-	if f.focus != joinName {
-		cursor = nil
-	}
-	b.Line(f.name.View())
-	b.Line("")
-	b.Line(tui.FieldLabel(f.focus == joinOrganisation, "Where you are from (optional)"))
-	org := "not said"
-	if f.organisation >= 0 {
-		org = inquiry.OrganisationTypes[f.organisation]
-	}
-	b.Line(tui.Fit("  ◂ "+tui.Accent.Render(org)+" ▸", w))
-	b.Line("")
-	box := "[ ]"
-	if f.consent {
-		box = "[x]"
-	}
-	b.Line(tui.FieldLabel(f.focus == joinConsent, "Consent"))
-	for i, l := range tui.Wrap(box+" I agree that what I write is recorded and shared as described above.", w-2) {
-		if i == 0 {
-			b.Line("  " + l)
-		} else {
-			b.Line("      " + strings.TrimSpace(l))
+	gap(&b)
+	var cursor *tea.Cursor
+	nameAt := func(x int) {
+		if f.focus == joinName && !f.resume.open {
+			cursor = tui.OffsetCursor(f.name.Cursor(), x, b.Len())
 		}
 	}
-	b.Line("")
+	org := "◂ " + tui.Accent.Render(m.organisationSaid()) + " ▸"
+	if compact {
+		label := tui.FieldLabel(f.focus == joinName, "Name ")
+		nameAt(tui.Width(label))
+		b.Line(label + tui.InputView(&f.name, w-tui.Width(label)))
+		b.Line(tui.Fit(tui.FieldLabel(f.focus == joinOrganisation, "From ")+org, w))
+	} else {
+		b.Line(tui.FieldLabel(f.focus == joinName, "Your name or pseudonym"))
+		nameAt(0)
+		b.Line(tui.InputView(&f.name, w))
+		gap(&b)
+		b.Line(tui.FieldLabel(f.focus == joinOrganisation, "Where you are from (optional)"))
+		b.Line(tui.Fit("  "+org, w))
+		gap(&b)
+		b.Line(tui.FieldLabel(f.focus == joinConsent, "Consent"))
+	}
+	for i, l := range consent {
+		if i == 0 && compact && f.focus == joinConsent {
+			l = tui.Accent.Render("▸") + l[1:]
+		}
+		b.Line(l)
+	}
+	gap(&b)
 	if f.resume.open {
 		cursor = tui.OffsetCursor(f.resume.input.Cursor(), 0, b.Len())
-		b.Line(f.resume.input.View())
-	} else {
-		b.Line(tui.Dim.Render(tui.Fit("Been here before without a key? ctrl+r to give your resume code.", w)))
 	}
-	b.Line(m.notice.Lines(w))
-	b.Fill(m.frame.Height - 1)
+	for _, l := range door {
+		b.Line(l)
+	}
+	if notice != "" {
+		b.Line(notice)
+	}
+	b.Fill(h - 1)
 	if f.resume.open {
-		b.Line(tui.Footer(w, joinKeys.CarryOn, joinKeys.Anew))
+		b.Line(tui.Footer(w, joinKeys.CarryOn, joinKeys.Anew, tui.Leave))
 	} else {
-		b.Line(tui.Footer(w, joinKeys.Next, joinKeys.Choose, joinKeys.Tick, joinKeys.Join, tui.Leave))
+		b.Line(tui.Footer(w, joinKeys.Join, joinKeys.Next, joinKeys.Choose, joinKeys.Tick, joinKeys.Resume, tui.Leave))
 	}
 	return b.String(), cursor
+}
+
+// organisationSaid is the kind of organisation chosen, or "not said".
+func (m *Screen) organisationSaid() string {
+	if o := m.join.organisation; o >= 0 {
+		return inquiry.OrganisationTypes[o]
+	}
+	return "not said"
+}
+
+// consentLines are the consent box and its sentence, wrapped under the box.
+func (m *Screen) consentLines(w int) []string {
+	box := "[ ]"
+	if m.join.consent {
+		box = "[x]"
+	}
+	var lines []string
+	for i, l := range tui.Wrap(box+" I agree that what I write is recorded and shared as described above.", w-2) {
+		if i == 0 {
+			lines = append(lines, "  "+l)
+		} else {
+			lines = append(lines, "      "+strings.TrimSpace(l))
+		}
+	}
+	return lines
 }

@@ -56,7 +56,7 @@ var mineKeys = struct{ Choose, Edit, Delete, Withdraw, Yes, Back key.Binding }{
 
 // othersKeys go through what others wrote, to build on it.
 var othersKeys = struct{ Choose, Agree, Read, BuildOn, Back key.Binding }{
-	Choose:  bind("↑↓", "choose", "up", "down"),
+	Choose:  bind("↑↓", "choose", "up", "down", "pgup", "pgdown", "home", "end"),
 	Agree:   bind("+", "agree (+1)", "+", "="),
 	Read:    bind("r", "read whole", "r"),
 	BuildOn: bind("enter", "build on it", "enter", "b"),
@@ -65,7 +65,7 @@ var othersKeys = struct{ Choose, Agree, Read, BuildOn, Back key.Binding }{
 
 // voteKeys place dots, or scroll the results.
 var voteKeys = struct{ Choose, Scroll, Read, Add, TakeOff, Save, Back, BackToWriting key.Binding }{
-	Choose:        bind("↑↓", "choose", "up", "down"),
+	Choose:        bind("↑↓", "choose", "up", "down", "pgup", "pgdown", "home", "end"),
 	Read:          bind("r", "read whole", "r"),
 	Scroll:        bind("↑↓", "scroll", "up", "down"),
 	Add:           bind("→ +", "add a dot", "right", "+", "=", "space"),

@@ -171,6 +171,6 @@ func (m *Screen) viewMine() string {
 	b.Line(m.notice.Lines(w))
 	b.Fill(h - 1)
 	k := mineKeys
-	b.Line(tui.Footer(w, k.Choose, k.Edit, k.Delete, k.Withdraw, k.Back))
+	b.Line(tui.Footer(w, k.Choose, k.Edit, k.Back, k.Delete, k.Withdraw, tui.Leave))
 	return strings.TrimRight(b.String(), "\n")
 }

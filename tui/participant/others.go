@@ -117,7 +117,7 @@ func (m *Screen) updateOthers(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(k, othersKeys.Choose):
-		tui.MoveIn(&o.cursor, len(o.items), k, 1)
+		tui.MoveIn(&o.cursor, len(o.items), k, max((m.frame.Height-6)/3, 1)) // a page is a screenful of items
 	case key.Matches(k, othersKeys.Agree):
 		return m, m.toggleAgreement()
 	case key.Matches(k, othersKeys.Read):
@@ -176,6 +176,7 @@ func (m *Screen) viewOthers() string {
 	b.Line(m.notice.Lines(w))
 	b.Fill(h - 1)
 	k := othersKeys
-	b.Line(tui.FooterKeeping(w, k.Back, k.Choose, k.Agree, k.Read, k.BuildOn)) // the way back, however narrow
+	// The way back and the way out, however narrow; the rest by use.
+	b.Line(tui.FooterKeeping(w, k.Back, k.BuildOn, k.Agree, k.Read, k.Choose, tui.Leave))
 	return b.String()
 }

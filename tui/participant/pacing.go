@@ -45,9 +45,11 @@ func (m *Screen) follow() tea.Cmd {
 }
 
 // clock starts the countdown's ticks if a timebox is running on the prompt
-// on screen and no tick is already on its way.
+// on screen and no tick is already on its way. Someone still at the join
+// code or the join form has no prompt on screen, and no clock: theirs
+// starts when they reach the guide (joinedMsg, resume).
 func (m *Screen) clock() tea.Cmd {
-	if m.ticking || !m.timeboxRunning() {
+	if m.ticking || !m.compose.ready() || !m.timeboxRunning() {
 		return nil
 	}
 	m.ticking = true

@@ -61,7 +61,7 @@ type Screen struct {
 	// workshop (see Failed).
 	refused bool
 	// reading is a contribution opened from a list to be read whole.
-	reading *reading
+	reading *tui.Reader
 
 	// drawn is the guide screen as last drawn, kept with its parts.
 	drawn composeDrawn
@@ -171,7 +171,7 @@ func (m *Screen) presence() inquiry.Presence {
 func (m *Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	model, cmd := m.update(msg)
 	var ref inquiry.PromptRef
-	if m.compose.view != nil {
+	if m.compose.ready() {
 		ref = m.compose.ref()
 	}
 	m.interest.note(m.view.me, ref)

@@ -210,7 +210,7 @@ func TestParticipantScreenSurvivesATinyWindow(t *testing.T) {
 	tt.FillJoinForm("Hal")
 	tt.Type("draft words")
 	tt.Send(tea.WindowSizeMsg{Width: 20, Height: 5})
-	tt.See("Window too small")
+	tt.See("Too small", "ctrl+c leaves")
 	tt.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	tt.See("draft words")
 }

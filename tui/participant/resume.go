@@ -115,5 +115,6 @@ func (m *Screen) becomeKnown(id string) {
 func (m *Screen) fetchResumeCode() {
 	if code, err := m.s.Room.ResumeCode(m.view.id, m.view.me); err == nil {
 		m.resumeCode = code
+		m.frame.Keep = "resume " + code // even in a window too small for the rest
 	}
 }

@@ -109,7 +109,7 @@ func (m *Screen) updateVote(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(msg, voteKeys.Choose):
-			tui.MoveIn(&f.cursor, len(f.candidates), msg, 1)
+			tui.MoveIn(&f.cursor, len(f.candidates), msg, max((m.frame.Height-5)/2, 1)) // a page is a screenful of items
 		case key.Matches(msg, voteKeys.Read):
 			if len(f.candidates) > 0 {
 				c := f.candidates[f.cursor]
@@ -210,10 +210,10 @@ func (m *Screen) viewVote() string {
 	b.Line(m.notice.Lines(w))
 	b.Fill(h - 1)
 	if f.results {
-		b.Line(tui.FooterKeeping(w, voteKeys.BackToWriting, voteKeys.Scroll, voteKeys.Read))
+		b.Line(tui.FooterKeeping(w, voteKeys.BackToWriting, voteKeys.Scroll, voteKeys.Read, tui.Leave))
 	} else {
 		k := voteKeys
-		b.Line(tui.FooterKeeping(w, k.Back, k.Choose, k.Add, k.TakeOff, k.Save, k.Read))
+		b.Line(tui.FooterKeeping(w, k.Back, k.Add, k.Save, k.Read, k.Choose, k.TakeOff, tui.Leave))
 	}
 	return b.String()
 }

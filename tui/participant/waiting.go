@@ -55,12 +55,13 @@ func (m *Screen) welcomeBack() string {
 // welcome is what someone who has just joined is told first: where to
 // start, and without a key, how to come back.
 func (m *Screen) welcome() string {
-	text := "Welcome, " + m.view.name + ". Start with the prompt below."
-	if !m.view.reachable(m.compose.form.At()) {
-		text = "Welcome, " + m.view.name + ". The facilitator will open the first prompt for everyone: read it meanwhile."
-	}
+	text := "Welcome, " + m.view.name + "."
 	if m.resumeCode != "" && m.s.IdentityFor == nil {
-		text += " If your connection drops, connect again and give your resume code " + m.resumeCode + "."
+		// First, so that a narrow window's two lines keep it.
+		text += " Your resume code is " + m.resumeCode + ": give it if you connect again."
 	}
-	return text
+	if !m.view.reachable(m.compose.form.At()) {
+		return text + " The facilitator will open the first prompt for everyone: read it meanwhile."
+	}
+	return text + " Start with the prompt below."
 }

@@ -28,6 +28,7 @@ type MemRoom struct {
 	shown  int
 	start  time.Time
 	drafts map[string]inquiry.Draft
+	codes  map[string]string // resume codes by participant
 
 	// read is the shared fold of the shown events that Read lends out, as
 	// the store keeps one, under its own lock, so that a reader may call
@@ -195,10 +196,14 @@ func (r *MemRoom) Ring(tb testing.TB, m tea.Model, e inquiry.Event) {
 	m.Update(tui.BellMsg{})
 }
 
-// Append stamps, folds and shows an event, as the store commits one.
+// Append checks, stamps, folds and shows an event, as the store commits
+// one: what the store would refuse as new, it refuses.
 func (r *MemRoom) Append(_ context.Context, _ string, e inquiry.Event) (inquiry.Event, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if err := r.fold.Check(e); err != nil {
+		return e, err
+	}
 	e, err := r.stamp(e)
 	if err == nil {
 		r.shown = len(r.events)
@@ -253,13 +258,31 @@ func (r *MemRoom) Draft(_, participantID string) (inquiry.Draft, bool) {
 	return d, ok
 }
 
+// ResumeCode gives each participant a code shaped like the store's
+// ("K7QM-0001"), the first time it is asked.
 func (r *MemRoom) ResumeCode(_, participantID string) (string, error) {
-	return "K7QM-" + participantID, nil
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.codes == nil {
+		r.codes = map[string]string{}
+	}
+	code, ok := r.codes[participantID]
+	if !ok {
+		code = fmt.Sprintf("K7QM-%04d", len(r.codes)+1)
+		r.codes[participantID] = code
+	}
+	return code, nil
 }
 
 func (r *MemRoom) Resume(_, code string) (string, bool) {
-	id, ok := strings.CutPrefix(code, "K7QM-")
-	return id, ok
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for id, c := range r.codes {
+		if strings.EqualFold(c, strings.TrimSpace(code)) {
+			return id, true
+		}
+	}
+	return "", false
 }
 
 // ReissueResumeCode records the reissue and gives the participant's code

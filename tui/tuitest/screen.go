@@ -8,30 +8,43 @@ package tuitest
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/hinshun/vt10x"
+	"github.com/charmbracelet/x/vt"
 )
 
 // Screen is a terminal of a fixed size that records what is drawn on it.
 // It is safe for one writer and many readers.
+//
+// It is github.com/charmbracelet/x/vt, an emulator that segments text into
+// grapheme clusters and knows how wide each is, by the tables tui/grapheme
+// measures with: a wide character takes its two cells here as on a
+// terminal that segments by grapheme, so a row drawn too wide shows as it
+// would to a person (see Rows).
 type Screen struct {
 	mu    sync.Mutex
-	term  vt10x.Terminal
+	term  *vt.Emulator
 	bytes int
-	held  []byte // the start of a control sequence cut by a write
 }
 
 // NewScreen returns a blank screen of the given size. Replies the
-// terminal would send (cursor position reports, colour queries) go to
-// answer, or nowhere when answer is nil.
+// terminal would send (cursor position reports, colour and mode queries)
+// go to answer, or nowhere when answer is nil.
 func NewScreen(cols, rows int, answer io.Writer) *Screen {
 	if answer == nil {
 		answer = io.Discard
 	}
-	return &Screen{term: vt10x.New(vt10x.WithSize(cols, rows), vt10x.WithWriter(answer))}
+	term := vt.NewEmulator(cols, rows)
+	// The emulator writes its replies to a pipe as it parses what is
+	// drawn, and waits until they are read: they are read at once, until
+	// the screen is dropped and the emulator closed.
+	go func() { _, _ = io.Copy(answer, term) }()
+	s := &Screen{term: term}
+	runtime.AddCleanup(s, func(term *vt.Emulator) { _ = term.Close() }, term)
+	return s
 }
 
 // Write draws bytes on the screen.
@@ -39,46 +52,10 @@ func (s *Screen) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.bytes += len(p)
-	out := s.filter(p)
-	if _, err := s.term.Write(out); err != nil {
+	if _, err := s.term.Write(p); err != nil {
 		return 0, err
 	}
 	return len(p), nil
-}
-
-// filter drops control sequences with a private marker ('<', '>' or '='
-// after CSI): keyboard-protocol and terminal-version requests that draw
-// nothing, and that the emulator would otherwise mistake for others
-// ("CSI < u", the kitty keyboard pop, for "restore cursor"). A sequence cut
-// between two writes is held until the rest arrives.
-func (s *Screen) filter(p []byte) []byte {
-	in := append(s.held, p...)
-	s.held = nil
-	out := make([]byte, 0, len(in))
-	for i := 0; i < len(in); i++ {
-		if in[i] != 0x1b {
-			out = append(out, in[i])
-			continue
-		}
-		if i+2 >= len(in) {
-			s.held = append(s.held, in[i:]...)
-			break
-		}
-		if in[i+1] != '[' || (in[i+2] != '<' && in[i+2] != '>' && in[i+2] != '=') {
-			out = append(out, in[i])
-			continue
-		}
-		end := i + 3
-		for end < len(in) && (in[end] < 0x40 || in[end] > 0x7e) {
-			end++
-		}
-		if end == len(in) {
-			s.held = append(s.held, in[i:]...)
-			break
-		}
-		i = end
-	}
-	return out
 }
 
 // Resize changes the screen's size, as a terminal window resized would.
@@ -86,6 +63,13 @@ func (s *Screen) Resize(cols, rows int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.term.Resize(cols, rows)
+}
+
+// Size is the screen's columns and rows.
+func (s *Screen) Size() (cols, rows int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.term.Width(), s.term.Height()
 }
 
 // Bytes is how many bytes have been drawn so far.
@@ -98,14 +82,24 @@ func (s *Screen) Bytes() int {
 // Text is the screen's text, one line per row, as a person reads it: no-break
 // spaces as spaces, trailing spaces removed.
 func (s *Screen) Text() string {
+	rows := s.Rows()
+	for i, r := range rows {
+		// A no-break space is a space to whoever reads the screen.
+		rows[i] = strings.TrimRight(strings.ReplaceAll(r, "\u00a0", " "), " ")
+	}
+	return strings.TrimRight(strings.Join(rows, "\n"), "\n")
+}
+
+// Rows is the screen's text row by row, each without its trailing spaces:
+// a wide character is in it once, though it takes two cells.
+func (s *Screen) Rows() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	lines := strings.Split(s.term.String(), "\n")
-	for i, l := range lines {
-		// A no-break space is a space to whoever reads the screen.
-		lines[i] = strings.TrimRight(strings.ReplaceAll(l, "\u00a0", " "), " ")
+	rows := strings.Split(s.term.String(), "\n")
+	for i, r := range rows {
+		rows[i] = strings.TrimRight(r, " ")
 	}
-	return strings.TrimRight(strings.Join(lines, "\n"), "\n")
+	return rows
 }
 
 // Contains reports whether the text appears on the screen. Text split
@@ -117,23 +111,42 @@ func (s *Screen) Contains(text string) bool {
 // WaitFor waits until every one of texts is on the screen, or the timeout
 // passes. The error says what was awaited and shows the screen as it was.
 func (s *Screen) WaitFor(timeout time.Duration, texts ...string) error {
+	return s.WaitUntil(timeout, nil, texts...)
+}
+
+// WaitUntil is WaitFor that also stops waiting once ended is closed (the
+// program drawing on the screen has ended, and will draw nothing more).
+func (s *Screen) WaitUntil(timeout time.Duration, ended <-chan struct{}, texts ...string) error {
 	deadline := time.Now().Add(timeout)
 	for {
-		missing := ""
-		for _, t := range texts {
-			if !s.Contains(t) {
-				missing = t
-				break
-			}
+		over := false
+		select {
+		case <-ended:
+			over = true // look once more: the last frame may hold them
+		default:
 		}
-		if missing == "" {
+		missing := s.missing(texts)
+		switch {
+		case missing == "":
 			return nil
-		}
-		if time.Now().After(deadline) {
+		case over:
+			return fmt.Errorf("the screen ended without showing %q; it shows:\n%s", missing, s.Text())
+		case time.Now().After(deadline):
 			return fmt.Errorf("waited %s for %q on the screen; it shows:\n%s", timeout, missing, s.Text())
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// missing is the first of texts not on the screen, or "".
+func (s *Screen) missing(texts []string) string {
+	screen := s.Text()
+	for _, t := range texts {
+		if !strings.Contains(screen, t) {
+			return t
+		}
+	}
+	return ""
 }
 
 // Pump copies from r onto the screen until r ends, and returns how it

@@ -46,3 +46,13 @@ func TestKeyboardProtocolSequencesDrawNothing(t *testing.T) {
 		}
 	}
 }
+
+func TestAWideCharacterTakesTwoCells(t *testing.T) {
+	s := NewScreen(5, 2, nil)
+	// Two wide characters and a letter are five cells: the row is full,
+	// and the next letter starts the second row.
+	_, _ = s.Write([]byte("日本xy"))
+	if got, want := s.Text(), "日本x\ny"; got != want {
+		t.Fatalf("screen = %q, want %q", got, want)
+	}
+}

@@ -1,6 +1,7 @@
 package tuitest
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -21,32 +22,38 @@ type Term struct {
 	t       testing.TB
 	program *tui.Program
 	ended   chan struct{}
+	err     error // how the program ended, once ended is closed
 	// Screen is the virtual terminal the screen draws on.
 	Screen *Screen
 }
 
 // Run starts a screen on a w x h terminal. It is quit, and waited for,
-// when the test ends.
+// when the test ends; a screen that panicked fails the test, whatever it
+// showed.
 func Run(t testing.TB, m tea.Model, w, h int) *Term {
 	t.Helper()
 	scr := NewScreen(w, h, nil)
 	tt := &Term{t: t, Screen: scr, ended: make(chan struct{}),
-		program: tui.NewProgram(m, tui.Terminal{Output: scr, Environ: []string{"TERM=xterm-256color"}, Width: w, Height: h})}
+		program: tui.NewProgram(viewable{m}, tui.Terminal{Output: scr, Environ: []string{"TERM=xterm-256color"}, Width: w, Height: h})}
 	go func() {
 		defer close(tt.ended)
-		_ = tt.program.Run()
+		tt.err = tt.program.Run()
 	}()
 	t.Cleanup(func() {
 		tt.program.Quit()
 		tt.Wait()
+		if errors.Is(tt.err, tea.ErrProgramPanic) {
+			t.Errorf("the screen panicked (its stack is above); it shows:\n%s", tt.Screen.Text())
+		}
 	})
 	return tt
 }
 
-// See waits until every one of texts is on the screen.
+// See waits until every one of texts is on the screen. A screen that has
+// ended shows nothing more, so the wait stops there.
 func (tt *Term) See(texts ...string) {
 	tt.t.Helper()
-	if err := tt.Screen.WaitFor(WaitLimit, texts...); err != nil {
+	if err := tt.Screen.WaitUntil(WaitLimit, tt.ended, texts...); err != nil {
 		tt.t.Fatal(err)
 	}
 }
@@ -116,4 +123,37 @@ func SameCursor(a, b *tea.Cursor) bool {
 		return a == b
 	}
 	return a.Position == b.Position
+}
+
+// View is the screen's view as it would draw it now, taken in its
+// program's own loop, after every message sent before.
+func (tt *Term) View() tea.View {
+	tt.t.Helper()
+	got := make(chan tea.View, 1)
+	tt.Send(viewMsg{got})
+	select {
+	case v := <-got:
+		return v
+	case <-tt.ended:
+		tt.t.Fatalf("the screen ended before it could be looked at; it shows:\n%s", tt.Screen.Text())
+	case <-time.After(WaitLimit):
+		tt.t.Fatalf("waited %s for the screen's view", WaitLimit)
+	}
+	return tea.View{}
+}
+
+// viewMsg asks a screen run by Run for its view.
+type viewMsg struct{ view chan<- tea.View }
+
+// viewable is a screen run by Run: it answers viewMsg with its view, and
+// is otherwise the screen.
+type viewable struct{ tea.Model }
+
+func (v viewable) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if ask, ok := msg.(viewMsg); ok {
+		ask.view <- v.Model.View()
+		return v, nil
+	}
+	m, cmd := v.Model.Update(msg)
+	return viewable{m}, cmd
 }

@@ -1,0 +1,195 @@
+package participant
+
+import (
+	"flag"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui"
+	"github.com/anchorage/anchorage/tui/tuitest"
+)
+
+// The second test family of issue 10: every participant screen, at each
+// stage, at every size, with the most a room can put on it. Each is
+// painted as the server paints it on a virtual terminal that knows how
+// wide characters are, and judged there.
+
+// The extreme content (tuitest.ExtremeRoom), as the stages type it.
+var (
+	longName  = tuitest.LongName
+	emojiName = tuitest.EmojiName
+	rtlName   = tuitest.RTLName
+	longText  = tuitest.LongText
+)
+
+// sizedStage is a participant screen to judge, and what it must always
+// show.
+type sizedStage struct {
+	name string
+	// reach brings a screen, run on an 80x24 terminal, to the stage.
+	reach func(tt *tuitest.Term)
+	// see must be on the screen (once the window is big enough to lay
+	// out in), beside how to leave; resume says the person's resume code
+	// must be there too.
+	see    []string
+	resume bool
+}
+
+// joinAs joins the workshop from the join code screen with a name.
+func joinAs(tt *tuitest.Term, name string) {
+	tt.Type("harbour-4821")
+	tt.Key("enter")
+	tt.FillJoinForm(name)
+}
+
+// showSizes logs every screen as the terminal shows it, to look at.
+var showSizes = flag.Bool("sizes.show", false, "log every screen of the size tests as drawn")
+
+var sizedStages = []sizedStage{
+	{name: "the join code", reach: func(tt *tuitest.Term) { tt.See("join code") }, see: []string{"join code", "harbour-4821"}},
+	{name: "a wrong join code", reach: func(tt *tuitest.Term) {
+		tt.Type("plover-0000")
+		tt.Key("enter")
+		tt.See("plover-0000")
+	}, see: []string{"plover-0000"}},
+	{name: "the join form", reach: func(tt *tuitest.Term) {
+		tt.Type("harbour-4821")
+		tt.Key("enter")
+		tt.See("Your name or pseudonym")
+		tt.Type(longName)
+	}, see: []string{"Wilhelmina", "ctrl+r"}},
+	{name: "the resume code", reach: func(tt *tuitest.Term) {
+		tt.Type("harbour-4821")
+		tt.Key("enter")
+		tt.See("Your name or pseudonym")
+		tt.Key("ctrl+r")
+	}, see: []string{"resume code"}},
+	{name: "the guide, just joined", reach: func(tt *tuitest.Term) { joinAs(tt, longName) }, see: []string{" of 11"}, resume: true},
+	{name: "the guide, just saved", reach: func(tt *tuitest.Term) {
+		joinAs(tt, emojiName)
+		tt.Send(tea.PasteMsg{Content: "“" + longText[:300] + "”"})
+		tt.Key("enter")
+		tt.See("Saved ✓")
+	}, see: []string{"Saved ✓"}, resume: true},
+	{name: "their own", reach: func(tt *tuitest.Term) {
+		joinAs(tt, rtlName)
+		tt.Send(tea.PasteMsg{Content: longText})
+		tt.Key("enter")
+		tt.See("Saved ✓")
+		tt.Key("ctrl+o")
+		tt.See("Your contributions")
+	}, see: []string{"Your contributions"}},
+	{name: "editing their own", reach: func(tt *tuitest.Term) {
+		joinAs(tt, rtlName)
+		tt.Send(tea.PasteMsg{Content: longText})
+		tt.Key("enter")
+		tt.See("Saved ✓")
+		tt.Key("ctrl+o")
+		tt.Key("enter")
+		tt.See("save changes")
+	}, resume: true},
+	{name: "others' words", reach: func(tt *tuitest.Term) {
+		joinAs(tt, longName)
+		tt.Key("ctrl+r")
+		tt.See("What others wrote")
+	}, see: []string{"What others wrote"}},
+	{name: "the vote", reach: func(tt *tuitest.Term) {
+		joinAs(tt, longName)
+		tt.Key("ctrl+t")
+		tt.See("dots left")
+		tt.Key("right")
+		tt.Key("down")
+		tt.Key("right")
+		tt.See("1 of 3 dots left")
+	}, see: []string{"Vote:", "dots left"}},
+}
+
+func TestEveryParticipantScreenAtEverySize(t *testing.T) {
+	room := tuitest.ExtremeRoom(t, inquiry.SelfPaced)
+	for _, st := range sizedStages {
+		t.Run(st.name, func(t *testing.T) {
+			tt := tuitest.Run(t, New(tui.Session{ID: "s-sizes", Context: t.Context(), Room: room, Width: 80, Height: 24}), 80, 24)
+			st.reach(tt)
+			for _, size := range tuitest.Sizes {
+				tt.Resize(size.W, size.H)
+				v := tt.View()
+				scr, problem := tuitest.Fits(v, size)
+				if *showSizes {
+					t.Logf("at %s:\n%s", size, scr.Text())
+				}
+				if problem != "" {
+					t.Errorf("at %s %s; the terminal shows:\n%s", size, problem, scr.Text())
+					continue
+				}
+				want := []string{"ctrl+c"}
+				if size.W >= tui.MinWidth && size.H >= tui.MinHeight {
+					want = append(append(want, st.see...), "ctrl+c leave")
+				}
+				if st.resume {
+					want = append(want, "resume "+newestCode(t, room))
+				}
+				for _, w := range want {
+					if !strings.Contains(scr.Text(), w) {
+						t.Errorf("at %s %q is not on the screen:\n%s", size, w, scr.Text())
+					}
+				}
+			}
+		})
+	}
+}
+
+// newestCode is the resume code of the room's newest participant.
+func newestCode(t *testing.T, room *tuitest.MemRoom) string {
+	t.Helper()
+	people := room.Workshop().Participants
+	code, err := room.ResumeCode("", people[len(people)-1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return code
+}
+
+// TestLongWordsCanBeReadWholeAtEverySize: a contribution of 2,000
+// characters, cut to two lines in the list of others' words and in the
+// vote, can be read whole from either, page by page, at every size a
+// screen lays out in.
+func TestLongWordsCanBeReadWholeAtEverySize(t *testing.T) {
+	room := tuitest.ExtremeRoom(t, inquiry.SelfPaced)
+	newest := strings.TrimSpace(rtlName + " — " + longText[:1900]) // first among others' words here (ExtremeRoom)
+	for _, size := range tuitest.Sizes[1:] {
+		t.Run(size.String(), func(t *testing.T) {
+			tt := tuitest.Run(t, New(tui.Session{ID: "s-read", Context: t.Context(), Room: room, Width: size.W, Height: size.H}), size.W, size.H)
+			tt.Type("harbour-4821")
+			tt.Key("enter")
+			joinWithin(t, tt, size)
+			tt.Key("ctrl+r")
+			tt.Key("r")
+			if got := tuitest.ReadWhole(t, tt, size); !strings.Contains(got, newest) {
+				t.Errorf("others' words read whole:\n%s\nwant them to hold:\n%s", got, newest)
+			}
+			tt.Key("esc")
+			tt.Key("esc")
+			tt.Key("ctrl+t")
+			tt.Key("end") // the long opportunity is the last on the ballot
+			tt.Key("r")
+			if got := tuitest.ReadWhole(t, tt, size); !strings.Contains(got, longText) {
+				t.Errorf("a candidate read whole:\n%s\nwant it to hold:\n%s", got, longText)
+			}
+		})
+	}
+}
+
+// joinWithin joins from the join form, whatever its layout at the size.
+func joinWithin(t *testing.T, tt *tuitest.Term, size tuitest.Size) {
+	t.Helper()
+	tt.See("ctrl+r")
+	tt.Type("Reader")
+	tt.Key("enter")
+	tt.Key("tab")
+	tt.Key("space")
+	tt.Key("enter")
+	tt.See("of 11")
+}

@@ -1,0 +1,68 @@
+package tuitest
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/anchorage/anchorage/tui"
+	"github.com/anchorage/anchorage/tui/grapheme"
+)
+
+// Size is a terminal's columns and rows.
+type Size struct{ W, H int }
+
+func (s Size) String() string { return fmt.Sprintf("%dx%d", s.W, s.H) }
+
+// Sizes are the terminals every screen is drawn on (issue 10): smaller than
+// any screen lays out in, narrow, small, the usual, large and very large.
+var Sizes = []Size{{20, 5}, {40, 12}, {60, 20}, {80, 24}, {100, 30}, {200, 60}}
+
+// Painted is a view painted as the server paints it, whole, on a new
+// virtual terminal of the size.
+func Painted(v tea.View, size Size) *Screen {
+	scr := NewScreen(size.W, size.H, nil)
+	paintOn(scr, v, size)
+	return scr
+}
+
+// paintOn paints a view whole on a terminal reset and made the size.
+func paintOn(scr *Screen, v tea.View, size Size) {
+	_, _ = scr.Write([]byte("\x1bc")) // a full reset: nothing left of what it showed
+	scr.Resize(size.W, size.H)
+	_ = tui.NewPainter(scr, colorprofile.ANSI256, size.W, size.H).Paint(v)
+}
+
+// Fits paints a view on a terminal of the size and says how it does not
+// fit exactly ("" when it does): more rows than the terminal has, a row
+// wider than it, or a row the terminal shows otherwise than the view
+// meant it (a character the screens measured one way and the terminal
+// another, or a row cut at the edge). It returns the painted screen too.
+func Fits(v tea.View, size Size) (*Screen, string) {
+	scr := NewScreen(size.W, size.H, nil)
+	return scr, FitsOn(scr, v, size)
+}
+
+// FitsOn is Fits on a terminal the caller keeps for many views (a fuzz
+// test's), reset before each.
+func FitsOn(scr *Screen, v tea.View, size Size) string {
+	paintOn(scr, v, size)
+	rows := strings.Split(v.Content, "\n")
+	if len(rows) > size.H {
+		return fmt.Sprintf("the view has %d rows for a terminal of %d", len(rows), size.H)
+	}
+	shown := scr.Rows()
+	for y, row := range rows {
+		plain := ansi.Strip(row)
+		if w := grapheme.Width(plain); w > size.W {
+			return fmt.Sprintf("row %d is %d columns wide on a terminal of %d: %q", y+1, w, size.W, plain)
+		}
+		if want := strings.TrimRight(plain, " "); y < len(shown) && shown[y] != want {
+			return fmt.Sprintf("row %d shows %q on the terminal; the view meant %q", y+1, shown[y], want)
+		}
+	}
+	return ""
+}
