@@ -28,12 +28,15 @@ func longContribution() string {
 }
 
 // ExtremeRoom is a room of 60 people and 500 contributions (NewMemRoom),
-// all shown,
-// and three more people with the extreme names, each with a story of
-// about 2,000 characters at the guide's first prompt (the first LongText
-// itself, the others "RTLName — " and most of it), LongText once more as
-// an opportunity ("c-long-opportunity"), and a dot vote open on
-// opportunities.
+// all shown, and three more people with the extreme names, each with a
+// story of about 2,000 characters at the guide's first prompt (the first
+// LongText itself, the others "RTLName — " and most of it). The second
+// also has a long barrier at the first prompt that asks for one
+// (PromptFor, "c-x-barrier"), which the first reframes ("c-x-reframe");
+// 57 of the room agree (+1) with the newest story and with the reframe.
+// LongText is there once more as an opportunity ("c-long-opportunity"), a
+// dot vote is open on opportunities, and a scribe writes for a table with
+// a long name ("p-table").
 func ExtremeRoom(t testing.TB, pacing inquiry.Pacing) *MemRoom {
 	t.Helper()
 	room := NewMemRoom(t, 60, 500, pacing)
@@ -50,7 +53,24 @@ func ExtremeRoom(t testing.TB, pacing inquiry.Pacing) *MemRoom {
 		room.Add(t, inquiry.Event{Type: inquiry.ContributionAdded, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: id},
 			Contribution: &inquiry.ContributionDetails{ID: fmt.Sprintf("c-x%d", i), Participant: id, Prompt: first,
 				Kind: inquiry.Story, Text: inquiry.Words{Text: text}}})
+		if i == 1 {
+			room.Add(t, inquiry.Event{Type: inquiry.ContributionAdded, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: id},
+				Contribution: &inquiry.ContributionDetails{ID: "c-x-barrier", Participant: id, Prompt: PromptFor(t, inquiry.Barrier),
+					Kind: inquiry.Barrier, Text: inquiry.Words{Text: "In the way: " + LongText[:1500]}}})
+			room.Add(t, inquiry.Event{Type: inquiry.ContributionAdded, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: "p-x0"},
+				Contribution: &inquiry.ContributionDetails{ID: "c-x-reframe", Participant: "p-x0", Prompt: PromptFor(t, inquiry.Barrier),
+					Kind: inquiry.Reframe, Answers: "c-x-barrier", Text: inquiry.Words{Text: "It would need " + LongText[:1500]}}})
+		}
 	}
+	for p := range 57 {
+		for _, c := range []string{"c-x2", "c-x-reframe"} {
+			room.Add(t, inquiry.Event{Type: inquiry.ContributionAgreed, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: ParticipantID(p)},
+				Target: c, Agreement: &inquiry.Agreement{Participant: ParticipantID(p)}})
+		}
+	}
+	room.Add(t, inquiry.Event{Type: inquiry.ParticipantJoined, Actor: Facilitator,
+		Participant: &inquiry.ParticipantDetails{ID: "p-table", Name: inquiry.Words{Text: "Table 3, by the window, " + LongName[:15]},
+			ConsentAt: time.Now(), Scribed: true}})
 	room.Add(t, inquiry.Event{Type: inquiry.ContributionAdded, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: "p-x0"},
 		Contribution: &inquiry.ContributionDetails{ID: "c-long-opportunity", Participant: "p-x0", Prompt: PromptFor(t, inquiry.Opportunity),
 			Kind: inquiry.Opportunity, Text: inquiry.Words{Text: LongText}}})
