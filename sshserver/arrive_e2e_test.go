@@ -150,8 +150,8 @@ func TestMovedByTheFacilitatorIsToldWhereTheWordsAreOverSSH(t *testing.T) {
 	ida.typeText("Half a thought about the bus")
 	ida.waitFor("┃ Half a thought about the bus")
 	fac.typeText("n")
-	ida.waitFor("The facilitator opened Discover 2 · 2 of 11. Your words are kept at",
-		"Discover 1 · 1 of 11: pgup takes you back.")
+	ida.waitFor("Your words are kept at Discover 1 · 1 of 11: pgup takes you back.",
+		"opened Discover 2 · 2 of 11.")
 	ida.typeText("\x1b[5~") // pgup
 	ida.waitFor("┃ Half a thought about the bus")
 }

@@ -21,12 +21,14 @@ func (m *Screen) moveWithTheRoom(p, q int) {
 	m.saveDraft() // the words left behind are kept on the server too
 	to := g.PlaceAt(p, q)
 	text := "The facilitator opened " + unbroken(to) + " for everyone: " + g.Phases[p].Prompts[q].Text
-	// Short enough for two lines of a 60-column window.
+	// Short enough for two lines of a 60-column window; where the words
+	// are comes first, for a narrower one that cuts the second line (the
+	// phase bar says where the person is now).
 	switch {
 	case editing && unsent:
-		text = "The facilitator opened " + unbroken(to) + ". Your changes are not saved: they are kept as a draft at " + unbroken(from) + "."
+		text = "Your changes are not saved: they are kept as a draft at " + unbroken(from) + ". The facilitator opened " + unbroken(to) + "."
 	case unsent:
-		text = "The facilitator opened " + unbroken(to) + ". Your words are kept at " + unbroken(from) + ": " + wayBack(from, to)
+		text = "Your words are kept at " + unbroken(from) + ": " + wayBack(from, to) + " The facilitator opened " + unbroken(to) + "."
 	}
 	m.notice = tui.Notice{Text: text}
 	if m.move != nil {

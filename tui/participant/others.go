@@ -154,7 +154,7 @@ func (m *Screen) viewOthers() string {
 	first := min(max(o.cursor-room/2, 0), max(len(o.items)-room, 0))
 	for i := first; i < len(o.items) && i < first+room; i++ {
 		item := o.items[i]
-		head := otherHead(item)
+		head := otherHead(item, w-2) // after "▸ "
 		lines := tui.Wrap(item.text, max(w-4, 10))
 		if len(lines) > 2 {
 			lines = lines[:2]

@@ -57,23 +57,25 @@ func otherItemOf(w *inquiry.Workshop, me string, c *inquiry.Contribution) otherI
 	return item
 }
 
-// otherHead is an item's first line: who, what kind, and how the room has
-// taken it up (★ highlighted, +1s, what builds on it). A reframe shown
-// under its barrier is marked as one.
-func otherHead(item otherItem) string {
-	head := item.name + " · " + item.kind.Label()
+// otherHead is an item's first line, in w columns: who, what kind, and
+// how the room has taken it up (★ highlighted, +1s, what builds on it). A
+// reframe shown under its barrier is marked as one. A long name is cut
+// first, so that how the room took it up still shows.
+func otherHead(item otherItem, w int) string {
+	before, after := "", " · "+item.kind.Label()
 	switch {
 	case item.under:
-		head = "↳ " + head
+		before = "↳ "
 	case item.answers != "":
-		head += " of " + item.answers
+		after += " of " + item.answers
 	}
 	if item.highlighted {
-		head = "★ " + head
+		before = "★ " + before
 	}
-	head += agreeMark(item)
+	after += agreeMark(item)
 	if item.builtOn > 0 {
-		head += " · " + inquiry.Plural(item.builtOn, "builds on it", "build on it")
+		after += " · " + inquiry.Plural(item.builtOn, "builds on it", "build on it")
 	}
-	return head
+	name := tui.Fit(item.name, max(w-tui.Width(before+after), 8))
+	return before + name + after
 }

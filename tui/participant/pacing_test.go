@@ -27,11 +27,11 @@ func TestParticipantMovedByTheRoomIsToldWhereTheirWordsAre(t *testing.T) {
 		{name: "nothing typed", opens: guide.Ref(0, 1),
 			want: []string{"The facilitator opened Discover 2 · 2 of 11 for everyone: " + guide.Phases[0].Prompts[1].Text[:10]}},
 		{name: "words one prompt back", typed: "Half a thought", opens: guide.Ref(0, 1),
-			want: []string{"The facilitator opened Discover 2 · 2 of 11. Your words are kept at", "Discover 1 · 1 of 11: pgup takes you back."}, pgups: 1, restore: "┃ Half a thought"},
+			want: []string{"Your words are kept at Discover 1 · 1 of 11: pgup takes you back.", "opened Discover 2 · 2 of 11."}, pgups: 1, restore: "┃ Half a thought"},
 		{name: "words three prompts back", typed: "Another thought", opens: guide.Ref(1, 0),
-			want: []string{"The facilitator opened Dream 1 · 4 of 11.", "Discover 1 · 1 of 11: pgup 3 times takes you back."}, pgups: 3, restore: "┃ Another thought"},
+			want: []string{"Your words are kept at Discover 1 · 1 of 11: pgup 3 times takes you back.", "opened Dream 1 · 4 of 11."}, pgups: 3, restore: "┃ Another thought"},
 		{name: "an edit", typed: " and more", edit: true, opens: guide.Ref(0, 1),
-			want: []string{"Your changes are not saved: they", "are kept as a draft at Discover 1 · 1 of 11."}},
+			want: []string{"Your changes are not saved: they are kept as a draft at Discover 1 · 1 of 11.", "The facilitator opened Discover 2 · 2 of 11."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -86,7 +86,7 @@ func TestParticipantFollowsTheFacilitatorsPace(t *testing.T) {
 	second := guide.Ref(0, 1)
 	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.PromptOpened,
 		Pace: &inquiry.Pace{Prompt: second, EndsAt: time.Now().Add(5 * time.Minute)}})
-	tt.See("The facilitator opened Discover 2 · 2 of 11. Your words are kept at", "left · Discover 2 · 2 of 11")
+	tt.See("Your words are kept at Discover 1 · 1 of 11", "opened Discover 2 · 2 of 11.", "left · Discover 2 · 2 of 11")
 	tt.Key("pgdown")
 	tt.See("opens the next prompt for everyone")
 	tt.Type("Now it is open")
