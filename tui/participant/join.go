@@ -298,12 +298,13 @@ func (m *Screen) consentLines(w int) []string {
 	if m.join.consent {
 		box = "[x]"
 	}
-	var lines []string
-	for i, l := range tui.Wrap(box+" I agree that what I write is recorded and shared as described above.", w-2) {
-		if i == 0 {
-			lines = append(lines, "  "+l)
-		} else {
-			lines = append(lines, "      "+strings.TrimSpace(l))
+	// The first line after two spaces, the rest under its words, six in.
+	text := box + " I agree that what I write is recorded and shared as described above."
+	first := tui.Wrap(text, w-2)[0]
+	lines := []string{"  " + first}
+	if rest := strings.TrimSpace(strings.TrimPrefix(text, first)); rest != "" {
+		for _, l := range tui.Wrap(rest, w-6) {
+			lines = append(lines, "      "+l)
 		}
 	}
 	return lines

@@ -277,3 +277,18 @@ func joinWithin(t *testing.T, tt *tuitest.Term, size tuitest.Size) {
 	tt.Key("enter")
 	tt.See("of 11")
 }
+
+// TestConsentFitsEveryWidth: the consent box and its sentence, the rest
+// of which is indented under its words, are never wider than the window.
+func TestConsentFitsEveryWidth(t *testing.T) {
+	for _, ticked := range []bool{false, true} {
+		m := &Screen{join: joinForm{consent: ticked}}
+		for w := tui.MinWidth; w <= 200; w++ {
+			for _, l := range m.consentLines(w) {
+				if got := tui.Width(l); got > w {
+					t.Errorf("at %d columns a line of the consent is %d wide: %q", w, got, l)
+				}
+			}
+		}
+	}
+}
