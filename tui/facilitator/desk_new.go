@@ -172,7 +172,8 @@ func (d *scribeDesk) orgKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (d *scribeDesk) orgLines(w, h int) []string {
-	lines := []string{tui.Fit(tui.Accent.Render("▸ The kind of organisation ")+tui.Bold.Render(d.nameOf(d.who))+tui.Accent.Render(" comes from"), w), ""}
+	// The name last: a long one is cut, not the words before it.
+	lines := []string{tui.Fit(tui.Accent.Render("▸ Kind of organisation: ")+tui.Bold.Render(d.nameOf(d.who)), w), ""}
 	room := max(h-len(lines), 1)
 	first := min(max(d.org-room/2, 0), max(len(orgChoices)-room, 0))
 	for i := first; i < len(orgChoices) && i < first+room; i++ {

@@ -101,7 +101,7 @@ func TestScribeGivesTheTablesKindOfOrganisation(t *testing.T) {
 	sc.Key("esc")
 	sc.Key("down")
 	sc.Key("o")
-	sc.See("The kind of organisation Table 5 comes from", "▸ "+inquiry.OrganisationTypes[0])
+	sc.See("Kind of organisation: Table 5", "▸ "+inquiry.OrganisationTypes[0])
 	for range 3 { // to Local authority
 		sc.Key("down")
 	}

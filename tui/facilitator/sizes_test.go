@@ -36,21 +36,39 @@ type roomStage struct {
 	// see must be on the screen whenever it is big enough to lay out in:
 	// where the facilitator is, and how to see every key or to back out.
 	see []string
+	// room makes the room the stage is in; without it, the stage is in
+	// the facilitator-led ExtremeRoom that the stages share.
+	room func(t *testing.T) *tuitest.MemRoom
 }
 
 var roomStages = []roomStage{
-	{"the feed", nil, "Live contributions", []string{"? keys"}},
-	{"the tally", []string{"tab"}, "▸ Tally", []string{"? keys"}},
-	{"the people", []string{"tab", "tab"}, "▸ People", []string{"? keys"}},
-	{"the vote", []string{"tab", "tab", "tab"}, "▸ Dot vote", []string{"? keys"}},
-	{"details of 2,000 characters", []string{"enter"}, "esc close", []string{"esc close", "Sentence 0"}},
-	{"the prompts", []string{"o"}, "Open a prompt for everyone", []string{"esc"}},
-	{"what participants see", []string{"s"}, "What participants see", []string{"esc"}},
-	{"closing the vote", []string{"d"}, "Close the vote", []string{"y "}},
-	{"themes", []string{"enter", "t"}, "Themes for", []string{"esc"}},
-	{"every key", []string{"?"}, "▸ Keys", []string{"Keys"}},
-	{"searching", []string{"/"}, "esc cancel", []string{"esc cancel"}},
-	{"the scribe desk", []string{"c"}, "Write for a table", []string{"esc back"}},
+	{name: "the feed", keys: nil, ready: "Live contributions", see: []string{"? keys"}},
+	{name: "the tally", keys: []string{"tab"}, ready: "▸ Tally", see: []string{"? keys"}},
+	{name: "the people", keys: []string{"tab", "tab"}, ready: "▸ People", see: []string{"? keys"}},
+	{name: "the vote", keys: []string{"tab", "tab", "tab"}, ready: "▸ Dot vote", see: []string{"? keys"}},
+	{name: "details of 2,000 characters", keys: []string{"enter"}, ready: "esc close", see: []string{"esc close", "Sentence 0"}},
+	{name: "the prompts", keys: []string{"o"}, ready: "Open a prompt for everyone", see: []string{"esc"}},
+	{name: "what participants see", keys: []string{"s"}, ready: "What participants see", see: []string{"esc"}},
+	{name: "closing the vote", keys: []string{"d"}, ready: "Close the vote", see: []string{"y "}},
+	{name: "themes", keys: []string{"enter", "t"}, ready: "Themes for", see: []string{"esc"}},
+	{name: "every key", keys: []string{"?"}, ready: "▸ Keys", see: []string{"Keys"}},
+	{name: "searching", keys: []string{"/"}, ready: "esc cancel", see: []string{"esc cancel"}},
+	{name: "the scribe desk", keys: []string{"c"}, ready: "Write for a table", see: []string{"esc back"}},
+	{name: "every key, scrolled", keys: []string{"?", "pgdown", "pgdown"}, ready: "▸ Keys", see: []string{"Keys"}},
+	{name: "a new table", keys: []string{"c", "enter"}, ready: "Someone new", see: []string{"Someone new", "esc back"}},
+	{name: "the tally by sector", keys: []string{"tab", "g"}, ready: "g by theme", see: []string{"? keys"}},
+	{name: "a resume code in the people pane", keys: []string{"tab", "tab", "down", "enter"}, ready: "resume code is", see: []string{"? keys", "K7QM-"}},
+	{name: "who someone joined as before", keys: []string{"tab", "tab", "down", "m"}, ready: "joined as before", see: []string{"esc"}},
+	{name: "why remove someone", keys: []string{"tab", "tab", "down", "B"}, ready: "Why remove", see: []string{"Why remove", "esc"}},
+	{name: "remove and block them?", keys: []string{"tab", "tab", "down", "B", "s", "p", "a", "m", "enter"}, ready: "and block them?", see: []string{"y "}},
+	{name: "the lobby", keys: []string{"tab", "tab"}, ready: "waiting · a lets one in", see: []string{"waiting", "? keys"}, room: lobbyRoom},
+	{name: "a vote at a prompt, on the highlighted", keys: []string{"d", "tab", "tab", "right", "tab", "space"}, ready: "Open a dot vote",
+		see: []string{"Open a dot vote", "esc"}, room: roomWithoutAVote},
+	{name: "writing for a table", keys: []string{"c", "down", "enter"}, ready: "Writing for", see: []string{"Writing for", "esc"}},
+	{name: "a table's entries", keys: []string{"c", "down", "e"}, ready: "esc back", see: []string{"esc back"}},
+	{name: "a table's dots", keys: []string{"c", "down", "v"}, ready: "esc back", see: []string{"esc back"}},
+	{name: "a table agreeing", keys: []string{"c", "down", "+"}, ready: "esc back", see: []string{"esc back"}},
+	{name: "a table's organisation", keys: []string{"c", "down", "o"}, ready: "Kind of organisation:", see: []string{"Kind of organisation:", "esc back"}},
 }
 
 // judge looks at a running screen at every size: it must fit exactly, and
@@ -79,10 +97,36 @@ func judge(t *testing.T, tt *tuitest.Term, see ...string) {
 	}
 }
 
-func TestEveryFacilitatorScreenAtEverySize(t *testing.T) {
+// lobbyRoom is the extreme room holding newcomers in a lobby, with
+// three waiting, one with the longest name.
+func lobbyRoom(t *testing.T) *tuitest.MemRoom {
 	room := tuitest.ExtremeRoom(t, inquiry.FacilitatorPaced)
+	room.Record(t, inquiry.Event{Type: inquiry.LobbyOpened})
+	for i, name := range []string{tuitest.LongName, tuitest.EmojiName, tuitest.RTLName} {
+		id := fmt.Sprintf("p-wait%d", i)
+		room.Record(t, inquiry.Event{Type: inquiry.ParticipantJoined, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: id},
+			Participant: &inquiry.ParticipantDetails{ID: id, Name: inquiry.Words{Text: name}, ConsentAt: stampTime()}})
+	}
+	return room
+}
+
+// roomWithoutAVote is the extreme room with its vote closed, so that d
+// opens the form for a new one; a contribution is highlighted.
+func roomWithoutAVote(t *testing.T) *tuitest.MemRoom {
+	room := tuitest.ExtremeRoom(t, inquiry.FacilitatorPaced)
+	room.Record(t, inquiry.Event{Type: inquiry.VoteClosed, Target: "v1"})
+	room.Record(t, inquiry.Event{Type: inquiry.ContributionHighlighted, Target: "c-long-opportunity", Curation: &inquiry.Curation{Highlight: true}})
+	return room
+}
+
+func TestEveryFacilitatorScreenAtEverySize(t *testing.T) {
+	shared := tuitest.ExtremeRoom(t, inquiry.FacilitatorPaced)
 	for _, st := range roomStages {
 		t.Run(st.name, func(t *testing.T) {
+			room := shared
+			if st.room != nil {
+				room = st.room(t)
+			}
 			tt := tuitest.Run(t, New(tuitest.FacilitatorSession(t, room, "harbour-4821")), 100, 30)
 			tt.See("Live contributions")
 			for _, k := range st.keys {
@@ -93,12 +137,12 @@ func TestEveryFacilitatorScreenAtEverySize(t *testing.T) {
 		})
 	}
 	t.Run("the workshops", func(t *testing.T) {
-		tt := tuitest.Run(t, New(tuitest.FacilitatorSession(t, room, "")), 100, 30)
+		tt := tuitest.Run(t, New(tuitest.FacilitatorSession(t, shared, "")), 100, 30)
 		tt.See("Anchors and services")
 		judge(t, tt, "harbour-4821", "q quit")
 	})
 	t.Run("the scribe's screen", func(t *testing.T) {
-		s := tuitest.FacilitatorSession(t, room, "harbour-4821")
+		s := tuitest.FacilitatorSession(t, shared, "harbour-4821")
 		s.Actor = inquiry.Actor{Role: inquiry.RoleScribe, ID: "SHA256:scribe", Name: "Jo at table 3"}
 		tt := tuitest.Run(t, NewScribe(s), 100, 30)
 		tt.See("Write for a table")
