@@ -70,7 +70,8 @@ func (d *scribeDesk) agreed(e inquiry.Event) {
 }
 
 func (d *scribeDesk) agreeLines(w, h int) []string {
-	lines := []string{tui.Fit(tui.Accent.Render("▸ What ")+tui.Bold.Render(d.nameOf(d.who))+tui.Accent.Render(" agrees with"), w)}
+	// The name last: a long one is cut, not the words before it.
+	lines := []string{tui.Fit(tui.Accent.Render("▸ Agreeing for ")+tui.Bold.Render(d.nameOf(d.who)), w)}
 	for _, l := range tui.Wrap("Agreeing records a +1 for them without words; it counts on the contribution, and can be taken back.", max(w-2, 1)) {
 		lines = append(lines, "  "+tui.Dim.Render(l))
 	}

@@ -163,7 +163,7 @@ func TestScribeAgreesForATable(t *testing.T) {
 	sc.Key("down")
 	sc.See("+ agree")
 	sc.Key("+")
-	sc.See("What Table 7 agrees with", "[ ] Ann · Opportunity · Design 3 · 0 agree", "“A bus to the clinic”")
+	sc.See("Agreeing for Table 7", "[ ] Ann · Opportunity · Design 3 · 0 agree", "“A bus to the clinic”")
 	sc.Key("enter")
 	sc.See("✓ Table 7 agrees with “A bus to the clinic”.", "[✓] Ann · Opportunity · Design 3 · 1 agrees")
 	e := tuitest.LastEventEventually(t, store, sum.ID, inquiry.ContributionAgreed)

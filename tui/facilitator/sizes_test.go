@@ -65,9 +65,9 @@ var roomStages = []roomStage{
 	{name: "a vote at a prompt, on the highlighted", keys: []string{"d", "tab", "tab", "right", "tab", "space"}, ready: "Open a dot vote",
 		see: []string{"Open a dot vote", "esc"}, room: roomWithoutAVote},
 	{name: "writing for a table", keys: []string{"c", "down", "enter"}, ready: "Writing for", see: []string{"Writing for", "esc"}},
-	{name: "a table's entries", keys: []string{"c", "down", "e"}, ready: "esc back", see: []string{"esc back"}},
-	{name: "a table's dots", keys: []string{"c", "down", "v"}, ready: "esc back", see: []string{"esc back"}},
-	{name: "a table agreeing", keys: []string{"c", "down", "+"}, ready: "esc back", see: []string{"esc back"}},
+	{name: "a table's entries", keys: []string{"c", "down", "e"}, ready: "What you entered for", see: []string{"What you entered for", "esc back"}},
+	{name: "a table's dots", keys: []string{"c", "down", "v"}, ready: "Dots for", see: []string{"Dots for", "left of 3", "esc back"}},
+	{name: "a table agreeing", keys: []string{"c", "down", "+"}, ready: "Agreeing for", see: []string{"Agreeing for", "esc back"}},
 	{name: "a table's organisation", keys: []string{"c", "down", "o"}, ready: "Kind of organisation:", see: []string{"Kind of organisation:", "esc back"}},
 }
 

@@ -35,12 +35,18 @@ func longContribution() string {
 // (PromptFor, "c-x-barrier"), which the first reframes ("c-x-reframe");
 // 57 of the room agree (+1) with the newest story and with the reframe.
 // LongText is there once more as an opportunity ("c-long-opportunity"), a
-// dot vote is open on opportunities, and a scribe writes for a table with
-// a long name ("p-table").
+// dot vote is open on opportunities, and Facilitator has written a story
+// for a table with a long name ("p-table", first of all).
 func ExtremeRoom(t testing.TB, pacing inquiry.Pacing) *MemRoom {
 	t.Helper()
 	room := NewMemRoom(t, 60, 500, pacing)
 	first := room.Workshop().Guide.Ref(0, 0)
+	room.Add(t, inquiry.Event{Type: inquiry.ParticipantJoined, Actor: Facilitator,
+		Participant: &inquiry.ParticipantDetails{ID: "p-table", Name: inquiry.Words{Text: "Table 3, by the window, " + LongName[:15]},
+			ConsentAt: time.Now(), Scribed: true}})
+	room.Add(t, inquiry.Event{Type: inquiry.ContributionAdded, Actor: Facilitator,
+		Contribution: &inquiry.ContributionDetails{ID: "c-table", Participant: "p-table", Prompt: first,
+			Kind: inquiry.Story, Text: inquiry.Words{Text: "Written for the table: " + LongText[:600]}}})
 	for i, name := range []string{LongName, EmojiName, RTLName} {
 		id := fmt.Sprintf("p-x%d", i)
 		room.Add(t, inquiry.Event{Type: inquiry.ParticipantJoined, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: id},
@@ -68,9 +74,6 @@ func ExtremeRoom(t testing.TB, pacing inquiry.Pacing) *MemRoom {
 				Target: c, Agreement: &inquiry.Agreement{Participant: ParticipantID(p)}})
 		}
 	}
-	room.Add(t, inquiry.Event{Type: inquiry.ParticipantJoined, Actor: Facilitator,
-		Participant: &inquiry.ParticipantDetails{ID: "p-table", Name: inquiry.Words{Text: "Table 3, by the window, " + LongName[:15]},
-			ConsentAt: time.Now(), Scribed: true}})
 	room.Add(t, inquiry.Event{Type: inquiry.ContributionAdded, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: "p-x0"},
 		Contribution: &inquiry.ContributionDetails{ID: "c-long-opportunity", Participant: "p-x0", Prompt: PromptFor(t, inquiry.Opportunity),
 			Kind: inquiry.Opportunity, Text: inquiry.Words{Text: LongText}}})
