@@ -44,10 +44,15 @@ func rows(m *Screen) []string {
 }
 
 // checkFits fails the test if a frame has a row wider than the screen or
-// more rows than it, or if the title and the join line are not on its
-// first and last rows.
+// more rows than it, or one that a terminal which segments and measures
+// characters itself (tuitest.Fits, on x/vt) shows otherwise than the
+// frame meant, or if the title and the join line are not on its first and
+// last rows.
 func checkFits(t *testing.T, m *Screen, w, h int, title string) {
 	t.Helper()
+	if scr, problem := tuitest.Fits(m.View(), tuitest.Size{W: w, H: h}); problem != "" {
+		t.Fatalf("%dx%d: %s; the terminal shows:\n%s", w, h, problem, scr.Text())
+	}
 	content := m.View().Content
 	lines := strings.Split(content, "\n")
 	if len(lines) > h {

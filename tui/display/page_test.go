@@ -52,16 +52,28 @@ func choose(t *testing.T, room *tuitest.MemRoom, p inquiry.Panel) {
 	room.Record(t, inquiry.Event{Type: inquiry.DisplayPanelChosen, Target: string(p)})
 }
 
+// TestEveryPanelFitsEverySize is the wall's part of issue 10's every
+// screen at every size: each panel, at each turn of the reveals, at the
+// walls it is meant for, at sizes between and at issue 10's, painted on a
+// terminal that measures characters itself (checkFits). A window too
+// small to lay out in says so, and fits.
 func TestEveryPanelFitsEverySize(t *testing.T) {
 	room := crowded(t)
 	at := room.Workshop().Timebox().EndsAt.Add(-30 * time.Minute)
 	all := append([][2]int{{30, 10}, {60, 20}, {100, 30}, {160, 50}}, sizes...)
+	for _, s := range tuitest.Sizes { // issue 10's, too
+		all = append(all, [2]int{s.W, s.H})
+	}
 	for _, p := range []inquiry.Panel{inquiry.PanelPrompt, inquiry.PanelTally, inquiry.PanelVotes, inquiry.PanelReveals, inquiry.PanelAuto} {
 		choose(t, room, p)
 		for _, sz := range all {
 			for turn := range revealFew {
 				m := wallAt(t, room, code, sz[0], sz[1], at.Add(time.Duration(turn)*revealTurn))
 				if m.frame.Small() {
+					// Too small to lay out in: it says so, and fits.
+					if scr, problem := tuitest.Fits(m.View(), tuitest.Size{W: sz[0], H: sz[1]}); problem != "" || !strings.Contains(scr.Text(), "ctrl+c") {
+						t.Fatalf("%dx%d, too small: %s; the terminal shows:\n%s", sz[0], sz[1], problem, scr.Text())
+					}
 					continue
 				}
 				checkFits(t, m, sz[0], sz[1], "Anchors and services")

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui/display"
 	"github.com/anchorage/anchorage/tui/participant"
 	"github.com/anchorage/anchorage/tui/tuitest"
 )
@@ -18,11 +19,13 @@ import (
 // FuzzScreensFitWhateverPeopleType is issue 12's width fuzz: any Unicode a
 // person may give as a name or write as a contribution, once the workshop
 // has taken it (what it refuses never reaches a screen), leaves every row
-// of the facilitator's room (the feed, the details, the people) and of a
+// of the facilitator's room (the feed, the details, the people), of a
 // participant's screens (the guide under their own name, others' words)
-// exactly as wide as the screens measured it, on a terminal that segments
-// and measures characters itself: no row wider than the window, and none
-// that the terminal shows otherwise than the screen meant.
+// and of the wall display (the words revealed, in large type where they
+// fit, with the name) exactly as wide as the screens measured it, on a
+// terminal that segments and measures characters itself: no row wider
+// than the window, and none that the terminal shows otherwise than the
+// screen meant.
 //
 // The seed corpus runs in every go test; go test -fuzz runs it further.
 func FuzzScreensFitWhateverPeopleType(f *testing.F) {
@@ -41,7 +44,15 @@ func FuzzScreensFitWhateverPeopleType(f *testing.F) {
 		if inquiry.RuneCount(name) > inquiry.MaxNameRunes || inquiry.RuneCount(text) > inquiry.MaxTextRunes {
 			return
 		}
-		room := tuitest.NewMemRoom(t, 2, 3, inquiry.SelfPaced)
+		// Others' words at every prompt but the first, where the fuzzed
+		// words are then the only ones: the wall's reveals show them, not
+		// whichever of several its clock has come to.
+		room := tuitest.NewMemRoom(t, 2, 0, inquiry.SelfPaced)
+		for c := 1; c <= 2; c++ {
+			if _, err := room.Append(t.Context(), room.Workshop().ID, room.ContributionEvent(c%2, c)); err != nil {
+				t.Fatal(err)
+			}
+		}
 		ws := room.Workshop()
 		first := ws.Guide.Ref(0, 0)
 		if !joins(t, room, "p-them", name, "") || !joins(t, room, "p-me", name, "my key") {
@@ -55,6 +66,12 @@ func FuzzScreensFitWhateverPeopleType(f *testing.F) {
 			return
 		}
 
+		if _, err := room.Append(t.Context(), ws.ID, inquiry.Event{Type: inquiry.PromptRevealed, Actor: tuitest.Facilitator,
+			Target: string(first)}); err != nil {
+			t.Fatalf("reveal the prompt: %v", err)
+		}
+
+		wall := display.New(tuitest.FacilitatorSession(t, room, ws.Code), display.Join{Host: "192.168.1.20", Port: "23234"})
 		fac := New(tuitest.FacilitatorSession(t, room, ws.Code))
 		me := tuitest.ParticipantSession(t, room, ws.Code)
 		me.IdentityFor = func(string) string { return "my key" }
@@ -81,6 +98,7 @@ func FuzzScreensFitWhateverPeopleType(f *testing.F) {
 			part = look("reading them whole", part, "r")
 			part, _ = part.Update(tuitest.Key("esc"))
 			part, _ = part.Update(tuitest.Key("esc"))
+			wall = look("the wall", wall)
 		}
 	})
 }
