@@ -68,9 +68,12 @@ func walkGuide(t *testing.T, srv *testServer, code string, p *plainTerm, w plain
 
 	// Discover 2: Dev's words, agreed with and built on.
 	open(ref(0, 1), time.Time{})
+	// Dev writes once the prompt has been said, so that it never counts
+	// Dev's words in one run and not in the next.
+	p.waitFor("\r\n> ")
 	dev := tuitest.Join(t, srv.store, ws, "Dev")
 	tuitest.Contribute(t, srv.store, ws, dev, "c-dev-1", ref(0, 1), inquiry.Strength, "The link worker based in the hall")
-	p.answer("")
+	p.line("")
 	p.answer("4")
 	p.answer("1")
 	p.answer("2")
@@ -99,8 +102,9 @@ func walkGuide(t *testing.T, srv *testServer, code string, p *plainTerm, w plain
 
 	// Design: an opportunity, barriers and a reframe.
 	open(ref(2, 0), time.Time{})
+	p.waitFor("\r\n> ")
 	tuitest.Contribute(t, srv.store, ws, dev, "c-dev-2", ref(2, 0), inquiry.Opportunity, "A link worker paid for jointly")
-	p.answer(w.opportunities[0])
+	p.line(w.opportunities[0])
 	p.answer("")
 	p.answer("")
 	open(ref(2, 1), time.Time{})

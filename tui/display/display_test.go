@@ -137,8 +137,11 @@ func TestTheWallDrawsAtMostAFrameASecondWhileSixtyContribute(t *testing.T) {
 			}
 			elapsed, drawn := time.Since(start), wall.count()-before
 			t.Logf("%d contributions in %s: %d frames", added, elapsed.Round(time.Millisecond), drawn)
-			if most := int(elapsed/time.Second) + 2; drawn > most || drawn < 1 {
-				t.Errorf("%d contributions in %s: the wall wrote %d frames, want from 1 to %d", added, elapsed.Round(time.Millisecond), drawn, most)
+			// At most a frame a second, however busy the room. (A starved
+			// machine may draw fewer in the time; that the wall does catch
+			// up with the room is checked below, with a deadline.)
+			if most := int(elapsed/time.Second) + 2; drawn > most {
+				t.Errorf("%d contributions in %s: the wall wrote %d frames, want at most %d", added, elapsed.Round(time.Millisecond), drawn, most)
 			}
 
 			// Back to auto, and the prompt with a new clock: the wall
