@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"charm.land/log/v2"
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -25,7 +26,7 @@ type rawConn struct {
 // one is closed without it.
 func openRaw(t *testing.T, addr, from string) rawConn {
 	t.Helper()
-	conn, err := dialTCP(addr, from)
+	conn, err := sshtest.DialTCP(addr, from)
 	if err != nil {
 		t.Fatalf("dial from %s: %v", from, err)
 	}

@@ -2,19 +2,13 @@ package main
 
 import (
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
-	"encoding/pem"
-	"net"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/anchorage/anchorage/data"
+	"github.com/anchorage/anchorage/data/datatest"
 	"github.com/anchorage/anchorage/sshserver"
-	gossh "golang.org/x/crypto/ssh"
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 )
 
 // testDeadline bounds the whole smoke run and every wait in it.
@@ -25,65 +19,17 @@ const testDeadline = 60 * time.Second
 // key's file.
 func startServer(t *testing.T) (addr, keyFile string) {
 	t.Helper()
-	dir := t.TempDir()
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	block, err := gossh.MarshalPrivateKey(priv, "load test facilitator")
-	if err != nil {
-		t.Fatal(err)
-	}
-	keyFile = filepath.Join(dir, "facilitator_ed25519")
-	if err := os.WriteFile(keyFile, pem.EncodeToMemory(block), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	signer, err := gossh.NewSignerFromKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	facilitators := filepath.Join(dir, "facilitators")
-	if err := os.WriteFile(facilitators, gossh.MarshalAuthorizedKey(signer.PublicKey()), 0o600); err != nil {
-		t.Fatal(err)
-	}
-
-	dataDir := filepath.Join(dir, "data")
-	store, err := data.Open(data.Options{Dir: dataDir})
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
+	keyFile, key := sshtest.KeyFile(t)
+	dataDir := t.TempDir()
+	store := datatest.OpenIn(t, dataDir) // closed after the server, which stops first
 	cfg := sshserver.DefaultConfig()
-	cfg.DataDir, cfg.Listen, cfg.FacilitatorsFile = dataDir, "127.0.0.1:0", facilitators
+	cfg.DataDir, cfg.Listen, cfg.FacilitatorsFile = dataDir, "127.0.0.1:0", sshtest.AuthorizedKeys(t, key)
 	srv, err := sshserver.New(cfg, store, nil)
 	if err != nil {
-		store.Close()
 		t.Fatalf("new server: %v", err)
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(l) }()
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), testDeadline)
-		defer cancel()
-		if err := srv.Shutdown(ctx); err != nil {
-			t.Errorf("shutdown: %v", err)
-		}
-		select {
-		case err := <-served:
-			if err != nil {
-				t.Errorf("serve: %v", err)
-			}
-		case <-ctx.Done():
-			t.Errorf("waited %s for Serve to return after Shutdown", testDeadline)
-		}
-		if err := store.Close(); err != nil {
-			t.Errorf("close store: %v", err)
-		}
-	})
-	return l.Addr().String(), keyFile
+	addr, _ = sshtest.Serve(t, srv)
+	return addr, keyFile
 }
 
 func TestARunSavesAndShowsEveryContribution(t *testing.T) {
