@@ -1,12 +1,9 @@
 package data
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
-	"strings"
 	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
@@ -37,9 +34,9 @@ func (s *Store) EnrolScribe(ctx context.Context, workshopID string, key gossh.Pu
 	if key == nil {
 		return fmt.Errorf("data: enrol scribe: %w: no key", inquiry.ErrInvalid)
 	}
-	name = inquiry.CleanLine(name)
-	if inquiry.RuneCount(name) > inquiry.MaxNameRunes {
-		return fmt.Errorf("data: enrol scribe: %w: a name is at most %d characters", inquiry.ErrInvalid, inquiry.MaxNameRunes)
+	name, err := enrolledName("scribe", name)
+	if err != nil {
+		return err
 	}
 	s.mu.RLock()
 	l := s.logs[workshopID]
@@ -113,9 +110,7 @@ func (s *Store) Scribes(workshopID string) []Scribe {
 		all = append(all, sc)
 	}
 	s.mu.RUnlock()
-	slices.SortFunc(all, func(a, b Scribe) int {
-		return cmp.Or(a.EnrolledAt.Compare(b.EnrolledAt), strings.Compare(a.Fingerprint, b.Fingerprint))
-	})
+	sortByEnrolment(all)
 	return all
 }
 
