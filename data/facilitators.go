@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -89,10 +91,7 @@ func (s *Store) FacilitatorName(fingerprint string) (string, bool) {
 // Facilitators returns everyone enrolled, in the order they enrolled.
 func (s *Store) Facilitators() []Facilitator {
 	s.mu.RLock()
-	all := make([]Facilitator, 0, len(s.facilitators))
-	for _, f := range s.facilitators {
-		all = append(all, f)
-	}
+	all := slices.AppendSeq(make([]Facilitator, 0, len(s.facilitators)), maps.Values(s.facilitators))
 	s.mu.RUnlock()
 	sortByEnrolment(all)
 	return all

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
@@ -105,10 +107,7 @@ func (s *Store) ScribeName(workshopID, fingerprint string) (string, bool) {
 // Scribes returns a workshop's scribes in the order they were enrolled.
 func (s *Store) Scribes(workshopID string) []Scribe {
 	s.mu.RLock()
-	all := make([]Scribe, 0, len(s.scribes[workshopID]))
-	for _, sc := range s.scribes[workshopID] {
-		all = append(all, sc)
-	}
+	all := slices.AppendSeq(make([]Scribe, 0, len(s.scribes[workshopID])), maps.Values(s.scribes[workshopID]))
 	s.mu.RUnlock()
 	sortByEnrolment(all)
 	return all
