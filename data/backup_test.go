@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/inquiry/inquirytest"
 )
 
 // exports writes every workshop's export in every format.
@@ -61,7 +62,7 @@ func fullStore(t *testing.T, s *Store) {
 	if err := s.EnrolFacilitator(testContext(t), newKey(t), "Morag"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.AddGuide(testContext(t), parsedGuide(t, harbourGuideYAML), []byte(harbourGuideYAML)); err != nil {
+	if err := s.AddGuide(testContext(t), parsedGuide(t, inquirytest.WalkGuide), []byte(inquirytest.WalkGuide)); err != nil {
 		t.Fatal(err)
 	}
 }

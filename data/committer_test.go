@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/inquiry/inquirytest"
 )
 
 func TestConcurrentWritersAreAcknowledgedGaplessAndBatched(t *testing.T) {
@@ -270,7 +271,7 @@ func TestWritesAreRefusedWhenTheDiskIsNearlyFull(t *testing.T) {
 	if _, err := s.ResumeCode(ws.ID, "ann"); err != nil {
 		t.Errorf("ResumeCode on a nearly full disk: %v; it writes nothing, so it should work", err)
 	}
-	if err := s.AddGuide(testContext(t), parsedGuide(t, harbourGuideYAML), []byte(harbourGuideYAML)); !errors.Is(err, ErrDiskFull) {
+	if err := s.AddGuide(testContext(t), parsedGuide(t, inquirytest.WalkGuide), []byte(inquirytest.WalkGuide)); !errors.Is(err, ErrDiskFull) {
 		t.Errorf("AddGuide on a nearly full disk: %v, want ErrDiskFull", err)
 	}
 	// A draft is kept in memory meanwhile, and written once there is room.

@@ -1,18 +1,16 @@
 package data
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
 	gossh "golang.org/x/crypto/ssh"
-
-	"github.com/anchorage/anchorage/inquiry"
 )
 
 // Facilitator is someone enrolled to run workshops, known by their SSH key.
@@ -33,9 +31,9 @@ func (s *Store) EnrolFacilitator(ctx context.Context, key gossh.PublicKey, name 
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("data: enrol facilitator: %w", err)
 	}
-	name = inquiry.CleanLine(name)
-	if inquiry.RuneCount(name) > inquiry.MaxNameRunes {
-		return fmt.Errorf("data: enrol facilitator: %w: a name is at most %d characters", inquiry.ErrInvalid, inquiry.MaxNameRunes)
+	name, err := enrolledName("facilitator", name)
+	if err != nil {
+		return err
 	}
 	f := Facilitator{
 		Fingerprint:   gossh.FingerprintSHA256(key),
@@ -93,14 +91,9 @@ func (s *Store) FacilitatorName(fingerprint string) (string, bool) {
 // Facilitators returns everyone enrolled, in the order they enrolled.
 func (s *Store) Facilitators() []Facilitator {
 	s.mu.RLock()
-	all := make([]Facilitator, 0, len(s.facilitators))
-	for _, f := range s.facilitators {
-		all = append(all, f)
-	}
+	all := slices.AppendSeq(make([]Facilitator, 0, len(s.facilitators)), maps.Values(s.facilitators))
 	s.mu.RUnlock()
-	slices.SortFunc(all, func(a, b Facilitator) int {
-		return cmp.Or(a.EnrolledAt.Compare(b.EnrolledAt), strings.Compare(a.Fingerprint, b.Fingerprint))
-	})
+	sortByEnrolment(all)
 	return all
 }
 

@@ -1,8 +1,6 @@
 package data
 
 import (
-	"crypto/ed25519"
-	"crypto/rand"
 	"errors"
 	"strings"
 	"testing"
@@ -10,20 +8,11 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 )
 
-func newKey(t testing.TB) gossh.PublicKey {
-	t.Helper()
-	pub, _, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	key, err := gossh.NewPublicKey(pub)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return key
-}
+// newKey makes a new public key, as a facilitator or a scribe enrols.
+func newKey(t testing.TB) gossh.PublicKey { return sshtest.NewKey(t).PublicKey() }
 
 func TestEnrolledFacilitatorIsRecognisedByKey(t *testing.T) {
 	clock := newClock()

@@ -6,18 +6,8 @@ import (
 	"testing"
 
 	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/inquiry/inquirytest"
 )
-
-const harbourGuideYAML = `# Our own guide
-id: harbour-walk
-title: A walk round the harbour
-phases:
-  - id: look
-    title: Look
-    prompts:
-      - id: see
-        text: What do you see working?
-`
 
 func parsedGuide(t *testing.T, source string) inquiry.Guide {
 	t.Helper()
@@ -32,10 +22,10 @@ func TestAddedGuidesFollowTheBuiltInsAndSurviveAReopen(t *testing.T) {
 	dir := t.TempDir()
 	clock := newClock()
 	s := openStore(t, dir, withClock(clock))
-	harbour := parsedGuide(t, harbourGuideYAML)
-	second := parsedGuide(t, strings.Replace(harbourGuideYAML, "harbour-walk", "another-walk", 1))
+	harbour := parsedGuide(t, inquirytest.WalkGuide)
+	second := parsedGuide(t, strings.Replace(inquirytest.WalkGuide, "harbour-walk", "another-walk", 1))
 	for _, g := range []inquiry.Guide{harbour, second} {
-		src := strings.Replace(harbourGuideYAML, "harbour-walk", g.ID, 1)
+		src := strings.Replace(inquirytest.WalkGuide, "harbour-walk", g.ID, 1)
 		if err := s.AddGuide(testContext(t), g, []byte(src)); err != nil {
 			t.Fatalf("add %s: %v", g.ID, err)
 		}
@@ -58,7 +48,7 @@ func TestAddedGuidesFollowTheBuiltInsAndSurviveAReopen(t *testing.T) {
 		if again, _ := s.Guide("harbour-walk"); again.Phases[0].Title != "Look" {
 			t.Errorf("%s: a caller's change to a guide reached the store", when)
 		}
-		if src, ok := s.GuideSource("harbour-walk"); !ok || string(src) != harbourGuideYAML {
+		if src, ok := s.GuideSource("harbour-walk"); !ok || string(src) != inquirytest.WalkGuide {
 			t.Errorf("%s: the source is %q, want the YAML as added, comments and all", when, src)
 		}
 		if src, ok := s.GuideSource(inquiry.DefaultGuideID); !ok || !strings.Contains(string(src), "id: "+inquiry.DefaultGuideID) {
@@ -76,7 +66,7 @@ func TestAddedGuidesFollowTheBuiltInsAndSurviveAReopen(t *testing.T) {
 
 func TestAddGuideRefusals(t *testing.T) {
 	s := openStore(t, t.TempDir())
-	harbour := parsedGuide(t, harbourGuideYAML)
+	harbour := parsedGuide(t, inquirytest.WalkGuide)
 	builtin, _ := inquiry.BuiltinGuide(inquiry.DefaultGuideID)
 	tests := []struct {
 		name   string
@@ -102,11 +92,11 @@ func TestAddGuideRefusals(t *testing.T) {
 
 func TestReaddingAGuideReplacesItOnlyWhenNoOpenWorkshopUsesIt(t *testing.T) {
 	s := openStore(t, t.TempDir())
-	first := parsedGuide(t, harbourGuideYAML)
-	if err := s.AddGuide(testContext(t), first, []byte(harbourGuideYAML)); err != nil {
+	first := parsedGuide(t, inquirytest.WalkGuide)
+	if err := s.AddGuide(testContext(t), first, []byte(inquirytest.WalkGuide)); err != nil {
 		t.Fatal(err)
 	}
-	changedYAML := strings.Replace(harbourGuideYAML, "What do you see working?", "What would you change?", 1)
+	changedYAML := strings.Replace(inquirytest.WalkGuide, "What do you see working?", "What would you change?", 1)
 	changed := parsedGuide(t, changedYAML)
 	if err := s.AddGuide(testContext(t), changed, []byte(changedYAML)); err != nil {
 		t.Fatalf("replace an unused guide: %v", err)
@@ -122,12 +112,12 @@ func TestReaddingAGuideReplacesItOnlyWhenNoOpenWorkshopUsesIt(t *testing.T) {
 	if err := s.AddGuide(testContext(t), changed, []byte(changedYAML)); err != nil {
 		t.Errorf("adding the very same guide again: %v, want no change and no error", err)
 	}
-	err = s.AddGuide(testContext(t), first, []byte(harbourGuideYAML))
+	err = s.AddGuide(testContext(t), first, []byte(inquirytest.WalkGuide))
 	if !errors.Is(err, inquiry.ErrConflict) || !strings.Contains(err.Error(), "walk-0001") {
 		t.Errorf("replacing a guide an open workshop uses: %v; want ErrConflict naming walk-0001", err)
 	}
 	mustAppend(t, s, ws.ID, inquiry.Event{Type: inquiry.WorkshopClosed, Actor: host})
-	if err := s.AddGuide(testContext(t), first, []byte(harbourGuideYAML)); err != nil {
+	if err := s.AddGuide(testContext(t), first, []byte(inquirytest.WalkGuide)); err != nil {
 		t.Errorf("replacing a guide once its workshop closed: %v", err)
 	}
 }

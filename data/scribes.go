@@ -1,12 +1,11 @@
 package data
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
-	"strings"
 	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
@@ -37,9 +36,9 @@ func (s *Store) EnrolScribe(ctx context.Context, workshopID string, key gossh.Pu
 	if key == nil {
 		return fmt.Errorf("data: enrol scribe: %w: no key", inquiry.ErrInvalid)
 	}
-	name = inquiry.CleanLine(name)
-	if inquiry.RuneCount(name) > inquiry.MaxNameRunes {
-		return fmt.Errorf("data: enrol scribe: %w: a name is at most %d characters", inquiry.ErrInvalid, inquiry.MaxNameRunes)
+	name, err := enrolledName("scribe", name)
+	if err != nil {
+		return err
 	}
 	s.mu.RLock()
 	l := s.logs[workshopID]
@@ -108,14 +107,9 @@ func (s *Store) ScribeName(workshopID, fingerprint string) (string, bool) {
 // Scribes returns a workshop's scribes in the order they were enrolled.
 func (s *Store) Scribes(workshopID string) []Scribe {
 	s.mu.RLock()
-	all := make([]Scribe, 0, len(s.scribes[workshopID]))
-	for _, sc := range s.scribes[workshopID] {
-		all = append(all, sc)
-	}
+	all := slices.AppendSeq(make([]Scribe, 0, len(s.scribes[workshopID])), maps.Values(s.scribes[workshopID]))
 	s.mu.RUnlock()
-	slices.SortFunc(all, func(a, b Scribe) int {
-		return cmp.Or(a.EnrolledAt.Compare(b.EnrolledAt), strings.Compare(a.Fingerprint, b.Fingerprint))
-	})
+	sortByEnrolment(all)
 	return all
 }
 

@@ -23,11 +23,8 @@ func (r *markdownReport) reframesUnder(barrier *Contribution) {
 // out of the report; the transcript keeps them under the barrier's place.
 func (r *markdownReport) strayReframes(live []*Contribution) {
 	stray := selectContributions(live, func(c *Contribution) bool {
-		if c.Kind != Reframe {
-			return false
-		}
-		b := r.ws.mergedRoot(c.Answers)
-		return b == nil || !b.Live()
+		_, shown := r.ws.ReframedBarrier(c)
+		return c.Kind == Reframe && !shown
 	})
 	if len(stray) == 0 {
 		return

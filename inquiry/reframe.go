@@ -45,6 +45,21 @@ func (w *Workshop) LiveReframes(barrierID string) []*Contribution {
 	return out
 }
 
+// ReframedBarrier is the barrier a report quotes a reframe under: the one
+// it answers, or the one that barrier was merged into as a duplicate.
+// false when that barrier is not live (hidden, or taken back): the reframe
+// is then quoted on its own, so that no way through is left out.
+func (w *Workshop) ReframedBarrier(r *Contribution) (*Contribution, bool) {
+	if r.Kind != Reframe {
+		return nil, false
+	}
+	b := w.mergedRoot(r.Answers)
+	if b == nil || !b.Live() {
+		return nil, false
+	}
+	return b, true
+}
+
 // indexReframe records a new contribution that answers a barrier.
 func (w *Workshop) indexReframe(c *Contribution) {
 	if c.Answers == "" {

@@ -7,15 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 	gossh "golang.org/x/crypto/ssh"
 )
-
-func writeFile(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
 
 func authorizedLine(k gossh.Signer, comment string) string {
 	return strings.TrimSpace(string(gossh.MarshalAuthorizedKey(k.PublicKey()))) + " " + comment + "\n"
@@ -32,7 +26,7 @@ func TestFacilitatorsFileErrorsNameFileAndLine(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "facilitators")
-			writeFile(t, path, tt.content)
+			sshtest.WriteFile(t, path, tt.content)
 			_, err := loadFacilitatorFile(path)
 			if err == nil || !strings.Contains(err.Error(), path+tt.want) {
 				t.Errorf("err = %v, want it to contain %q", err, path+tt.want)
@@ -51,7 +45,7 @@ func TestMissingFacilitatorsFileIsAnError(t *testing.T) {
 func TestFacilitatorsFileIsReadAgainWhenItChangesAndFailsClosed(t *testing.T) {
 	alice, bob := newKey(t), newKey(t)
 	path := filepath.Join(t.TempDir(), "facilitators")
-	writeFile(t, path, authorizedLine(alice, "alice"))
+	sshtest.WriteFile(t, path, authorizedLine(alice, "alice"))
 	f, err := loadFacilitatorFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -64,7 +58,7 @@ func TestFacilitatorsFileIsReadAgainWhenItChangesAndFailsClosed(t *testing.T) {
 	// too, in case the file system's clock is coarse.
 	later := time.Now().Add(time.Minute)
 	rewrite := func(content string) {
-		writeFile(t, path, content)
+		sshtest.WriteFile(t, path, content)
 		later = later.Add(time.Minute)
 		if err := os.Chtimes(path, later, later); err != nil {
 			t.Fatal(err)

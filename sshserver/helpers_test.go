@@ -1,16 +1,9 @@
 package sshserver
 
 import (
-	"bytes"
-	"context"
-	"crypto/ed25519"
-	"crypto/rand"
 	"errors"
 	"io"
 	"net"
-	"os"
-	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -18,13 +11,14 @@ import (
 	"charm.land/log/v2"
 
 	"github.com/anchorage/anchorage/data"
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 	"github.com/anchorage/anchorage/tui/tuitest"
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 )
 
 // testDeadline bounds every network wait in these tests.
-const testDeadline = 20 * time.Second
+const testDeadline = sshtest.Deadline
 
 // testServer is a real server on 127.0.0.1:0 with a real store in a
 // temporary folder.
@@ -33,9 +27,6 @@ type testServer struct {
 	addr    string
 	dataDir string
 	store   *data.Store
-	served  chan error
-	// log is everything the server logged.
-	log *syncBuffer
 	// stop shuts the server down and closes the store; it runs at the end
 	// of the test if the test has not called it.
 	stop func()
@@ -63,15 +54,7 @@ func expectingPanic() serverOption { return serverOption{panics: true} }
 
 // withFacilitators writes the keys to a facilitators file for the server.
 func withFacilitators(t *testing.T, keys ...gossh.Signer) serverOption {
-	path := filepath.Join(t.TempDir(), "facilitators")
-	var b bytes.Buffer
-	b.WriteString("# facilitators of this test\n\n")
-	for _, k := range keys {
-		b.Write(gossh.MarshalAuthorizedKey(k.PublicKey()))
-	}
-	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := sshtest.AuthorizedKeys(t, keys...)
 	return serverOption{config: func(cfg *Config) { cfg.FacilitatorsFile = path }}
 }
 
@@ -118,28 +101,12 @@ func startServer(t *testing.T, dataDir string, opts ...serverOption) *testServer
 			o.server(srv)
 		}
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := &testServer{Server: srv, addr: l.Addr().String(), dataDir: dataDir, store: store, served: make(chan error, 1), log: logged}
-	go func() { ts.served <- srv.Serve(l) }()
+	addr, shutdown := sshtest.Serve(t, srv)
+	ts := &testServer{Server: srv, addr: addr, dataDir: dataDir, store: store}
 	var once sync.Once
 	stop := func() {
 		once.Do(func() {
-			ctx, cancel := context.WithTimeout(context.Background(), testDeadline)
-			defer cancel()
-			if err := srv.Shutdown(ctx); err != nil {
-				t.Errorf("shutdown: %v", err)
-			}
-			select {
-			case err := <-ts.served:
-				if err != nil {
-					t.Errorf("serve: %v", err)
-				}
-			case <-time.After(testDeadline):
-				t.Errorf("waited %s for Serve to return after Shutdown", testDeadline)
-			}
+			shutdown()
 			if err := store.Close(); err != nil {
 				t.Errorf("close store: %v", err)
 			}
@@ -148,23 +115,9 @@ func startServer(t *testing.T, dataDir string, opts ...serverOption) *testServer
 	ts.stop = stop
 	t.Cleanup(func() {
 		stop()
-		checkPanics(t, logged.String(), panics)
+		sshtest.CheckPanics(t, logged.String(), panics)
 	})
 	return ts
-}
-
-// checkPanics fails the test if the server logged a panic (a session's,
-// or a screen's that Bubble Tea caught), or, when the test makes one on
-// purpose, if it logged none.
-func checkPanics(t *testing.T, logged string, want bool) {
-	t.Helper()
-	got := strings.Contains(logged, "panicked")
-	switch {
-	case got && !want:
-		t.Errorf("the server logged a panic:\n%s", logged)
-	case !got && want:
-		t.Errorf("the server logged no panic, though the test made one:\n%s", logged)
-	}
 }
 
 // dialRaw opens a bare TCP connection to the server.
@@ -173,41 +126,16 @@ func dialRaw(addr string) (net.Conn, error) {
 }
 
 // newKey makes an ed25519 key for a test client.
-func newKey(t *testing.T) gossh.Signer {
-	t.Helper()
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := gossh.NewSignerFromKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func newKey(t *testing.T) gossh.Signer { return sshtest.NewKey(t) }
 
-// keyless authenticates with keyboard-interactive, answering nothing, as a
-// participant without a key does.
-func keyless() gossh.AuthMethod {
-	return gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })
-}
+// keyless authenticates as a participant without a key does.
+func keyless() gossh.AuthMethod { return sshtest.Keyless() }
 
 func withKeys(keys ...gossh.Signer) gossh.AuthMethod { return gossh.PublicKeys(keys...) }
 
 // withConfig changes the server's configuration.
 func withConfig(change func(*Config)) serverOption {
 	return serverOption{config: change}
-}
-
-// dialTCP opens a TCP connection to addr from the loopback address from
-// ("" for the usual 127.0.0.1): Linux answers on all of 127.0.0.0/8, so
-// tests can be several source addresses at once.
-func dialTCP(addr, from string) (net.Conn, error) {
-	d := net.Dialer{Timeout: testDeadline}
-	if from != "" {
-		d.LocalAddr = &net.TCPAddr{IP: net.ParseIP(from)}
-	}
-	return d.Dial("tcp", addr)
 }
 
 // dial connects to the server as user; the connection's deadline bounds
@@ -220,26 +148,10 @@ func dial(t *testing.T, addr, user string, auth ...gossh.AuthMethod) (*gossh.Cli
 // dialFrom connects to the server as user from a loopback address.
 func dialFrom(t *testing.T, from, addr, user string, auth ...gossh.AuthMethod) (*gossh.Client, gossh.PublicKey) {
 	t.Helper()
-	conn, err := dialTCP(addr, from)
+	client, hostKey, err := sshtest.Dial(addr, from, user, auth...)
 	if err != nil {
-		t.Fatalf("dial %s: %v", addr, err)
+		t.Fatalf("ssh to %s as %q: %v", addr, user, err)
 	}
-	_ = conn.SetDeadline(time.Now().Add(testDeadline))
-	var hostKey gossh.PublicKey
-	cfg := &gossh.ClientConfig{
-		User: user,
-		Auth: auth,
-		HostKeyCallback: func(_ string, _ net.Addr, key gossh.PublicKey) error {
-			hostKey = key
-			return nil
-		},
-	}
-	c, chans, reqs, err := gossh.NewClientConn(conn, addr, cfg)
-	if err != nil {
-		conn.Close()
-		t.Fatalf("ssh handshake as %q: %v", user, err)
-	}
-	client := gossh.NewClient(c, chans, reqs)
 	t.Cleanup(func() { client.Close() })
 	return client, hostKey
 }
@@ -261,29 +173,8 @@ func run(t *testing.T, addr, user, command string, auth ...gossh.AuthMethod) res
 // on an open connection.
 func runOn(t *testing.T, client *gossh.Client, command string) result {
 	t.Helper()
-	sess, err := client.NewSession()
-	if err != nil {
-		t.Fatalf("new session: %v", err)
-	}
-	var stdout, stderr bytes.Buffer
-	sess.Stdout, sess.Stderr = &stdout, &stderr
-	if command == "" {
-		err = sess.Shell()
-		if err == nil {
-			err = sess.Wait()
-		}
-	} else {
-		err = sess.Run(command)
-	}
-	r := result{stdout: stdout.String(), stderr: stderr.String()}
-	var exit *gossh.ExitError
-	switch {
-	case errors.As(err, &exit):
-		r.status = exit.ExitStatus()
-	case err != nil:
-		t.Fatalf("run %q: %v (stderr %q)", command, err, r.stderr)
-	}
-	return r
+	r := sshtest.Exec(t, client, command, nil)
+	return result{stdout: r.Stdout, stderr: r.Stderr, status: r.Status}
 }
 
 // terminal is an interactive session with a PTY. What the server sends
@@ -374,30 +265,4 @@ func (term *terminal) exit() int {
 }
 
 // syncBuffer is a bytes.Buffer safe for one writer and a polling reader.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-// openStore opens a store that is closed when the test ends.
-func openStore(t *testing.T, dir string) *data.Store {
-	t.Helper()
-	store, err := data.Open(data.Options{Dir: dir})
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	t.Cleanup(func() { store.Close() })
-	return store
-}
+type syncBuffer = sshtest.Buffer

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -24,7 +25,7 @@ type rawConn struct {
 // one is closed without it.
 func openRaw(t *testing.T, addr, from string) rawConn {
 	t.Helper()
-	conn, err := dialTCP(addr, from)
+	conn, err := sshtest.DialTCP(addr, from)
 	if err != nil {
 		t.Fatalf("dial from %s: %v", from, err)
 	}

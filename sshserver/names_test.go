@@ -10,12 +10,13 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 )
 
 func TestFacilitatorsFileNamesFacilitatorsByTheirComment(t *testing.T) {
 	catriona, bare, long, other := newKey(t), newKey(t), newKey(t), newKey(t)
 	path := filepath.Join(t.TempDir(), "facilitators")
-	writeFile(t, path, authorizedLine(catriona, "Catriona Bell")+
+	sshtest.WriteFile(t, path, authorizedLine(catriona, "Catriona Bell")+
 		strings.TrimSpace(string(gossh.MarshalAuthorizedKey(bare.PublicKey())))+"\n"+
 		authorizedLine(long, strings.Repeat("Ailsa ", 20)+"\x1b[31m"))
 	f, err := loadFacilitatorFile(path)
@@ -74,7 +75,7 @@ func TestAFacilitatorsNameFromTheFileReachesTheExport(t *testing.T) {
 func TestAnEnrolledNameWinsOverTheFilesComment(t *testing.T) {
 	key := newKey(t)
 	path := filepath.Join(t.TempDir(), "facilitators")
-	writeFile(t, path, authorizedLine(key, "cb@laptop"))
+	sshtest.WriteFile(t, path, authorizedLine(key, "cb@laptop"))
 	srv := startServer(t, "", withConfig(func(cfg *Config) { cfg.FacilitatorsFile = path }))
 	if got := srv.facilitatorActor(key.PublicKey()); got.Name != "cb@laptop" {
 		t.Errorf("from the file alone: %+v", got)

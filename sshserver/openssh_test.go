@@ -2,17 +2,13 @@ package sshserver
 
 import (
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
-	"encoding/pem"
 	"errors"
 	"net"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -55,26 +51,7 @@ func openssh(t *testing.T, addr, user, identity string, args ...string) (int, st
 
 // identityFile writes a new ed25519 private key where OpenSSH can use it
 // and returns its path and its signer.
-func identityFile(t *testing.T) (string, gossh.Signer) {
-	t.Helper()
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	block, err := gossh.MarshalPrivateKey(priv, "test key")
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "id_ed25519")
-	if err := os.WriteFile(path, pem.EncodeToMemory(block), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	signer, err := gossh.NewSignerFromKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return path, signer
-}
+func identityFile(t *testing.T) (string, gossh.Signer) { return sshtest.KeyFile(t) }
 
 func TestOpenSSHClients(t *testing.T) {
 	keyPath, alice := identityFile(t)

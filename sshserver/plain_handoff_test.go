@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/anchorage/anchorage/data/datatest"
 	"github.com/creack/pty"
 )
 
@@ -132,7 +133,7 @@ func TestMessagesFolderReplacesTheBuiltInWords(t *testing.T) {
 	}
 	cfg := DefaultConfig()
 	cfg.DataDir, cfg.MessagesDir = t.TempDir(), bad
-	store := openStore(t, t.TempDir())
+	store := datatest.Open(t)
 	_, err := New(cfg, store, nil)
 	if err == nil || !strings.Contains(err.Error(), "cy.yaml:4: plain.helo: no such message") {
 		t.Errorf("a server with a mistaken message file: %v", err)

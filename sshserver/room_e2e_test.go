@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 	"github.com/anchorage/anchorage/tui/tuitest"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -95,7 +96,7 @@ func startLooping(t *testing.T, addr string, every time.Duration) *looper {
 				return
 			case <-tick.C:
 			}
-			c, err := dialTCP(addr, "127.0.0.1")
+			c, err := sshtest.DialTCP(addr, "127.0.0.1")
 			if err != nil {
 				continue // refused outright: counted by neither
 			}
@@ -150,7 +151,7 @@ func joinWithin(addr string, deadline time.Duration) (time.Duration, int, error)
 }
 
 func joinOnce(addr string, end time.Time) error {
-	conn, err := dialTCP(addr, "127.0.0.1")
+	conn, err := sshtest.DialTCP(addr, "127.0.0.1")
 	if err != nil {
 		return err
 	}

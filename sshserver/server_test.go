@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"charm.land/ssh"
+	"github.com/anchorage/anchorage/data/datatest"
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -69,8 +71,8 @@ func TestHostKeyIsMadePrivatelyInTheDataFolderAndReused(t *testing.T) {
 func TestServerRefusesToStartWithABrokenFacilitatorsFile(t *testing.T) {
 	dataDir := t.TempDir()
 	path := filepath.Join(t.TempDir(), "facilitators")
-	writeFile(t, path, authorizedLine(newKey(t), "fine")+"ssh-rsa\n")
-	store := openStore(t, dataDir)
+	sshtest.WriteFile(t, path, authorizedLine(newKey(t), "fine")+"ssh-rsa\n")
+	store := datatest.OpenIn(t, dataDir)
 	cfg := DefaultConfig()
 	cfg.DataDir, cfg.FacilitatorsFile = dataDir, path
 	_, err := New(cfg, store, nil)

@@ -13,6 +13,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 	"github.com/anchorage/anchorage/tui"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -158,7 +159,7 @@ type stalledClient struct {
 
 func openStalledClient(t *testing.T, addr string, atTCP bool) *stalledClient {
 	t.Helper()
-	raw, err := dialTCP(addr, "")
+	raw, err := sshtest.DialTCP(addr, "")
 	if err != nil {
 		t.Fatal(err)
 	}

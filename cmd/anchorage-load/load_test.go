@@ -2,21 +2,15 @@ package main
 
 import (
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
-	"encoding/pem"
-	"net"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"charm.land/log/v2"
 
-	"github.com/anchorage/anchorage/data"
+	"github.com/anchorage/anchorage/data/datatest"
 	"github.com/anchorage/anchorage/sshserver"
-	gossh "golang.org/x/crypto/ssh"
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 )
 
 // testDeadline bounds the whole smoke run and every wait in it.
@@ -27,74 +21,22 @@ const testDeadline = 60 * time.Second
 // key's file.
 func startServer(t *testing.T) (addr, keyFile string) {
 	t.Helper()
-	dir := t.TempDir()
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	block, err := gossh.MarshalPrivateKey(priv, "load test facilitator")
-	if err != nil {
-		t.Fatal(err)
-	}
-	keyFile = filepath.Join(dir, "facilitator_ed25519")
-	if err := os.WriteFile(keyFile, pem.EncodeToMemory(block), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	signer, err := gossh.NewSignerFromKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	facilitators := filepath.Join(dir, "facilitators")
-	if err := os.WriteFile(facilitators, gossh.MarshalAuthorizedKey(signer.PublicKey()), 0o600); err != nil {
-		t.Fatal(err)
-	}
-
-	dataDir := filepath.Join(dir, "data")
-	store, err := data.Open(data.Options{Dir: dataDir})
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
+	keyFile, key := sshtest.KeyFile(t)
+	dataDir := t.TempDir()
+	store := datatest.OpenIn(t, dataDir) // closed after the server, which stops first
 	cfg := sshserver.DefaultConfig()
-	cfg.DataDir, cfg.Listen, cfg.FacilitatorsFile = dataDir, "127.0.0.1:0", facilitators
-	// The server's log goes to a file, read when the test ends.
-	logFile, err := os.Create(filepath.Join(dir, "server.log"))
+	cfg.DataDir, cfg.Listen, cfg.FacilitatorsFile = dataDir, "127.0.0.1:0", sshtest.AuthorizedKeys(t, key)
+	var logged sshtest.Buffer
+	srv, err := sshserver.New(cfg, store, log.New(&logged))
 	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := sshserver.New(cfg, store, log.New(logFile))
-	if err != nil {
-		store.Close()
 		t.Fatalf("new server: %v", err)
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(l) }()
+	addr, stop := sshtest.Serve(t, srv)
 	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), testDeadline)
-		defer cancel()
-		if err := srv.Shutdown(ctx); err != nil {
-			t.Errorf("shutdown: %v", err)
-		}
-		select {
-		case err := <-served:
-			if err != nil {
-				t.Errorf("serve: %v", err)
-			}
-		case <-ctx.Done():
-			t.Errorf("waited %s for Serve to return after Shutdown", testDeadline)
-		}
-		if err := store.Close(); err != nil {
-			t.Errorf("close store: %v", err)
-		}
-		logFile.Close()
-		if out, _ := os.ReadFile(logFile.Name()); strings.Contains(string(out), "panicked") {
-			t.Errorf("the server logged a panic:\n%s", out)
-		}
+		stop()
+		sshtest.CheckPanics(t, logged.String(), false)
 	})
-	return l.Addr().String(), keyFile
+	return addr, keyFile
 }
 
 func TestARunSavesAndShowsEveryContribution(t *testing.T) {

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 )
 
 func TestCardOfflineNeedsTheHostKeyTheServerMakes(t *testing.T) {
@@ -27,7 +29,7 @@ func TestCardOfflineNeedsTheHostKeyTheServerMakes(t *testing.T) {
 
 func TestCardOverSSHGivesTheServersAddressAndKey(t *testing.T) {
 	alice := crashKey(t)
-	srv := serve(t, nil, "--data", filepath.Join(t.TempDir(), "data"), "--facilitators", facilitatorFile(t, alice))
+	srv := serve(t, nil, "--data", filepath.Join(t.TempDir(), "data"), "--facilitators", sshtest.AuthorizedKeys(t, alice))
 	if status, out, errOut := sshExec(t, srv.addr, alice, "workshop new --title Harbour --code harbour-4821", nil); status != 0 {
 		t.Fatalf("workshop new: %d %q %q", status, out, errOut)
 	}

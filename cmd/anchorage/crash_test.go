@@ -2,16 +2,11 @@ package main
 
 import (
 	"bytes"
-	"context"
-	"crypto/ed25519"
-	"crypto/rand"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	mathrand "math/rand/v2"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -25,6 +20,7 @@ import (
 
 	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
@@ -65,10 +61,7 @@ func TestKilledServerLosesNothingSaved(t *testing.T) {
 	dir := t.TempDir()
 	dataDir := filepath.Join(dir, "data")
 	facilitator := crashKey(t)
-	keysFile := filepath.Join(dir, "facilitators")
-	if err := os.WriteFile(keysFile, gossh.MarshalAuthorizedKey(facilitator.PublicKey()), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	keysFile := sshtest.AuthorizedKeys(t, facilitator)
 	const clients = 4
 	participants := make([]gossh.Signer, clients)
 	for i := range participants {
@@ -81,8 +74,8 @@ func TestKilledServerLosesNothingSaved(t *testing.T) {
 	for cycle := range *kills {
 		server := startChild(t, dataDir, keysFile)
 		if cycle == 0 {
-			if out, err := sshRun(server.addr, facilitator, "workshop new --title Crash --code crash-test"); err != nil {
-				t.Fatalf("workshop new: %v: %s", err, out)
+			if status, _, errOut := sshExec(t, server.addr, facilitator, "workshop new --title Crash --code crash-test", nil); status != 0 {
+				t.Fatalf("workshop new: exit %d: %s", status, errOut)
 			}
 		}
 		checkLog(t, server.addr, facilitator, saved, attempted)
@@ -269,9 +262,9 @@ func submitUntilCut(addr string, key gossh.Signer, name, prefix string) func(fun
 // text twice, and the log an unbroken chain that replays.
 func checkLog(t *testing.T, addr string, facilitator gossh.Signer, saved, attempted map[string]bool) {
 	t.Helper()
-	out, err := sshRun(addr, facilitator, "export crash-test --format json")
-	if err != nil {
-		t.Fatalf("export after a restart: %v: %s", err, out)
+	status, out, errOut := sshExec(t, addr, facilitator, "export crash-test --format json", nil)
+	if status != 0 {
+		t.Fatalf("export after a restart: exit %d: %s", status, errOut)
 	}
 	var doc struct {
 		Head          struct{ Seq uint64 } `json:"head"`
@@ -320,60 +313,11 @@ func checkLog(t *testing.T, addr string, facilitator gossh.Signer, saved, attemp
 	}
 }
 
-func crashKey(t *testing.T) gossh.Signer {
-	t.Helper()
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := gossh.NewSignerFromKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+// crashKey makes a key for a facilitator or a participant.
+func crashKey(t *testing.T) gossh.Signer { return sshtest.NewKey(t) }
 
+// crashDial connects with a key; the server may already be gone.
 func crashDial(addr, user string, key gossh.Signer) (*gossh.Client, error) {
-	conn, err := net.DialTimeout("tcp", addr, crashWait)
-	if err != nil {
-		return nil, err
-	}
-	_ = conn.SetDeadline(time.Now().Add(crashWait))
-	c, chans, reqs, err := gossh.NewClientConn(conn, addr, &gossh.ClientConfig{
-		User: user, Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(), // the test made the server; it trusts it
-	})
-	if err != nil {
-		conn.Close()
-		return nil, err
-	}
-	return gossh.NewClient(c, chans, reqs), nil
-}
-
-// sshRun runs a facilitator command over SSH and returns its stdout.
-func sshRun(addr string, key gossh.Signer, command string) ([]byte, error) {
-	client, err := crashDial(addr, "facilitator", key)
-	if err != nil {
-		return nil, err
-	}
-	defer client.Close()
-	sess, err := client.NewSession()
-	if err != nil {
-		return nil, err
-	}
-	var stdout, stderr bytes.Buffer
-	sess.Stdout, sess.Stderr = &stdout, &stderr
-	ctx, cancel := context.WithTimeout(context.Background(), crashWait)
-	defer cancel()
-	done := make(chan error, 1)
-	go func() { done <- sess.Run(command) }()
-	select {
-	case err := <-done:
-		if err != nil {
-			return stderr.Bytes(), err
-		}
-		return stdout.Bytes(), nil
-	case <-ctx.Done():
-		return nil, errors.New("waited too long for " + command)
-	}
+	client, _, err := sshtest.Dial(addr, "", user, gossh.PublicKeys(key))
+	return client, err
 }

@@ -12,24 +12,16 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/anchorage/anchorage/data"
+	"github.com/anchorage/anchorage/inquiry/inquirytest"
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 )
-
-const walkGuide = `id: harbour-walk
-title: A walk round the harbour
-phases:
-  - id: look
-    title: Look
-    prompts:
-      - id: see
-        text: What do you see working?
-`
 
 func TestFacilitatorAddsAGuideAndAScribeAndTakesABackupOverSSH(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "data")
 	alice := crashKey(t)
-	srv := serve(t, nil, "--data", dir, "--facilitators", facilitatorFile(t, alice))
+	srv := serve(t, nil, "--data", dir, "--facilitators", sshtest.AuthorizedKeys(t, alice))
 
-	status, out, errOut := sshExec(t, srv.addr, alice, "guide add", []byte(walkGuide))
+	status, out, errOut := sshExec(t, srv.addr, alice, "guide add", []byte(inquirytest.WalkGuide))
 	if status != 0 || !strings.Contains(string(out), "added guide harbour-walk") {
 		t.Fatalf("guide add over SSH: exit %d, %q, %q", status, out, errOut)
 	}
@@ -40,7 +32,7 @@ func TestFacilitatorAddsAGuideAndAScribeAndTakesABackupOverSSH(t *testing.T) {
 	if status, out, _ := sshExec(t, srv.addr, alice, "guide list", nil); status != 0 || !strings.Contains(string(out), "harbour-walk") {
 		t.Errorf("guide list over SSH: %d %q", status, out)
 	}
-	if status, out, _ := sshExec(t, srv.addr, alice, "guide show harbour-walk", nil); status != 0 || string(out) != walkGuide {
+	if status, out, _ := sshExec(t, srv.addr, alice, "guide show harbour-walk", nil); status != 0 || string(out) != inquirytest.WalkGuide {
 		t.Errorf("guide show over SSH: %d %q", status, out)
 	}
 	for i, code := range []string{"walk-0001", "walk-0002"} {
@@ -103,10 +95,10 @@ func TestFacilitatorAddsAGuideAndAScribeAndTakesABackupOverSSH(t *testing.T) {
 func TestServeAddsTheGuidesInAFolderAndStopsAtAMistake(t *testing.T) {
 	alice := crashKey(t)
 	guides := t.TempDir()
-	writeFile(t, filepath.Join(guides, "walk.yaml"), walkGuide)
+	writeFile(t, filepath.Join(guides, "walk.yaml"), inquirytest.WalkGuide)
 	writeFile(t, filepath.Join(guides, "notes.txt"), "not a guide")
 	dir := filepath.Join(t.TempDir(), "data")
-	keys := facilitatorFile(t, alice)
+	keys := sshtest.AuthorizedKeys(t, alice)
 	srv := serve(t, nil, "--data", dir, "--facilitators", keys, "--guides", guides)
 	if status, out, _ := sshExec(t, srv.addr, alice, "workshop new --title Walk --guide harbour-walk", nil); status != 0 {
 		t.Errorf("a workshop on a guide from --guides: %d %q", status, out)
@@ -115,10 +107,10 @@ func TestServeAddsTheGuidesInAFolderAndStopsAtAMistake(t *testing.T) {
 
 	// The file changes while a workshop follows the guide: the server still
 	// starts, keeps the guide as the workshop has it, and says so.
-	changed := strings.Replace(walkGuide, "What do you see working?", "What would you change?", 1)
+	changed := strings.Replace(inquirytest.WalkGuide, "What do you see working?", "What would you change?", 1)
 	writeFile(t, filepath.Join(guides, "walk.yaml"), changed)
 	srv = serve(t, nil, "--data", dir, "--facilitators", keys, "--guides", guides)
-	if status, out, _ := sshExec(t, srv.addr, alice, "guide show harbour-walk", nil); status != 0 || string(out) != walkGuide {
+	if status, out, _ := sshExec(t, srv.addr, alice, "guide show harbour-walk", nil); status != 0 || string(out) != inquirytest.WalkGuide {
 		t.Errorf("after a restart with a changed file, guide show gives %q, want the guide the open workshop follows", out)
 	}
 	if !strings.Contains(srv.stderr.String(), "kept as it was") {
@@ -127,13 +119,13 @@ func TestServeAddsTheGuidesInAFolderAndStopsAtAMistake(t *testing.T) {
 	srv.stop(t)
 
 	bad := filepath.Join(guides, "zz-bad.yaml")
-	writeFile(t, bad, strings.Replace(walkGuide, "harbour-walk", "other-walk", 1)+"        kinds: [wish]\n")
+	writeFile(t, bad, strings.Replace(inquirytest.WalkGuide, "harbour-walk", "other-walk", 1)+"        kinds: [wish]\n")
 	var stdout, stderr syncBuffer
 	a := &app{environ: []string{envGuides + "=" + guides}, stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr,
 		signals: make(chan os.Signal), exit: func(int) { t.Error("forced exit") }}
 	status := a.run(context.Background(), []string{"serve", "--listen", "127.0.0.1:0", "--data", filepath.Join(t.TempDir(), "data")})
-	if status == 0 || !strings.Contains(stderr.String(), bad+":9: phases[0].prompts[0].kinds[0]") {
-		t.Errorf("serve with a broken guide (from %s): exit %d, stderr %q; want a refusal naming %s:9", envGuides, status, stderr.String(), bad)
+	if status == 0 || !strings.Contains(stderr.String(), bad+":10: phases[0].prompts[0].kinds[0]") {
+		t.Errorf("serve with a broken guide (from %s): exit %d, stderr %q; want a refusal naming %s:10", envGuides, status, stderr.String(), bad)
 	}
 	if strings.Contains(stdout.String(), "listening") {
 		t.Errorf("serve started despite a broken guide")
@@ -152,7 +144,7 @@ func TestEncryptionKeyFileOnServeAndOfflineCommands(t *testing.T) {
 		t.Fatalf("workshop new with a key: %+v", r)
 	}
 	alice := crashKey(t)
-	srv := serve(t, []string{envKeyFile + "=" + keyFile}, "--data", dir, "--facilitators", facilitatorFile(t, alice))
+	srv := serve(t, []string{envKeyFile + "=" + keyFile}, "--data", dir, "--facilitators", sshtest.AuthorizedKeys(t, alice))
 	if status, out, _ := sshExec(t, srv.addr, alice, "workshop list", nil); status != 0 || !strings.Contains(string(out), title) {
 		t.Errorf("the server with the key from %s lists %q", envKeyFile, out)
 	}
@@ -187,7 +179,7 @@ func TestEncryptionKeyFileOnServeAndOfflineCommands(t *testing.T) {
 func TestServeKeepsItsFilesPrivateAndRefusesAnOpenFolder(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "data")
 	alice := crashKey(t)
-	srv := serve(t, nil, "--data", dir, "--facilitators", facilitatorFile(t, alice))
+	srv := serve(t, nil, "--data", dir, "--facilitators", sshtest.AuthorizedKeys(t, alice))
 	if status, _, _ := sshExec(t, srv.addr, alice, "workshop new --title Private", nil); status != 0 {
 		t.Fatal("workshop new failed")
 	}
@@ -232,7 +224,7 @@ func TestSSHFormOfCommandsThatReadOrWriteStreams(t *testing.T) {
 	}
 	defer store.Close()
 	guide := filepath.Join(t.TempDir(), "my guide.yaml")
-	writeFile(t, guide, walkGuide)
+	writeFile(t, guide, inquirytest.WalkGuide)
 	key := string(gossh.MarshalAuthorizedKey(crashKey(t).PublicKey()))
 	tests := []struct {
 		args    []string
@@ -240,7 +232,7 @@ func TestSSHFormOfCommandsThatReadOrWriteStreams(t *testing.T) {
 		sshForm string
 	}{
 		{[]string{"guide", "add", guide, "--data", dir}, "", "ssh -p 23234 localhost 'guide add' < '" + guide + "'"},
-		{[]string{"guide", "add", "--data", dir}, walkGuide, "ssh -p 23234 localhost 'guide add' < GUIDE.yaml"},
+		{[]string{"guide", "add", "--data", dir}, inquirytest.WalkGuide, "ssh -p 23234 localhost 'guide add' < GUIDE.yaml"},
 		{[]string{"guide", "list", "--data", dir}, "", "ssh -p 23234 localhost 'guide list'"},
 		{[]string{"scribe", "add", "harbour-talk", "--name", "Jo", "--data", dir}, key, `ssh -p 23234 localhost 'scribe add --name Jo harbour-talk' < KEY.pub`},
 		{[]string{"backup", "--data", dir}, "", "ssh -p 23234 localhost backup > anchorage.backup"},

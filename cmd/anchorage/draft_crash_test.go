@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,6 +9,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
@@ -30,13 +30,10 @@ func TestKilledRightAfterSavedTheEditorComesBackEmpty(t *testing.T) {
 	dir := t.TempDir()
 	dataDir := filepath.Join(dir, "data")
 	facilitator, person := crashKey(t), crashKey(t)
-	keysFile := filepath.Join(dir, "facilitators")
-	if err := os.WriteFile(keysFile, gossh.MarshalAuthorizedKey(facilitator.PublicKey()), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	keysFile := sshtest.AuthorizedKeys(t, facilitator)
 	server := startChild(t, dataDir, keysFile)
-	if out, err := sshRun(server.addr, facilitator, "workshop new --title Drafts --code draft-test"); err != nil {
-		t.Fatalf("workshop new: %v: %s", err, out)
+	if status, _, errOut := sshExec(t, server.addr, facilitator, "workshop new --title Drafts --code draft-test", nil); status != 0 {
+		t.Fatalf("workshop new: exit %d: %s", status, errOut)
 	}
 
 	const first, rest = "d01-0100 bus af", "ter six"
@@ -69,9 +66,9 @@ func TestKilledRightAfterSavedTheEditorComesBackEmpty(t *testing.T) {
 	if !strings.Contains(rows[0], "Type here") {
 		t.Errorf("the editor is not empty (no placeholder), %q:\n%s", rows[0], screen.Text())
 	}
-	out, err := sshRun(server.addr, facilitator, "export draft-test --format csv")
-	if err != nil {
-		t.Fatalf("export: %v: %s", err, out)
+	status, out, errOut := sshExec(t, server.addr, facilitator, "export draft-test --format csv", nil)
+	if status != 0 {
+		t.Fatalf("export: exit %d: %s", status, errOut)
 	}
 	if n := strings.Count(string(out), first+rest); n != 1 {
 		t.Errorf("the saved words are in the export %d times, want once:\n%s", n, out)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"net"
@@ -9,34 +8,18 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/anchorage/anchorage/data"
-	gossh "golang.org/x/crypto/ssh"
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 )
 
 const testDeadline = 20 * time.Second
 
 // syncBuffer is a bytes.Buffer safe for a writer and a polling reader.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+type syncBuffer = sshtest.Buffer
 
 type outcome struct {
 	status         int
@@ -46,11 +29,7 @@ type outcome struct {
 // anchorage runs the command line with the given environment.
 func anchorage(t *testing.T, environ []string, args ...string) outcome {
 	t.Helper()
-	var stdout, stderr syncBuffer
-	a := &app{environ: environ, stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr,
-		signals: make(chan os.Signal), exit: func(int) { t.Fatal("the command line forced an exit") }}
-	status := a.run(context.Background(), args)
-	return outcome{status, stdout.String(), stderr.String()}
+	return anchorageIn(t, strings.NewReader(""), environ, args...)
 }
 
 func TestOfflineCommandsWorkOnAStoppedServersData(t *testing.T) {
@@ -191,20 +170,10 @@ func TestServeWelcomesStopsOnASignalAndClosesTheDatabase(t *testing.T) {
 		}
 	}
 
-	conn, err := net.DialTimeout("tcp", addr, testDeadline)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = conn.SetDeadline(time.Now().Add(testDeadline))
-	c, chans, reqs, err := gossh.NewClientConn(conn, addr, &gossh.ClientConfig{
-		User:            "someone",
-		Auth:            []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })},
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
-	})
+	client, _, err := sshtest.Dial(addr, "", "someone", sshtest.Keyless())
 	if err != nil {
 		t.Fatalf("ssh to the server: %v", err)
 	}
-	client := gossh.NewClient(c, chans, reqs)
 	sess, err := client.NewSession()
 	if err != nil {
 		t.Fatal(err)

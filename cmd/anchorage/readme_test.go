@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 )
 
 // readmeCommands are the commands in the fenced blocks of a README section,
@@ -78,7 +80,7 @@ func TestREADMEReportAndCardCommandsRunAsTyped(t *testing.T) {
 	}
 	t.Chdir(t.TempDir())
 	alice := crashKey(t)
-	keys := facilitatorFile(t, alice)
+	keys := sshtest.AuthorizedKeys(t, alice)
 	srv := serve(t, nil, "--data", "./anchorage-data", "--facilitators", keys)
 	if status, out, errOut := sshExec(t, srv.addr, alice, `workshop new --title "Anchors in Kilbrannan" --code harbour-4821`, nil); status != 0 {
 		t.Fatalf("workshop new: %d %q %q", status, out, errOut)

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -92,38 +92,8 @@ func sshExec(t *testing.T, addr string, key gossh.Signer, command string, stdin 
 		t.Fatalf("ssh to %s: %v", addr, err)
 	}
 	defer client.Close()
-	sess, err := client.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stdout, stderr bytes.Buffer
-	sess.Stdin, sess.Stdout, sess.Stderr = bytes.NewReader(stdin), &stdout, &stderr
-	done := make(chan error, 1)
-	go func() { done <- sess.Run(command) }()
-	select {
-	case err := <-done:
-		var exit *gossh.ExitError
-		switch {
-		case errors.As(err, &exit):
-			return exit.ExitStatus(), stdout.Bytes(), stderr.String()
-		case err != nil:
-			t.Fatalf("ssh %s: %v", command, err)
-		}
-		return 0, stdout.Bytes(), stderr.String()
-	case <-time.After(testDeadline):
-		t.Fatalf("waited %s for ssh %s", testDeadline, command)
-		return -1, nil, ""
-	}
-}
-
-// facilitatorFile writes an authorized_keys file holding key.
-func facilitatorFile(t *testing.T, key gossh.Signer) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "facilitators")
-	if err := os.WriteFile(path, gossh.MarshalAuthorizedKey(key.PublicKey()), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	r := sshtest.Exec(t, client, command, stdin)
+	return r.Status, []byte(r.Stdout), r.Stderr
 }
 
 // anchorageIn runs the command line with stdin.
@@ -136,12 +106,7 @@ func anchorageIn(t *testing.T, stdin io.Reader, environ []string, args ...string
 	return outcome{status, stdout.String(), stderr.String()}
 }
 
-func writeFile(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
+func writeFile(t *testing.T, path, content string) { sshtest.WriteFile(t, path, content) }
 
 // filesHolding returns the files in dir whose bytes contain needle.
 func filesHolding(t *testing.T, dir, needle string) []string {

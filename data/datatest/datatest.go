@@ -15,9 +15,16 @@ import (
 // test ends.
 func Open(t testing.TB) *data.Store {
 	t.Helper()
-	store, err := data.Open(data.Options{Dir: t.TempDir()})
+	return OpenIn(t, t.TempDir())
+}
+
+// OpenIn opens the store kept in dir (making one if there is none), as
+// a server or an offline command would; it is closed when the test ends.
+func OpenIn(t testing.TB, dir string) *data.Store {
+	t.Helper()
+	store, err := data.Open(data.Options{Dir: dir})
 	if err != nil {
-		t.Fatalf("open store: %v", err)
+		t.Fatalf("open store in %s: %v", dir, err)
 	}
 	t.Cleanup(func() { _ = store.Close() })
 	return store

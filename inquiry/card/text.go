@@ -26,7 +26,7 @@ func writeText(w io.Writer, c Card) error {
 	// code's block keeps its quiet zone's blank lines inside it.
 	var blocks [][]string
 	add := func(ls ...string) { blocks = append(blocks, ls) }
-	head := append(wrap(inquiry.CleanLine(c.Title), Columns), wrap(c.Date+" · join code: "+c.Code, Columns)...)
+	head := append(inquiry.Wrap(inquiry.CleanLine(c.Title), Columns), inquiry.Wrap(c.Date+" · join code: "+c.Code, Columns)...)
 	add(append(head, strings.Repeat("=", Columns))...)
 	for _, s := range c.sections() {
 		add(strings.ToUpper(s.Heading))
@@ -35,12 +35,12 @@ func writeText(w io.Writer, c Card) error {
 			if st.Label != "" {
 				text = st.Label + ": " + text
 			}
-			add(wrap(text, Columns)...)
+			add(inquiry.Wrap(text, Columns)...)
 			if st.Type != "" {
 				add(exact(st.Type))
 			}
 			if st.After != "" {
-				add(wrap(st.After, Columns)...)
+				add(inquiry.Wrap(st.After, Columns)...)
 			}
 		}
 		if s.ID == "phone" {
@@ -77,24 +77,6 @@ func exact(line string) string {
 		return "    " + line
 	}
 	return line
-}
-
-// wrap breaks text into lines of at most width columns at spaces.
-func wrap(text string, width int) []string {
-	var lines []string
-	line := ""
-	for _, word := range strings.Fields(text) {
-		switch {
-		case line == "":
-			line = word
-		case ansi.StringWidth(line)+1+ansi.StringWidth(word) <= width:
-			line += " " + word
-		default:
-			lines = append(lines, line)
-			line = word
-		}
-	}
-	return append(lines, line)
 }
 
 // writeMarkdown writes the card as markdown, for a message or a wiki: lines

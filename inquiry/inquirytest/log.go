@@ -54,11 +54,18 @@ func (l *Log) Append(after time.Duration, e inquiry.Event) inquiry.Event {
 // given kind ("" for one who did not say).
 func (l *Log) Join(after time.Duration, id, name, organisation string) {
 	l.tb.Helper()
+	l.JoinIn(after, id, name, organisation, "")
+}
+
+// JoinIn adds a participant who takes part in the given language (a code,
+// "" for one the join did not record).
+func (l *Log) JoinIn(after time.Duration, id, name, organisation, language string) {
+	l.tb.Helper()
 	l.Append(after, inquiry.Event{
 		Type: inquiry.ParticipantJoined, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: id},
 		Participant: &inquiry.ParticipantDetails{
 			ID: id, Name: inquiry.Words{Text: name}, Organisation: organisation,
-			ConsentAt: l.start.Add(after), Identity: "id-" + id,
+			ConsentAt: l.start.Add(after), Identity: "id-" + id, Language: language,
 		},
 	})
 }
@@ -68,13 +75,15 @@ type Contribution struct {
 	ID, Author string
 	// By is who enters it: the zero value is the author themselves, and a
 	// scribed participant's contributions are entered by Facilitator.
-	By         inquiry.Actor
-	Prompt     inquiry.PromptRef
-	Kind       inquiry.Kind
-	Text       string
-	Themes     []string
-	Partner    string
-	BuildsOn   string
+	By       inquiry.Actor
+	Prompt   inquiry.PromptRef
+	Kind     inquiry.Kind
+	Text     string
+	Themes   []string
+	Partner  string
+	BuildsOn string
+	// Answers is the barrier a reframe answers.
+	Answers    string
 	Owner, Due string
 }
 
@@ -93,7 +102,7 @@ func (l *Log) Add(after time.Duration, c Contribution) {
 		Contribution: &inquiry.ContributionDetails{
 			ID: c.ID, Participant: c.Author, Prompt: c.Prompt, Kind: c.Kind,
 			Text: inquiry.Words{Text: inquiry.CleanText(c.Text)}, Themes: c.Themes, Partner: c.Partner,
-			BuildsOn: c.BuildsOn, Owner: inquiry.Words{Text: c.Owner}, Due: c.Due,
+			BuildsOn: c.BuildsOn, Answers: c.Answers, Owner: inquiry.Words{Text: c.Owner}, Due: c.Due,
 		},
 	})
 }
@@ -118,4 +127,13 @@ func (l *Log) Act(after time.Duration, e inquiry.Event) {
 		e.Actor = Facilitator
 	}
 	l.Append(after, e)
+}
+
+// Agree records that a participant agrees with a contribution (+1).
+func (l *Log) Agree(after time.Duration, participant, id string) {
+	l.tb.Helper()
+	l.Append(after, inquiry.Event{
+		Type: inquiry.ContributionAgreed, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: participant},
+		Target: id, Agreement: &inquiry.Agreement{Participant: participant},
+	})
 }

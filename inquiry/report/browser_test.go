@@ -107,6 +107,18 @@ func TestReportInChromium(t *testing.T) {
 		}
 	})
 
+	t.Run("a barrier's reframes are shown under it, with who agrees", func(t *testing.T) {
+		// innerText holds only what is drawn: nothing hidden by the styles.
+		var shown string
+		page.Eval(`Array.from(document.querySelectorAll('#words li.quote.barrier'))
+			.filter(li => li.querySelector('blockquote').textContent.startsWith('Procurement rules')).map(li => li.innerText).join('\n')`, &shown)
+		for _, want := range []string{"Contracts split into lots small enough", "agreed by 3 others", "agreed by 2 others"} {
+			if !strings.Contains(shown, want) {
+				t.Errorf("the procurement barrier as drawn lacks %q:\n%s", want, shown)
+			}
+		}
+	})
+
 	var order []string
 	page.Eval(`Array.from(document.querySelectorAll('[data-section]')).map(s => s.dataset.section)`, &order)
 	wantOrder := []string{"summary", "themes", "sectors", "highlights", "priorities", "commitments", "words", "facilitators", "about"}

@@ -74,7 +74,7 @@ func newChart(id, title string, rows []countRow, scale int) chart {
 	y := 0
 	for _, r := range rows {
 		row := chartRow{Theme: r.Theme.ID}
-		for _, line := range wrap(r.Theme.Label, wrapAt) {
+		for _, line := range inquiry.Wrap(r.Theme.Label, wrapAt) {
 			row.Label = append(row.Label, textLine{Y: y + 12, Text: line})
 			y += lineHeight
 		}
@@ -105,28 +105,6 @@ func bars(r countRow, y, full, scale int) []chartBar {
 		y += barHeight + barGap
 	}
 	return out
-}
-
-// wrap breaks text into lines of at most width characters at spaces; a
-// word longer than width has a line of its own.
-func wrap(text string, width int) []string {
-	var lines []string
-	line := ""
-	for _, word := range strings.Fields(text) {
-		switch {
-		case line == "":
-			line = word
-		case len([]rune(line))+1+len([]rune(word)) <= width:
-			line += " " + word
-		default:
-			lines = append(lines, line)
-			line = word
-		}
-	}
-	if line != "" || len(lines) == 0 {
-		lines = append(lines, line)
-	}
-	return lines
 }
 
 // themeChart is the room's opportunities and barriers by theme: a chart,

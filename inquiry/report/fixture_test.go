@@ -37,10 +37,11 @@ var fixtureStart = time.Date(2026, time.March, 12, 10, 0, 0, 0, time.UTC)
 
 // fixture is a morning workshop in Kilbrannan: 19 people from community
 // anchors, the council, health and the third sector, a funder and a
-// scribed table; opportunities and barriers across themes, a reframe, a
-// highlight, a hidden barrier, a dot vote, commitments, someone who
-// withdrew, someone erased at their request, and words that try to be
-// markup.
+// scribed table, in English and in Cymraeg; opportunities and barriers
+// across themes, reframes (one of a barrier later hidden, and ones that
+// were hidden, withdrawn and erased), agreements, a highlight, a hidden
+// barrier, a dot vote, commitments, someone who withdrew, someone erased
+// at their request, and words that try to be markup.
 func fixture(tb testing.TB, anonymous bool) *inquirytest.Log {
 	tb.Helper()
 	l := inquirytest.New(tb, fixtureStart, inquiry.WorkshopDetails{
@@ -51,29 +52,32 @@ func fixture(tb testing.TB, anonymous bool) *inquirytest.Log {
 	if anonymous {
 		l.Act(m, inquiry.Event{Type: inquiry.SettingsChanged, Settings: &inquiry.Settings{Visibility: inquiry.VisibleLive, Anonymous: true}})
 	}
-	people := []struct{ id, name, org string }{
-		{"morag", "Morag", "Community anchor organisation"},
-		{"sine", "Sìne", "Community group or volunteer"},
-		{"callum", "Callum", "Community anchor organisation"},
-		{"aileen", "Aileen", "Community anchor organisation"},
-		{"ravi", "Ravi", "Community group or volunteer"},
-		{"jo", "Jo <b>", "Community anchor organisation"},
-		{"alan", "Alan R.", "Local authority"},
-		{"fiona", "Fiona", "Local authority"},
-		{"gordon", "Gordon", "Local authority"},
-		{"priya", "Priya", "Local authority"},
-		{"euan", "Euan", "Local authority"},
-		{"dev", "Dev", "NHS / health and social care"},
-		{"mairi", "Màiri", "NHS / health and social care"},
-		{"tom", "Tom", "NHS / health and social care"},
-		{"kirsty", "Kirsty", "Third sector organisation"},
-		{"owen", "Owen", "Third sector organisation"},
-		{"ali", "Ali", "Funder"},
-		{"leaver", "Pat", "Local authority"},
-		{"erased", "Sam Erased", "Community anchor organisation"},
+	// Five take part in Cymraeg, the others in English; the two who leave
+	// the record were the only ones in Cymraeg and Gàidhlig beyond those,
+	// so the report can count languages only once they are left out.
+	people := []struct{ id, name, org, language string }{
+		{"morag", "Morag", "Community anchor organisation", "en"},
+		{"sine", "Sìne", "Community group or volunteer", "cy"},
+		{"callum", "Callum", "Community anchor organisation", "en"},
+		{"aileen", "Aileen", "Community anchor organisation", "en"},
+		{"ravi", "Ravi", "Community group or volunteer", "cy"},
+		{"jo", "Jo <b>", "Community anchor organisation", "en"},
+		{"alan", "Alan R.", "Local authority", "en"},
+		{"fiona", "Fiona", "Local authority", "en"},
+		{"gordon", "Gordon", "Local authority", "en"},
+		{"priya", "Priya", "Local authority", "en"},
+		{"euan", "Euan", "Local authority", "en"},
+		{"dev", "Dev", "NHS / health and social care", "en"},
+		{"mairi", "Màiri", "NHS / health and social care", "cy"},
+		{"tom", "Tom", "NHS / health and social care", "en"},
+		{"kirsty", "Kirsty", "Third sector organisation", "cy"},
+		{"owen", "Owen", "Third sector organisation", "cy"},
+		{"ali", "Ali", "Funder", "en"},
+		{"leaver", "Pat", "Local authority", "cy"},
+		{"erased", "Sam Erased", "Community anchor organisation", "gd"},
 	}
 	for i, p := range people {
-		l.Join(time.Duration(i)*20*time.Second+2*m, p.id, p.name, p.org)
+		l.JoinIn(time.Duration(i)*20*time.Second+2*m, p.id, p.name, p.org, p.language)
 	}
 	l.JoinScribed(9*m, "table3", "Table 3 (village hall)", "")
 
@@ -118,16 +122,34 @@ func fixture(tb testing.TB, anonymous bool) *inquirytest.Log {
 	add("tom", way, bar, "Referral pathways change without anyone telling the anchor.", "health-social-care")
 	add("owen", way, bar, "Every agency asks for the same forms in a different shape.", "services-procurement")
 	add("priya", way, bar, "Housing allocations are decided far from the village.", "housing", "local-democracy")
-	add("aileen", way, bar, "The council sees us as a supplier, not a partner.", "community-planning")
+	supplier := add("aileen", way, bar, "The council sees us as a supplier, not a partner.", "community-planning")
 	hidden := add("gordon", way, bar, "Named officer is useless.", "community-planning")
 	add("ravi", way, bar, "No bus after six, so evening meetings exclude people.", "inequalities")
 	add("mairi", way, bar, "GP practices are stretched and cannot release staff.", "health-social-care")
 	add("fiona", way, bar, "Budgets are set a year at a time.", "welfare-poverty")
 
-	// Morag answers the procurement barrier: what would need to be true.
-	at += 40 * time.Second
-	l.Add(at, inquirytest.Contribution{ID: "c-reframe", Author: "morag", Prompt: way, Kind: opp,
-		Text: "Contracts split into lots small enough for a community group to bid for.", Themes: []string{"services-procurement"}, BuildsOn: procurement})
+	// Reframes: what would need to be true. Morag's answers the
+	// procurement barrier; Alan's answers the barrier that will be
+	// hidden; the others leave the record (hidden, withdrawn, erased).
+	reframe := func(id, author, barrier, text string) {
+		at += 40 * time.Second
+		l.Add(at, inquirytest.Contribution{ID: id, Author: author, Prompt: way, Kind: inquiry.Reframe,
+			Text: text, Themes: []string{"services-procurement"}, Answers: barrier})
+	}
+	reframe("c-reframe", "morag", procurement, "Contracts split into lots small enough for a community group to bid for.")
+	reframe("r-stray", "alan", hidden, "One named contact for the hall, who comes to it.")
+	reframe("r-hidden", "gordon", procurement, "HIDDEN REFRAME: sack the procurement team.")
+	reframe("r-leaver", "leaver", supplier, "LEAVER'S REFRAME: a partnership agreement.")
+	reframe("r-erased", "erased", procurement, "ERASED REFRAME: a local buyer.")
+
+	// Agreements (+1): the erased person's and the leaver's go with them.
+	for _, a := range []struct{ who, with string }{
+		{"owen", procurement}, {"sine", procurement}, {"callum", procurement}, {"erased", procurement},
+		{"alan", "c-reframe"}, {"tom", "c-reframe"}, {"leaver", "c-04"}, {"dev", "c-04"},
+	} {
+		at += 10 * time.Second
+		l.Agree(at, a.who, a.with)
+	}
 
 	actions := []struct{ author, text, owner, due string }{
 		{"alan", "Bring the locality plan draft to the hall before it goes to committee.", "Council community planning team", "2026-04-30"},
@@ -148,6 +170,7 @@ func fixture(tb testing.TB, anonymous bool) *inquirytest.Log {
 	l.Append(at+m, inquiry.Event{Type: inquiry.ParticipantWithdrawn, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: "leaver"}, Target: "leaver"})
 	l.Act(at+2*m, inquiry.Event{Type: inquiry.ParticipantErased, Target: "erased"})
 	l.Act(at+3*m, inquiry.Event{Type: inquiry.ContributionHidden, Target: hidden, Curation: &inquiry.Curation{Reason: "names an officer"}})
+	l.Act(at+3*m, inquiry.Event{Type: inquiry.ContributionHidden, Target: "r-hidden", Curation: &inquiry.Curation{Reason: "not kind"}})
 	l.Act(at+4*m, inquiry.Event{Type: inquiry.ContributionHighlighted, Target: "c-04", Curation: &inquiry.Curation{Highlight: true}})
 	l.Act(at+4*m, inquiry.Event{Type: inquiry.ContributionHighlighted, Target: procurement, Curation: &inquiry.Curation{Highlight: true}})
 

@@ -25,10 +25,12 @@ type page struct {
 	Sectors   sectorView
 	Highlight []quote
 	Said      []themeQuotes
-	Others    []kindQuotes
-	Votes     []voteView
-	Commit    []commitment
-	Facil     *facilitation // nil for participants
+	// Stray are the reframes of barriers the report does not quote.
+	Stray  []quote
+	Others []kindQuotes
+	Votes  []voteView
+	Commit []commitment
+	Facil  *facilitation // nil for participants
 
 	HeadSeq  uint64
 	HeadHash string
@@ -40,11 +42,14 @@ type about struct {
 	When, Guide, Pacing string
 	// People is how many took part; Kinds says from which kinds of
 	// organisation, small groups folded as the sector split folds them.
-	People  int
-	Kinds   string
-	Scribed int
-	Made    string // "48 contributions: 12 opportunities, …"
-	Seeing  string // what participants saw of each other, if not the default
+	People int
+	Kinds  string
+	// Languages says in which languages people took part, as counts, or
+	// "" (see languagesSpoken).
+	Languages string
+	Scribed   int
+	Made      string // "48 contributions: 12 opportunities, …"
+	Seeing    string // what participants saw of each other, if not the default
 }
 
 // style is the stylesheet, inlined into every report.
@@ -72,6 +77,7 @@ func build(ws *inquiry.Workshop, events []inquiry.Event, opts Options) *page {
 	p.Sectors = newSectorView(ws.SplitBySector(), p.Themes.Scale)
 	p.Highlight = b.highlights()
 	p.Said, p.Others = b.said(tally)
+	p.Stray = b.strayReframes()
 	p.Votes = b.votes()
 	p.Commit = b.commitments()
 	if p.ForFacilitators {
@@ -86,8 +92,11 @@ type builder struct {
 	opts  Options
 	named bool
 	live  []*inquiry.Contribution
-	// reframes are the answers to each barrier (see reframesOf).
+	// reframes are the live reframes quoted under each barrier, by the
+	// barrier's ID; stray those whose barrier is not quoted (see
+	// reframesOf).
 	reframes map[string][]*inquiry.Contribution
+	stray    []*inquiry.Contribution
 }
 
 func newBuilder(ws *inquiry.Workshop, opts Options) *builder {
@@ -100,7 +109,7 @@ func newBuilder(ws *inquiry.Workshop, opts Options) *builder {
 			b.live = append(b.live, c)
 		}
 	}
-	b.reframes = reframesOf(ws, b.live)
+	b.reframes, b.stray = reframesOf(ws, b.live)
 	return b
 }
 
@@ -121,9 +130,10 @@ func (b *builder) about() about {
 	}
 	a.People = len(present)
 	a.Kinds = kindsOfOrganisation(inquiry.GroupSectors(present))
+	a.Languages = languagesSpoken(present)
 	t := ws.Tally()
 	var parts []string
-	for _, k := range inquiry.Kinds {
+	for _, k := range inquiry.AllKinds {
 		if n := t.Totals[k]; n > 0 {
 			parts = append(parts, inquiry.Plural(n, string(k), strings.ToLower(k.Plural())))
 		}

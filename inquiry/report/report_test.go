@@ -80,7 +80,8 @@ func TestReportFetchesNothing(t *testing.T) {
 func TestReportQuotesOnlyWhatStands(t *testing.T) {
 	for _, audience := range []Audience{Facilitators, Participants} {
 		page := render(t, false, audience)
-		for _, gone := range []string{"ERASED WORDS", "Sam Erased", "LEAVER&#39;S WORDS", "LEAVER'S WORDS", "Named officer is useless"} {
+		for _, gone := range []string{"ERASED WORDS", "Sam Erased", "LEAVER&#39;S WORDS", "LEAVER'S WORDS", "Named officer is useless",
+			"HIDDEN REFRAME", "LEAVER&#39;S REFRAME", "ERASED REFRAME", "Gàidhlig"} {
 			if strings.Contains(page, gone) {
 				t.Errorf("%s: the report shows %q, which was erased, withdrawn or hidden", audience, gone)
 			}
@@ -122,16 +123,111 @@ func TestAnonymousReportForParticipantsNamesNobody(t *testing.T) {
 	}
 }
 
-func TestReportPlacesAReframeUnderTheBarrierItAnswers(t *testing.T) {
+func TestReportQuotesReframesUnderTheirBarrierAndNeverAsBarriers(t *testing.T) {
 	page := render(t, false, Participants)
 	words := page[strings.Index(page, `<section id="words"`):]
-	_, quote, ok := strings.Cut(words, "<blockquote>Procurement rules shut out small local groups.</blockquote>")
-	quote, _, _ = strings.Cut(quote, `<li class="quote`) // up to the next quote
-	if !ok || !strings.Contains(quote, `<li class="reframe">`) || !strings.Contains(quote, "Contracts split into lots small enough") {
+	quote := quoteOf(t, words, "Procurement rules shut out small local groups.")
+	if !strings.Contains(quote, `<li class="reframe">`) || !strings.Contains(quote, "Contracts split into lots small enough") {
 		t.Errorf("the reframe is not quoted under the barrier it answers: %q", quote)
 	}
-	if strings.Count(words, "Contracts split into lots small enough") != 2 {
-		t.Error("the reframe should be quoted once as an opportunity and once under its barrier")
+	if n := strings.Count(words, "Contracts split into lots small enough"); n != 1 {
+		t.Errorf("the reframe is quoted %d times among the words, want once: under its barrier", n)
+	}
+	// The reframe of the barrier that was hidden is kept, on its own.
+	_, stray, ok := strings.Cut(words, "<h3>Reframes of barriers no longer shown</h3>")
+	if stray, _, _ = strings.Cut(stray, "<h3>"); !ok || !strings.Contains(stray, "One named contact for the hall") {
+		t.Errorf("the reframe of a hidden barrier is not quoted on its own: %q", stray)
+	}
+
+	// The charts count barriers; the reframes (themed like the barrier
+	// they answer) are counted as reframes, not as barriers or
+	// opportunities.
+	row := regexp.MustCompile(`(?s)<svg class="chart" data-chart="themes".*?<g class="row" data-theme="services-procurement">(.*?)</g>`).FindStringSubmatch(page)
+	if row == nil {
+		t.Fatal("the room's chart has no services-procurement row")
+	}
+	for kind, want := range map[string]string{"opportunity": "1", "barrier": "2"} {
+		if !strings.Contains(row[1], `data-kind="`+kind+`" data-count="`+want+`"`) {
+			t.Errorf("the services-procurement row's %s bar is not %s: %s", kind, want, row[1])
+		}
+	}
+	if !strings.Contains(page, " and 2 reframes.") {
+		t.Error("the summary does not count the 2 reframes that stand as reframes")
+	}
+}
+
+func TestReportSaysHowManyOthersAgree(t *testing.T) {
+	for _, anonymous := range []bool{false, true} {
+		page := render(t, anonymous, Participants)
+		words := page[strings.Index(page, `<section id="words"`):]
+		cases := []struct{ quote, agreed string }{
+			// The erased person's agreement went with them.
+			{"Procurement rules shut out small local groups.", "agreed by 3 others"},
+			// The leaver's too.
+			{"Our hall is open six days a week: services could come to people here.", "agreed by 1 other"},
+			{"Budgets are set a year at a time.", ""},
+		}
+		for _, tc := range cases {
+			quote, _, _ := strings.Cut(quoteOf(t, words, tc.quote), `<ul class="reframes"`)
+			got := regexp.MustCompile(`agreed by [^<]*`).FindString(quote)
+			if got != tc.agreed {
+				t.Errorf("anonymous %v: %q says %q, want %q", anonymous, tc.quote, got, tc.agreed)
+			}
+		}
+		if !strings.Contains(words, "Contracts split into lots small enough for a community group to bid for.</q>") ||
+			!strings.Contains(quoteOf(t, words, "Procurement rules shut out small local groups."), `<span class="meta">agreed by 2 others</span></li>`) {
+			t.Errorf("anonymous %v: the reframe does not say that 2 others agree with it", anonymous)
+		}
+	}
+}
+
+// quoteOf is the quote of text in a part of the page, up to the next quote.
+func quoteOf(t *testing.T, part, text string) string {
+	t.Helper()
+	_, quote, ok := strings.Cut(part, "<blockquote>"+text+"</blockquote>")
+	if !ok {
+		t.Fatalf("%q is not quoted", text)
+	}
+	quote, _, _ = strings.Cut(quote, `<li class="quote`)
+	return quote
+}
+
+func TestReportCountsLanguagesOnlyWhenNoGroupIsSmall(t *testing.T) {
+	if page := render(t, true, Participants); !strings.Contains(page, "took part: 6 from community anchors and groups") ||
+		!strings.Contains(page, ". 12 took part in English and 5 in Cymraeg.") {
+		t.Errorf("the report does not count the fixture's languages (the two who left taken out)")
+	}
+	cases := []struct {
+		name      string
+		languages []string
+		says      string // "" for nothing
+	}{
+		{"two groups of five", []string{"en", "en", "en", "en", "en", "cy", "cy", "cy", "cy", "cy"}, "5 took part in Cymraeg and 5 in English."},
+		{"a group of four", []string{"en", "en", "en", "en", "en", "en", "cy", "cy", "cy", "cy"}, ""},
+		{"one in Gàidhlig", []string{"en", "en", "en", "en", "en", "cy", "cy", "cy", "cy", "cy", "gd"}, ""},
+		{"one language", []string{"cy", "cy", "cy", "cy", "cy", "cy"}, ""},
+		{"not recorded is not counted", []string{"en", "en", "en", "en", "en", "cy", "cy", "cy", "cy", "cy", ""}, "5 took part in Cymraeg and 5 in English."},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			l := inquirytest.New(t, fixtureStart, inquiry.WorkshopDetails{
+				ID: "ws-tongues", Title: "Languages", Code: "tongue-0001", Pacing: inquiry.SelfPaced, Guide: fixtureGuide(),
+			})
+			for i, language := range tc.languages {
+				l.JoinIn(time.Minute, fmt.Sprintf("p%d", i), fmt.Sprintf("Person %d", i), "", language)
+			}
+			var b bytes.Buffer
+			if err := Write(&b, l.WS, l.Events, Options{Audience: Facilitators}); err != nil {
+				t.Fatal(err)
+			}
+			page := b.String()
+			switch {
+			case tc.says != "" && !strings.Contains(page, tc.says):
+				t.Errorf("the report does not say %q", tc.says)
+			case tc.says == "" && regexp.MustCompile(`took part in|English|Cymraeg|Gàidhlig`).MatchString(page):
+				t.Errorf("the report names a language: %q", regexp.MustCompile(`[^.]*(took part in|English|Cymraeg|Gàidhlig)[^.]*`).FindString(page))
+			}
+		})
 	}
 }
 

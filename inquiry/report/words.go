@@ -22,7 +22,9 @@ type quote struct {
 	Partner string
 	Owner   string
 	Due     string
-	// Reframes answer a barrier (see reframesOf).
+	// Agreed says how many others agree with it ("3 others"), "" for none.
+	Agreed string
+	// Reframes are the live reframes that answer a barrier (see reframesOf).
 	Reframes []quote
 }
 
@@ -39,25 +41,26 @@ type kindQuotes struct {
 	Quotes []quote
 }
 
-// reframesOf finds, for each barrier, the contributions that answer it.
-//
-// REFRAMES: this is the one place a reframe is attached to the barrier it
-// answers. Until a reframe has a kind of its own (issue 10), a reframe is a
-// live contribution of another kind that builds on a barrier ("what would
-// need to be true?"); a barrier building on a barrier is agreement, not a
-// reframe. When the reframe kind lands, select it and its link here, and
-// every part of the report follows.
-func reframesOf(ws *inquiry.Workshop, live []*inquiry.Contribution) map[string][]*inquiry.Contribution {
-	out := map[string][]*inquiry.Contribution{}
+// reframesOf sorts the live reframes (what would need to be true for a
+// barrier not to be in the way) by the barrier the report quotes each
+// under: the one it answers, or the one that was merged into as a
+// duplicate (inquiry.Workshop.ReframedBarrier). Those whose barrier is not
+// quoted (hidden, or taken back) are stray: quoted on their own, so that
+// no way through is left out. live holds only what stands, so no reframe
+// that was hidden, withdrawn or erased is among them.
+func reframesOf(ws *inquiry.Workshop, live []*inquiry.Contribution) (under map[string][]*inquiry.Contribution, stray []*inquiry.Contribution) {
+	under = map[string][]*inquiry.Contribution{}
 	for _, c := range live {
-		if c.BuildsOn == "" || c.Kind == inquiry.Barrier {
+		if c.Kind != inquiry.Reframe {
 			continue
 		}
-		if b, ok := ws.Contribution(c.BuildsOn); ok && b.Live() && b.Kind == inquiry.Barrier {
-			out[b.ID] = append(out[b.ID], c)
+		if b, ok := ws.ReframedBarrier(c); ok {
+			under[b.ID] = append(under[b.ID], c)
+		} else {
+			stray = append(stray, c)
 		}
 	}
-	return out
+	return under, stray
 }
 
 // quote quotes a contribution; withThemes adds its themes, for lists that
@@ -79,6 +82,9 @@ func (b *builder) quote(c *inquiry.Contribution, withThemes bool) quote {
 	}
 	if withThemes {
 		q.Themes = strings.Join(b.themeLabels(c), "; ")
+	}
+	if n := len(b.ws.Agreements(c.ID)); n > 0 {
+		q.Agreed = inquiry.Plural(n, "other", "others")
 	}
 	for _, r := range b.reframes[c.ID] {
 		q.Reframes = append(q.Reframes, b.quote(r, false))
@@ -136,7 +142,7 @@ func (b *builder) said(t inquiry.Tally) ([]themeQuotes, []kindQuotes) {
 	for _, k := range []inquiry.Kind{inquiry.Strength, inquiry.Aspiration, inquiry.Story, inquiry.Action} {
 		kq := kindQuotes{Kind: k.Plural()}
 		for _, c := range b.live {
-			if c.Kind == k && !b.isReframe(c) {
+			if c.Kind == k {
 				kq.Quotes = append(kq.Quotes, b.quote(c, true))
 			}
 		}
@@ -147,9 +153,14 @@ func (b *builder) said(t inquiry.Tally) ([]themeQuotes, []kindQuotes) {
 	return themes, kinds
 }
 
-// isReframe reports whether c is quoted under the barrier it answers.
-func (b *builder) isReframe(c *inquiry.Contribution) bool {
-	return slices.Contains(b.reframes[c.BuildsOn], c)
+// strayReframes quotes the reframes whose barrier the report does not
+// quote (see reframesOf), with their themes.
+func (b *builder) strayReframes() []quote {
+	var out []quote
+	for _, c := range b.stray {
+		out = append(out, b.quote(c, true))
+	}
+	return out
 }
 
 func hasTheme(c *inquiry.Contribution, id string) bool {

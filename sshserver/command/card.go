@@ -32,7 +32,7 @@ func cardCommand(env Env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ws, _, err := store.StateAndLog(sum.ID)
+			ws, err := store.Workshop(sum.ID)
 			if err != nil {
 				return fmt.Errorf("read workshop %s: %w", sum.Code, err)
 			}

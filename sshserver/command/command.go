@@ -23,8 +23,11 @@ type Store interface {
 	Append(ctx context.Context, workshopID string, e inquiry.Event) (inquiry.Event, error)
 	Workshops() []inquiry.Summary
 	ByCode(code string) (inquiry.Summary, bool)
+	// Workshop is a copy of a workshop's state, without its log: what a
+	// command that only reads the state (card) needs.
+	Workshop(workshopID string) (*inquiry.Workshop, error)
 	// StateAndLog is a workshop's state and the log it was folded from,
-	// read in one go (see data.Store.StateAndLog).
+	// read in one go (see data.Store.StateAndLog): what an export needs.
 	StateAndLog(workshopID string) (*inquiry.Workshop, []inquiry.Event, error)
 
 	Guides() []inquiry.Guide

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/anchorage/anchorage/data"
+	"github.com/anchorage/anchorage/data/datatest"
 	"github.com/anchorage/anchorage/inquiry"
 )
 
@@ -43,7 +44,7 @@ func anonymousWorkshop(t *testing.T, s *data.Store) string {
 }
 
 func TestExportHTMLForEachAudience(t *testing.T) {
-	s := openStore(t)
+	s := datatest.Open(t)
 	code := anonymousWorkshop(t, s)
 
 	facilitators := runOn(t, s, false, "", "export", code, "--format", "html")
@@ -75,7 +76,7 @@ func TestExportHTMLForEachAudience(t *testing.T) {
 }
 
 func TestExportRefusesAnUnknownAudienceOrAnAudienceForText(t *testing.T) {
-	s := openStore(t)
+	s := datatest.Open(t)
 	code := anonymousWorkshop(t, s)
 	cases := []struct {
 		args []string

@@ -3,34 +3,22 @@ package command
 import (
 	"bytes"
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/anchorage/anchorage/data"
+	"github.com/anchorage/anchorage/data/datatest"
 	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/inquiry/inquirytest"
+	"github.com/anchorage/anchorage/sshserver/sshtest"
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 )
 
 // facilitator is who the commands act as in these tests.
 var facilitator = inquiry.Actor{Role: inquiry.RoleFacilitator, ID: "SHA256:test"}
-
-// openStore opens a real store in a temporary folder, closed when the test
-// ends.
-func openStore(t *testing.T) *data.Store {
-	t.Helper()
-	s, err := data.Open(data.Options{Dir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
 
 type outcome struct {
 	status         int
@@ -54,27 +42,16 @@ func runOn(t *testing.T, store Store, local bool, stdin string, args ...string) 
 	return outcome{status, stdout.String(), stderr.String()}
 }
 
-const walkGuide = `# A guide of our own
-id: harbour-walk
-title: A walk round the harbour
-phases:
-  - id: look
-    title: Look
-    prompts:
-      - id: see
-        text: What do you see working?
-`
-
 func TestGuideAddedOverSSHCanBeListedShownAndUsed(t *testing.T) {
-	s := openStore(t)
-	if r := runOn(t, s, false, walkGuide, "guide", "add"); r.status != 0 || !strings.Contains(r.stdout, "added guide harbour-walk") {
+	s := datatest.Open(t)
+	if r := runOn(t, s, false, inquirytest.WalkGuide, "guide", "add"); r.status != 0 || !strings.Contains(r.stdout, "added guide harbour-walk") {
 		t.Fatalf("guide add: %+v", r)
 	}
 	list := runOn(t, s, false, "", "guide", "list")
 	if list.status != 0 || !strings.Contains(list.stdout, inquiry.DefaultGuideID) || !lineHolds(list.stdout, "harbour-walk", "added", "A walk round the harbour") {
 		t.Errorf("guide list does not show the built-ins and the added guide:\n%s", list.stdout)
 	}
-	if r := runOn(t, s, false, "", "guide", "show", "harbour-walk"); r.status != 0 || r.stdout != walkGuide {
+	if r := runOn(t, s, false, "", "guide", "show", "harbour-walk"); r.status != 0 || r.stdout != inquirytest.WalkGuide {
 		t.Errorf("guide show: %+v; want the YAML as added", r)
 	}
 	if r := runOn(t, s, false, "", "guide", "show", "four-d"); r.status != 0 || !strings.Contains(r.stdout, "id: four-d") {
@@ -83,7 +60,7 @@ func TestGuideAddedOverSSHCanBeListedShownAndUsed(t *testing.T) {
 	if r := runOn(t, s, false, "", "guide", "show", "no-such"); r.status != 1 || !strings.Contains(r.stderr, `no guide "no-such"`) {
 		t.Errorf("guide show of an unknown guide: %+v", r)
 	}
-	if r := runOn(t, s, false, walkGuide, "guide", "add"); r.status != 0 || !strings.Contains(r.stdout, "unchanged") {
+	if r := runOn(t, s, false, inquirytest.WalkGuide, "guide", "add"); r.status != 0 || !strings.Contains(r.stdout, "unchanged") {
 		t.Errorf("adding the same guide again: %+v", r)
 	}
 
@@ -94,19 +71,19 @@ func TestGuideAddedOverSSHCanBeListedShownAndUsed(t *testing.T) {
 	if w, ok := s.ByCode("walk-0001"); !ok || w.Guide != "harbour-walk" {
 		t.Errorf("the workshop follows %q, want harbour-walk", w.Guide)
 	}
-	changed := strings.Replace(walkGuide, "What do you see working?", "What would you change?", 1)
+	changed := strings.Replace(inquirytest.WalkGuide, "What do you see working?", "What would you change?", 1)
 	if r := runOn(t, s, false, changed, "guide", "add"); r.status != 1 || !strings.Contains(r.stderr, "walk-0001") {
 		t.Errorf("replacing a guide an open workshop follows: %+v; want a refusal naming walk-0001", r)
 	}
 }
 
 func TestGuideAddErrorsNameStdinAndTheLine(t *testing.T) {
-	s := openStore(t)
+	s := datatest.Open(t)
 	tests := []struct {
 		name, yaml, want string
 	}{
-		{"unknown kind", strings.Replace(walkGuide, "        text: What do you see working?\n", "        text: What do you see working?\n        kinds: [wish]\n", 1), `stdin:10: phases[0].prompts[0].kinds[0]`},
-		{"a built-in's id", strings.Replace(walkGuide, "id: harbour-walk", "id: four-d", 1), `stdin:2: id: "four-d" is the ID of a built-in guide`},
+		{"unknown kind", strings.Replace(inquirytest.WalkGuide, "        text: What do you see working?\n", "        text: What do you see working?\n        kinds: [wish]\n", 1), `stdin:10: phases[0].prompts[0].kinds[0]`},
+		{"a built-in's id", strings.Replace(inquirytest.WalkGuide, "id: harbour-walk", "id: four-d", 1), `stdin:2: id: "four-d" is the ID of a built-in guide`},
 		{"not YAML", "id: [unclosed\n", "stdin:"},
 	}
 	for _, tt := range tests {
@@ -120,7 +97,7 @@ func TestGuideAddErrorsNameStdinAndTheLine(t *testing.T) {
 	if r := runOn(t, s, false, "", "guide", "add"); r.status != 2 || !strings.Contains(r.stderr, "standard input") {
 		t.Errorf("guide add with nothing on stdin: %+v", r)
 	}
-	if r := runOn(t, s, false, walkGuide, "guide", "add", "/etc/passwd"); r.status != 2 {
+	if r := runOn(t, s, false, inquirytest.WalkGuide, "guide", "add", "/etc/passwd"); r.status != 2 {
 		t.Errorf("guide add FILE over SSH (a path on the server): %+v; want a usage error", r)
 	}
 	if n := len(s.Guides()); n != len(inquiry.Builtins()) {
@@ -132,8 +109,8 @@ func TestGuideCheckValidatesAFileOffline(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.yaml")
 	bad := filepath.Join(dir, "bad.yaml")
-	writeFile(t, good, walkGuide)
-	writeFile(t, bad, walkGuide[:strings.Index(walkGuide, "    prompts:")]+"    prompts: []\n")
+	sshtest.WriteFile(t, good, inquirytest.WalkGuide)
+	sshtest.WriteFile(t, bad, inquirytest.WalkGuide[:strings.Index(inquirytest.WalkGuide, "    prompts:")]+"    prompts: []\n")
 	// guide check needs no store at all.
 	none := func(*cobra.Command, []string) (Store, error) {
 		t.Error("guide check opened the store")
@@ -169,11 +146,11 @@ func TestGuideListAndShowWithoutAnyDataGiveTheBuiltIns(t *testing.T) {
 }
 
 func TestScribeAddReadsAKeyFromStdin(t *testing.T) {
-	s := openStore(t)
+	s := datatest.Open(t)
 	if r := runOn(t, s, false, "", "workshop", "new", "--title", "Harbour", "--code", "harbour-0001"); r.status != 0 {
 		t.Fatal(r)
 	}
-	key := newPublicKey(t)
+	key := sshtest.NewKey(t).PublicKey()
 	line := strings.TrimSpace(string(gossh.MarshalAuthorizedKey(key))) + " jo@laptop\n"
 	r := runOn(t, s, false, line, "scribe", "add", "harbour-0001", "--name", "Jo at table 3")
 	if r.status != 0 || !strings.Contains(r.stdout, gossh.FingerprintSHA256(key)) || !strings.Contains(r.stdout, "Jo at table 3") {
@@ -183,7 +160,7 @@ func TestScribeAddReadsAKeyFromStdin(t *testing.T) {
 	if !s.IsScribe(w.ID, key) {
 		t.Errorf("the key is not a scribe's after scribe add")
 	}
-	other := newPublicKey(t)
+	other := sshtest.NewKey(t).PublicKey()
 	if r := runOn(t, s, false, string(gossh.MarshalAuthorizedKey(other)), "scribe", "add", "HARBOUR-0001"); r.status != 0 {
 		t.Errorf("scribe add with the code in capitals and no name: %+v", r)
 	}
@@ -221,7 +198,7 @@ func TestScribeAddReadsAKeyFromStdin(t *testing.T) {
 }
 
 func TestBackupOverSSHRestoresToTheSameExports(t *testing.T) {
-	s := openStore(t)
+	s := datatest.Open(t)
 	for _, code := range []string{"harbour-0001", "castle-0002", "heron-0003"} {
 		if r := runOn(t, s, false, "", "workshop", "new", "--title", "Talk at "+code, "--code", code); r.status != 0 {
 			t.Fatal(r)
@@ -263,32 +240,12 @@ func TestBackupOverSSHRestoresToTheSameExports(t *testing.T) {
 }
 
 func TestBackupRefusesATerminal(t *testing.T) {
-	s := openStore(t)
+	s := datatest.Open(t)
 	root := &cobra.Command{Use: "anchorage"}
 	Add(root, Env{Store: func(*cobra.Command, []string) (Store, error) { return s, nil }, Actor: facilitator, Terminal: true})
 	var stdout, stderr bytes.Buffer
 	if status := Execute(context.Background(), root, []string{"backup"}, strings.NewReader(""), &stdout, &stderr); status != 2 || stdout.Len() != 0 || !strings.Contains(stderr.String(), "backup > ") {
 		t.Errorf("backup to a terminal: exit %d, %d bytes out, stderr %q; want a usage error saying where to send it", status, stdout.Len(), stderr.String())
-	}
-}
-
-func newPublicKey(t *testing.T) gossh.PublicKey {
-	t.Helper()
-	pub, _, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	key, err := gossh.NewPublicKey(pub)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return key
-}
-
-func writeFile(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
-		t.Fatal(err)
 	}
 }
 
