@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/tui/words"
 )
 
 // MinWidth and MinHeight are the smallest terminal the screens lay out in;
@@ -23,12 +25,20 @@ type Frame struct {
 	leaving, stopping string
 	ended             bool
 	last              string
+	// say is the language the frame asks for a bigger window in.
+	say words.Words
 }
 
 // NewFrame is the frame of a session's screen, with its last words for
 // when the person leaves and for when the server stops.
 func NewFrame(s Session, leaving, stopping string) Frame {
-	return Frame{Width: s.Width, Height: s.Height, leaving: leaving, stopping: stopping}
+	return Frame{Width: s.Width, Height: s.Height, leaving: leaving, stopping: stopping, say: english()}
+}
+
+// Speak has the frame say its words in a language: its last words, and
+// its request for a bigger window.
+func (f *Frame) Speak(w words.Words, leaving, stopping string) {
+	f.say, f.leaving, f.stopping = w, leaving, stopping
 }
 
 // Update handles what every screen handles alike: the terminal's new size,
@@ -71,7 +81,7 @@ func (f *Frame) View(draw func() (string, *tea.Cursor)) tea.View {
 		v.SetContent(f.last + "\n")
 	case f.Small():
 		v.AltScreen = true
-		v.SetContent(tooSmall(f.Width, f.Height))
+		v.SetContent(tooSmall(f.say, f.Width, f.Height))
 	default:
 		v.AltScreen = true
 		content, cursor := draw()
@@ -82,8 +92,9 @@ func (f *Frame) View(draw func() (string, *tea.Cursor)) tea.View {
 }
 
 // tooSmall is the screen for a window too small to lay out in.
-func tooSmall(w, h int) string {
-	lines := []string{"Window too small", fmt.Sprintf("(%dx%d).", w, h), "Please enlarge", fmt.Sprintf("to %dx%d.", MinWidth, MinHeight), "Your text is kept."}
+func tooSmall(say words.Words, w, h int) string {
+	lines := []string{say.Say("frame.too_small"), fmt.Sprintf("(%dx%d).", w, h), say.Say("frame.enlarge"),
+		say.Say("frame.enlarge_to", "size", fmt.Sprintf("%dx%d", MinWidth, MinHeight)), say.Say("frame.kept")}
 	for i, l := range lines {
 		lines[i] = Fit(l, w)
 	}

@@ -95,6 +95,17 @@ func value(v any) string {
 // Kind is a kind of contribution as the language names it.
 func (w Words) Kind(k inquiry.Kind) string { return w.or("kind."+string(k), string(k)) }
 
+// KindLabel is a kind of contribution as a list or a heading names it,
+// with a capital: "Opportunity", "Reframe"; as inquiry labels it for a
+// kind the catalogue does not know.
+func (w Words) KindLabel(k inquiry.Kind) string { return w.or("kind_label."+string(k), k.Label()) }
+
+// Key is what a key does, as a line of keys says it in the language:
+// does is the English ("back to writing"), and the message's key is
+// "key." and its words joined by hyphens ("key.back-to-writing"). Words
+// the catalogue does not have are said as given.
+func (w Words) Key(does string) string { return w.or("key."+slug(does), does) }
+
 // Theme is a theme's label in the language; a theme the catalogue does not
 // know (a guide's own, one a facilitator added) as it was labelled.
 func (w Words) Theme(t inquiry.Theme) string { return w.or("theme."+t.ID, t.Label) }
