@@ -1,7 +1,6 @@
 package participant
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
+	"github.com/anchorage/anchorage/tui/words"
 )
 
 // viewCompose draws the guide screen: where the person is in the cycle,
@@ -119,6 +119,7 @@ type barKey struct {
 	phase, prompt int
 	clock         string
 	waiting       bool
+	say           words.Words
 }
 
 // promptKey names a prompt of the guide.
@@ -127,6 +128,7 @@ type promptKey struct {
 	roomy         bool
 	guide         *inquiry.Guide
 	phase, prompt int
+	lang          string
 }
 
 type noticeKey struct {
@@ -142,6 +144,7 @@ type textKey struct {
 type helpKey struct {
 	w                     int
 	editing, others, vote bool
+	say                   words.Words
 }
 
 // composeLayout draws (or takes from composeParts) every part of the
@@ -152,21 +155,21 @@ func (m *Screen) composeLayout() composeLayout {
 	l := composeLayout{w: w, h: h, commitmentCursor: -1}
 
 	tk := titleKey{w: w, title: c.view.title, code: c.view.code, name: c.view.name}
-	if w >= 70 {
-		tk.resume = m.resumeCode
+	if w >= 70 && m.resumeCode != "" {
+		tk.resume = m.say("guide.title_resume", "code", m.resumeCode)
 	}
 	l.title = tui.Keep(&parts.title, tk, drawTitle)
-	bk := barKey{w: w, guide: c.view.guide, phase: phase, prompt: prompt, clock: m.countdown()}
+	bk := barKey{w: w, guide: c.view.guide, phase: phase, prompt: prompt, clock: m.countdown(), say: m.words()}
 	if bk.clock == "" {
 		bk.waiting = !m.view.reachable(phase, prompt)
 	}
 	l.bar = tui.Keep(&parts.bar, bk, drawPhaseBar)
 	l.rule = tui.Keep(&parts.rule, w, tui.Rule)
-	pk := promptKey{w: w, roomy: h >= 20, guide: c.view.guide, phase: phase, prompt: prompt}
+	pk := promptKey{w: w, roomy: h >= 20, guide: c.view.guide, phase: phase, prompt: prompt, lang: m.suit.lang}
 	l.prompt = tui.Keep(&parts.prompt, pk, drawPrompt)
 	l.kinds = c.form.KindLine(w)
 	if c.answers != "" {
-		l.kinds = tui.NewBlock(drawAnswering(c.answersLabel, w))
+		l.kinds = tui.NewBlock(drawAnswering(m.words(), c.answersLabel, w))
 	}
 	l.themes = c.form.ThemesLine(w)
 	if line, cur := c.form.CommitmentLine(w); c.form.IsAction() {
@@ -176,10 +179,10 @@ func (m *Screen) composeLayout() composeLayout {
 		}
 	}
 	if c.buildsOn != "" && c.buildsOnLabel != "" {
-		l.building = tui.NewBlock(tui.Fit(tui.Accent.Render("↳ building on "+c.buildsOnLabel)+tui.Dim.Render("  (esc: not building on it)"), w))
+		l.building = tui.NewBlock(tui.Fit(tui.Accent.Render(m.say("guide.building_on", "label", c.buildsOnLabel))+tui.Dim.Render("  "+m.say("guide.building_esc")), w))
 	}
 
-	if (c.answers != "" || c.form.Kind() == inquiry.Barrier) && c.form.Prompt().Reframe != "" {
+	if (c.answers != "" || c.form.Kind() == inquiry.Barrier) && c.form.Prompt().In(m.suit.lang).Reframe != "" {
 		pk.roomy = false
 		l.reframe = tui.Keep(&parts.reframe, pk, drawReframe)
 	}
@@ -188,7 +191,7 @@ func (m *Screen) composeLayout() composeLayout {
 	if hint := m.othersHint(); hint != "" {
 		l.others = tui.Keep(&parts.others, textKey{w: w, text: hint}, drawDim)
 	}
-	hk := helpKey{w: w, editing: c.editing != "", others: len(m.others.items) > 0, vote: m.view.vote != nil}
+	hk := helpKey{w: w, editing: c.editing != "", others: len(m.others.items) > 0, vote: m.view.vote != nil, say: m.words()}
 	l.help = tui.Keep(&parts.help, hk, drawHelp)
 	return l
 }
@@ -201,7 +204,7 @@ func drawTitle(k titleKey) string {
 		right += " · " + k.name
 	}
 	if k.resume != "" {
-		right += " · resume " + k.resume
+		right += " · " + k.resume
 	}
 	return tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+k.title, tui.Dim.Render(right), k.w)
 }
@@ -209,8 +212,8 @@ func drawTitle(k titleKey) string {
 // drawPrompt is the phase's name and the prompt, with its help when there
 // is room.
 func drawPrompt(k promptKey) string {
-	phase := k.guide.Phases[k.phase]
-	prompt := phase.Prompts[k.prompt]
+	ph := k.guide.Phases[k.phase]
+	phase, prompt := ph.In(k.lang), ph.Prompts[k.prompt].In(k.lang)
 	var s tui.Lines
 	s.Line(tui.Fit(tui.Accent.Render(strings.ToUpper(phase.Title))+tui.Dim.Render(firstSentence(phase.Summary)), k.w))
 	for i, l := range tui.Wrap(prompt.Text, k.w) {
@@ -234,7 +237,7 @@ func drawPrompt(k promptKey) string {
 // drawReframe invites a barrier to be turned into what would help.
 func drawReframe(k promptKey) string {
 	var s tui.Lines
-	for i, l := range tui.Wrap("↳ "+k.guide.Phases[k.phase].Prompts[k.prompt].Reframe, k.w) {
+	for i, l := range tui.Wrap("↳ "+k.guide.Phases[k.phase].Prompts[k.prompt].In(k.lang).Reframe, k.w) {
 		if i < 2 {
 			s.Line(tui.Barrier.Render(l))
 		}
@@ -246,16 +249,17 @@ func drawReframe(k promptKey) string {
 // prompt's place, in the one numbering every screen uses, so a person
 // always knows how far they are.
 func drawPhaseBar(k barKey) string {
-	place := k.guide.PlaceAt(k.phase, k.prompt) // "Design 2 · 7 of 11", as everyone says it
-	count := tui.Dim.Render(place.String())
+	place := placeIn(k.say, k.guide, k.guide.PlaceAt(k.phase, k.prompt)) // "Design 2 · 7 of 11", as everyone says it
+	count := tui.Dim.Render(place)
 	switch {
 	case k.clock != "":
-		count = tui.Warn.Render(k.clock) + tui.Dim.Render(" · "+place.String())
+		count = tui.Warn.Render(k.clock) + tui.Dim.Render(" · "+place)
 	case k.waiting:
-		count = tui.Warn.Render("waiting for the facilitator")
+		count = tui.Warn.Render(k.say.Say("guide.waiting"))
 	}
 	var parts []string
-	for i, ph := range k.guide.Phases {
+	for i, phase := range k.guide.Phases {
+		ph := phase.In(k.say.Lang())
 		switch {
 		case i == k.phase:
 			parts = append(parts, tui.Accent.Render("● "+ph.Title))
@@ -291,11 +295,11 @@ func (m *Screen) yoursText() string {
 		}
 	}
 	if all == 0 {
-		return "Nothing saved yet."
+		return m.say("guide.nothing_saved")
 	}
-	text := fmt.Sprintf("Yours: %d here, %d in all", here, all)
+	text := m.say("guide.yours", "here", here, "all", all)
 	if last != nil {
-		text += fmt.Sprintf(" · latest: %s “%s”", last.Kind.Label(), tui.Snippet(last.Text, 30))
+		text += " · " + m.say("guide.latest", "kind", m.words().KindLabel(last.Kind), "text", tui.Snippet(last.Text, 30))
 	}
 	return text
 }
@@ -316,7 +320,7 @@ func firstSentence(s string) string {
 func drawHelp(k helpKey) string {
 	g := guideKeys
 	if k.editing {
-		return tui.Footer(k.w, g.SaveChanges, g.CancelEdit, g.NextField, g.Yours)
+		return tui.Footer(k.w, tui.KeysIn(k.say, g.SaveChanges, g.CancelEdit, g.NextField, g.Yours)...)
 	}
 	keys := []key.Binding{g.Save, g.Choices, g.Prompts, g.Yours}
 	if k.others {
@@ -325,5 +329,5 @@ func drawHelp(k helpKey) string {
 	if k.vote {
 		keys = append(keys, g.Vote)
 	}
-	return tui.Footer(k.w, append(keys, tui.Leave)...)
+	return tui.Footer(k.w, tui.KeysIn(k.say, append(keys, tui.Leave)...)...)
 }

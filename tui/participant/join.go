@@ -35,7 +35,7 @@ type joinForm struct {
 }
 
 func newJoinForm() joinForm {
-	return joinForm{name: tui.NewLineInput("a name or pseudonym", inquiry.MaxNameRunes), organisation: -1}
+	return joinForm{name: tui.NewLineInput("", inquiry.MaxNameRunes), organisation: -1} // its words: relabel
 }
 
 // joinedMsg reports the outcome of recording the join.
@@ -55,14 +55,14 @@ func (m *Screen) updateJoin(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, joinKeys.Resume) && !f.saving {
 		f.resume.open = true
 		f.resume.input.Focus()
-		m.notice = tui.Notice{Text: "Type the resume code you were given when you joined, then press enter."}
+		m.notice = tui.Notice{Text: m.say("resume.how")}
 		return m, nil
 	}
 	switch msg := msg.(type) {
 	case joinedMsg:
 		f.saving = false
 		if msg.err != nil {
-			m.notice = tui.Notice{Text: "Could not join: " + tui.Friendly(msg.err) + " Press enter to try again.", Bad: true}
+			m.notice = tui.Notice{Text: m.say("join.failed_retry", "why", m.friendly(msg.err)), Bad: true}
 			return m, nil
 		}
 		m.view.me = f.id
@@ -136,14 +136,14 @@ func (m *Screen) submitJoin() tea.Cmd {
 	name := inquiry.CleanLine(f.name.Value())
 	switch {
 	case name == "":
-		m.notice = tui.Notice{Text: "Please give a name or pseudonym: it is how your words are credited.", Bad: true}
+		m.notice = tui.Notice{Text: m.say("join.name_missing"), Bad: true}
 		f.setFocus(joinName)
 		return nil
 	case inquiry.RuneCount(name) > inquiry.MaxNameRunes:
-		m.notice = tui.Notice{Text: "That name is too long: please keep it under 40 characters.", Bad: true}
+		m.notice = tui.Notice{Text: m.count("join.name_too_long", inquiry.MaxNameRunes), Bad: true}
 		return nil
 	case !f.consent:
-		m.notice = tui.Notice{Text: "Please tick the consent box (space) to take part.", Bad: true}
+		m.notice = tui.Notice{Text: m.say("join.consent_missing"), Bad: true}
 		f.setFocus(joinConsent)
 		return nil
 	}
@@ -163,7 +163,7 @@ func (m *Screen) submitJoin() tea.Cmd {
 		Participant: details,
 	}
 	f.saving = true
-	m.notice = tui.Notice{Text: "Joining…"}
+	m.notice = tui.Notice{Text: m.say("join.saving")}
 	room, ctx, ws := m.s.Room, m.s.Ctx(), m.view.id
 	return func() tea.Msg {
 		ev, err := room.Append(ctx, ws, e)
@@ -176,23 +176,21 @@ func (m *Screen) viewJoin() (string, *tea.Cursor) {
 	var b tui.Lines
 	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+tui.Bold.Render(m.view.title), tui.Dim.Render(m.plainLine()), w))
 	b.Line(tui.Rule(w))
-	intro := "What you write here is saved with the name you give, which can be a pseudonym. " +
-		"The facilitators and the other participants will see it, and it goes into the workshop's report."
-	for _, l := range tui.Wrap(intro, w) {
+	for _, l := range tui.Wrap(m.say("join.intro"), w) {
 		b.Line(l)
 	}
 	b.Line(tui.Dim.Render(tui.Fit(m.languageLine(), w)))
-	b.Line(tui.FieldLabel(f.focus == joinName, "Your name or pseudonym"))
+	b.Line(tui.FieldLabel(f.focus == joinName, m.say("join.name_label")))
 	cursor := tui.OffsetCursor(f.name.Cursor(), 0, b.Len())
 	if f.focus != joinName {
 		cursor = nil
 	}
 	b.Line(f.name.View())
 	b.Line("")
-	b.Line(tui.FieldLabel(f.focus == joinOrganisation, "Where you are from (optional)"))
-	org := "not said"
+	b.Line(tui.FieldLabel(f.focus == joinOrganisation, m.say("join.organisation_label")))
+	org := m.say("join.organisation_unsaid")
 	if f.organisation >= 0 {
-		org = inquiry.OrganisationTypes[f.organisation]
+		org = m.words().Organisation(inquiry.OrganisationTypes[f.organisation])
 	}
 	b.Line(tui.Fit("  ◂ "+tui.Accent.Render(org)+" ▸", w))
 	b.Line("")
@@ -200,8 +198,8 @@ func (m *Screen) viewJoin() (string, *tea.Cursor) {
 	if f.consent {
 		box = "[x]"
 	}
-	b.Line(tui.FieldLabel(f.focus == joinConsent, "Consent"))
-	for i, l := range tui.Wrap(box+" I agree that what I write is recorded and shared as described above.", w-2) {
+	b.Line(tui.FieldLabel(f.focus == joinConsent, m.say("join.consent_label")))
+	for i, l := range tui.Wrap(box+" "+m.say("join.consent_box"), w-2) {
 		if i == 0 {
 			b.Line("  " + l)
 		} else {
@@ -213,14 +211,14 @@ func (m *Screen) viewJoin() (string, *tea.Cursor) {
 		cursor = tui.OffsetCursor(f.resume.input.Cursor(), 0, b.Len())
 		b.Line(f.resume.input.View())
 	} else {
-		b.Line(tui.Dim.Render(tui.Fit("Been here before without a key? ctrl+r to give your resume code.", w)))
+		b.Line(tui.Dim.Render(tui.Fit(m.say("join.resume_hint"), w)))
 	}
 	b.Line(m.notice.Lines(w))
 	b.Fill(m.frame.Height - 1)
 	if f.resume.open {
-		b.Line(tui.Footer(w, joinKeys.CarryOn, joinKeys.Anew))
+		b.Line(tui.Footer(w, m.keys(joinKeys.CarryOn, joinKeys.Anew)...))
 	} else {
-		b.Line(tui.Footer(w, joinKeys.Next, joinKeys.Choose, joinKeys.Tick, joinKeys.Join, tui.Leave))
+		b.Line(tui.Footer(w, m.keys(joinKeys.Next, joinKeys.Choose, joinKeys.Tick, joinKeys.Join, tui.Leave)...))
 	}
 	return b.String(), cursor
 }

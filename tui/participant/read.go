@@ -1,8 +1,6 @@
 package participant
 
 import (
-	"fmt"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -66,7 +64,7 @@ func (m *Screen) viewReading() string {
 	var b tui.Lines
 	where := ""
 	if len(lines) > rows {
-		where = fmt.Sprintf("lines %d–%d of %d", top+1, min(top+rows, len(lines)), len(lines))
+		where = m.say("read.lines", "from", top+1, "to", min(top+rows, len(lines)), "n", len(lines))
 	}
 	b.Line(tui.TwoSides(tui.Accent.Render(r.head), tui.Dim.Render(where), w))
 	b.Line(tui.Rule(w))
@@ -78,6 +76,6 @@ func (m *Screen) viewReading() string {
 	if len(lines) > rows {
 		keys = []key.Binding{readKeys.Scroll, readKeys.Close, tui.Leave}
 	}
-	b.Line(tui.Footer(w, keys...))
+	b.Line(tui.Footer(w, m.keys(keys...)...))
 	return b.String()
 }

@@ -17,23 +17,23 @@ func (m *Screen) viewWaiting() string {
 	b.Line(tui.Fit(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+tui.Bold.Render(m.view.title), w))
 	b.Line(tui.Rule(w))
 	b.Line("")
-	for _, l := range tui.Wrap("Welcome, "+m.view.name+". A facilitator lets people in to this workshop: please wait here.", w) {
+	for _, l := range tui.Wrap(m.say("lobby.welcome", "name", m.view.name), w) {
 		b.Line(l)
 	}
 	b.Line("")
-	for _, l := range tui.Wrap("This screen moves on by itself when they do. There is nothing to press meanwhile.", w) {
+	for _, l := range tui.Wrap(m.say("lobby.by_itself"), w) {
 		b.Line(tui.Dim.Render(l))
 	}
 	if m.resumeCode != "" && m.s.IdentityFor == nil {
 		b.Line("")
-		for _, l := range tui.Wrap("If your connection drops, connect again and give your resume code "+m.resumeCode+".", w) {
+		for _, l := range tui.Wrap(m.say("resume.keep", "code", m.resumeCode), w) {
 			b.Line(l)
 		}
 	}
 	b.Line("")
 	b.Line(m.notice.Lines(w))
 	b.Fill(m.frame.Height - 1)
-	b.Line(tui.Footer(w, tui.Leave))
+	b.Line(tui.Footer(w, m.keys(tui.Leave)...))
 	return b.String()
 }
 
@@ -43,24 +43,24 @@ func (m *Screen) admitted() tea.Cmd {
 	if m.view.waiting {
 		return nil
 	}
-	cmd := m.arrive(func() string { return "A facilitator let you in. " + m.welcome() })
+	cmd := m.arrive(func() string { return m.say("lobby.let_in") + " " + m.welcome() })
 	return tea.Batch(cmd, m.follow())
 }
 
 // welcomeBack is what someone coming back is told first.
 func (m *Screen) welcomeBack() string {
-	return "Welcome back, " + m.view.name + ". Everything is as you left it."
+	return m.say("join.welcome_back", "name", m.view.name)
 }
 
 // welcome is what someone who has just joined is told first: where to
 // start, and without a key, how to come back.
 func (m *Screen) welcome() string {
-	text := "Welcome, " + m.view.name + ". Start with the prompt below."
+	text := m.say("guide.welcome", "name", m.view.name)
 	if !m.view.reachable(m.compose.form.At()) {
-		text = "Welcome, " + m.view.name + ". The facilitator will open the first prompt for everyone: read it meanwhile."
+		text = m.say("guide.welcome_unopened", "name", m.view.name)
 	}
 	if m.resumeCode != "" && m.s.IdentityFor == nil {
-		text += " If your connection drops, connect again and give your resume code " + m.resumeCode + "."
+		text += " " + m.say("resume.keep", "code", m.resumeCode)
 	}
 	return text
 }
