@@ -60,6 +60,18 @@ func (w Words) Count(key string, n int, args ...any) string {
 	return fill(text, append([]any{"n", n}, args...))
 }
 
+// Texts are the language's own messages by key, each a list of its words
+// (one for each plural form of a message with a count), without English
+// where the language has none: for checks that compare what languages
+// say, such as a screen in Welsh showing no English.
+func (w Words) Texts() map[string][]string {
+	out := make(map[string][]string, len(w.b.messages))
+	for key, m := range w.b.messages {
+		out[key] = m.texts()
+	}
+	return out
+}
+
 // message finds a message in the language, or failing that in English.
 func (w Words) message(key string) (message, bool) {
 	if m, ok := w.b.messages[key]; ok {
