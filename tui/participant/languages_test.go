@@ -58,14 +58,19 @@ func painted(v tea.View, size langSize, rows int) (shown string, n int, problem 
 	return shown, len(lines), ""
 }
 
+// noticeWhole stands among a stage's essentials for its notice, what
+// has just happened, shown whole.
+const noticeWhole = "\x00the notice whole"
+
 // TestEveryParticipantScreenFitsInEveryLanguage: every stage of the full
 // screen, in English, Gàidhlig and Cymraeg, at 80x24 and 60x20, painted
 // as the server paints it, fits the terminal: no row wider than it, and
 // no more rows than it has (where a stage has more in English, which is
 // the layout's to mend and not the words', no more than English has);
 // and what the stage must keep in view (how to leave or go back, where
-// the person is, a keyless person's resume code) is there in each
-// language wherever English has it.
+// the person is, a keyless person's resume code, the notice of what has
+// just happened whole) is there in each language wherever English has
+// it.
 func TestEveryParticipantScreenFitsInEveryLanguage(t *testing.T) {
 	for _, st := range langStages {
 		t.Run(st.name, func(t *testing.T) {
@@ -92,8 +97,11 @@ func TestEveryParticipantScreenFitsInEveryLanguage(t *testing.T) {
 						t.Errorf("in %s at %s %s:\n%s", l.Name, size, problem, shown)
 						continue
 					}
-					for i, essential := range st.essentials(w, m) {
+					for i, essential := range append(st.essentials(w, m), noticeWhole) {
 						there := strings.Contains(shown, essential)
+						if essential == noticeWhole {
+							there = len(tui.Wrap(m.notice.Text, size.w)) <= 2 // a notice shows two lines
+						}
 						switch {
 						case l.Code == inquiry.DefaultLanguage:
 							inEnglish[size] = append(inEnglish[size], there)
