@@ -46,11 +46,20 @@ func seconds(d time.Duration) int64 {
 }
 
 // codeRefusal is a lookup the limits did not make. Its message is for the
-// person; it matches inquiry.ErrTooManyCodes.
-type codeRefusal string
+// person; it matches inquiry.ErrTooManyCodes. retry is how long to wait
+// before trying again, 0 once the connection may try no more: a screen
+// says it in the person's language (RetryAfter).
+type codeRefusal struct {
+	text  string
+	retry time.Duration
+}
 
-func (r codeRefusal) Error() string { return string(r) }
+func (r codeRefusal) Error() string { return r.text }
 func (r codeRefusal) Unwrap() error { return inquiry.ErrTooManyCodes }
+
+// RetryAfter is how long to wait before trying again; 0 for never on
+// this connection.
+func (r codeRefusal) RetryAfter() time.Duration { return r.retry }
 
 // guess is one code lookup the limits have let through: run it after its
 // wait. It is settled (counted in or out) exactly once: when it runs, or
@@ -72,7 +81,7 @@ type guess struct {
 func (s *Server) reserveGuess(cs *connState, key string, done <-chan struct{}) (*guess, error) {
 	misses := cs.joinMisses.Load()
 	if misses >= int32(s.cfg.MaxJoinAttempts) {
-		return nil, codeRefusal(tooManyCodes)
+		return nil, codeRefusal{text: tooManyCodes}
 	}
 	g := &guess{server: s, conn: cs, key: key, wait: connectionDelay(int(misses), s.cfg)}
 	if key == "" {
@@ -85,7 +94,7 @@ func (s *Server) reserveGuess(cs *connState, key string, done <-chan struct{}) (
 			s.log.Warn("code lookup refused: too many codes being tried from one address",
 				"remote", s.hashRemote(cs.conn.RemoteAddr()), "unlogged_since", unlogged)
 		}
-		return nil, codeRefusal(tooManyFromHere(retry))
+		return nil, codeRefusal{text: tooManyFromHere(retry), retry: retry}
 	}
 	g.slot, g.wait = sl, max(g.wait, sl.at.Sub(now))
 	g.release = whenDone(done, func() { g.settle(false, false) })

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -9,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 
 	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui/words"
 )
 
 // ContributionForm is the one form a contribution is written in: by a
@@ -37,6 +37,8 @@ type ContributionForm struct {
 	// pendingID is the ID of a new contribution whose save has not been
 	// confirmed, kept for the retry, so a retry is not a second one.
 	pendingID string
+	// say is the language the form speaks: English unless Speak says.
+	say words.Words
 
 	drawn formParts
 }
@@ -70,14 +72,24 @@ const (
 // prompt a field.
 func NewContributionForm(c Choices, placeholder string, choosesPrompt bool) ContributionForm {
 	f := ContributionForm{choices: c, choosesPrompt: choosesPrompt, partner: -1,
-		editor: newEditor(placeholder, inquiry.MaxTextRunes)}
-	f.owner = NewLineInput("a person or an organisation", inquiry.MaxOwnerRunes)
+		editor: newEditor(placeholder, inquiry.MaxTextRunes), say: english()}
+	f.owner = NewLineInput(f.say.Say("form.owner_placeholder"), inquiry.MaxOwnerRunes)
 	f.owner.Prompt = ""
 	f.owner.SetWidth(28)
-	f.due = NewLineInput("YYYY-MM-DD", 10)
+	f.due = NewLineInput(f.say.Say("form.due_placeholder"), 10)
 	f.due.Prompt = ""
 	f.SetFocus(FieldText)
 	return f
+}
+
+// Speak has the form say its labels, choices and problems in a language,
+// with placeholder in the empty editor.
+func (f *ContributionForm) Speak(w words.Words, placeholder string) {
+	f.say = w
+	f.editor.placeholder = placeholder
+	f.owner.Placeholder = w.Say("form.owner_placeholder")
+	f.due.Placeholder = w.Say("form.due_placeholder")
+	f.Redraw()
 }
 
 // Ref is the prompt the contribution answers.
@@ -232,10 +244,10 @@ func (f *ContributionForm) Contribution(participant string) (d *inquiry.Contribu
 	text := strings.TrimSpace(inquiry.CleanText(f.editor.Value()))
 	if text == "" {
 		f.SetFocus(FieldText)
-		return nil, "Write something first, then press enter to save."
+		return nil, f.say.Say("form.empty")
 	}
 	if n := inquiry.RuneCount(text); n > inquiry.MaxTextRunes {
-		return nil, fmt.Sprintf("That is %d characters; a contribution holds up to %d. Please shorten it.", n, inquiry.MaxTextRunes)
+		return nil, f.say.Count("form.too_long", n, "max", inquiry.MaxTextRunes)
 	}
 	d = &inquiry.ContributionDetails{
 		Participant: participant, Prompt: f.Ref(), Kind: f.Kind(),
@@ -249,7 +261,7 @@ func (f *ContributionForm) Contribution(participant string) (d *inquiry.Contribu
 		d.Due = strings.TrimSpace(f.due.Value())
 		if _, err := time.Parse(time.DateOnly, d.Due); d.Due != "" && err != nil {
 			f.SetFocus(FieldDue)
-			return nil, "The date should look like 2026-12-31 (year, month, day), or be left empty."
+			return nil, f.say.Say("form.bad_date")
 		}
 	}
 	return d, ""

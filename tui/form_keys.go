@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"slices"
 
 	"charm.land/bubbles/v2/key"
@@ -133,7 +132,7 @@ func (f *ContributionForm) Paste(text string) (problem string) {
 	}
 	text = inquiry.CleanText(text)
 	if n := inquiry.RuneCount(f.editor.Value()) + inquiry.RuneCount(text); n > inquiry.MaxTextRunes {
-		return fmt.Sprintf("Nothing was pasted: that would make %d characters, and a contribution holds up to %d. Paste a shorter part.", n, inquiry.MaxTextRunes)
+		return f.say.Count("form.paste_too_long", n, "max", inquiry.MaxTextRunes)
 	}
 	f.SetFocus(FieldText)
 	f.editor.InsertString(text)

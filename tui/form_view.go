@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui/words"
 )
 
 // The contribution form's lines, for a screen to lay out with its own:
@@ -32,6 +33,7 @@ type kindsKey struct {
 	phase, prompt      int
 	kind, partner      int
 	focusKind, focusPt bool
+	say                words.Words
 }
 
 // themesKey is all the themes line shows.
@@ -42,6 +44,7 @@ type themesKey struct {
 	touched bool
 	cursor  int
 	themes  *themeList
+	say     words.Words
 }
 
 // themeList is the workshop's themes as a kept line shows them: made anew
@@ -64,14 +67,14 @@ func (f *ContributionForm) themeList() *themeList {
 // the partner the contribution concerns.
 func (f *ContributionForm) KindLine(w int) Block {
 	k := kindsKey{w: w, guide: f.choices.Guide(), phase: f.phase, prompt: f.prompt, kind: f.kind, partner: f.partner,
-		focusKind: f.focus == FieldKind, focusPt: f.focus == FieldPartner}
+		focusKind: f.focus == FieldKind, focusPt: f.focus == FieldPartner, say: f.say}
 	return Keep(&f.drawn.kinds, k, drawKindLine)
 }
 
 func drawKindLine(k kindsKey) string {
 	var kinds []string
 	for i, kind := range k.guide.Phases[k.phase].Prompts[k.prompt].KindChoices() {
-		label := kind.Label()
+		label := k.say.KindLabel(kind)
 		switch {
 		case i == k.kind && k.focusKind:
 			kinds = append(kinds, Selected.Render(" "+label+" "))
@@ -81,24 +84,24 @@ func drawKindLine(k kindsKey) string {
 			kinds = append(kinds, Dim.Render(" "+label+" "))
 		}
 	}
-	partner := "none"
+	partner := k.say.Say("form.partner_none")
 	if k.partner >= 0 {
-		partner = k.guide.PartnerList()[k.partner].Label
+		partner = k.say.Partner(k.guide.PartnerList()[k.partner])
 	}
-	partnerPart := FieldMark(k.focusPt, "Partner") + " ◂ " + Accent.Render(partner) + " ▸"
-	return Fit(FieldMark(k.focusKind, "Kind")+" "+strings.Join(kinds, "")+"   "+partnerPart, k.w)
+	partnerPart := FieldMark(k.focusPt, k.say.Say("form.partner")) + " ◂ " + Accent.Render(partner) + " ▸"
+	return Fit(FieldMark(k.focusKind, k.say.Say("form.kind"))+" "+strings.Join(kinds, "")+"   "+partnerPart, k.w)
 }
 
 // ThemesLine shows the chosen themes; with the focus on it, a strip of
 // every theme to move along and tick.
 func (f *ContributionForm) ThemesLine(w int) Block {
 	k := themesKey{w: w, focused: f.focus == FieldThemes, chosen: strings.Join(f.themes, "\x00"),
-		touched: f.themesTouched, cursor: f.themeCursor, themes: f.themeList()}
+		touched: f.themesTouched, cursor: f.themeCursor, themes: f.themeList(), say: f.say}
 	return Keep(&f.drawn.themes, k, drawThemesLine)
 }
 
 func drawThemesLine(k themesKey) string {
-	label := FieldMark(k.focused, "Themes") + " "
+	label := FieldMark(k.focused, k.say.Say("form.themes")) + " "
 	themes := k.themes.all
 	var chosen []string
 	if k.chosen != "" {
@@ -109,16 +112,16 @@ func drawThemesLine(k themesKey) string {
 		for _, id := range chosen {
 			for _, t := range themes {
 				if t.ID == id {
-					names = append(names, t.Label)
+					names = append(names, k.say.Theme(t))
 				}
 			}
 		}
 		if len(names) == 0 {
-			return Fit(label+Dim.Render("none yet (tab to choose)"), k.w)
+			return Fit(label+Dim.Render(k.say.Say("form.themes_none")), k.w)
 		}
 		note := ""
 		if !k.touched {
-			note = Dim.Render(" (suggested from the words)")
+			note = Dim.Render(" " + k.say.Say("form.themes_suggested"))
 		}
 		return Fit(label+Accent.Render(strings.Join(names, ", "))+note, k.w)
 	}
@@ -127,7 +130,7 @@ func drawThemesLine(k themesKey) string {
 	for i := max(k.cursor-1, 0); i < len(themes); i++ {
 		t := themes[i]
 		ticked := slices.Contains(chosen, t.ID)
-		item := t.Label
+		item := k.say.Theme(t)
 		if ticked {
 			item = "✓" + item
 		}
@@ -151,8 +154,8 @@ func (f *ContributionForm) CommitmentLine(w int) (string, *tea.Cursor) {
 	if !f.IsAction() {
 		return "", nil
 	}
-	who := FieldMark(f.focus == FieldOwner, "Who") + " "
-	when := "  " + FieldMark(f.focus == FieldDue, "By when") + " "
+	who := FieldMark(f.focus == FieldOwner, f.say.Say("form.who")) + " "
+	when := "  " + FieldMark(f.focus == FieldDue, f.say.Say("form.by_when")) + " "
 	var cursor *tea.Cursor
 	switch f.focus {
 	case FieldOwner:

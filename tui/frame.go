@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/tui/words"
 )
 
 // MinWidth and MinHeight are the smallest terminal the screens lay out in;
@@ -26,12 +28,20 @@ type Frame struct {
 	leaving, stopping string
 	ended             bool
 	last              string
+	// say is the language the frame asks for a bigger window in.
+	say words.Words
 }
 
 // NewFrame is the frame of a session's screen, with its last words for
 // when the person leaves and for when the server stops.
 func NewFrame(s Session, leaving, stopping string) Frame {
-	return Frame{Width: s.Width, Height: s.Height, leaving: leaving, stopping: stopping}
+	return Frame{Width: s.Width, Height: s.Height, leaving: leaving, stopping: stopping, say: english()}
+}
+
+// Speak has the frame say its words in a language: its last words, and
+// its request for a bigger window.
+func (f *Frame) Speak(w words.Words, leaving, stopping string) {
+	f.say, f.leaving, f.stopping = w, leaving, stopping
 }
 
 // Update handles what every screen handles alike: the terminal's new size,
@@ -80,7 +90,11 @@ func (f *Frame) View(draw func() (string, *tea.Cursor)) tea.View {
 		v.SetContent(last + "\n")
 	case f.Small():
 		v.AltScreen = true
-		v.SetContent(tooSmall(f.Width, f.Height, f.Keep))
+		say := f.say
+		if say == (words.Words{}) { // a frame not made by NewFrame
+			say = english()
+		}
+		v.SetContent(tooSmall(say, f.Width, f.Height, f.Keep))
 	default:
 		v.AltScreen = true
 		content, cursor := draw()
@@ -90,20 +104,21 @@ func (f *Frame) View(draw func() (string, *tea.Cursor)) tea.View {
 	return v
 }
 
-// tooSmall is the screen for a window too small to lay out in: why, what
-// to do, and how to leave, with what to keep above them. A window too
-// short for all of it drops the least needed first.
-func tooSmall(w, h int, keep string) string {
+// tooSmall is the screen for a window too small to lay out in, in the
+// frame's language: why, what to do, and how to leave, with what to keep
+// above them. A window too short for all of it drops the least needed
+// first.
+func tooSmall(say words.Words, w, h int, keep string) string {
 	type line struct {
 		text string
 		rank int // 0 is needed most
 	}
 	all := []line{
 		{keep, 0},
-		{fmt.Sprintf("Too small: %dx%d.", w, h), 2},
-		{fmt.Sprintf("Enlarge to %dx%d.", MinWidth, MinHeight), 3},
-		{"Your text is kept.", 4},
-		{"ctrl+c leaves.", 1},
+		{say.Say("frame.too_small", "size", fmt.Sprintf("%dx%d", w, h)), 2},
+		{say.Say("frame.enlarge_to", "size", fmt.Sprintf("%dx%d", MinWidth, MinHeight)), 3},
+		{say.Say("frame.kept"), 4},
+		{say.Say("frame.leave"), 1},
 	}
 	var out []string
 	for _, l := range all {

@@ -33,7 +33,7 @@ func TestATooSmallWindowKeepsWhatMattersMost(t *testing.T) {
 		{20, 2, "resume K7QM-3XPR", "resume K7QM-3XPR\nctrl+c leaves."},
 		{12, 1, "", "ctrl+c leav…"},
 	} {
-		if got := tooSmall(tc.w, tc.h, tc.keep); got != tc.want {
+		if got := tooSmall(english(), tc.w, tc.h, tc.keep); got != tc.want {
 			t.Errorf("%dx%d keeping %q:\n%s\nwant:\n%s", tc.w, tc.h, tc.keep, got, tc.want)
 		}
 	}

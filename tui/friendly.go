@@ -7,36 +7,42 @@ import (
 	"time"
 
 	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui/words"
 )
 
-// friendly turns an error from the store into a sentence for the person at
-// the screen: what went wrong, without the plumbing.
-func Friendly(err error) string {
+// Friendly turns an error from the store into a sentence for the person
+// at the screen, in English: what went wrong, without the plumbing.
+func Friendly(err error) string { return FriendlyIn(english(), err) }
+
+// FriendlyIn is Friendly in a language (the catalogue's "why." messages).
+// A rule's own words, for something refused as invalid, stay as the rule
+// says them.
+func FriendlyIn(w words.Words, err error) string {
 	switch {
 	case err == nil:
 		return ""
 	case errors.Is(err, inquiry.ErrDiskFull):
-		return "the server's disk is full, so nothing could be saved. Tell the facilitator."
+		return w.Say("why.disk_full")
 	case errors.Is(err, inquiry.ErrBudgetFull):
-		return "this workshop has used all the space it has for words, so nothing more can be saved in it. A facilitator can export it and open another."
+		return w.Say("why.budget_full")
 	case errors.Is(err, inquiry.ErrTooFast):
-		return tooFast(err)
+		return tooFast(w, err)
 	case errors.Is(err, inquiry.ErrBlocked):
-		return "a facilitator removed you from this workshop."
+		return w.Say("why.blocked")
 	case errors.Is(err, inquiry.ErrWaiting):
-		return "a facilitator has not let you in yet: you can write once they do."
+		return w.Say("why.waiting")
 	case errors.Is(err, inquiry.ErrNotEligible):
-		return "only people who were here when the vote opened, or whom a facilitator let in, can place dots in it."
+		return w.Say("why.not_eligible")
 	case errors.Is(err, inquiry.ErrStopping):
-		return "the server is shutting down."
+		return w.Say("why.stopping")
 	case errors.Is(err, inquiry.ErrClosed):
-		return "the workshop has been closed by the facilitator."
+		return w.Say("why.closed")
 	case errors.Is(err, inquiry.ErrNotAllowed):
-		return "that is not yours to change."
+		return w.Say("why.not_allowed")
 	case errors.Is(err, inquiry.ErrNotFound):
-		return "it no longer exists."
+		return w.Say("why.not_found")
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
-		return "the server did not answer in time."
+		return w.Say("why.timeout")
 	case errors.Is(err, inquiry.ErrInvalid):
 		// The rule's own words say what was wrong; drop the "invalid: " label.
 		msg := err.Error()
@@ -45,16 +51,16 @@ func Friendly(err error) string {
 		}
 		return msg + "."
 	}
-	return "the server could not save it (" + err.Error() + ")."
+	return w.Say("why.other", "detail", err.Error())
 }
 
 // tooFast says when someone writing faster than their allowance can write
 // again.
-func tooFast(err error) string {
+func tooFast(w words.Words, err error) string {
 	var e *inquiry.TooFastError
 	if !errors.As(err, &e) {
-		return "you are writing faster than the room can read: wait a moment."
+		return w.Say("why.too_fast_wait")
 	}
 	secs := int((e.Wait + time.Second - 1) / time.Second)
-	return "you are writing faster than the room can read: you can write again in " + inquiry.Plural(max(secs, 1), "second", "seconds") + "."
+	return w.Count("why.too_fast", max(secs, 1))
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/tui/words"
 )
 
 func TestFriendlyMessagesSayWhatWentWrongWithoutThePlumbing(t *testing.T) {
@@ -36,5 +37,32 @@ func TestFriendlyMessagesSayWhatWentWrongWithoutThePlumbing(t *testing.T) {
 		if !strings.Contains(got, tt.want) || strings.Contains(got, "data:") || (tt.want != "something odd" && strings.Contains(got, "could not save it (")) {
 			t.Errorf("Friendly(%v) = %q, want it to contain %q, with no package prefix and no raw error", tt.err, got, tt.want)
 		}
+	}
+}
+
+// TestFriendlySaysItInThePersonsLanguage: the same reasons, from the
+// catalogue, in the language a participant's screen speaks, with the
+// language's plural forms; the facilitator's Friendly stays English.
+func TestFriendlySaysItInThePersonsLanguage(t *testing.T) {
+	cat := (*words.Catalogue)(nil)
+	tests := []struct {
+		lang string
+		err  error
+		want string
+	}{
+		{"cy", fmt.Errorf("data: commit: %w", data.ErrDiskFull), "mae disg y gweinydd yn llawn"},
+		{"gd", inquiry.ErrClosed, "dhùin an stiùiriche a' bhùth-obrach."},
+		{"cy", fmt.Errorf("data: %w", &inquiry.TooFastError{Wait: 2 * time.Second}), "ymhen 2 eiliad."},
+		{"gd", fmt.Errorf("data: %w", &inquiry.TooFastError{Wait: 2 * time.Second}), "an ceann 2 dhiog."},
+		{"gd", fmt.Errorf("data: %w", &inquiry.TooFastError{Wait: 3 * time.Second}), "an ceann 3 diogan."},
+		{"cy", errors.New("something odd"), "nid oedd y gweinydd yn gallu ei gadw (something odd)."},
+	}
+	for _, tt := range tests {
+		if got := FriendlyIn(cat.In(tt.lang), tt.err); !strings.Contains(got, tt.want) {
+			t.Errorf("FriendlyIn(%s, %v) = %q, want it to contain %q", tt.lang, tt.err, got, tt.want)
+		}
+	}
+	if got, want := Friendly(inquiry.ErrClosed), "the workshop has been closed by the facilitator."; got != want {
+		t.Errorf("Friendly = %q, want English %q", got, want)
 	}
 }

@@ -1,11 +1,12 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/tui/words"
 )
 
 // Reader shows one text whole, wrapped to the window, a screenful at a
@@ -14,6 +15,7 @@ import (
 type Reader struct {
 	title, text string
 	top         int
+	say         words.Words // the language of its own words
 }
 
 // ReaderKeys scroll a Reader and close it.
@@ -22,8 +24,15 @@ var ReaderKeys = struct{ Scroll, Close key.Binding }{
 	Close:  Bind("esc", "back", "esc", "q", "enter"),
 }
 
-// NewReader is a reader of text, under a title that says whose it is.
-func NewReader(title, text string) *Reader { return &Reader{title: title, text: text} }
+// NewReader is a reader of text, under a title that says whose it is,
+// its own words in English.
+func NewReader(title, text string) *Reader { return NewReaderIn(english(), title, text) }
+
+// NewReaderIn is NewReader with its own words (where it is in the text,
+// its keys) in a language: a participant's.
+func NewReaderIn(say words.Words, title, text string) *Reader {
+	return &Reader{title: title, text: text, say: say}
+}
 
 // Key scrolls the text in a window h rows high, and reports whether the
 // reader stays open (esc, q and enter close it).
@@ -56,9 +65,9 @@ func (r *Reader) View(w, h int) string {
 	body := readerBody(h)
 	top := min(r.top, max(len(lines)-body, 0))
 	shown := lines[top:min(top+body, len(lines))]
-	where := fmt.Sprintf("lines %d–%d of %d", top+1, top+len(shown), len(lines))
+	where := r.say.Say("read.lines", "from", top+1, "to", top+len(shown), "n", len(lines))
 	if len(lines) <= body {
-		where = "all of it"
+		where = r.say.Say("read.all")
 	}
 	var b Lines
 	b.Line(TwoSides(Title.Render(r.title), Dim.Render(where), w))
@@ -67,6 +76,6 @@ func (r *Reader) View(w, h int) string {
 		b.Line(l)
 	}
 	b.Fill(h - 1)
-	b.Line(Footer(w, ReaderKeys.Scroll, ReaderKeys.Close, Leave))
+	b.Line(Footer(w, KeysIn(r.say, ReaderKeys.Scroll, ReaderKeys.Close, Leave)...))
 	return b.String()
 }

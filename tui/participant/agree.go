@@ -8,6 +8,7 @@ import (
 
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
+	"github.com/anchorage/anchorage/tui/words"
 )
 
 // Agreeing without writing: on the list of what others wrote, + says
@@ -50,31 +51,31 @@ func (m *Screen) toggleAgreement() tea.Cmd {
 func (m *Screen) agreementSaved(msg agreedMsg) {
 	m.others.agreeing = false
 	if msg.err != nil {
-		m.notice = tui.Notice{Text: "Not saved: " + tui.Friendly(msg.err), Bad: true}
+		m.notice = tui.Notice{Text: m.say("others.not_saved", "why", m.friendly(msg.err)), Bad: true}
 		return
 	}
 	m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
 	m.others.at = 0 // read the counts again
 	m.refreshOthers()
-	whose := msg.name + "'s"
-	if msg.name == "Someone" {
-		whose = "this"
+	agreed, unagreed := "others.agreed_named", "others.unagreed_named"
+	if msg.name == m.say("others.someone") {
+		agreed, unagreed = "others.agreed_someone", "others.unagreed_someone"
 	}
 	if msg.agreed {
-		m.notice = tui.Notice{Text: "You agree with " + whose + " contribution ✓ (+1). Press + again to take it back."}
+		m.notice = tui.Notice{Text: m.say(agreed, "name", msg.name)}
 		return
 	}
-	m.notice = tui.Notice{Text: "You no longer agree with " + whose + " contribution."}
+	m.notice = tui.Notice{Text: m.say(unagreed, "name", msg.name)}
 }
 
 // agreeMark is how an item shows its agreements: "+3", and whether this
 // person is one of them.
-func agreeMark(item otherItem) string {
+func agreeMark(say words.Words, item otherItem) string {
 	switch {
 	case item.agreed && item.agrees > 1:
-		return " · +" + strconv.Itoa(item.agrees) + " with you"
+		return " · " + say.Say("others.agrees_with_you", "n", item.agrees)
 	case item.agreed:
-		return " · +1 (you)"
+		return " · " + say.Say("others.agrees_you")
 	case item.agrees > 0:
 		return " · +" + strconv.Itoa(item.agrees)
 	}

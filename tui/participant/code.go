@@ -2,7 +2,7 @@ package participant
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -30,7 +30,7 @@ func (m *Screen) updateCode(msg tea.Msg) (tea.Model, tea.Cmd) {
 		code := strings.ToLower(inquiry.CleanLine(m.code.Value()))
 		if code == "" {
 			if !m.looking {
-				m.notice = tui.Notice{Text: "Type the join code first: the facilitator has it.", Bad: true}
+				m.notice = tui.Notice{Text: m.say("code.empty"), Bad: true}
 			}
 			return m, nil
 		}
@@ -57,7 +57,7 @@ func (m *Screen) codeFound(msg codeFoundMsg) tea.Cmd {
 	case errors.Is(msg.err, inquiry.ErrTooManyCodes):
 		// Its words are for the person: how long to wait, or that this
 		// connection may try no more (the server then ends the session).
-		m.notice = tui.Notice{Text: msg.err.Error(), Bad: true}
+		m.notice = tui.Notice{Text: m.tooManyCodes(msg.err), Bad: true}
 		m.queued = nil
 		if m.code.Value() == "" {
 			m.code.SetValue(msg.code) // to send again after the wait
@@ -66,11 +66,11 @@ func (m *Screen) codeFound(msg codeFoundMsg) tea.Cmd {
 	}
 	m.attempts++
 	if m.attempts >= maxCodeAttempts {
-		return m.frame.End("That code was not recognised, and there have been too many tries. Ask the facilitator for the code and connect again.")
+		return m.frame.End(m.say("code.too_many"))
 	}
-	m.notice = tui.Notice{Text: fmt.Sprintf("No workshop has the code %q. Please check it and try again.", msg.code), Bad: true}
+	m.notice = tui.Notice{Text: m.say("code.wrong", "code", strconv.Quote(msg.code)), Bad: true}
 	if msg.fromUser {
-		m.notice.Text = fmt.Sprintf("There is no workshop with the code %q. Check the code and type it here.", msg.code)
+		m.notice.Text = m.say("code.wrong_given", "code", strconv.Quote(msg.code))
 	}
 	return m.nextCode(func(code string) tea.Cmd { return m.lookUpCode(code, false) })
 }
@@ -87,7 +87,7 @@ func (m *Screen) checkCode(code string) tea.Cmd {
 
 func (m *Screen) viewCode() (string, *tea.Cursor) {
 	w, h := m.frame.Width, m.frame.Height
-	welcome := tui.Wrap("Welcome. Type the join code the facilitator gave you (it looks like harbour-4821), then press enter.", w)
+	welcome := tui.Wrap(m.say("code.welcome"), w)
 	notice := m.notice.Lines(w)
 	// A short window drops the blank lines between the parts first.
 	gaps := min(max(h-(3+len(welcome)+strings.Count(notice, "\n")+1), 0), 3)
@@ -109,6 +109,6 @@ func (m *Screen) viewCode() (string, *tea.Cursor) {
 	gap()
 	b.Line(notice)
 	b.Fill(h - 1)
-	b.Line(tui.Footer(w, codeKeys.Join, tui.Leave))
+	b.Line(tui.Footer(w, m.keys(codeKeys.Join, tui.Leave)...))
 	return b.String(), cursor
 }

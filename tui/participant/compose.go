@@ -1,7 +1,6 @@
 package participant
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -45,7 +44,9 @@ type outgoing struct {
 }
 
 func newComposer(v *view) composer {
-	form := tui.NewContributionForm(viewChoices{v}, "Type here. Enter saves; alt+enter starts a new line.", false)
+	w := v.words()
+	form := tui.NewContributionForm(viewChoices{v}, w.Say("guide.editor_placeholder"), false)
+	form.Speak(w, w.Say("guide.editor_placeholder"))
 	return composer{view: v, form: form, drafts: map[inquiry.PromptRef]string{}}
 }
 
@@ -160,18 +161,18 @@ func (m *Screen) composeKey(k tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 	case key.Matches(k, g.Back):
 		if c.answers != "" && c.editing == "" {
 			c.answers, c.answersLabel = "", ""
-			m.notice = tui.Notice{Text: "Not a reframe: this is a contribution of its own."}
+			m.notice = tui.Notice{Text: m.say("guide.not_reframe")}
 			return nil, true
 		}
 		if c.buildsOn != "" && c.editing == "" {
 			c.buildsOn, c.buildsOnLabel = "", ""
-			m.notice = tui.Notice{Text: "Not building on it: this is a contribution of its own."}
+			m.notice = tui.Notice{Text: m.say("guide.not_building")}
 			return nil, true
 		}
 		if c.editing != "" {
 			c.clear()
 			c.form.SetWords(c.drafts[c.ref()])
-			m.notice = tui.Notice{Text: "Edit cancelled: the contribution is unchanged."}
+			m.notice = tui.Notice{Text: m.say("guide.edit_cancelled")}
 		}
 		c.form.SetFocus(tui.FieldText)
 		return nil, true
@@ -185,13 +186,13 @@ func (m *Screen) movePrompt(delta int) {
 	p, q, ok := m.compose.form.Neighbour(delta)
 	switch {
 	case !ok && delta > 0:
-		m.notice = tui.Notice{Text: "This is the last prompt. Thank you: you can go back with pgup, or leave with ctrl+c."}
+		m.notice = tui.Notice{Text: m.say("guide.last_keys")}
 		return
 	case !ok:
-		m.notice = tui.Notice{Text: "This is the first prompt."}
+		m.notice = tui.Notice{Text: m.say("guide.first")}
 		return
 	case !m.view.reachable(p, q):
-		m.notice = tui.Notice{Text: "The facilitator opens the next prompt for everyone: it will appear here when they do."}
+		m.notice = tui.Notice{Text: m.say("guide.next_unopened")}
 		return
 	}
 	m.compose.goTo(p, q)
@@ -207,15 +208,15 @@ func (m *Screen) movePrompt(delta int) {
 func (m *Screen) save() tea.Cmd {
 	c := &m.compose
 	if c.sending != nil {
-		m.notice = tui.Notice{Text: "Still saving the last one: press enter again in a moment."}
+		m.notice = tui.Notice{Text: m.say("guide.still_saving")}
 		return nil
 	}
 	if !m.view.open {
-		m.notice = tui.Notice{Text: "The workshop is closed: nothing more can be saved. Your text is still here.", Bad: true}
+		m.notice = tui.Notice{Text: m.say("guide.closed"), Bad: true}
 		return nil
 	}
 	if !m.view.reachable(c.form.At()) {
-		m.notice = tui.Notice{Text: "The facilitator has not opened this prompt yet: your text is kept until they do.", Bad: true}
+		m.notice = tui.Notice{Text: m.say("guide.unopened"), Bad: true}
 		return nil
 	}
 	d, problem := c.form.Contribution(m.view.me)
@@ -237,7 +238,7 @@ func (m *Screen) save() tea.Cmd {
 		buildsOn: c.buildsOn, buildsLabel: c.buildsOnLabel, answers: c.answers, answersText: c.answersLabel}
 	c.clear()
 	m.saveDraft() // the words are on their way: no longer a draft to restore
-	m.notice = tui.Notice{Text: "Saving…"}
+	m.notice = tui.Notice{Text: m.say("guide.saving")}
 	return m.appendCmd(e)
 }
 
@@ -261,7 +262,7 @@ func (m *Screen) saved(msg savedMsg) tea.Cmd {
 	if msg.err != nil {
 		m.restore(out)
 		m.saveDraft() // unsaved again: kept as a draft
-		m.notice = tui.Notice{Text: "Not saved: " + tui.Friendly(msg.err) + " Your text is back in the editor; press enter to try again.", Bad: true}
+		m.notice = tui.Notice{Text: m.say("guide.not_saved", "why", m.friendly(msg.err)), Bad: true}
 		return nil
 	}
 	m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
@@ -274,11 +275,11 @@ func (m *Screen) saved(msg savedMsg) tea.Cmd {
 		c.sending = out
 		return m.appendCmd(edit)
 	}
-	what := "Saved"
+	saved := "guide.saved"
 	if msg.sent.Type == inquiry.ContributionEdited {
-		what = "Changes saved"
+		saved = "guide.changes_saved"
 	}
-	m.notice = tui.Notice{Text: fmt.Sprintf("%s ✓ %s:", what, sent.Kind.Label()), Quote: sent.Text.Text}
+	m.notice = tui.Notice{Text: m.say(saved, "kind", m.words().KindLabel(sent.Kind)), Quote: sent.Text.Text}
 	m.offerReframe(msg.sent, out)
 	m.saveDraft() // what was sent is no longer a draft
 	return nil

@@ -1,7 +1,6 @@
 package participant
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
+	"github.com/anchorage/anchorage/tui/words"
 )
 
 // viewCompose draws the guide screen: where the person is in the cycle,
@@ -107,8 +107,9 @@ type composeParts struct {
 }
 
 type titleKey struct {
-	w                         int
-	title, code, name, resume string
+	w                 int
+	title, code, name string
+	resume            string // the resume code as the title says it (titleResume)
 }
 
 // barKey is the phase bar: the guide (which does not change once the
@@ -119,6 +120,7 @@ type barKey struct {
 	phase, prompt int
 	clock         string
 	waiting       bool
+	say           words.Words
 }
 
 // promptKey names a prompt of the guide, and the room it has: a roomy
@@ -130,6 +132,7 @@ type promptKey struct {
 	lines         int
 	guide         *inquiry.Guide
 	phase, prompt int
+	lang          string
 }
 
 // noticeKey is what just happened, on one line if one, else on two.
@@ -147,6 +150,7 @@ type textKey struct {
 type helpKey struct {
 	w                               int
 	editing, others, vote, voteOpen bool
+	say                             words.Words
 }
 
 // composeLayout draws (or takes from composeParts) every part of the
@@ -156,19 +160,19 @@ func (m *Screen) composeLayout() composeLayout {
 	phase, prompt := c.form.At()
 	l := composeLayout{w: w, h: h, commitmentCursor: -1}
 
-	tk := titleKey{w: w, title: c.view.title, code: c.view.code, name: c.view.name, resume: m.resumeCode}
+	tk := titleKey{w: w, title: c.view.title, code: c.view.code, name: c.view.name, resume: m.titleResume()}
 	l.title = tui.Keep(&parts.title, tk, drawTitle)
-	bk := barKey{w: w, guide: c.view.guide, phase: phase, prompt: prompt, clock: m.countdown()}
+	bk := barKey{w: w, guide: c.view.guide, phase: phase, prompt: prompt, clock: m.countdown(), say: m.words()}
 	if bk.clock == "" {
 		bk.waiting = !m.view.reachable(phase, prompt)
 	}
 	l.bar = tui.Keep(&parts.bar, bk, drawPhaseBar)
 	l.rule = tui.Keep(&parts.rule, w, tui.Rule)
-	pk := promptKey{w: w, roomy: true, guide: c.view.guide, phase: phase, prompt: prompt}
+	pk := promptKey{w: w, roomy: true, guide: c.view.guide, phase: phase, prompt: prompt, lang: m.suit.lang}
 	l.prompt = tui.Keep(&parts.prompt, pk, drawPrompt)
 	l.kinds = c.form.KindLine(w)
 	if c.answers != "" {
-		l.kinds = tui.NewBlock(drawAnswering(c.answersLabel, w))
+		l.kinds = tui.NewBlock(drawAnswering(m.words(), c.answersLabel, w))
 	}
 	l.themes = c.form.ThemesLine(w)
 	if line, cur := c.form.CommitmentLine(w); c.form.IsAction() {
@@ -178,10 +182,10 @@ func (m *Screen) composeLayout() composeLayout {
 		}
 	}
 	if c.buildsOn != "" && c.buildsOnLabel != "" {
-		l.building = tui.NewBlock(tui.Fit(tui.Accent.Render("↳ building on "+c.buildsOnLabel)+tui.Dim.Render("  (esc: not building on it)"), w))
+		l.building = tui.NewBlock(tui.Fit(tui.Accent.Render(m.say("guide.building_on", "label", c.buildsOnLabel))+tui.Dim.Render("  "+m.say("guide.building_esc")), w))
 	}
 
-	if (c.answers != "" || c.form.Kind() == inquiry.Barrier) && c.form.Prompt().Reframe != "" {
+	if (c.answers != "" || c.form.Kind() == inquiry.Barrier) && c.form.Prompt().In(m.suit.lang).Reframe != "" {
 		pk.roomy = false
 		l.reframe = tui.Keep(&parts.reframe, pk, drawReframe)
 	}
@@ -190,7 +194,7 @@ func (m *Screen) composeLayout() composeLayout {
 	if hint := m.othersHint(); hint != "" {
 		l.others = tui.Keep(&parts.others, textKey{w: w, text: hint}, drawDim)
 	}
-	hk := helpKey{w: w, editing: c.editing != "", others: len(m.others.items) > 0, vote: m.view.vote != nil, voteOpen: m.view.voteOpen}
+	hk := helpKey{w: w, editing: c.editing != "", others: len(m.others.items) > 0, vote: m.view.vote != nil, voteOpen: m.view.voteOpen, say: m.words()}
 	l.help = tui.Keep(&parts.help, hk, drawHelp)
 
 	// A short window goes without what is least needed, in this order,
@@ -237,13 +241,9 @@ func (l *composeLayout) rows() int {
 // then the name, never the resume code: without it a dropped connection
 // means joining again as someone new (issue 10).
 func drawTitle(k titleKey) string {
-	var resume string
-	if k.resume != "" {
-		resume = "resume " + k.resume
-	}
 	left := tui.Title.Render("Anchorage") + tui.Dim.Render(" · ") + k.title
-	right := resume
-	for _, r := range [][]string{{k.code, k.name, resume}, {k.name, resume}} {
+	right := k.resume
+	for _, r := range [][]string{{k.code, k.name, k.resume}, {k.name, k.resume}} {
 		if r := joinSome(r...); tui.Width(r)+titleRoom <= k.w {
 			right = r
 			break
@@ -270,8 +270,8 @@ func joinSome(words ...string) string {
 // drawPrompt is the phase's name and the prompt, with its help when there
 // is room.
 func drawPrompt(k promptKey) string {
-	phase := k.guide.Phases[k.phase]
-	prompt := phase.Prompts[k.prompt]
+	ph := k.guide.Phases[k.phase]
+	phase, prompt := ph.In(k.lang), ph.Prompts[k.prompt].In(k.lang)
 	var s tui.Lines
 	s.Line(tui.Fit(tui.Accent.Render(strings.ToUpper(phase.Title))+tui.Dim.Render(firstSentence(phase.Summary)), k.w))
 	text := tui.Wrap(prompt.Text, k.w)
@@ -303,7 +303,7 @@ func drawPrompt(k promptKey) string {
 // drawReframe invites a barrier to be turned into what would help.
 func drawReframe(k promptKey) string {
 	var s tui.Lines
-	for i, l := range tui.Wrap("↳ "+k.guide.Phases[k.phase].Prompts[k.prompt].Reframe, k.w) {
+	for i, l := range tui.Wrap("↳ "+k.guide.Phases[k.phase].Prompts[k.prompt].In(k.lang).Reframe, k.w) {
 		if i < 2 {
 			s.Line(tui.Barrier.Render(l))
 		}
@@ -315,16 +315,17 @@ func drawReframe(k promptKey) string {
 // prompt's place, in the one numbering every screen uses, so a person
 // always knows how far they are.
 func drawPhaseBar(k barKey) string {
-	place := k.guide.PlaceAt(k.phase, k.prompt) // "Design 2 · 7 of 11", as everyone says it
-	count := tui.Dim.Render(place.String())
+	place := placeIn(k.say, k.guide, k.guide.PlaceAt(k.phase, k.prompt)) // "Design 2 · 7 of 11", as everyone says it
+	count := tui.Dim.Render(place)
 	switch {
 	case k.clock != "":
-		count = tui.Warn.Render(k.clock) + tui.Dim.Render(" · "+place.String())
+		count = tui.Warn.Render(k.clock) + tui.Dim.Render(" · "+place)
 	case k.waiting:
-		count = tui.Warn.Render("waiting for the facilitator")
+		count = tui.Warn.Render(k.say.Say("guide.waiting"))
 	}
 	var parts []string
-	for i, ph := range k.guide.Phases {
+	for i, phase := range k.guide.Phases {
+		ph := phase.In(k.say.Lang())
 		switch {
 		case i == k.phase:
 			parts = append(parts, tui.Accent.Render("● "+ph.Title))
@@ -365,11 +366,11 @@ func (m *Screen) yoursText() string {
 		}
 	}
 	if all == 0 {
-		return "Nothing saved yet."
+		return m.say("guide.nothing_saved")
 	}
-	text := fmt.Sprintf("Yours: %d here, %d in all", here, all)
+	text := m.say("guide.yours", "here", here, "all", all)
 	if last != nil {
-		text += fmt.Sprintf(" · latest: %s “%s”", last.Kind.Label(), tui.Snippet(last.Text, 30))
+		text += " · " + m.say("guide.latest", "kind", m.words().KindLabel(last.Kind), "text", tui.Snippet(last.Text, 30))
 	}
 	return text
 }
@@ -392,7 +393,7 @@ func firstSentence(s string) string {
 func drawHelp(k helpKey) string {
 	g := guideKeys
 	if k.editing {
-		return tui.Footer(k.w, g.SaveChanges, g.CancelEdit, g.NextField, g.Yours, tui.Leave)
+		return tui.Footer(k.w, tui.KeysIn(k.say, g.SaveChanges, g.CancelEdit, g.NextField, g.Yours, tui.Leave)...)
 	}
 	keys := []key.Binding{g.Save}
 	if k.voteOpen {
@@ -406,5 +407,5 @@ func drawHelp(k helpKey) string {
 	if k.vote && !k.voteOpen {
 		keys = append(keys, g.Vote)
 	}
-	return tui.Footer(k.w, append(keys, tui.Leave)...)
+	return tui.Footer(k.w, tui.KeysIn(k.say, append(keys, tui.Leave)...)...)
 }

@@ -1,11 +1,11 @@
 package participant
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
+	"github.com/anchorage/anchorage/tui/words"
 )
 
 // view is what one participant's screen needs from the log: the
@@ -70,6 +70,9 @@ type view struct {
 	refold         bool
 	removed        string
 	lobby, waiting bool
+
+	// say is the person's language, which news is told in (see words).
+	say words.Words
 }
 
 func (v *view) apply(events []inquiry.Event) {
@@ -136,13 +139,13 @@ func (v *view) fold(e inquiry.Event) {
 	case inquiry.ContributionHidden:
 		if c := v.contribution(e.Target); c != nil {
 			c.Hidden, c.HiddenReason = true, e.Curation.Reason
-			v.news = append(v.news, tui.Notice{Text: fmt.Sprintf("A facilitator hid your contribution “%s”: %s", tui.Snippet(c.Text, 30), e.Curation.Reason), Bad: true})
+			v.news = append(v.news, tui.Notice{Text: v.words().Say("news.hidden", "text", tui.Snippet(c.Text, 30), "reason", e.Curation.Reason), Bad: true})
 		}
 		v.changed = e.Seq
 	case inquiry.ContributionUnhidden:
 		if c := v.contribution(e.Target); c != nil {
 			c.Hidden, c.HiddenReason = false, ""
-			v.news = append(v.news, tui.Notice{Text: fmt.Sprintf("Your contribution “%s” is shown again.", tui.Snippet(c.Text, 30))})
+			v.news = append(v.news, tui.Notice{Text: v.words().Say("news.shown", "text", tui.Snippet(c.Text, 30))})
 		}
 		v.changed = e.Seq
 	case inquiry.ContributionMerged, inquiry.ContributionHighlighted, inquiry.ContributionAgreed, inquiry.AgreementWithdrawn:
@@ -163,7 +166,7 @@ func (v *view) fold(e inquiry.Event) {
 	case inquiry.VoteOpened:
 		vote := *e.Vote
 		v.vote, v.voteOpen, v.ballot = &vote, true, nil
-		v.news = append(v.news, tui.Notice{Text: fmt.Sprintf("The facilitator opened a vote: “%s”. Press ctrl+t to place your %s.", vote.Title, inquiry.Plural(vote.Dots, "dot", "dots"))})
+		v.news = append(v.news, tui.Notice{Text: v.words().Count("news.vote_opened_keys", vote.Dots, "title", vote.Title)})
 		v.changed = e.Seq
 	case inquiry.VoteCast:
 		if b := e.Ballot; v.isMe(b.Participant) && v.vote != nil && b.Vote == v.vote.ID {
@@ -172,7 +175,7 @@ func (v *view) fold(e inquiry.Event) {
 	case inquiry.VoteClosed:
 		if v.vote != nil && e.Target == v.vote.ID {
 			v.voteOpen = false
-			v.news = append(v.news, tui.Notice{Text: "The vote has closed. Press ctrl+t to see the results."})
+			v.news = append(v.news, tui.Notice{Text: v.words().Say("news.vote_closed_keys")})
 		}
 	case inquiry.ParticipantWithdrawn, inquiry.ParticipantErased:
 		if e.Target == v.me {

@@ -1,7 +1,6 @@
 package participant
 
 import (
-	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -26,8 +25,7 @@ func (m *Screen) noteFull(k tea.KeyPressMsg) {
 	if len(words) < inquiry.MaxTextRunes || grapheme.Count(words) < inquiry.MaxTextRunes {
 		return
 	}
-	m.notice = tui.Notice{Text: fmt.Sprintf("Full: a contribution holds up to %d characters, so nothing after “%s” was added.",
-		inquiry.MaxTextRunes, lastWords(words, 24)), Bad: true}
+	m.notice = tui.Notice{Text: m.count("guide.full", inquiry.MaxTextRunes, "end", lastWords(words, 24)), Bad: true}
 }
 
 // lastWords is the end of a text, about n characters from a word's start,

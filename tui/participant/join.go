@@ -35,7 +35,7 @@ type joinForm struct {
 }
 
 func newJoinForm() joinForm {
-	return joinForm{name: tui.NewLineInput("a name or pseudonym", inquiry.MaxNameRunes), organisation: -1}
+	return joinForm{name: tui.NewLineInput("", inquiry.MaxNameRunes), organisation: -1} // its words: relabel
 }
 
 // joinedMsg reports the outcome of recording the join.
@@ -55,14 +55,14 @@ func (m *Screen) updateJoin(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, joinKeys.Resume) && !f.saving {
 		f.resume.open = true
 		f.resume.input.Focus()
-		m.notice = tui.Notice{Text: "Type the resume code you were given when you joined, then press enter."}
+		m.notice = tui.Notice{Text: m.say("resume.how")}
 		return m, nil
 	}
 	switch msg := msg.(type) {
 	case joinedMsg:
 		f.saving = false
 		if msg.err != nil {
-			m.notice = tui.Notice{Text: "Could not join: " + tui.Friendly(msg.err) + " Press enter to try again.", Bad: true}
+			m.notice = tui.Notice{Text: m.say("join.failed_retry", "why", m.friendly(msg.err)), Bad: true}
 			return m, nil
 		}
 		m.view.me = f.id
@@ -136,14 +136,14 @@ func (m *Screen) submitJoin() tea.Cmd {
 	name := inquiry.CleanLine(f.name.Value())
 	switch {
 	case name == "":
-		m.notice = tui.Notice{Text: "Please give a name or pseudonym: it is how your words are credited.", Bad: true}
+		m.notice = tui.Notice{Text: m.say("join.name_missing"), Bad: true}
 		f.setFocus(joinName)
 		return nil
 	case inquiry.RuneCount(name) > inquiry.MaxNameRunes:
-		m.notice = tui.Notice{Text: "That name is too long: please keep it under 40 characters.", Bad: true}
+		m.notice = tui.Notice{Text: m.count("join.name_too_long", inquiry.MaxNameRunes), Bad: true}
 		return nil
 	case !f.consent:
-		m.notice = tui.Notice{Text: "Please tick the consent box (space) to take part.", Bad: true}
+		m.notice = tui.Notice{Text: m.say("join.consent_missing"), Bad: true}
 		f.setFocus(joinConsent)
 		return nil
 	}
@@ -163,18 +163,13 @@ func (m *Screen) submitJoin() tea.Cmd {
 		Participant: details,
 	}
 	f.saving = true
-	m.notice = tui.Notice{Text: "Joining…"}
+	m.notice = tui.Notice{Text: m.say("join.saving")}
 	room, ctx, ws := m.s.Room, m.s.Ctx(), m.view.id
 	return func() tea.Msg {
 		ev, err := room.Append(ctx, ws, e)
 		return joinedMsg{event: ev, err: err}
 	}
 }
-
-// joinIntro says, before anything is asked, what is recorded and who
-// will see it.
-const joinIntro = "What you write here is saved with the name you give, which can be a pseudonym. " +
-	"The facilitators and the other participants will see it, and it goes into the workshop's report."
 
 // viewJoin draws the join form. A short window drops the blank lines
 // first, then the rule, then the end of the introduction (marked …), and
@@ -187,7 +182,7 @@ func (m *Screen) viewJoin() (string, *tea.Cursor) {
 	if f.resume.open {
 		door = []string{tui.InputView(&f.resume.input, w)}
 	} else {
-		for _, l := range tui.Wrap("Been here before without a key? ctrl+r to give your resume code.", w) {
+		for _, l := range tui.Wrap(m.say("join.resume_hint"), w) {
 			door = append(door, tui.Dim.Render(l))
 		}
 	}
@@ -206,7 +201,7 @@ func (m *Screen) viewJoin() (string, *tea.Cursor) {
 	if compact {
 		fixed -= 3 // a label beside each field
 	}
-	intro := tui.Wrap(joinIntro, w)
+	intro := tui.Wrap(m.say("join.intro"), w) // what is recorded and who will see it
 	spare := h - fixed - len(intro)
 	rule := spare >= 1
 	gaps := min(max(spare-1, 0), 4) // blank lines between the parts
@@ -245,19 +240,19 @@ func (m *Screen) viewJoin() (string, *tea.Cursor) {
 	}
 	org := "◂ " + tui.Accent.Render(m.organisationSaid()) + " ▸"
 	if compact {
-		label := tui.FieldLabel(f.focus == joinName, "Name ")
+		label := tui.FieldLabel(f.focus == joinName, m.say("join.name_short")+" ")
 		nameAt(tui.Width(label))
 		b.Line(label + tui.InputView(&f.name, w-tui.Width(label)))
-		b.Line(tui.Fit(tui.FieldLabel(f.focus == joinOrganisation, "From ")+org, w))
+		b.Line(tui.Fit(tui.FieldLabel(f.focus == joinOrganisation, m.say("join.organisation_short")+" ")+org, w))
 	} else {
-		b.Line(tui.FieldLabel(f.focus == joinName, "Your name or pseudonym"))
+		b.Line(tui.FieldLabel(f.focus == joinName, m.say("join.name_label")))
 		nameAt(0)
 		b.Line(tui.InputView(&f.name, w))
 		gap(&b)
-		b.Line(tui.FieldLabel(f.focus == joinOrganisation, "Where you are from (optional)"))
+		b.Line(tui.FieldLabel(f.focus == joinOrganisation, m.say("join.organisation_label")))
 		b.Line(tui.Fit("  "+org, w))
 		gap(&b)
-		b.Line(tui.FieldLabel(f.focus == joinConsent, "Consent"))
+		b.Line(tui.FieldLabel(f.focus == joinConsent, m.say("join.consent_label")))
 	}
 	for i, l := range consent {
 		if i == 0 && compact && f.focus == joinConsent {
@@ -277,19 +272,20 @@ func (m *Screen) viewJoin() (string, *tea.Cursor) {
 	}
 	b.Fill(h - 1)
 	if f.resume.open {
-		b.Line(tui.Footer(w, joinKeys.CarryOn, joinKeys.Anew, tui.Leave))
+		b.Line(tui.Footer(w, m.keys(joinKeys.CarryOn, joinKeys.Anew, tui.Leave)...))
 	} else {
-		b.Line(tui.Footer(w, joinKeys.Join, joinKeys.Next, joinKeys.Choose, joinKeys.Tick, joinKeys.Resume, tui.Leave))
+		b.Line(tui.Footer(w, m.keys(joinKeys.Join, joinKeys.Next, joinKeys.Choose, joinKeys.Tick, joinKeys.Resume, tui.Leave)...))
 	}
 	return b.String(), cursor
 }
 
-// organisationSaid is the kind of organisation chosen, or "not said".
+// organisationSaid is the kind of organisation chosen, or that none was,
+// in the person's language.
 func (m *Screen) organisationSaid() string {
 	if o := m.join.organisation; o >= 0 {
-		return inquiry.OrganisationTypes[o]
+		return m.words().Organisation(inquiry.OrganisationTypes[o])
 	}
-	return "not said"
+	return m.say("join.organisation_unsaid")
 }
 
 // consentLines are the consent box and its sentence, wrapped under the box.
@@ -299,7 +295,7 @@ func (m *Screen) consentLines(w int) []string {
 		box = "[x]"
 	}
 	// The first line after two spaces, the rest under its words, six in.
-	text := box + " I agree that what I write is recorded and shared as described above."
+	text := box + " " + m.say("join.consent_box")
 	first := tui.Wrap(text, w-2)[0]
 	lines := []string{"  " + first}
 	if rest := strings.TrimSpace(strings.TrimPrefix(text, first)); rest != "" {

@@ -40,6 +40,48 @@ func suitingFor(s tui.Session) suiting {
 // words are the catalogue's words in the person's language.
 func (m *Screen) words() words.Words { return m.s.Catalogue.In(m.suit.lang) }
 
+// say is the message under key in the person's language, its words
+// filled in (see words.Words.Say).
+func (m *Screen) say(key string, args ...any) string { return m.words().Say(key, args...) }
+
+// count is the message under key for the count n, in the person's
+// language (see words.Words.Count).
+func (m *Screen) count(key string, n int, args ...any) string {
+	return m.words().Count(key, n, args...)
+}
+
+// keys are bindings as the person's line of keys says them.
+func (m *Screen) keys(bindings ...key.Binding) []key.Binding {
+	return tui.KeysIn(m.words(), bindings...)
+}
+
+// friendly says what went wrong with something the store was asked, in
+// the person's language.
+func (m *Screen) friendly(err error) string { return tui.FriendlyIn(m.words(), err) }
+
+// relabel puts the person's language on what the screen made before it
+// was chosen, or that it keeps: the frame's words, the inputs'
+// placeholders, the words the view tells news in.
+func (m *Screen) relabel() {
+	w := m.words()
+	m.frame.Speak(w, w.Say("session.bye"), w.Say("session.shutdown"))
+	m.frame.Keep = m.titleResume()
+	m.code.Placeholder = w.Say("code.placeholder")
+	m.join.name.Placeholder = w.Say("join.name_placeholder")
+	m.join.resume.input.Placeholder = w.Say("resume.placeholder")
+	m.join.resume.input.Prompt = w.Say("resume.prompt") + " "
+	m.view.say = w
+}
+
+// words are the words the view tells news in: the person's language once
+// the screen has set it, English before.
+func (v *view) words() words.Words {
+	if v.say == (words.Words{}) {
+		return (*words.Catalogue)(nil).In(inquiry.DefaultLanguage)
+	}
+	return v.say
+}
+
 // suitKey handles the two keys on the join code and join form screens.
 func (m *Screen) suitKey(msg tea.Msg) (tea.Cmd, bool) {
 	k, ok := msg.(tea.KeyPressMsg)
@@ -59,6 +101,7 @@ func (m *Screen) suitKey(msg tea.Msg) (tea.Cmd, bool) {
 			}
 		}
 		m.suit.lang, m.suit.chosen = langs[next].Code, true
+		m.relabel()
 		return nil, true
 	}
 	return nil, false

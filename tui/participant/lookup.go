@@ -76,7 +76,7 @@ type resumeFoundMsg struct {
 func (m *Screen) lookUpCode(code string, fromUser bool) tea.Cmd {
 	wait, find := m.reserveCode(code)
 	m.looking = true
-	m.notice = waitNotice(wait, "Checking the code…")
+	m.notice = m.waitNotice(wait, m.say("code.checking"))
 	ctx := m.s.Ctx()
 	return func() tea.Msg {
 		sum, err := find(ctx)
@@ -88,7 +88,7 @@ func (m *Screen) lookUpCode(code string, fromUser bool) tea.Cmd {
 func (m *Screen) lookUpResume(code string) tea.Cmd {
 	wait, find := m.reserveResume(code)
 	m.looking = true
-	m.notice = waitNotice(wait, "Checking your resume code…")
+	m.notice = m.waitNotice(wait, m.say("resume.checking"))
 	ctx := m.s.Ctx()
 	return func() tea.Msg {
 		id, err := find(ctx)
@@ -97,12 +97,28 @@ func (m *Screen) lookUpResume(code string) tea.Cmd {
 }
 
 // waitNotice says what happens while a lookup waits.
-func waitNotice(wait time.Duration, checking string) tui.Notice {
+func (m *Screen) waitNotice(wait time.Duration, checking string) tui.Notice {
 	if wait <= 0 {
 		return tui.Notice{Text: checking}
 	}
-	secs := int64((wait + time.Second - 1) / time.Second)
-	return tui.Notice{Text: fmt.Sprintf("Too many wrong codes from here; wait %d s. The code is checked then (ctrl+c leaves).", secs), Bad: true}
+	return tui.Notice{Text: m.say("code.wait", "n", seconds(wait)), Bad: true}
+}
+
+// tooManyCodes says why the server would not look a code up at all:
+// codes are being guessed from here so fast that the lookup would wait
+// too long (try again after the wait), or this connection has used up
+// its wrong codes.
+func (m *Screen) tooManyCodes(err error) string {
+	var refusal interface{ RetryAfter() time.Duration }
+	if errors.As(err, &refusal) && refusal.RetryAfter() > 0 {
+		return m.say("code.too_many_here", "n", seconds(refusal.RetryAfter()))
+	}
+	return m.say("code.too_many_codes")
+}
+
+// seconds is a wait in whole seconds, rounded up.
+func seconds(wait time.Duration) int64 {
+	return int64((wait + time.Second - 1) / time.Second)
 }
 
 // reserveCode is the Room's ReserveCode, or for a Room that does not slow

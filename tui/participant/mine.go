@@ -28,7 +28,7 @@ type deletedMsg struct{ err error }
 
 func (m *Screen) openMine() {
 	if len(m.view.live("")) == 0 {
-		m.notice = tui.Notice{Text: "You have not saved anything yet."}
+		m.notice = tui.Notice{Text: m.say("mine.none")}
 		return
 	}
 	m.stage = stageMine
@@ -43,11 +43,11 @@ func (m *Screen) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case deletedMsg:
 		l.deleting = false
 		if msg.err != nil {
-			m.notice = tui.Notice{Text: "Not deleted: " + tui.Friendly(msg.err), Bad: true}
+			m.notice = tui.Notice{Text: m.say("mine.not_deleted", "why", m.friendly(msg.err)), Bad: true}
 			return m, nil
 		}
 		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
-		m.notice = tui.Notice{Text: "Deleted. It will not appear in the report."}
+		m.notice = tui.Notice{Text: m.say("mine.deleted")}
 		if n := len(m.view.live("")); n == 0 {
 			m.stage = stageGuide
 		} else {
@@ -56,22 +56,22 @@ func (m *Screen) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case withdrawnMsg:
 		if msg.err != nil {
-			m.notice = tui.Notice{Text: "Not withdrawn: " + tui.Friendly(msg.err), Bad: true}
+			m.notice = tui.Notice{Text: m.say("mine.not_withdrawn", "why", m.friendly(msg.err)), Bad: true}
 			return m, nil
 		}
-		return m, m.frame.End("You have left the workshop. What you contributed is withdrawn and your words are erased. Thank you for taking part.")
+		return m, m.frame.End(m.say("mine.withdrawn"))
 	case tea.KeyPressMsg:
 		if l.withdrawing {
 			l.withdrawing = false
 			if key.Matches(msg, mineKeys.Yes) {
 				return m, m.withdrawCmd()
 			}
-			m.notice = tui.Notice{Text: "You are still in the workshop; nothing was withdrawn."}
+			m.notice = tui.Notice{Text: m.say("mine.still_here")}
 			return m, nil
 		}
 		if key.Matches(msg, mineKeys.Withdraw) {
 			l.withdrawing = true
-			m.notice = tui.Notice{Text: "Leave and withdraw everything you contributed? Your words will be erased; the record will say they were withdrawn. Press y to confirm.", Bad: true}
+			m.notice = tui.Notice{Text: m.say("mine.withdraw_confirm"), Bad: true}
 			return m, nil
 		}
 		if len(items) == 0 {
@@ -83,7 +83,7 @@ func (m *Screen) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if key.Matches(msg, mineKeys.Yes) {
 				return m, m.deleteCmd(items[l.cursor])
 			}
-			m.notice = tui.Notice{Text: "Kept."}
+			m.notice = tui.Notice{Text: m.say("mine.kept")}
 			return m, nil
 		}
 		switch {
@@ -96,14 +96,14 @@ func (m *Screen) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, mineKeys.Edit):
 			m.compose.load(items[l.cursor])
 			m.stage = stageGuide
-			m.notice = tui.Notice{Text: "Editing: change the text or the choices, then press enter to save."}
+			m.notice = tui.Notice{Text: m.say("mine.editing")}
 			if m.move != nil {
 				m.move(m.presence())
 			}
 		case key.Matches(msg, mineKeys.Delete):
 			if !l.deleting {
 				l.confirming = true
-				m.notice = tui.Notice{Text: "Delete this contribution? Press y to delete, any other key to keep it.", Bad: true}
+				m.notice = tui.Notice{Text: m.say("mine.delete_confirm"), Bad: true}
 			}
 		case key.Matches(msg, mineKeys.Back):
 			m.stage = stageGuide
@@ -116,7 +116,7 @@ func (m *Screen) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
 // withdrawCmd records this participant leaving and withdrawing all they
 // contributed; the store erases their words.
 func (m *Screen) withdrawCmd() tea.Cmd {
-	m.notice = tui.Notice{Text: "Withdrawing…"}
+	m.notice = tui.Notice{Text: m.say("mine.withdrawing")}
 	room, ctx, ws := m.s.Room, m.s.Ctx(), m.view.id
 	e := inquiry.Event{Type: inquiry.ParticipantWithdrawn, Actor: m.s.Actor, Target: m.view.me}
 	return func() tea.Msg {
@@ -127,7 +127,7 @@ func (m *Screen) withdrawCmd() tea.Cmd {
 
 func (m *Screen) deleteCmd(c *inquiry.Contribution) tea.Cmd {
 	m.mine.deleting = true
-	m.notice = tui.Notice{Text: "Deleting…"}
+	m.notice = tui.Notice{Text: m.say("mine.deleting")}
 	room, ctx, ws := m.s.Room, m.s.Ctx(), m.view.id
 	e := inquiry.Event{Type: inquiry.ContributionDeleted, Actor: m.s.Actor, Target: c.ID}
 	return func() tea.Msg {
@@ -140,7 +140,7 @@ func (m *Screen) viewMine() string {
 	w, h := m.frame.Width, m.frame.Height
 	items := m.view.mineInOrder()
 	var b tui.Lines
-	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+"Your contributions", tui.Dim.Render(fmt.Sprintf("%d saved", len(items))), w))
+	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+m.say("mine.title"), tui.Dim.Render(m.count("mine.saved", len(items))), w))
 	b.Line(tui.Rule(w))
 	// Each item takes two lines: what and where, then the words.
 	room := max((h-6)/2, 1)
@@ -149,14 +149,14 @@ func (m *Screen) viewMine() string {
 		c := items[i]
 		where := string(c.Prompt)
 		if place, ok := m.view.guide.Place(c.Prompt); ok {
-			where = place.String()
+			where = placeIn(m.words(), m.view.guide, place)
 		}
-		head := fmt.Sprintf("%s — %s", c.Kind.Label(), where)
+		head := fmt.Sprintf("%s — %s", m.words().KindLabel(c.Kind), where)
 		if c.Answers != "" && i > 0 && (items[i-1].ID == c.Answers || items[i-1].Answers == c.Answers) {
-			head = "↳ Reframe of the barrier above"
+			head = m.say("mine.reframe_above")
 		}
 		if !c.EditedAt.IsZero() {
-			head += " (edited)"
+			head += " " + m.say("mine.edited_mark")
 		}
 		text := "  " + tui.Snippet(c.Text, max(w-4, 10))
 		if i == m.mine.cursor {
@@ -171,6 +171,6 @@ func (m *Screen) viewMine() string {
 	b.Line(m.notice.Lines(w))
 	b.Fill(h - 1)
 	k := mineKeys
-	b.Line(tui.Footer(w, k.Choose, k.Edit, k.Back, k.Delete, k.Withdraw, tui.Leave))
+	b.Line(tui.Footer(w, m.keys(k.Choose, k.Edit, k.Back, k.Delete, k.Withdraw, tui.Leave)...))
 	return strings.TrimRight(b.String(), "\n")
 }

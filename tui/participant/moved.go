@@ -5,6 +5,7 @@ import (
 
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
+	"github.com/anchorage/anchorage/tui/words"
 )
 
 // moveWithTheRoom takes the person to the prompt the facilitator has just
@@ -12,7 +13,7 @@ import (
 // were writing, where their unsent words are kept and how to get back to
 // them.
 func (m *Screen) moveWithTheRoom(p, q int) {
-	c, g := &m.compose, m.view.guide
+	c, g, w := &m.compose, m.view.guide, m.words()
 	from := g.PlaceAt(c.form.At())
 	unsent := strings.TrimSpace(c.form.Words()) != ""
 	editing := c.editing != ""
@@ -20,15 +21,16 @@ func (m *Screen) moveWithTheRoom(p, q int) {
 	m.stage, m.reading = stageGuide, nil
 	m.saveDraft() // the words left behind are kept on the server too
 	to := g.PlaceAt(p, q)
-	text := "The facilitator opened " + unbroken(to) + " for everyone: " + g.Phases[p].Prompts[q].Text
+	toWords, fromWords := unbroken(placeIn(w, g, to)), unbroken(placeIn(w, g, from))
+	text := w.Say("guide.moved", "to", toWords, "text", g.Phases[p].Prompts[q].In(w.Lang()).Text)
 	// Short enough for two lines of a 60-column window; where the words
 	// are comes first, for a narrower one that cuts the second line (the
 	// phase bar says where the person is now).
 	switch {
 	case editing && unsent:
-		text = "Your changes are not saved: they are kept as a draft at " + unbroken(from) + ". The facilitator opened " + unbroken(to) + "."
+		text = w.Say("guide.moved_editing", "to", toWords, "from", fromWords)
 	case unsent:
-		text = "Your words are kept at " + unbroken(from) + ": " + wayBack(from, to) + " The facilitator opened " + unbroken(to) + "."
+		text = w.Say("guide.moved_unsent", "to", toWords, "from", fromWords, "way", wayBack(w, from, to))
 	}
 	m.notice = tui.Notice{Text: text}
 	if m.move != nil {
@@ -36,19 +38,29 @@ func (m *Screen) moveWithTheRoom(p, q int) {
 	}
 }
 
+// placeIn is a place as the screens show it in a language: "Design 2 ·
+// 7 of 11", the phase named in the language where the guide gives it.
+func placeIn(w words.Words, g *inquiry.Guide, p inquiry.Place) string {
+	phase := p.Phase
+	if p.PhaseIndex < len(g.Phases) {
+		phase = g.Phases[p.PhaseIndex].In(w.Lang()).Title
+	}
+	return w.Say("guide.where", "phase", phase, "n", p.InPhase, "at", p.InGuide, "total", p.GuidePrompts)
+}
+
 // unbroken is a place as words that wrap as one ("Design 2 · 7 of 11"
 // is never cut between two lines): its spaces do not break.
-func unbroken(p inquiry.Place) string {
-	return strings.ReplaceAll(p.String(), " ", "\u00a0")
+func unbroken(place string) string {
+	return strings.ReplaceAll(place, " ", "\u00a0")
 }
 
 // wayBack says how to get from one prompt back to another.
-func wayBack(from, to inquiry.Place) string {
+func wayBack(w words.Words, from, to inquiry.Place) string {
 	switch n := to.InGuide - from.InGuide; {
 	case n == 1:
-		return "pgup takes you back."
+		return w.Say("guide.way_back_once")
 	case n > 1:
-		return "pgup " + inquiry.Plural(n, "time", "times") + " takes you back."
+		return w.Count("guide.way_back", n)
 	}
-	return "it is there when that prompt is open again."
+	return w.Say("guide.way_back_later")
 }

@@ -54,9 +54,9 @@ func (m *Screen) refreshOthers() {
 		return
 	}
 	o.ref, o.at, o.items, o.held = ref, m.view.changed, o.items[:0], false
-	me := m.view.me
+	me, say := m.view.me, m.words()
 	err := m.s.Room.Read(m.view.id, func(w *inquiry.Workshop) {
-		o.items = othersAt(w, me, ref, o.items)
+		o.items = othersAt(say, w, me, ref, o.items)
 		o.held = w.Settings.Visibility == inquiry.VisibleOnReveal && !w.Revealed[ref]
 		o.ownOnly = w.Settings.Visibility == inquiry.VisibleNever
 	})
@@ -72,11 +72,11 @@ func (m *Screen) othersHint() string {
 	o := &m.others
 	switch {
 	case len(o.items) > 0:
-		return fmt.Sprintf("Others here: %d (ctrl+r to read and build on them)", len(o.items))
+		return m.say("others.hint", "n", len(o.items))
 	case o.held:
-		return "Others' words here are held back until the facilitator reveals them."
+		return m.say("guide.others_held")
 	case o.ownOnly:
-		return ownOnlyText
+		return m.say("others.own_only")
 	}
 	return ""
 }
@@ -85,22 +85,18 @@ func (m *Screen) openOthers() {
 	m.others.at = 0 // agreements elsewhere ring no bell: read them now
 	m.refreshOthers()
 	if len(m.others.items) == 0 {
-		m.notice = tui.Notice{Text: "Nothing from others to read at this prompt yet."}
+		m.notice = tui.Notice{Text: m.say("others.none")}
 		switch {
 		case m.others.held:
-			m.notice = tui.Notice{Text: "Others' words here are held back until the facilitator reveals them."}
+			m.notice = tui.Notice{Text: m.say("guide.others_held")}
 		case m.others.ownOnly:
-			m.notice = tui.Notice{Text: ownOnlyText}
+			m.notice = tui.Notice{Text: m.say("others.own_only")}
 		}
 		return
 	}
 	m.stage, m.reading = stageOthers, nil
 	m.notice = tui.Notice{}
 }
-
-// ownOnlyText says why nothing of others' is shown when the facilitator
-// has chosen that each person sees only their own: not that nobody wrote.
-const ownOnlyText = "The facilitator has chosen that each person sees only their own contributions here."
 
 func (m *Screen) updateOthers(msg tea.Msg) (tea.Model, tea.Cmd) {
 	o := &m.others
@@ -123,14 +119,14 @@ func (m *Screen) updateOthers(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, othersKeys.Read):
 		if len(o.items) > 0 {
 			item := o.items[o.cursor]
-			m.readWhole(item.name+" · "+item.kind.Label(), item.text)
+			m.readWhole(item.name+" · "+m.words().KindLabel(item.kind), item.text)
 		}
 	case key.Matches(k, othersKeys.BuildOn):
 		if len(o.items) > 0 {
 			item := o.items[o.cursor]
-			m.compose.buildOn(item.id, fmt.Sprintf("%s's %s: “%s”", item.name, item.kind, tui.Snippet(item.text, 40)))
+			m.compose.buildOn(item.id, m.say("others.label", "name", item.name, "kind", m.words().Kind(item.kind), "text", tui.Snippet(item.text, 40)))
 			m.stage = stageGuide
-			m.notice = tui.Notice{Text: "Write what you would add to it, then press enter to save."}
+			m.notice = tui.Notice{Text: m.say("others.build_how")}
 		}
 	case key.Matches(k, othersKeys.Back):
 		m.stage = stageGuide
@@ -144,17 +140,17 @@ func (m *Screen) viewOthers() string {
 		return m.viewReading()
 	}
 	var b tui.Lines
-	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+"What others wrote here",
+	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+m.say("others.title"),
 		tui.Dim.Render(fmt.Sprintf("%d", len(o.items))), w))
 	prompt := m.compose.form.Prompt()
-	b.Line(tui.Fit(tui.Bold.Render(prompt.Text), w))
+	b.Line(tui.Fit(tui.Bold.Render(prompt.In(m.suit.lang).Text), w))
 	b.Line(tui.Rule(w))
 	// Each item takes three lines: who and what kind, then its words.
 	room := max((h-6)/3, 1)
 	first := min(max(o.cursor-room/2, 0), max(len(o.items)-room, 0))
 	for i := first; i < len(o.items) && i < first+room; i++ {
 		item := o.items[i]
-		head := otherHead(item, w-2) // after "▸ "
+		head := otherHead(m.words(), item, w-2) // after "▸ "
 		lines := tui.Wrap(item.text, max(w-4, 10))
 		if len(lines) > 2 {
 			lines = lines[:2]
@@ -177,6 +173,6 @@ func (m *Screen) viewOthers() string {
 	b.Fill(h - 1)
 	k := othersKeys
 	// The way back and the way out, however narrow; the rest by use.
-	b.Line(tui.FooterKeeping(w, k.Back, k.BuildOn, k.Agree, k.Read, k.Choose, tui.Leave))
+	b.Line(tui.FooterKeeping(w, tui.KeyIn(m.words(), k.Back), m.keys(k.BuildOn, k.Agree, k.Read, k.Choose, tui.Leave)...))
 	return b.String()
 }

@@ -3,13 +3,14 @@ package participant
 import (
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
+	"github.com/anchorage/anchorage/tui/words"
 )
 
 // othersAt is what others wrote at a prompt that this person may see,
 // newest first, each barrier followed by the reframes answering it, and
 // with who agrees with each and what builds on it. It reuses items'
-// storage.
-func othersAt(w *inquiry.Workshop, me string, ref inquiry.PromptRef, items []otherItem) []otherItem {
+// storage. say is the person's language, which names someone anonymous.
+func othersAt(say words.Words, w *inquiry.Workshop, me string, ref inquiry.PromptRef, items []otherItem) []otherItem {
 	items = items[:0]
 	shown := func(c *inquiry.Contribution) bool { return c.Participant != me && w.VisibleTo(me, c) }
 	answers := w.Answers(ref)
@@ -18,21 +19,21 @@ func othersAt(w *inquiry.Workshop, me string, ref inquiry.PromptRef, items []oth
 		if !shown(c) {
 			continue
 		}
-		item := otherItemOf(w, me, c)
+		item := otherItemOf(say, w, me, c)
 		if c.Answers != "" {
 			b, ok := w.Contribution(c.Answers)
 			if ok && shown(b) {
 				continue // shown under its barrier
 			}
-			item.answers = "a barrier"
+			item.answers = say.Say("others.a_barrier")
 			if ok && b.Participant == me {
-				item.answers = "your barrier “" + tui.Snippet(b.Text, 30) + "”"
+				item.answers = say.Say("others.your_barrier", "text", tui.Snippet(b.Text, 30))
 			}
 		}
 		items = append(items, item)
 		for _, r := range w.LiveReframes(c.ID) {
 			if shown(r) {
-				under := otherItemOf(w, me, r)
+				under := otherItemOf(say, w, me, r)
 				under.under = true
 				items = append(items, under)
 			}
@@ -42,8 +43,8 @@ func othersAt(w *inquiry.Workshop, me string, ref inquiry.PromptRef, items []oth
 }
 
 // otherItemOf is one contribution as the others list shows it.
-func otherItemOf(w *inquiry.Workshop, me string, c *inquiry.Contribution) otherItem {
-	name := "Someone"
+func otherItemOf(say words.Words, w *inquiry.Workshop, me string, c *inquiry.Contribution) otherItem {
+	name := say.Say("others.someone")
 	if p, ok := w.Participant(c.Participant); ok && !w.Settings.Anonymous && p.Name != "" {
 		name = p.Name
 	}
@@ -61,20 +62,20 @@ func otherItemOf(w *inquiry.Workshop, me string, c *inquiry.Contribution) otherI
 // how the room has taken it up (★ highlighted, +1s, what builds on it). A
 // reframe shown under its barrier is marked as one. A long name is cut
 // first, so that how the room took it up still shows.
-func otherHead(item otherItem, w int) string {
-	before, after := "", " · "+item.kind.Label()
+func otherHead(say words.Words, item otherItem, w int) string {
+	before, after := "", " · "+say.KindLabel(item.kind)
 	switch {
 	case item.under:
 		before = "↳ "
 	case item.answers != "":
-		after += " of " + item.answers
+		after += " " + say.Say("others.of", "barrier", item.answers)
 	}
 	if item.highlighted {
 		before = "★ " + before
 	}
-	after += agreeMark(item)
+	after += agreeMark(say, item)
 	if item.builtOn > 0 {
-		after += " · " + inquiry.Plural(item.builtOn, "builds on it", "build on it")
+		after += " · " + say.Count("others.built_on", item.builtOn)
 	}
 	name := tui.Fit(item.name, max(w-tui.Width(before+after), 8))
 	return before + name + after

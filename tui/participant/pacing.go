@@ -36,7 +36,7 @@ func (m *Screen) follow() tea.Cmd {
 		switch {
 		case !ok:
 		case m.compose.ref() == v.current.Prompt:
-			m.notice = tui.Notice{Text: "The facilitator opened this prompt: write when you are ready."}
+			m.notice = tui.Notice{Text: m.say("guide.opened_here")}
 		default:
 			m.moveWithTheRoom(p, q)
 		}
@@ -73,9 +73,14 @@ func (m *Screen) countdown() string {
 	left := t.Remaining(now).Round(time.Second)
 	switch {
 	case t.Up(now) || left <= 0:
-		return "time is up"
+		return m.say("guide.time_up")
 	case t.Paused():
-		return fmt.Sprintf("⏸ %d:%02d left, paused", int(left.Minutes()), int(left.Seconds())%60)
+		return m.say("guide.clock_paused", "time", clockTime(left))
 	}
-	return fmt.Sprintf("⏱ %d:%02d left", int(left.Minutes()), int(left.Seconds())%60)
+	return m.say("guide.clock", "time", clockTime(left))
+}
+
+// clockTime is a time left as a clock shows it: 4:05.
+func clockTime(left time.Duration) string {
+	return fmt.Sprintf("%d:%02d", int(left.Minutes()), int(left.Seconds())%60)
 }

@@ -73,12 +73,14 @@ type Screen struct {
 // the session is looked up once the screen runs (Init), so that the
 // screen draws meanwhile.
 func New(s tui.Session) tea.Model {
-	m := &Screen{s: s, frame: tui.NewFrame(s, "Goodbye. Everything you saved is kept.", "The server is shutting down. Everything you saved is kept."), suit: suitingFor(s)}
-	m.code = tui.NewLineInput("join code", 32)
+	m := &Screen{s: s, suit: suitingFor(s)}
+	m.frame = tui.NewFrame(s, "", "")
+	m.code = tui.NewLineInput("", 32)
+	m.relabel()
 	m.stage = stageCode
 	if s.Code != "" {
 		m.looking = true
-		m.notice = tui.Notice{Text: "Checking the code…"}
+		m.notice = tui.Notice{Text: m.say("code.checking")}
 	}
 	return m
 }
@@ -103,6 +105,7 @@ func (m *Screen) Init() tea.Cmd {
 func (m *Screen) enter(sum inquiry.Summary) tea.Cmd {
 	m.watch = m.s.WatchFor(sum.ID, m.interest.news, m.interest.chatter)
 	m.view.share = m.sharedThemeIndex(sum.ID)
+	m.view.say = m.words() // news from the first fold on is in their language
 	if m.s.IdentityFor != nil {
 		m.view.identity = m.s.IdentityFor(sum.ID)
 	}
@@ -124,6 +127,7 @@ func (m *Screen) enter(sum inquiry.Summary) tea.Cmd {
 	}
 	m.join = newJoinForm()
 	m.join.resume = newResumeForm()
+	m.relabel()
 	m.stage = stageJoin
 	return nil
 }
@@ -228,7 +232,7 @@ func (m *Screen) catchUp() tea.Cmd {
 	case m.view.removed != "":
 		return m.refuse(m.view.removed)
 	case m.view.left:
-		return m.frame.End("Your contributions have been withdrawn and your words erased from the workshop. Goodbye.")
+		return m.frame.End(m.say("news.erased"))
 	}
 	m.takeMerge()
 	if m.stage == stageWaiting {

@@ -14,7 +14,7 @@ import (
 
 // readWhole opens a contribution to read whole.
 func (m *Screen) readWhole(head, text string) {
-	m.reading = tui.NewReader(head, text)
+	m.reading = tui.NewReaderIn(m.words(), head, text)
 }
 
 // updateReading handles a key while a contribution is open; it reports

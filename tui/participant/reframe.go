@@ -3,6 +3,7 @@ package participant
 import (
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
+	"github.com/anchorage/anchorage/tui/words"
 )
 
 // Reframing a barrier: after someone saves a barrier at a prompt that
@@ -17,11 +18,11 @@ func (m *Screen) offerReframe(sent inquiry.Event, out *outgoing) {
 	c := &m.compose
 	d := sent.Contribution
 	if sent.Type != inquiry.ContributionAdded || d.Kind != inquiry.Barrier || out.ref != c.ref() ||
-		c.editing != "" || c.buildsOn != "" || c.answers != "" || c.form.Prompt().Reframe == "" {
+		c.editing != "" || c.buildsOn != "" || c.answers != "" || c.form.Prompt().In(m.suit.lang).Reframe == "" {
 		return
 	}
 	c.answers, c.answersLabel = d.ID, c.barrierLabel(d.ID)
-	m.notice = tui.Notice{Text: "Saved ✓ Barrier: “" + tui.Snippet(d.Text.Text, 30) + "”. Answer the question below to reframe it, or esc to write something else."}
+	m.notice = tui.Notice{Text: m.say("guide.saved_barrier", "text", tui.Snippet(d.Text.Text, 30))}
 }
 
 // barrierLabel names a barrier this person wrote, to show what a reframe
@@ -30,17 +31,18 @@ func (c *composer) barrierLabel(id string) string {
 	if id == "" || c.view == nil {
 		return ""
 	}
+	w := c.view.words()
 	if b := c.view.contribution(id); b != nil {
-		return "your barrier “" + tui.Snippet(b.Text, 30) + "”"
+		return w.Say("others.your_barrier", "text", tui.Snippet(b.Text, 30))
 	}
-	return "a barrier"
+	return w.Say("others.a_barrier")
 }
 
 // drawAnswering is the line that says the contribution being written is
 // a reframe, in place of the choice of kind.
-func drawAnswering(label string, w int) string {
-	line := tui.Accent.Render(" Reframe of " + label)
-	if hint := tui.Dim.Render(" · esc: not a reframe"); tui.Width(line)+tui.Width(hint) <= w {
+func drawAnswering(say words.Words, label string, w int) string {
+	line := tui.Accent.Render(" " + say.Say("guide.reframe_of", "barrier", label))
+	if hint := tui.Dim.Render(" · " + say.Say("guide.reframe_esc")); tui.Width(line)+tui.Width(hint) <= w {
 		line += hint
 	}
 	return tui.Fit(line, w)

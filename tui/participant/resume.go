@@ -24,9 +24,7 @@ type resumeForm struct {
 }
 
 func newResumeForm() resumeForm {
-	in := tui.NewLineInput("the code shown when you joined, like K7QM-3XPR", 12)
-	in.Prompt = "resume code › "
-	return resumeForm{input: in}
+	return resumeForm{input: tui.NewLineInput("", 12)} // its words: relabel
 }
 
 // updateResume handles the resume code being typed: enter looks it up.
@@ -48,7 +46,7 @@ func (m *Screen) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 	code := strings.TrimSpace(f.input.Value())
 	switch {
 	case code == "" && !m.looking:
-		m.notice = tui.Notice{Text: "Type your resume code first, or press esc to join as someone new.", Bad: true}
+		m.notice = tui.Notice{Text: m.say("resume.empty"), Bad: true}
 		return m, nil
 	case code == "":
 		return m, nil
@@ -73,17 +71,17 @@ func (m *Screen) resumeFound(msg resumeFoundMsg) tea.Cmd {
 	case errors.Is(msg.err, inquiry.ErrBlocked):
 		return m.refuse(inquiry.RemovedSentence)
 	case errors.Is(msg.err, inquiry.ErrNotAllowed):
-		return m.frame.End("You withdrew from this workshop, so there is nothing to come back to.")
+		return m.frame.End(m.say("resume.left"))
 	case errors.Is(msg.err, inquiry.ErrTooManyCodes):
-		m.notice = tui.Notice{Text: msg.err.Error(), Bad: true}
+		m.notice = tui.Notice{Text: m.tooManyCodes(msg.err), Bad: true}
 		m.queued = nil
 		return nil
 	default:
 		f.attempts++
 		if f.attempts >= maxResumeAttempts {
-			return m.frame.End("That resume code was not recognised, and there have been too many tries. Ask the facilitator for help.")
+			return m.frame.End(m.say("resume.too_many"))
 		}
-		m.notice = tui.Notice{Text: "This workshop does not know that resume code. Check it and try again, or press esc to join as someone new.", Bad: true}
+		m.notice = tui.Notice{Text: m.say("resume.wrong"), Bad: true}
 		return m.nextCode(m.lookUpResume)
 	}
 	m.queued = nil
@@ -92,7 +90,7 @@ func (m *Screen) resumeFound(msg resumeFoundMsg) tea.Cmd {
 	case m.view.removed != "":
 		return m.refuse(m.view.removed)
 	case m.view.left:
-		return m.frame.End("You withdrew from this workshop, so there is nothing to come back to.")
+		return m.frame.End(m.say("resume.left"))
 	}
 	return m.arrive(m.welcomeBack)
 }
@@ -101,7 +99,7 @@ func (m *Screen) resumeFound(msg resumeFoundMsg) tea.Cmd {
 // knowing who they are, and who was merged into them, so that their
 // earlier contributions are theirs.
 func (m *Screen) becomeKnown(id string) {
-	fresh := view{me: id, identity: m.view.identity, share: m.view.share, aliases: m.aliasesOf(id)}
+	fresh := view{me: id, identity: m.view.identity, share: m.view.share, aliases: m.aliasesOf(id), say: m.view.say}
 	fresh.apply(m.s.Room.Events(m.view.id, 0))
 	fresh.news = nil // what happened while they were away is on the screen anyway
 	fresh.refold = false
@@ -115,6 +113,15 @@ func (m *Screen) becomeKnown(id string) {
 func (m *Screen) fetchResumeCode() {
 	if code, err := m.s.Room.ResumeCode(m.view.id, m.view.me); err == nil {
 		m.resumeCode = code
-		m.frame.Keep = "resume " + code // even in a window too small for the rest
+		m.frame.Keep = m.titleResume() // even in a window too small for the rest
 	}
+}
+
+// titleResume is the resume code as the title line says it, in the
+// person's language; "" when there is none.
+func (m *Screen) titleResume() string {
+	if m.resumeCode == "" {
+		return ""
+	}
+	return m.say("guide.title_resume", "code", m.resumeCode)
 }

@@ -108,13 +108,16 @@ func (m *Screen) takeMerge() {
 	if m.move != nil {
 		m.move(m.presence())
 	}
-	m.notice = tui.Notice{Text: "A facilitator joined your two entries in this workshop into one, " + m.view.name + ": everything you wrote is here."}
+	m.notice = tui.Notice{Text: m.say("news.merged", "name", m.view.name)}
 }
 
 // refuse ends the screen with the sentence that says why the person may
 // not be in the workshop.
 func (m *Screen) refuse(sentence string) tea.Cmd {
 	m.refused = true
+	if sentence == inquiry.RemovedSentence {
+		sentence = m.say("news.removed")
+	}
 	return m.frame.End(sentence)
 }
 

@@ -40,14 +40,14 @@ type ballotSavedMsg struct{ err error }
 func (m *Screen) openVote() tea.Cmd {
 	v := &m.view
 	if v.vote == nil {
-		m.notice = tui.Notice{Text: "There is no vote yet: the facilitator opens one when it is time to prioritise."}
+		m.notice = tui.Notice{Text: m.say("vote.none")}
 		return nil
 	}
 	f := ballotForm{dots: maps.Clone(v.ballot), results: !v.voteOpen}
 	if f.dots == nil {
 		f.dots = map[string]int{}
 	}
-	me, id := v.me, v.vote.ID
+	me, id, someone := v.me, v.vote.ID, m.say("others.someone")
 	err := m.s.Room.Read(v.id, func(w *inquiry.Workshop) {
 		vote, ok := w.Vote(id)
 		if !ok {
@@ -57,7 +57,7 @@ func (m *Screen) openVote() tea.Cmd {
 			if p, ok := w.Participant(c.Participant); ok && p.Name != "" && !w.Settings.Anonymous || ok && c.Participant == me {
 				return p.Name
 			}
-			return "Someone"
+			return someone
 		}
 		if f.results {
 			for _, r := range vote.Results() {
@@ -74,7 +74,7 @@ func (m *Screen) openVote() tea.Cmd {
 		}
 	})
 	if err != nil {
-		m.notice = tui.Notice{Text: "The vote could not be read: " + tui.Friendly(err), Bad: true}
+		m.notice = tui.Notice{Text: m.say("vote.unreadable", "why", m.friendly(err)), Bad: true}
 		return nil
 	}
 	m.voting = f
@@ -97,11 +97,11 @@ func (m *Screen) updateVote(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case ballotSavedMsg:
 		f.saving = false
 		if msg.err != nil {
-			m.notice = tui.Notice{Text: "Your dots were not saved: " + tui.Friendly(msg.err), Bad: true}
+			m.notice = tui.Notice{Text: m.say("vote.not_saved", "why", m.friendly(msg.err)), Bad: true}
 			return m, nil
 		}
 		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
-		m.notice = tui.Notice{Text: dotsSaved(m.placed())}
+		m.notice = tui.Notice{Text: m.dotsSaved(m.placed())}
 		return m, nil
 	case tea.KeyPressMsg:
 		if m.updateReading(msg) {
@@ -113,12 +113,12 @@ func (m *Screen) updateVote(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, voteKeys.Read):
 			if len(f.candidates) > 0 {
 				c := f.candidates[f.cursor]
-				m.readWhole(c.name+" · "+c.kind.Label(), c.text)
+				m.readWhole(c.name+" · "+m.words().KindLabel(c.kind), c.text)
 			}
 		case key.Matches(msg, voteKeys.Add):
 			if !f.results && len(f.candidates) > 0 {
 				if m.placed() >= m.view.vote.Dots {
-					m.notice = tui.Notice{Text: "All your dots are placed: take one off another first (← or -).", Bad: true}
+					m.notice = tui.Notice{Text: m.say("vote.all_placed"), Bad: true}
 					break
 				}
 				f.dots[f.candidates[f.cursor].id]++
@@ -135,7 +135,7 @@ func (m *Screen) updateVote(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		case key.Matches(msg, voteKeys.Back):
 			if !f.results && !maps.Equal(nonZeroDots(f.dots), nonZeroDots(m.view.ballot)) {
-				m.notice = tui.Notice{Text: "Your changed dots were not saved: ctrl+t and enter to save them."}
+				m.notice = tui.Notice{Text: m.say("vote.unsaved_changes")}
 			}
 			m.stage = stageGuide
 		}
@@ -147,7 +147,7 @@ func (m *Screen) updateVote(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Screen) castBallot() tea.Cmd {
 	f := &m.voting
 	f.saving = true
-	m.notice = tui.Notice{Text: "Saving your dots…"}
+	m.notice = tui.Notice{Text: m.say("vote.saving")}
 	e := inquiry.Event{Type: inquiry.VoteCast, Actor: m.s.Actor, Ballot: &inquiry.Ballot{
 		Vote: m.view.vote.ID, Participant: m.view.me, Dots: nonZeroDots(f.dots),
 	}}
@@ -175,15 +175,15 @@ func (m *Screen) viewVote() string {
 	}
 	var b tui.Lines
 	if f.results {
-		b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+"Results: "+vote.Title, tui.Dim.Render("closed"), w))
+		b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+m.say("vote.results_title", "title", vote.Title), tui.Dim.Render(m.say("vote.closed")), w))
 	} else {
 		left := vote.Dots - m.placed()
-		b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+"Vote: "+vote.Title,
-			tui.Accent.Render(fmt.Sprintf("%d of %s left", left, inquiry.Plural(vote.Dots, "dot", "dots"))), w))
+		b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+m.say("vote.title", "title", vote.Title),
+			tui.Accent.Render(m.count("vote.left", vote.Dots, "left", left)), w))
 	}
 	b.Line(tui.Rule(w))
 	if len(f.candidates) == 0 {
-		b.Line(tui.Dim.Render(tui.Fit("  Nothing to vote on yet.", w)))
+		b.Line(tui.Dim.Render(tui.Fit("  "+m.say("vote.nothing"), w)))
 	}
 	room := max((h-5)/2, 1)
 	first := min(max(f.cursor-room/2, 0), max(len(f.candidates)-room, 0))
@@ -196,7 +196,7 @@ func (m *Screen) viewVote() string {
 		} else if n == 0 {
 			mark = "○"
 		}
-		head := fmt.Sprintf("%s  %s · %s", mark, c.name, c.kind.Label())
+		head := fmt.Sprintf("%s  %s · %s", mark, c.name, m.words().KindLabel(c.kind))
 		text := "    “" + tui.Snippet(c.text, max(w-8, 10)) + "”"
 		if i == f.cursor {
 			b.Line(tui.Fit(tui.Selected.Render("▸ "+head), w))
@@ -210,21 +210,18 @@ func (m *Screen) viewVote() string {
 	b.Line(m.notice.Lines(w))
 	b.Fill(h - 1)
 	if f.results {
-		b.Line(tui.FooterKeeping(w, voteKeys.BackToWriting, voteKeys.Scroll, voteKeys.Read, tui.Leave))
+		b.Line(tui.FooterKeeping(w, tui.KeyIn(m.words(), voteKeys.BackToWriting), m.keys(voteKeys.Scroll, voteKeys.Read, tui.Leave)...))
 	} else {
 		k := voteKeys
-		b.Line(tui.FooterKeeping(w, k.Back, k.Add, k.Save, k.Read, k.Choose, k.TakeOff, tui.Leave))
+		b.Line(tui.FooterKeeping(w, tui.KeyIn(m.words(), k.Back), m.keys(k.Add, k.Save, k.Read, k.Choose, k.TakeOff, tui.Leave)...))
 	}
 	return b.String()
 }
 
 // dotsSaved says a ballot is saved, counting its dots as one says them.
-func dotsSaved(n int) string {
-	switch n {
-	case 0:
-		return "Saved ✓ You have no dots placed. You can place them until the vote closes."
-	case 1:
-		return "Your 1 dot is saved ✓ You can move it until the vote closes."
+func (m *Screen) dotsSaved(n int) string {
+	if n == 0 {
+		return m.say("vote.saved_none")
 	}
-	return "Your " + inquiry.Plural(n, "dot", "dots") + " are saved ✓ You can move them until the vote closes."
+	return m.count("vote.dots_saved", n)
 }

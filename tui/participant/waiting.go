@@ -18,11 +18,11 @@ import (
 // code (which the first line still shows).
 func (m *Screen) viewWaiting() string {
 	w, h := m.frame.Width, m.frame.Height
-	welcome := tui.Wrap("Welcome, "+m.view.name+". A facilitator lets people in to this workshop: please wait here.", w)
-	wait := tui.Wrap("This screen moves on by itself when they do. There is nothing to press meanwhile.", w)
+	welcome := tui.Wrap(m.say("lobby.welcome", "name", m.view.name), w)
+	wait := tui.Wrap(m.say("lobby.by_itself"), w)
 	var resume []string
 	if m.resumeCode != "" && m.s.IdentityFor == nil {
-		resume = tui.Wrap("If your connection drops, connect again and give your resume code "+m.resumeCode+".", w)
+		resume = tui.Wrap(m.say("resume.keep", "code", m.resumeCode), w)
 	}
 	notice := m.notice.Lines(w)
 	rows := h - 2 - len(welcome) // beside the first line, the welcome and the keys
@@ -47,7 +47,7 @@ func (m *Screen) viewWaiting() string {
 			gaps--
 		}
 	}
-	b.Line(drawTitle(titleKey{w: w, title: m.view.title, code: m.view.code, name: m.view.name, resume: m.resumeCode}))
+	b.Line(drawTitle(titleKey{w: w, title: m.view.title, code: m.view.code, name: m.view.name, resume: m.titleResume()}))
 	for _, l := range rule {
 		b.Line(l)
 	}
@@ -67,7 +67,7 @@ func (m *Screen) viewWaiting() string {
 		b.Line(notice)
 	}
 	b.Fill(h - 1)
-	b.Line(tui.Footer(w, tui.Leave))
+	b.Line(tui.Footer(w, m.keys(tui.Leave)...))
 	return b.String()
 }
 
@@ -77,25 +77,25 @@ func (m *Screen) admitted() tea.Cmd {
 	if m.view.waiting {
 		return nil
 	}
-	cmd := m.arrive(func() string { return "A facilitator let you in. " + m.welcome() })
+	cmd := m.arrive(func() string { return m.say("lobby.let_in") + " " + m.welcome() })
 	return tea.Batch(cmd, m.follow())
 }
 
 // welcomeBack is what someone coming back is told first.
 func (m *Screen) welcomeBack() string {
-	return "Welcome back, " + m.view.name + ". Everything is as you left it."
+	return m.say("join.welcome_back", "name", m.view.name)
 }
 
 // welcome is what someone who has just joined is told first: where to
 // start, and without a key, how to come back.
 func (m *Screen) welcome() string {
-	text := "Welcome, " + m.view.name + "."
+	text := m.say("guide.welcome", "name", m.view.name)
 	if m.resumeCode != "" && m.s.IdentityFor == nil {
 		// First, so that a narrow window's two lines keep it.
-		text += " Your resume code is " + m.resumeCode + ": give it if you connect again."
+		text += " " + m.say("guide.resume_first", "code", m.resumeCode)
 	}
 	if !m.view.reachable(m.compose.form.At()) {
-		return text + " The facilitator will open the first prompt for everyone: read it meanwhile."
+		return text + " " + m.say("guide.start_unopened")
 	}
-	return text + " Start with the prompt below."
+	return text + " " + m.say("guide.start")
 }

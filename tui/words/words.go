@@ -60,6 +60,18 @@ func (w Words) Count(key string, n int, args ...any) string {
 	return fill(text, append([]any{"n", n}, args...))
 }
 
+// Texts are the language's own messages by key, each a list of its words
+// (one for each plural form of a message with a count), without English
+// where the language has none: for checks that compare what languages
+// say, such as a screen in Welsh showing no English.
+func (w Words) Texts() map[string][]string {
+	out := make(map[string][]string, len(w.b.messages))
+	for key, m := range w.b.messages {
+		out[key] = m.texts()
+	}
+	return out
+}
+
 // message finds a message in the language, or failing that in English.
 func (w Words) message(key string) (message, bool) {
 	if m, ok := w.b.messages[key]; ok {
@@ -94,6 +106,17 @@ func value(v any) string {
 
 // Kind is a kind of contribution as the language names it.
 func (w Words) Kind(k inquiry.Kind) string { return w.or("kind."+string(k), string(k)) }
+
+// KindLabel is a kind of contribution as a list or a heading names it,
+// with a capital: "Opportunity", "Reframe"; as inquiry labels it for a
+// kind the catalogue does not know.
+func (w Words) KindLabel(k inquiry.Kind) string { return w.or("kind_label."+string(k), k.Label()) }
+
+// Key is what a key does, as a line of keys says it in the language:
+// does is the English ("back to writing"), and the message's key is
+// "key." and its words joined by hyphens ("key.back-to-writing"). Words
+// the catalogue does not have are said as given.
+func (w Words) Key(does string) string { return w.or("key."+slug(does), does) }
 
 // Theme is a theme's label in the language; a theme the catalogue does not
 // know (a guide's own, one a facilitator added) as it was labelled.

@@ -184,3 +184,29 @@ func write(t *testing.T, dir, name, content string) {
 		t.Fatal(err)
 	}
 }
+
+// TestTheFullScreensLabelsComeFromTheCatalogue: what keys do and the
+// kinds' names, as lines of keys and lists show them, in the language,
+// and as given where the catalogue has no words for them.
+func TestTheFullScreensLabelsComeFromTheCatalogue(t *testing.T) {
+	en, cy, gd := Builtin().In("en"), Builtin().In("cy"), Builtin().In("gd")
+	tests := []struct{ got, want string }{
+		{en.Key("back to writing"), "back to writing"},
+		{cy.Key("back to writing"), "yn ôl i ysgrifennu"},
+		{gd.Key("agree (+1)"), "aontaich (+1)"},
+		{cy.Key("juggle"), "juggle"},
+		{en.KindLabel("reframe"), "Reframe"},
+		{gd.KindLabel("barrier"), "Cnap-starra"},
+		{cy.KindLabel("wish"), "Wish"},
+		{cy.Count("vote.dots_saved", 2), "Mae eich 2 ddot wedi'u cadw ✓ Gallwch eu symud nes i'r bleidlais gau."},
+		{gd.Count("vote.left", 3, "left", 1), "1 de 3 air fhàgail"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+	if texts := cy.Texts(); len(texts["vote.dots_saved"]) != 6 || texts["key.back"][0] != "yn ôl" {
+		t.Errorf("Texts gives %q and %q", texts["vote.dots_saved"], texts["key.back"])
+	}
+}
