@@ -360,3 +360,33 @@ func TestPlainModeWalksAWholeGuideInWelsh(t *testing.T) {
 		t.Errorf("the report does not say Gwenllian took part in Cymraeg, in her words: %+v", r.stderr)
 	}
 }
+
+// TestAPlainSessionEndedByIdlenessSaysHowToComeBackInPlainText: the
+// command a timed-out session is given to connect again asks for plain
+// text again where the user name did (CODE+plain@, or plain@), so that a
+// screen reader's user is not sent back to the full screen.
+func TestAPlainSessionEndedByIdlenessSaysHowToComeBackInPlainText(t *testing.T) {
+	alice := newKey(t)
+	clock := newManualClock()
+	srv := startServer(t, "", withFacilitators(t, alice), withClock(clock), withConfig(func(c *Config) {
+		c.IdleTimeout, c.MaxConnectionTime, c.StallTimeout = time.Hour, 100*time.Hour, 1000*time.Hour
+	}))
+	if r := run(t, srv.addr, "alice", `workshop new --title "Village hall" --code village-hall`, withKeys(alice)); r.status != 0 {
+		t.Fatalf("workshop new: %+v", r)
+	}
+	for _, c := range []struct{ user, want string }{
+		{"Village Hall+plain", " villagehall+plain@"}, // as parsed: it needs no quoting
+		{"plain", " plain@"},
+	} {
+		p := openPlain(t, srv.addr, c.user, "xterm-256color", nil, keyless())
+		p.waitFor("Language / Cànan / Iaith")
+		waitUntil(t, "the plain session's idle timer", func() bool { return clock.running(time.Hour) == 1 })
+		clock.Advance(2 * time.Hour)
+		p.waitFor("Connect again to carry on: ssh -p ", c.want)
+		select {
+		case <-p.done:
+		case <-time.After(testDeadline):
+			t.Fatalf("%s: waited %s for the idle session to end", c.user, testDeadline)
+		}
+	}
+}

@@ -83,6 +83,15 @@ func (w *timeWatch) reconnect() string {
 	if code, ok := displayCode(user); ok {
 		return w.server.connectHint(w.sess, code+displaySuffix+"@")
 	}
+	// Asked for in the user name, plain text is asked for again.
+	user, plain := plainUser(user)
+	suffix := ""
+	if plain {
+		suffix = plainSuffix
+		if user == "" {
+			return w.server.connectHint(w.sess, "plain@")
+		}
+	}
 	code, err := inquiry.ParseJoinCode(user)
 	if err != nil {
 		return w.server.connectHint(w.sess, "")
@@ -90,5 +99,5 @@ func (w *timeWatch) reconnect() string {
 	if strings.Trim(user, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
 		user = code.String()
 	}
-	return w.server.connectHint(w.sess, user+"@")
+	return w.server.connectHint(w.sess, user+suffix+"@")
 }

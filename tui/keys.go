@@ -135,9 +135,10 @@ func shown(on []key.Binding, keep int, always *key.Binding) []key.Binding {
 }
 
 // essential reports whether a line of keys must always show the binding:
-// how to leave, or how to see every key.
+// how to leave (ctrl+c, or a screen's own key said to leave), or how to
+// see every key.
 func essential(b key.Binding) bool {
-	if b.Help().Key == "?" {
+	if b.Help().Key == "?" || b.Help().Desc == Leave.Help().Desc {
 		return true
 	}
 	for _, k := range b.Keys() {

@@ -1,6 +1,10 @@
 package display
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // A bitmap is large type laid out in dots, each dot a column wide and half
 // a row tall, so that two rows of dots make one line of half-block
@@ -129,6 +133,7 @@ func bigLines(text string, s, width int) ([]string, bool) {
 // up to scale most, trying scales from the largest down; false if even
 // the smallest does not fit, or the font lacks a character.
 func largest(text string, width, height, most int) ([]string, bool) {
+	text = norm.NFC.String(text) // an accent typed as a combining mark joins its letter
 	if !inFont(text) || strings.TrimSpace(text) == "" {
 		return nil, false
 	}

@@ -127,9 +127,15 @@ func (g glyph) width() int { return len(g[0]) }
 // glyphs is the font parsed once: it is read only, shared by every
 // display.
 var glyphs = func() map[rune]glyph {
-	m := make(map[rune]glyph, len(font))
+	m := make(map[rune]glyph, len(font)+len(accented))
 	for r, s := range font {
 		m[r] = parseGlyph(s)
+	}
+	m['ı'] = parseGlyph(dotlessI)
+	for r, a := range accented {
+		if g, ok := withAccent(m[a.base], a.accent); ok {
+			m[r] = g
+		}
 	}
 	return m
 }()

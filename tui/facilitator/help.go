@@ -140,7 +140,7 @@ func (m *Screen) roomFooter() []key.Binding {
 			keys = append(keys, r.MoreTime, m.pauseKey(), r.LessTime, r.EndTime)
 		}
 	}
-	return append(keys, r.Seeing, r.Vote, r.Scribe, r.Keys)
+	return append(keys, r.Seeing, r.Vote, r.Scribe, r.Quit, r.Keys)
 }
 
 // peopleFooter are the people pane's keys, for the person the cursor is
@@ -163,7 +163,7 @@ func (m *Screen) peopleFooter() []key.Binding {
 	if len(m.ws.Waiting()) > 1 {
 		keys = append(keys, pk.AdmitAll)
 	}
-	return append(keys, pk.Merge, pk.Remove, r.Erase, r.Lobby, r.NextPane, r.Keys)
+	return append(keys, pk.Merge, pk.Remove, r.Erase, r.Lobby, r.NextPane, r.Quit, r.Keys)
 }
 
 // pauseKey is the pause key as the line of keys names it: pause while the

@@ -42,10 +42,10 @@ type roomStage struct {
 }
 
 var roomStages = []roomStage{
-	{name: "the feed", keys: nil, ready: "Live contributions", see: []string{"? keys"}},
-	{name: "the tally", keys: []string{"tab"}, ready: "▸ Tally", see: []string{"? keys"}},
-	{name: "the people", keys: []string{"tab", "tab"}, ready: "▸ People", see: []string{"? keys"}},
-	{name: "the vote", keys: []string{"tab", "tab", "tab"}, ready: "▸ Dot vote", see: []string{"? keys"}},
+	{name: "the feed", keys: nil, ready: "Live contributions", see: []string{"q leave", "? keys"}},
+	{name: "the tally", keys: []string{"tab"}, ready: "▸ Tally", see: []string{"q leave", "? keys"}},
+	{name: "the people", keys: []string{"tab", "tab"}, ready: "▸ People", see: []string{"q leave", "? keys"}},
+	{name: "the vote", keys: []string{"tab", "tab", "tab"}, ready: "▸ Dot vote", see: []string{"q leave", "? keys"}},
 	{name: "details of 2,000 characters", keys: []string{"enter"}, ready: "esc close", see: []string{"esc close", "Sentence 0"}},
 	{name: "the prompts", keys: []string{"o"}, ready: "Open a prompt for everyone", see: []string{"esc"}},
 	{name: "what participants see", keys: []string{"s"}, ready: "What participants see", see: []string{"esc"}},
@@ -56,7 +56,7 @@ var roomStages = []roomStage{
 	{name: "the scribe desk", keys: []string{"c"}, ready: "Write for a table", see: []string{"esc back"}},
 	{name: "every key, scrolled", keys: []string{"?", "pgdown", "pgdown"}, ready: "▸ Keys", see: []string{"Keys"}},
 	{name: "a new table", keys: []string{"c", "enter"}, ready: "Someone new", see: []string{"Someone new", "esc back"}},
-	{name: "the tally by sector", keys: []string{"tab", "g"}, ready: "g by theme", see: []string{"? keys"}},
+	{name: "the tally by sector", keys: []string{"tab", "g"}, ready: "g by theme", see: []string{"q leave", "? keys"}},
 	{name: "a resume code in the people pane", keys: []string{"tab", "tab", "down", "enter"}, ready: "resume code is", see: []string{"? keys", "K7QM-"}},
 	{name: "who someone joined as before", keys: []string{"tab", "tab", "down", "m"}, ready: "joined as before", see: []string{"esc"}},
 	{name: "why remove someone", keys: []string{"tab", "tab", "down", "B"}, ready: "Why remove", see: []string{"Why remove", "esc"}},
