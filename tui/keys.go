@@ -136,13 +136,13 @@ func shown(on []key.Binding, keep int, always *key.Binding) []key.Binding {
 
 // essential reports whether a line of keys must always show the binding:
 // how to leave (ctrl+c, or a screen's own key said to leave), or how to
-// see every key.
+// see every key (?, or F1 where ? would be typed).
 func essential(b key.Binding) bool {
 	if b.Help().Key == "?" || b.Help().Desc == Leave.Help().Desc {
 		return true
 	}
 	for _, k := range b.Keys() {
-		if k == "ctrl+c" {
+		if k == "ctrl+c" || k == "f1" {
 			return true
 		}
 	}

@@ -388,18 +388,19 @@ func firstSentence(s string) string {
 }
 
 // drawHelp is the line of keys, naming only what can be done now, the
-// most important first (a narrow line drops the last): an open vote is
-// what the room is doing, so it comes straight after saving.
+// most important first (a narrow line drops the last, and F1 lists them
+// all): an open vote is what the room is doing, so it comes straight
+// after saving.
 func drawHelp(k helpKey) string {
 	g := guideKeys
 	if k.editing {
-		return tui.Footer(k.w, tui.KeysIn(k.say, g.SaveChanges, g.CancelEdit, g.NextField, g.Yours, tui.Leave)...)
+		return tui.Footer(k.w, tui.KeysIn(k.say, g.SaveChanges, g.CancelEdit, g.NextField, g.Yours, listKeys.OpenTyped, tui.Leave)...)
 	}
 	keys := []key.Binding{g.Save}
 	if k.voteOpen {
 		keys = append(keys, g.Vote)
 	}
-	keys = append(keys, g.Choices, g.Prompts)
+	keys = append(keys, g.Prompts)
 	if k.others {
 		keys = append(keys, g.Others)
 	}
@@ -407,5 +408,7 @@ func drawHelp(k helpKey) string {
 	if k.vote && !k.voteOpen {
 		keys = append(keys, g.Vote)
 	}
-	return tui.Footer(k.w, tui.KeysIn(k.say, append(keys, tui.Leave)...)...)
+	// The form says tab under its themes; the line names it last.
+	keys = append(keys, g.Choices)
+	return tui.Footer(k.w, tui.KeysIn(k.say, append(keys, listKeys.OpenTyped, tui.Leave)...)...)
 }

@@ -186,6 +186,10 @@ var langStages = []langStage{
 		saveWords(t, m, r)
 		press(m, "ctrl+o", "enter")
 	}, essentials: inTheGuide},
+	{name: "every key, over the guide", reach: func(t *testing.T, m *Screen, r *tuitest.MemRoom) {
+		joinAsAnn(t, m, r)
+		press(m, "f1")
+	}, essentials: func(w words.Words, _ *Screen) []string { return []string{w.Say("keys.title"), goingBack(w, "close")} }},
 	{name: "their own", reach: func(t *testing.T, m *Screen, r *tuitest.MemRoom) {
 		saveWords(t, m, r)
 		press(m, "ctrl+o")

@@ -171,6 +171,6 @@ func (m *Screen) viewMine() string {
 	b.Line(m.notice.Lines(w))
 	b.Fill(h - 1)
 	k := mineKeys
-	b.Line(tui.Footer(w, m.keys(k.Choose, k.Edit, k.Back, k.Delete, k.Withdraw, tui.Leave)...))
+	b.Line(tui.FooterKeeping(w, tui.KeyIn(m.words(), k.Back), m.keys(k.Choose, k.Edit, k.Delete, k.Withdraw, listKeys.Open, tui.Leave)...))
 	return strings.TrimRight(b.String(), "\n")
 }

@@ -173,6 +173,6 @@ func (m *Screen) viewOthers() string {
 	b.Fill(h - 1)
 	k := othersKeys
 	// The way back and the way out, however narrow; the rest by use.
-	b.Line(tui.FooterKeeping(w, tui.KeyIn(m.words(), k.Back), m.keys(k.BuildOn, k.Agree, k.Read, k.Choose, tui.Leave)...))
+	b.Line(tui.FooterKeeping(w, tui.KeyIn(m.words(), k.Back), m.keys(k.BuildOn, k.Agree, k.Read, k.Choose, listKeys.Open, tui.Leave)...))
 	return b.String()
 }

@@ -67,6 +67,8 @@ type Screen struct {
 	drawn composeDrawn
 	// suit is the language chosen and whether plain text was asked for.
 	suit suiting
+	// keyList is every key of the screen underneath, open (F1) over it.
+	keyList keyList
 }
 
 // New returns the participant screen for a session. A code that came with
@@ -200,6 +202,9 @@ func (m *Screen) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, done := m.suitKey(msg); done {
 		return m, cmd
 	}
+	if m.keyListKey(msg) {
+		return m, nil
+	}
 	switch m.stage {
 	case stageCode:
 		return m.updateCode(msg)
@@ -245,6 +250,9 @@ func (m *Screen) catchUp() tea.Cmd {
 // View draws the current stage, or asks for a bigger window.
 func (m *Screen) View() tea.View {
 	return m.frame.View(func() (string, *tea.Cursor) {
+		if m.keyList.open {
+			return m.viewKeyList(), nil
+		}
 		switch m.stage {
 		case stageCode:
 			return m.viewCode()

@@ -94,6 +94,11 @@ var sizedStages = []sizedStage{
 		tt.Key("enter")
 		tt.See("save changes")
 	}, resume: true},
+	{name: "every key, over the guide", reach: func(_ *testing.T, tt *tuitest.Term, _ *tuitest.MemRoom) {
+		joinAs(tt, longName)
+		tt.Key("f1")
+		tt.See("Every key")
+	}, see: []string{"Every key", "esc close"}, resume: true},
 	{name: "others' words", reach: func(_ *testing.T, tt *tuitest.Term, _ *tuitest.MemRoom) {
 		joinAs(tt, longName)
 		tt.Key("ctrl+r")

@@ -210,10 +210,10 @@ func (m *Screen) viewVote() string {
 	b.Line(m.notice.Lines(w))
 	b.Fill(h - 1)
 	if f.results {
-		b.Line(tui.FooterKeeping(w, tui.KeyIn(m.words(), voteKeys.BackToWriting), m.keys(voteKeys.Scroll, voteKeys.Read, tui.Leave)...))
+		b.Line(tui.FooterKeeping(w, tui.KeyIn(m.words(), voteKeys.BackToWriting), m.keys(voteKeys.Scroll, voteKeys.Read, listKeys.Open, tui.Leave)...))
 	} else {
 		k := voteKeys
-		b.Line(tui.FooterKeeping(w, tui.KeyIn(m.words(), k.Back), m.keys(k.Add, k.Save, k.Read, k.Choose, k.TakeOff, tui.Leave)...))
+		b.Line(tui.FooterKeeping(w, tui.KeyIn(m.words(), k.Back), m.keys(k.Add, k.Save, k.Read, k.Choose, k.TakeOff, listKeys.Open, tui.Leave)...))
 	}
 	return b.String()
 }
