@@ -1,6 +1,7 @@
 package sshserver
 
 import (
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -389,4 +390,40 @@ func TestAPlainSessionEndedByIdlenessSaysHowToComeBackInPlainText(t *testing.T) 
 			t.Fatalf("%s: waited %s for the idle session to end", c.user, testDeadline)
 		}
 	}
+}
+
+// TestPlainTakesAPastedParagraphAsOneContribution: a terminal that does
+// not bracket a paste sends its line breaks as enter. A paragraph of
+// three lines (one blank) pasted at once at the words question is saved
+// as one contribution, its line breaks made spaces, and nothing of it is
+// typed into the questions after it; a line typed and sent by hand still
+// answers at once.
+func TestPlainTakesAPastedParagraphAsOneContribution(t *testing.T) {
+	alice := newKey(t)
+	srv := startServer(t, "", withFacilitators(t, alice))
+	if r := run(t, srv.addr, "alice", `workshop new --title "Village hall" --code village-hall`, withKeys(alice)); r.status != 0 {
+		t.Fatalf("workshop new: %+v", r)
+	}
+	p := openPlain(t, srv.addr, "village-hall", "dumb", nil, keyless())
+	for _, a := range []string{"", "", "Morag", "", "yes"} {
+		p.answer(a)
+	}
+	p.waitFor("\r\n> ")
+	if _, err := io.WriteString(p.stdin, "We kept the hall open\rthrough the winter\r\rfor everyone\r"); err != nil {
+		t.Fatal(err)
+	}
+	p.typed = append(p.typed, "We kept the hall open through the winter for everyone")
+	p.answer("", "Kind:") // the kind the prompt suggests
+	p.answer("")          // no themes
+	p.answer("")          // no partner
+	p.waitFor("Saved")
+	ws := srv.mustWorkshop(t, "village-hall")
+	var texts []string
+	for _, c := range tuitest.Folded(t, srv.store, ws.ID).Contributions {
+		texts = append(texts, c.Text)
+	}
+	if want := "We kept the hall open through the winter for everyone"; len(texts) != 1 || texts[0] != want {
+		t.Fatalf("the paste saved %q, want one contribution %q", texts, want)
+	}
+	p.checkStream()
 }

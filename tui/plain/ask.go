@@ -23,6 +23,10 @@ type question struct {
 	// draft is the prompt whose words are being written, kept as a draft
 	// as they are typed; "" for any other question.
 	draft inquiry.PromptRef
+	// words marks a question answered with people's words, whose line
+	// breaks a paste may send as enter (see pasteGap); one with a draft
+	// is one too.
+	words bool
 	// help says more about this question, after the commands.
 	help string
 	// free marks the questions of someone between errands (their words at

@@ -85,7 +85,7 @@ func (m *Screen) actOnMine(items []inquiry.Contribution, c inquiry.Contribution)
 // askNewWords starts changing a contribution: the words first, then each
 // choice, enter keeping what it has.
 func (m *Screen) askNewWords(c inquiry.Contribution) {
-	m.pose(question{lines: []string{m.w.Say("mine.words_now", "text", c.Text), m.w.Say("mine.words_ask")},
+	m.pose(question{lines: []string{m.w.Say("mine.words_now", "text", c.Text), m.w.Say("mine.words_ask")}, words: true,
 		answer: func(s string) tea.Cmd {
 			text := c.Text
 			if s != "" {

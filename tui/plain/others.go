@@ -114,7 +114,7 @@ func (m *Screen) actOn(items []other, o other) {
 func (m *Screen) askBuildOn(o other) {
 	ref := m.at.ref
 	ask := m.w.Say("others.build_ask", "name", o.name, "kind", m.w.Kind(o.kind))
-	m.pose(question{lines: []string{ask}, answer: func(s string) tea.Cmd {
+	m.pose(question{lines: []string{ask}, words: true, answer: func(s string) tea.Cmd {
 		if s == "" {
 			m.backToPrompt()
 			return nil

@@ -40,6 +40,7 @@ type Screen struct {
 	draft                    draft // the contribution being written
 	clock                    clock // the open prompt's timebox, for its news
 	attempts, resumeAttempts int
+	paste                    pasteState // an enter held to see if a paste goes on
 }
 
 // New returns the plain text screen for a session. A screen carried on
@@ -115,9 +116,12 @@ func (m *Screen) update(msg tea.Msg) tea.Cmd {
 		return m.key(msg)
 	case tea.PasteMsg:
 		if m.prompted {
+			m.joinHeldEnter()
 			m.echo(m.line.insert(msg.Content))
 			m.keepDraft()
 		}
+	case enterMsg:
+		return m.heldEnterDue(msg)
 	case doneMsg:
 		m.busy = false
 		return tea.Batch(msg.then(m), m.catchUpKeys())
@@ -131,8 +135,18 @@ func (m *Screen) update(msg tea.Msg) tea.Cmd {
 
 // key handles one key on the line being typed.
 func (m *Screen) key(k tea.KeyPressMsg) tea.Cmd {
+	if k.String() != "enter" {
+		m.joinHeldEnter()
+	}
 	switch k.String() {
 	case "enter":
+		if m.paste.held {
+			m.joinHeldEnter() // a blank line inside the paste
+			return nil
+		}
+		if cmd, held := m.holdEnter(); held {
+			return cmd
+		}
 		return m.send()
 	case "backspace", "ctrl+h":
 		m.echo(m.line.backspace())

@@ -262,7 +262,7 @@ func (m *Screen) saveContribution() tea.Cmd {
 // prompt's reframe question, answered as a reframe of that barrier.
 func (m *Screen) askReframe(barrier draft, id string) {
 	reframe := m.promptWords(barrier.ref).Reframe
-	m.pose(question{lines: []string{m.w.Say("write.reframe", "question", reframe), m.w.Say("write.reframe_how")},
+	m.pose(question{lines: []string{m.w.Say("write.reframe", "question", reframe), m.w.Say("write.reframe_how")}, words: true,
 		answer: func(s string) tea.Cmd {
 			if s == "" {
 				m.backToPrompt()
