@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"net"
@@ -294,6 +295,12 @@ func TestASecondSignalForcesTheExit(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
+	// Once the server has sent its version line it has taken the
+	// connection in: before that, a shutdown might not wait for it.
+	conn.SetReadDeadline(time.Now().Add(testDeadline))
+	if line, err := bufio.NewReader(conn).ReadString('\n'); err != nil || !strings.HasPrefix(line, "SSH-2.0-") {
+		t.Fatalf("waited for the server's version line: %q, %v", line, err)
+	}
 	signals <- syscall.SIGINT
 	signals <- syscall.SIGINT
 	select {
