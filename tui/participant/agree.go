@@ -53,8 +53,8 @@ func (m *Screen) agreementSaved(msg agreedMsg) {
 		m.notice = tui.Notice{Text: "Not saved: " + tui.Friendly(msg.err), Bad: true}
 		return
 	}
-	m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
-	m.others.at = 0 // read the counts again
+	m.takeIn()
+	m.others.stale = true // the count of agreements on the item picked
 	m.refreshOthers()
 	whose := msg.name + "'s"
 	if msg.name == "Someone" {

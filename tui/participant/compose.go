@@ -263,7 +263,7 @@ func (m *Screen) saved(msg savedMsg) tea.Cmd {
 		m.notice = tui.Notice{Text: "Not saved: " + tui.Friendly(msg.err) + " Your text is back in the editor; press enter to try again.", Bad: true}
 		return nil
 	}
-	m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
+	m.takeIn()
 	sent := msg.sent.Contribution
 	if msg.event.Contribution != nil && msg.event.Contribution.Text.Text != sent.Text.Text {
 		// An earlier try was saved after all, with other words: make the

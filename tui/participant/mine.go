@@ -46,7 +46,7 @@ func (m *Screen) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.notice = tui.Notice{Text: "Not deleted: " + tui.Friendly(msg.err), Bad: true}
 			return m, nil
 		}
-		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
+		m.takeIn()
 		m.notice = tui.Notice{Text: "Deleted. It will not appear in the report."}
 		if n := len(m.view.live("")); n == 0 {
 			m.stage = stageGuide
