@@ -80,9 +80,10 @@ func (c *committer) run() {
 	for {
 		select {
 		case <-c.s.quit:
-			// Every workshop that changed since its snapshot gets one, so
-			// the next start folds nothing.
-			c.snapshot(slices.Collect(maps.Keys(c.folds)), func(id string) bool { return c.folds[id].Head != c.snapped[id] })
+			// Every workshop that changed since its snapshot, or whose
+			// snapshot is due anyway, gets one, so the next start folds
+			// nothing.
+			c.snapshot(slices.Collect(maps.Keys(c.folds)), func(id string) bool { return c.folds[id].Head != c.snapped[id] || c.snapNow[id] })
 			return
 		case r := <-c.s.requests:
 			batch = append(batch[:0], r)

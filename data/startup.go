@@ -79,6 +79,12 @@ func (c *committer) adopt(id string, ld loaded) {
 	c.unowned = append(c.unowned, id)
 	c.codes[codeKey(ld.fold.Code)] = id
 	c.snapped[id] = ld.base
+	// A snapshot spent under another allowance (the setting changed) would
+	// make every start read the log up to its head again: take one under
+	// this store's at the first batch, or at a clean close.
+	if ld.check != nil && ld.check.limits == nil {
+		c.snapNow[id] = true
+	}
 	l := &workshopLog{tail: slices.Clip(ld.tail), base: ld.base, baseHash: ld.baseHash, summary: ld.fold.Summary(), restoredAt: ld.base}
 	l.trim(len(l.tail) - c.tailEvents)
 	l.setRead(ld.fold, ld.spent)

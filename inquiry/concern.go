@@ -11,8 +11,8 @@ type Concern struct {
 	// Prompt is the prompt of the contribution the event adds or acts on;
 	// "" for an event that acts on no contribution.
 	Prompt PromptRef
-	// Participant is whose contribution, ballot, joining or leaving it is;
-	// "" for an event of the room alone.
+	// Participant is whose contribution, ballot, agreement, joining or
+	// leaving it is; "" for an event of the room alone.
 	Participant string
 	// Room is set for an event that can change what anyone is shown
 	// anywhere: the workshop closing, pacing, settings, reveals, themes
@@ -31,11 +31,23 @@ func (w *Workshop) Concern(e Event) Concern {
 		if d := e.Contribution; d != nil {
 			c.Prompt, c.Participant = d.Prompt, d.Participant
 		}
-	case ContributionDeleted, ThemesChanged, ContributionMerged, ContributionHighlighted,
+	case ContributionDeleted, ThemesChanged, ContributionMerged, ContributionUnmerged, ContributionHighlighted,
 		ContributionHidden, ContributionUnhidden:
 		if target, ok := w.contributions[e.Target]; ok {
 			c.Prompt, c.Participant = target.Prompt, target.Participant
 		}
+	case ContributionAgreed, AgreementWithdrawn:
+		// A +1 changes the count on one contribution, and is the act of
+		// the one who agrees, as a ballot is: in a busy room, +1s are many,
+		// and a screen at another prompt has nothing to show of them.
+		if target, ok := w.contributions[e.Target]; ok {
+			c.Prompt = target.Prompt
+		}
+		if e.Agreement != nil {
+			c.Participant = e.Agreement.Participant
+		}
+	case DisplayPanelChosen:
+		// What the wall shows changes nothing on anyone's own screen.
 	case ParticipantJoined:
 		if e.Participant != nil {
 			c.Participant = e.Participant.ID

@@ -112,6 +112,9 @@ func TestConcernNamesThePromptAndAuthorOfWhatAnEventTouches(t *testing.T) {
 		{settingsChanged(facilitator, VisibleNever, false), Concern{Type: SettingsChanged, Room: true}},
 		{promptRevealed(facilitator, "design/barriers"), Concern{Type: PromptRevealed, Room: true}},
 		{closed(), Concern{Type: WorkshopClosed, Room: true}},
+		{agreed(bob, bob.ID, "c-1"), Concern{Type: ContributionAgreed, Prompt: "design/barriers", Participant: bob.ID}},
+		{unagreed(bob, bob.ID, "c-1"), Concern{Type: AgreementWithdrawn, Prompt: "design/barriers", Participant: bob.ID}},
+		{Event{Type: DisplayPanelChosen, Actor: facilitator}, Concern{Type: DisplayPanelChosen}},
 	}
 	for _, tt := range cases {
 		if got := w.Concern(tt.e); got != tt.want {

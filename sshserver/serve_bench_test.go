@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/anchorage/anchorage/data"
+	"github.com/anchorage/anchorage/inquiry"
 )
 
 // A server to profile under load. `anchorage serve` has no profiling
@@ -32,6 +33,7 @@ var (
 	serveFacilitators = flag.String("serve.facilitators", "", "an authorized_keys file of facilitators")
 	serveData         = flag.String("serve.data", "", "the data folder (a temporary one if empty)")
 	serveFor          = flag.Duration("serve.for", 10*time.Minute, "how long to serve before stopping")
+	serveWriteFreely  = flag.Bool("serve.write-freely", false, "lift the writers' allowance, as anchorage serve --write-allowance off does (saturation runs)")
 )
 
 func TestServeForProfiling(t *testing.T) {
@@ -42,7 +44,11 @@ func TestServeForProfiling(t *testing.T) {
 	if dir == "" {
 		dir = t.TempDir()
 	}
-	store, err := data.Open(data.Options{Dir: dir})
+	opts := data.Options{Dir: dir}
+	if *serveWriteFreely {
+		opts.Allowance = inquiry.Allowance{Burst: -1}
+	}
+	store, err := data.Open(opts)
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}

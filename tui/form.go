@@ -33,7 +33,10 @@ type ContributionForm struct {
 	themeCursor   int
 	partner       int // index into the guide's partners, -1 for none
 	owner, due    textinput.Model
-	focus         FormField
+	// inputs counts the changes to owner and due, which CommitmentLine
+	// draws only when they have changed (see changedInputs).
+	inputs uint64
+	focus  FormField
 	// pendingID is the ID of a new contribution whose save has not been
 	// confirmed, kept for the retry, so a retry is not a second one.
 	pendingID string
@@ -187,6 +190,7 @@ func (f *ContributionForm) Clear() {
 	f.pendingID = ""
 	f.owner.SetValue("")
 	f.due.SetValue("")
+	f.changedInputs()
 	f.SetFocus(FieldText)
 }
 
@@ -211,6 +215,7 @@ func (f *ContributionForm) Load(c *inquiry.Contribution) bool {
 	f.editor.SetValue(c.Text)
 	f.owner.SetValue(c.Owner)
 	f.due.SetValue(c.Due)
+	f.changedInputs()
 	f.kind = max(slices.Index(f.Prompt().KindChoices(), c.Kind), 0)
 	f.themes, f.themesTouched = slices.Clone(c.Themes), true
 	for i, partner := range f.choices.Guide().PartnerList() {
@@ -227,6 +232,7 @@ func (f *ContributionForm) SetFocus(to FormField) {
 	f.editor.Blur()
 	f.owner.Blur()
 	f.due.Blur()
+	f.changedInputs()
 	switch to {
 	case FieldText:
 		f.editor.Focus()
@@ -305,5 +311,10 @@ func (f *ContributionForm) Restore(k Snapshot, words string) {
 	f.themes, f.themesTouched = k.themes, k.themesTouched
 	f.owner.SetValue(k.owner)
 	f.due.SetValue(k.due)
+	f.changedInputs()
 	f.pendingID = k.pendingID
 }
+
+// changedInputs notes that the owner or the date input may look
+// different: every change to either goes through here.
+func (f *ContributionForm) changedInputs() { f.inputs++ }

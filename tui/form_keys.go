@@ -63,9 +63,11 @@ func (f *ContributionForm) Key(k tea.KeyPressMsg) (cmd tea.Cmd, edited bool) {
 		return nil, f.typeKey(k)
 	case FieldOwner:
 		f.owner, cmd = f.owner.Update(k)
+		f.changedInputs()
 		return cmd, false
 	case FieldDue:
 		f.due, cmd = f.due.Update(k)
+		f.changedInputs()
 		return cmd, false
 	case FieldPrompt:
 		if delta != 0 {
@@ -125,9 +127,11 @@ func (f *ContributionForm) Paste(text string) (problem string) {
 	switch f.focus {
 	case FieldOwner:
 		PasteLine(&f.owner, inquiry.CleanLine(text))
+		f.changedInputs()
 		return ""
 	case FieldDue:
 		PasteLine(&f.due, inquiry.CleanLine(text))
+		f.changedInputs()
 		return ""
 	}
 	text = inquiry.CleanText(text)

@@ -102,3 +102,62 @@ func TestContributionFormVisitsThePromptOnlyWhereItChoosesIt(t *testing.T) {
 		}
 	}
 }
+
+// TestCommitmentLineIsDrawnOnlyWhenItsInputsChange types words at an
+// action prompt and checks that the who and by-when line is drawn once,
+// not once a frame, and again when the owner, the date or the focus
+// changes.
+func TestCommitmentLineIsDrawnOnlyWhenItsInputsChange(t *testing.T) {
+	f := NewContributionForm(newTestChoices(t), "", false)
+	toAction(t, &f)
+	line, _ := f.CommitmentLine(80)
+	if !strings.Contains(line, "Who") || f.drawn.commitment.draws != 1 {
+		t.Fatalf("the first frame drew %q (%d times)", line, f.drawn.commitment.draws)
+	}
+	for _, r := range "The youth club" {
+		press(&f, string(r))
+		if again, _ := f.CommitmentLine(80); again != line {
+			t.Fatalf("typing words changed the line to %q", again)
+		}
+	}
+	if n := f.drawn.commitment.draws; n != 1 {
+		t.Fatalf("typing 14 characters of words drew the line %d times, want once", n)
+	}
+	press(&f, "tab", "tab", "tab", "tab") // kind, themes, partner, owner
+	if f.Focus() != FieldOwner {
+		t.Fatalf("four tabs reached %v, want the owner", f.Focus())
+	}
+	_, before := f.CommitmentLine(80)
+	press(&f, "S", "a", "m")
+	line, cursor := f.CommitmentLine(80)
+	if !strings.Contains(line, "Sam") || cursor == nil || cursor.X != before.X+3 {
+		t.Fatalf("after typing Sam the line is %q with the cursor at %v (from %v)", line, cursor, before)
+	}
+	OffsetCursor(cursor, 10, 10) // a screen moves the cursor it is given
+	if _, again := f.CommitmentLine(80); again.X != cursor.X-10 || again.Y != 0 {
+		t.Fatalf("the kept cursor moved with the one handed out: %v", again)
+	}
+	draws := f.drawn.commitment.draws
+	f.CommitmentLine(60)
+	if f.drawn.commitment.draws != draws+1 {
+		t.Fatal("a narrower window did not draw the line again")
+	}
+}
+
+// toAction moves a form to a prompt that asks for actions, with the
+// action chosen.
+func toAction(t *testing.T, f *ContributionForm) {
+	t.Helper()
+	for p, phase := range f.choices.Guide().Phases {
+		for q, prompt := range phase.Prompts {
+			for k, kind := range prompt.KindChoices() {
+				if kind == inquiry.Action {
+					f.GoTo(p, q)
+					f.kind = k
+					return
+				}
+			}
+		}
+	}
+	t.Fatal("the default guide asks for no actions")
+}

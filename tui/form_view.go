@@ -22,6 +22,8 @@ type formParts struct {
 	list *themeList
 	// mark is the editor as last drawn by EditorView.
 	mark editorMark
+	// commitment is an action's who and by when, as last drawn.
+	commitment commitmentDrawn
 }
 
 // kindsKey is all the kind and partner line shows: the guide (which does
@@ -149,11 +151,48 @@ func drawThemesLine(k themesKey) string {
 func (f *ContributionForm) Redraw() { f.drawn = formParts{} }
 
 // CommitmentLine is who will do an action and by when, with the cursor
-// when one of them has the focus; "" for any other kind.
+// when one of them has the focus; "" for any other kind. It is kept until
+// the inputs, the focus or the width change: drawing the two inputs took
+// a fifth of the server's processor while people typed at an action
+// prompt, and a typed word changes neither.
 func (f *ContributionForm) CommitmentLine(w int) (string, *tea.Cursor) {
 	if !f.IsAction() {
 		return "", nil
 	}
+	d, k := &f.drawn.commitment, commitmentKey{w: w, lang: f.say.Lang(), focus: f.focus, inputs: f.inputs}
+	if !d.ok || d.key != k {
+		d.ok, d.key = true, k
+		d.line, d.cursor = f.drawCommitment(w)
+		d.draws++
+	}
+	if d.cursor == nil {
+		return d.line, nil
+	}
+	cursor := *d.cursor // the caller moves it
+	return d.line, &cursor
+}
+
+// commitmentKey is all the who-and-by-when line shows: the width, the
+// language, the field with the focus, and the inputs as they were last
+// changed.
+type commitmentKey struct {
+	w      int
+	lang   string
+	focus  FormField
+	inputs uint64
+}
+
+// commitmentDrawn is the who-and-by-when line as last drawn.
+type commitmentDrawn struct {
+	ok     bool
+	key    commitmentKey
+	line   string
+	cursor *tea.Cursor
+	// draws counts the times it was drawn, for tests.
+	draws int
+}
+
+func (f *ContributionForm) drawCommitment(w int) (string, *tea.Cursor) {
 	who := FieldMark(f.focus == FieldOwner, f.say.Say("form.who")) + " "
 	when := "  " + FieldMark(f.focus == FieldDue, f.say.Say("form.by_when")) + " "
 	var cursor *tea.Cursor

@@ -24,6 +24,10 @@ type Room interface {
 	// WatchFor is Watch for a screen showing part of the workshop: its
 	// bell rings only for events wants accepts, and never for presence.
 	WatchFor(workshopID string, wants func(inquiry.Event) bool) (<-chan struct{}, func())
+	// WatchConcerns is WatchFor by what an event touches (see
+	// inquiry.Concern): the prompt and author of the contribution it acts
+	// on, found by its ID, which an event alone does not say.
+	WatchConcerns(workshopID string, wants func(inquiry.Concern) bool) (<-chan struct{}, func())
 	Workshops() []inquiry.Summary
 	ByCode(code string) (inquiry.Summary, bool)
 	// Enter marks a live session in the workshop; the returned functions

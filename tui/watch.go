@@ -39,6 +39,15 @@ func (s Session) WatchFor(workshopID string, news, chatter func(inquiry.Event) b
 	return newWatch(s.Ctx(), bell, slow, func() { stopNews(); stopChatter() })
 }
 
+// WatchConcerns is WatchFor by what each event touches (inquiry.Concern),
+// so that a contribution hidden or agreed with at another prompt rings
+// neither bell.
+func (s Session) WatchConcerns(workshopID string, news, chatter func(inquiry.Concern) bool) *Watch {
+	bell, stopNews := s.Room.WatchConcerns(workshopID, news)
+	slow, stopChatter := s.Room.WatchConcerns(workshopID, chatter)
+	return newWatch(s.Ctx(), bell, slow, func() { stopNews(); stopChatter() })
+}
+
 func newWatch(ctx context.Context, bell, chatter <-chan struct{}, stop func()) *Watch {
 	return &Watch{ctx: ctx, bell: bell, chatter: chatter, stop: AtEnd(ctx, stop)}
 }

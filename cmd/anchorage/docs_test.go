@@ -19,7 +19,7 @@ import (
 // left in a command someone copies from the docs would be silently
 // ignored.
 func TestDocsNameOnlyVariablesTheServerReads(t *testing.T) {
-	own := []string{envKeyFile, envGuides, envTextBudget, envSnapshotEvery}
+	own := []string{envKeyFile, envGuides, envTextBudget, envSnapshotEvery, envWriteAllowance}
 	name := regexp.MustCompile(`\b` + sshserver.EnvPrefix + `[A-Z0-9_]*[A-Z0-9]`)
 	for _, doc := range []string{"README.md", "PERFORMANCE.md", "RELIABILITY.md"} {
 		text, err := os.ReadFile(filepath.Join("..", "..", doc))

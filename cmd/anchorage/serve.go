@@ -44,6 +44,9 @@ func (a *app) serveCommand() *cobra.Command {
 			if opts.TextBudget, err = textBudget(a.setting(cmd, "text-budget-mb", envTextBudget)); err != nil {
 				return err
 			}
+			if opts.Allowance, err = writeAllowance(a.setting(cmd, "write-allowance", envWriteAllowance)); err != nil {
+				return err
+			}
 			if every := a.setting(cmd, "snapshot-every", envSnapshotEvery); every != "" {
 				n, err := strconv.Atoi(every)
 				if err != nil || n < 1 {
@@ -59,6 +62,8 @@ func (a *app) serveCommand() *cobra.Command {
 	cmd.Flags().String("guides", "", "a folder of guide files (*.yaml) to add at start ("+envGuides+")")
 	cmd.Flags().String("messages", "", "a folder of message files (cy.yaml, gd.yaml, en.yaml) laid over the built-in words participants see (ANCHORAGE_MESSAGES)")
 	cmd.Flags().Int("text-budget-mb", data.DefaultTextBudget>>20, "the megabytes of people's words one workshop may hold; 0 for no limit ("+envTextBudget+")")
+	cmd.Flags().String("write-allowance", "", fmt.Sprintf("how fast one participant may write: a burst and a steady rate, or off (%s; default %d/%s)",
+		envWriteAllowance, inquiry.DefaultAllowance.Burst, inquiry.DefaultAllowance.Every))
 	cmd.Flags().String("snapshot-every", "", fmt.Sprintf("events between snapshots of a workshop, which a start after a crash restores instead of replaying the log (%s; default %d)",
 		envSnapshotEvery, data.DefaultSnapshotEvery))
 	return cmd

@@ -29,3 +29,16 @@ func TestServeRefusesASnapshotIntervalThatIsNotANumberOfEvents(t *testing.T) {
 		t.Errorf("a refused start made the data folder")
 	}
 }
+
+// A --write-allowance that is not a burst and a rate stops the start with
+// a message naming the flag, before any data is made.
+func TestServeRefusesAWriteAllowanceItCannotRead(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	r := anchorage(t, nil, "serve", "--data", dir, "--listen", "127.0.0.1:0", "--write-allowance", "often")
+	if r.status == 0 || !strings.Contains(r.stderr, "--write-allowance") || !strings.Contains(r.stderr, envWriteAllowance) {
+		t.Errorf("serve --write-allowance often: exit %d, stderr %q; want a refusal naming the flag", r.status, r.stderr)
+	}
+	if _, err := os.Stat(dir); err == nil {
+		t.Errorf("a refused start made the data folder")
+	}
+}

@@ -22,22 +22,16 @@ type roomIndex struct {
 	// been merged into another: they are one person).
 	active int
 	left   map[string]bool
-	// scribes is whoever entered each contribution made on a
-	// participant's behalf: the fold keeps only their ID.
-	scribes map[string]inquiry.Actor
 }
 
-// newRoomIndex indexes a workshop as it stands after the given events.
-func newRoomIndex(ws *inquiry.Workshop, events []inquiry.Event) *roomIndex {
+// newRoomIndex indexes a workshop as it stands: from the shared fold
+// alone, never from the log, which the store keeps only a tail of decoded.
+func newRoomIndex(ws *inquiry.Workshop) *roomIndex {
 	x := &roomIndex{
 		byAuthor: map[string][]string{},
 		standing: map[string]bool{},
 		answers:  map[inquiry.PromptRef]map[string]int{},
 		left:     map[string]bool{},
-		scribes:  map[string]inquiry.Actor{},
-	}
-	for _, e := range events {
-		x.noteScribe(e)
 	}
 	for _, p := range ws.Participants {
 		x.joined(p)
@@ -61,7 +55,6 @@ func (x *roomIndex) joined(p *inquiry.Participant) {
 // contributions it changed, for the feed to look at again.
 func (x *roomIndex) note(ws *inquiry.Workshop, e inquiry.Event) []*inquiry.Contribution {
 	var touched []*inquiry.Contribution
-	x.noteScribe(e)
 	switch e.Type {
 	case inquiry.ParticipantJoined:
 		if p, ok := ws.Participant(e.Participant.ID); ok {
@@ -132,13 +125,6 @@ func (x *roomIndex) authoredBy(ws *inquiry.Workshop, id string) []*inquiry.Contr
 		}
 	}
 	return out
-}
-
-// noteScribe remembers who entered a contribution for someone else.
-func (x *roomIndex) noteScribe(e inquiry.Event) {
-	if e.Type == inquiry.ContributionAdded && e.Actor.Role != inquiry.RoleParticipant {
-		x.scribes[e.Contribution.ID] = e.Actor
-	}
 }
 
 // recount counts c as an answer, or stops counting it.

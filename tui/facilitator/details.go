@@ -119,7 +119,7 @@ func marks(c *inquiry.Contribution) string {
 // scriber says who entered a contribution for someone: you, or another
 // facilitator or a scribe by name, or the server.
 func (m *Screen) scriber(c *inquiry.Contribution) string {
-	a := m.index.scribes[c.ID]
+	a := scribeOf(m.ws, c)
 	switch {
 	case c.ScribedBy == m.s.Actor.ID && a.Role == m.s.Actor.Role:
 		return "you"
@@ -131,4 +131,18 @@ func (m *Screen) scriber(c *inquiry.Contribution) string {
 		return "a facilitator"
 	}
 	return m.ws.ActorName(a) + " (facilitator)"
+}
+
+// scribeOf is whoever entered a contribution on a participant's behalf:
+// the fold keeps their ID, and the team their role ("" if unknown).
+func scribeOf(ws *inquiry.Workshop, c *inquiry.Contribution) inquiry.Actor {
+	if c.ScribedBy == string(inquiry.RoleSystem) {
+		return inquiry.System
+	}
+	for _, t := range ws.Team() {
+		if t.ID == c.ScribedBy {
+			return inquiry.Actor{Role: t.Role, ID: t.ID, Name: t.Name}
+		}
+	}
+	return inquiry.Actor{}
 }

@@ -82,7 +82,7 @@ func (m *Screen) catchUp() {
 	ws := m.ws
 	if ws != m.folded {
 		m.folded, m.head = ws, ws.Head
-		m.index = newRoomIndex(ws, m.s.Room.Events(ws.ID, 0))
+		m.index = newRoomIndex(ws)
 		m.feed.rebuild(ws, m.filter)
 		m.recount()
 		if m.sectors.on {

@@ -89,7 +89,7 @@ func TestRoomKeepsItsFeedAndProgressInStepWithTheLog(t *testing.T) {
 		var again *roomIndex
 		m.inRoom(func() {
 			fresh.rebuild(m.ws, m.filter)
-			again = newRoomIndex(m.ws, store.Events(sum.ID, 0))
+			again = newRoomIndex(m.ws)
 		})
 		if !slices.Equal(m.feed.items, fresh.items) {
 			t.Fatalf("%s: the kept feed has %d items, a fresh one %d", when, m.feed.len(), fresh.len())

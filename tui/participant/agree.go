@@ -54,8 +54,8 @@ func (m *Screen) agreementSaved(msg agreedMsg) {
 		m.notice = tui.Notice{Text: m.say("others.not_saved", "why", m.friendly(msg.err)), Bad: true}
 		return
 	}
-	m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
-	m.others.at = 0 // read the counts again
+	m.takeIn()
+	m.others.stale = true // the count of agreements on the item picked
 	m.refreshOthers()
 	agreed, unagreed := "others.agreed_named", "others.unagreed_named"
 	if msg.name == m.say("others.someone") {

@@ -142,3 +142,53 @@ func (f *bubbleTeaFrame) Draw(v tea.View) int {
 	_ = f.scr.Flush()
 	return f.out.Len()
 }
+
+// BenchmarkParticipantBellAtTheirPrompt is the worst case of a growing
+// workshop (issue 15): every contribution at the prompt the participant
+// is on, and one more by someone else, with the list of others' words
+// closed (the count) or open (its page). It should cost the same at
+// 30,000 as at 1,000.
+func BenchmarkParticipantBellAtTheirPrompt(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 30_000} {
+		for _, list := range []string{"closed", "open"} {
+			b.Run(fmt.Sprintf("contributions=%d/list=%s", n, list), func(b *testing.B) {
+				room := tuitest.NewMemRoom(b, 60, 0, inquiry.SelfPaced)
+				at := func(i int) inquiry.Event { return room.ContributionEvent(i%60, 11*i) } // every eleventh is at the first prompt
+				for i := range n {
+					room.Add(b, at(i))
+				}
+				room.Release(n)
+				m := joined(b, room)
+				base := uint64(room.Shown())
+				open := func() {
+					if list == "open" {
+						m.Update(tuitest.Key("ctrl+r"))
+					}
+				}
+				open()
+				for i := range max(n/4, 32) {
+					room.Add(b, at(n+i))
+				}
+				room.Rewind(int(base))
+				wire := tuitest.NewWire(80, 24)
+				wire.Draw(m.View())
+				sent := 0
+				b.ReportAllocs()
+				for b.Loop() {
+					if !room.Release(1) {
+						b.StopTimer()
+						room.Rewind(int(base))
+						m.view.head = base
+						m.others.stale = true
+						m.View()
+						room.Release(1)
+						b.StartTimer()
+					}
+					m.Update(tui.BellMsg{})
+					sent += wire.Draw(m.View())
+				}
+				b.ReportMetric(float64(sent)/float64(b.N), "wire-bytes/op")
+			})
+		}
+	}
+}

@@ -265,7 +265,7 @@ func (m *Screen) saved(msg savedMsg) tea.Cmd {
 		m.notice = tui.Notice{Text: m.say("guide.not_saved", "why", m.friendly(msg.err)), Bad: true}
 		return nil
 	}
-	m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
+	m.takeIn()
 	sent := msg.sent.Contribution
 	if msg.event.Contribution != nil && msg.event.Contribution.Text.Text != sent.Text.Text {
 		// An earlier try was saved after all, with other words: make the

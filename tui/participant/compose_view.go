@@ -79,6 +79,7 @@ type composeDrawn struct {
 	content string
 	cursor  *tea.Cursor
 	parts   composeParts
+	yours   yoursLine
 }
 
 // composeLayout is every part of the guide screen but the editor, as
@@ -194,7 +195,7 @@ func (m *Screen) composeLayout() composeLayout {
 	if hint := m.othersHint(); hint != "" {
 		l.others = tui.Keep(&parts.others, textKey{w: w, text: hint}, drawDim)
 	}
-	hk := helpKey{w: w, editing: c.editing != "", others: len(m.others.items) > 0, vote: m.view.vote != nil, voteOpen: m.view.voteOpen, say: m.words()}
+	hk := helpKey{w: w, editing: c.editing != "", others: m.others.count > 0, vote: m.view.vote != nil, voteOpen: m.view.voteOpen, say: m.words()}
 	l.help = tui.Keep(&parts.help, hk, drawHelp)
 
 	// A short window goes without what is least needed, in this order,
@@ -350,29 +351,46 @@ func drawNotice(k noticeKey) string {
 // drawDim is a line of explanation, cut to the width.
 func drawDim(k textKey) string { return tui.Dim.Render(tui.Fit(k.text, k.w)) }
 
-// yoursText says what this person has already given at this prompt.
+// yoursText says what this person has already given at this prompt,
+// from the shared fold's counts (inquiry's OwnCount and LatestOwn): read
+// again only when the prompt changes or the view has taken something in,
+// not at every frame, and never by walking all they wrote.
 func (m *Screen) yoursText() string {
-	ref := m.compose.ref()
+	ref, y := m.compose.ref(), &m.drawn.yours
+	if y.ok && y.ref == ref && y.head == m.view.head {
+		return y.text
+	}
 	here, all := 0, 0
-	var last *inquiry.Contribution
-	for _, c := range m.view.mine {
-		if c.Deleted || c.Withdrawn {
-			continue
+	var kind inquiry.Kind
+	var latest string
+	me := m.view.me
+	err := m.s.Room.Read(m.view.id, func(w *inquiry.Workshop) {
+		here, all = w.OwnCount(me, ref)
+		if c := w.LatestOwn(me, ref); c != nil {
+			kind, latest = c.Kind, tui.Snippet(c.Text, 30)
 		}
-		all++
-		if c.Prompt == ref {
-			here++
-			last = c
-		}
+	})
+	if err != nil {
+		return "" // read again at the next frame
 	}
-	if all == 0 {
-		return m.say("guide.nothing_saved")
+	text := m.say("guide.nothing_saved")
+	if all > 0 {
+		text = m.say("guide.yours", "here", here, "all", all)
 	}
-	text := m.say("guide.yours", "here", here, "all", all)
-	if last != nil {
-		text += " · " + m.say("guide.latest", "kind", m.words().KindLabel(last.Kind), "text", tui.Snippet(last.Text, 30))
+	if here > 0 {
+		text += " · " + m.say("guide.latest", "kind", m.words().KindLabel(kind), "text", latest)
 	}
+	*y = yoursLine{ok: true, ref: ref, head: m.view.head, text: text}
 	return text
+}
+
+// yoursLine is the line saying what the person has given, as last read:
+// at which prompt, and at which of the view's events.
+type yoursLine struct {
+	ok   bool
+	ref  inquiry.PromptRef
+	head uint64
+	text string
 }
 
 // firstSentence is " · " and the first sentence of a summary, to name a

@@ -201,7 +201,7 @@ func TestComposeScreenShowsEveryChangeToWhatItKeeps(t *testing.T) {
 			return "Yours: 1 here, 1 in all"
 		}},
 		{name: "others", change: func(t *testing.T, m *Screen, r *tuitest.MemRoom) string {
-			n := len(m.others.items)
+			n := m.others.count
 			// Contribution numbers that are multiples of 11 are at the first prompt.
 			r.Ring(t, m, r.ContributionEvent(1, 11*100))
 			return "Others here: " + strconv.Itoa(n+1)

@@ -57,9 +57,6 @@ type view struct {
 	// news are things that happened to this person's contributions or to
 	// the room that the screen should tell them, oldest first.
 	news []tui.Notice
-	// changed is the log's newest sequence number that touched what others
-	// have written: the screen re-reads others' contributions when it moves.
-	changed uint64
 
 	// Standing (see standing.go): aliases are the participants merged
 	// into me; refold says a merge made this person someone the view has
@@ -116,19 +113,16 @@ func (v *view) fold(e inquiry.Event) {
 				Owner: d.Owner.Text, Due: d.Due, AddedAt: e.At, Seq: e.Seq,
 			})
 		}
-		v.changed = e.Seq
 	case inquiry.ContributionEdited:
 		if c := v.contribution(e.Contribution.ID); c != nil {
 			d := e.Contribution
 			c.Kind, c.Text, c.Themes, c.Partner, c.EditedAt = d.Kind, d.Text.Text, d.Themes, d.Partner, e.At
 			c.Owner, c.Due = d.Owner.Text, d.Due
 		}
-		v.changed = e.Seq
 	case inquiry.ContributionDeleted:
 		if c := v.contribution(e.Target); c != nil {
 			c.Deleted = true
 		}
-		v.changed = e.Seq
 	case inquiry.ThemesChanged:
 		if c := v.contribution(e.Target); c != nil {
 			c.Themes, c.ThemesAccepted = e.Curation.Themes, true
@@ -141,15 +135,11 @@ func (v *view) fold(e inquiry.Event) {
 			c.Hidden, c.HiddenReason = true, e.Curation.Reason
 			v.news = append(v.news, tui.Notice{Text: v.words().Say("news.hidden", "text", tui.Snippet(c.Text, 30), "reason", e.Curation.Reason), Bad: true})
 		}
-		v.changed = e.Seq
 	case inquiry.ContributionUnhidden:
 		if c := v.contribution(e.Target); c != nil {
 			c.Hidden, c.HiddenReason = false, ""
 			v.news = append(v.news, tui.Notice{Text: v.words().Say("news.shown", "text", tui.Snippet(c.Text, 30))})
 		}
-		v.changed = e.Seq
-	case inquiry.ContributionMerged, inquiry.ContributionHighlighted, inquiry.ContributionAgreed, inquiry.AgreementWithdrawn:
-		v.changed = e.Seq
 	case inquiry.PromptOpened:
 		v.current = *e.Pace
 	case inquiry.TimeboxChanged:
@@ -159,15 +149,12 @@ func (v *view) fold(e inquiry.Event) {
 		}
 	case inquiry.SettingsChanged:
 		v.settings = *e.Settings
-		v.changed = e.Seq
 	case inquiry.PromptRevealed:
 		v.revealed[inquiry.PromptRef(e.Target)] = true
-		v.changed = e.Seq
 	case inquiry.VoteOpened:
 		vote := *e.Vote
 		v.vote, v.voteOpen, v.ballot = &vote, true, nil
 		v.news = append(v.news, tui.Notice{Text: v.words().Count("news.vote_opened_keys", vote.Dots, "title", vote.Title)})
-		v.changed = e.Seq
 	case inquiry.VoteCast:
 		if b := e.Ballot; v.isMe(b.Participant) && v.vote != nil && b.Vote == v.vote.ID {
 			v.ballot = b.Dots
@@ -184,7 +171,6 @@ func (v *view) fold(e inquiry.Event) {
 				c.Withdrawn, c.Text = true, ""
 			}
 		}
-		v.changed = e.Seq
 	}
 }
 

@@ -21,43 +21,34 @@ type interestIn struct{ p atomic.Pointer[interest] }
 
 // A participant's screen shows their own doings, what others write at
 // their prompt, and anything workshop-wide (pacing, settings, votes,
-// curation, closing, leaving), which is rare. Others' joins and
-// contributions elsewhere, and others' ballots, never ring it: in a room
-// of hundreds that is most of what happens. Of what it shows, news rings
-// one bell and chatter another.
+// closing, leaving), which is rare. Others' joins, words, curation and +1s
+// at other prompts, and others' ballots, never ring it: in a room of
+// hundreds that is most of what happens. Of what it shows, news rings one
+// bell and chatter another. Both go by what an event touches
+// (inquiry.Concern), which the store works out from its own fold: a
+// contribution hidden at another prompt, which an event names only by
+// its ID, is then not this screen's business.
 
-// chatter reports whether an event is someone else's words at the
-// participant's prompt: the one thing that arrives several times a
-// second in a busy room, and can wait a moment to be shown.
-func (in *interestIn) chatter(e inquiry.Event) bool {
+// chatter reports whether an event touches others' words at the
+// participant's prompt: what arrives several times a second in a busy
+// room, and can wait a moment to be shown.
+func (in *interestIn) chatter(c inquiry.Concern) bool {
 	i := in.p.Load()
-	if i == nil || (e.Type != inquiry.ContributionAdded && e.Type != inquiry.ContributionEdited) {
-		return false
-	}
-	d := e.Contribution
-	return d.Participant != i.me && d.Prompt == i.prompt
+	return i != nil && i.prompt != "" && c.Prompt == i.prompt && !c.Room && !i.mine(c)
 }
 
-// news reports whether an event the screen shows should be shown at once:
-// everything the screen shows but others' words at its prompt.
-func (in *interestIn) news(e inquiry.Event) bool {
+// news reports whether an event should be shown at once: what the
+// person did themselves (from this session or another), and what
+// concerns the whole room.
+func (in *interestIn) news(c inquiry.Concern) bool {
 	i := in.p.Load()
-	if i == nil {
-		return true
-	}
-	switch e.Type {
-	case inquiry.ParticipantJoined:
-		return e.Participant.ID == i.me
-	case inquiry.ContributionAdded, inquiry.ContributionEdited:
-		return e.Contribution.Participant == i.me
-	case inquiry.VoteCast:
-		return e.Ballot.Participant == i.me
-	case inquiry.ContributionAgreed, inquiry.AgreementWithdrawn:
-		// Others' +1s, anywhere in the room, would ring every screen: the
-		// list of others' words reads them when it opens.
-		return e.Agreement.Participant == i.me
-	}
-	return true
+	return i == nil || c.Room || i.mine(c)
+}
+
+// mine reports whether an event is the person's own doing or about their
+// own contribution.
+func (i *interest) mine(c inquiry.Concern) bool {
+	return i.me != "" && c.Participant == i.me
 }
 
 // note records the screen's interest if it has changed.

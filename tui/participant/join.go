@@ -66,7 +66,7 @@ func (m *Screen) updateJoin(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.view.me = f.id
-		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
+		m.takeIn()
 		m.view.name = msg.event.Participant.Name.Text
 		if name := m.shownName(); name != "" {
 			m.view.name = name // told apart from a namesake's: "Alice (2)"

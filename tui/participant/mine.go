@@ -46,7 +46,7 @@ func (m *Screen) updateMine(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.notice = tui.Notice{Text: m.say("mine.not_deleted", "why", m.friendly(msg.err)), Bad: true}
 			return m, nil
 		}
-		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
+		m.takeIn()
 		m.notice = tui.Notice{Text: m.say("mine.deleted")}
 		if n := len(m.view.live("")); n == 0 {
 			m.stage = stageGuide

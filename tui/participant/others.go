@@ -8,22 +8,50 @@ import (
 
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/tui"
+	"github.com/anchorage/anchorage/tui/words"
 )
 
 // othersList is what others have written at the prompt on screen, as far
-// as this person may see it, and the screen that lists it.
+// as this person may see it: how many, counted by the shared fold however
+// many the prompt holds, and, only while the screen listing them is open,
+// one page of them. Nothing is read again unless something touching
+// others' words at this prompt (or the whole room) was folded since:
+// contributions elsewhere in a busy workshop cost this screen nothing.
 type othersList struct {
-	ref   inquiry.PromptRef
-	at    uint64 // the view's changed mark when last read
-	items []otherItem
+	ref inquiry.PromptRef
+	// stale says an event touching others' words at ref came in since
+	// the last read.
+	stale bool
+	count int
 	held  bool // held back until the facilitator reveals them
 	// ownOnly says the facilitator has chosen that each person sees only
 	// their own contributions.
 	ownOnly bool
-	cursor  int
+	// offset is where the page starts among what inquiry's OthersPage
+	// gives, newest first (a multiple of othersPageSize); items are the
+	// page, nil while the list is closed.
+	offset int
+	items  []otherItem
+	cursor int
 	// agreeing says an agreement (+1) is on its way to the store.
 	agreeing bool
+	// reads counts what the screen has read of others' words.
+	reads othersReads
 }
+
+// othersReads counts the screen's reads of others' words, for tests to
+// tell a screen that reads only what an event changed from one that
+// reads everything again.
+type othersReads struct {
+	counts int // times "Others here: N" was counted
+	pages  int // pages of the list built
+	items  int // items in those pages
+}
+
+// othersPageSize is how many of others' contributions a page of the list
+// holds: a few screens' worth, read when the person opens the list or
+// moves past either end of the page.
+const othersPageSize = 50
 
 // otherItem is one of someone else's contributions, as shown to a
 // participant: the name is "Someone" when the workshop is anonymous.
@@ -43,27 +71,123 @@ type otherItem struct {
 	builtOn int
 }
 
-// refreshOthers reads others' contributions at the prompt on screen again
-// if anything they depend on has changed since the last read.
-func (m *Screen) refreshOthers() {
+// othersRef is the prompt whose others' words the screen shows; "" before
+// the person is in the guide.
+func (m *Screen) othersRef() inquiry.PromptRef {
 	if m.view.me == "" || m.compose.view == nil {
-		return // not in the guide yet
+		return ""
 	}
-	o, ref := &m.others, m.compose.ref()
-	if ref == "" || (o.ref == ref && o.at == m.view.changed && o.at != 0) {
+	return m.compose.ref()
+}
+
+// refreshOthers reads others' words at the prompt on screen again if the
+// prompt has changed, or something touching them has, since the last
+// read.
+func (m *Screen) refreshOthers() {
+	o, ref := &m.others, m.othersRef()
+	if ref == "" || o.ref == ref && !o.stale {
 		return
 	}
-	o.ref, o.at, o.items, o.held = ref, m.view.changed, o.items[:0], false
-	me, say := m.view.me, m.words()
-	err := m.s.Room.Read(m.view.id, func(w *inquiry.Workshop) {
-		o.items = othersAt(say, w, me, ref, o.items)
-		o.held = w.Settings.Visibility == inquiry.VisibleOnReveal && !w.Revealed[ref]
-		o.ownOnly = w.Settings.Visibility == inquiry.VisibleNever
-	})
-	if err != nil {
-		o.items, o.at = nil, 0
+	m.readOthers(ref)
+}
+
+// readOthers counts others' words at a prompt, and reads the page on
+// screen if the list is open.
+func (m *Screen) readOthers(ref inquiry.PromptRef) {
+	o, me, open, say := &m.others, m.view.me, m.stage == stageOthers, m.words()
+	if err := m.s.Room.Read(m.view.id, func(w *inquiry.Workshop) { o.read(say, w, me, ref, open) }); err != nil {
+		o.ref, o.count, o.items = "", 0, nil // read again at the next frame
 	}
-	o.cursor = min(o.cursor, max(len(o.items)-1, 0))
+}
+
+// read counts others' words at a prompt, and reads the page if the list
+// is open; the list closed, it keeps no page. say is the person's
+// language, which names someone anonymous.
+func (o *othersList) read(say words.Words, w *inquiry.Workshop, me string, ref inquiry.PromptRef, open bool) {
+	if ref != o.ref {
+		o.offset, o.cursor, o.items = 0, 0, nil
+	}
+	o.ref, o.stale = ref, false
+	o.count = w.OthersCount(ref, me)
+	o.held = w.Settings.Visibility == inquiry.VisibleOnReveal && !w.Revealed[ref]
+	o.ownOnly = w.Settings.Visibility == inquiry.VisibleNever
+	o.reads.counts++
+	if !open {
+		o.items = nil
+		return
+	}
+	picked := ""
+	if o.cursor < len(o.items) {
+		picked = o.items[o.cursor].id
+	}
+	o.fill(say, w, me, o.offset)
+	o.cursor = max(min(o.cursor, len(o.items)-1), 0)
+	for i, item := range o.items {
+		if item.id == picked {
+			o.cursor = i // the one picked stays picked while others arrive
+		}
+	}
+}
+
+// fill reads the page at offset, or the nearest one with anything on it:
+// others' words may have gone since, or a page may hold only reframes,
+// each shown under its barrier on another.
+func (o *othersList) fill(say words.Words, w *inquiry.Workshop, me string, offset int) {
+	last := max(o.count-1, 0) / othersPageSize * othersPageSize
+	offset = min(offset, last)
+	for _, at := range append([]int{offset}, pagesAround(offset, last)...) {
+		o.offset, o.items = at, othersPage(say, w, me, o.ref, at, othersPageSize, o.items[:0])
+		o.reads.pages++
+		o.reads.items += len(o.items)
+		if len(o.items) > 0 {
+			return
+		}
+	}
+}
+
+// pagesAround are the other pages' offsets up to last, nearest first.
+func pagesAround(offset, last int) []int {
+	var out []int
+	for d := othersPageSize; offset+d <= last || offset-d >= 0; d += othersPageSize {
+		if offset+d <= last {
+			out = append(out, offset+d)
+		}
+		if offset-d >= 0 {
+			out = append(out, offset-d)
+		}
+	}
+	return out
+}
+
+// turnPage reads the next page (dir 1) or the previous one (-1), putting
+// the cursor on its first or last item.
+func (m *Screen) turnPage(dir int) {
+	o, me, say := &m.others, m.view.me, m.words()
+	offset := o.offset + dir*othersPageSize
+	err := m.s.Room.Read(m.view.id, func(w *inquiry.Workshop) { o.fill(say, w, me, offset) })
+	switch {
+	case err != nil:
+		m.notice = tui.Notice{Text: m.say("others.not_read", "why", m.friendly(err)), Bad: true}
+	case dir > 0:
+		o.cursor = 0
+	default:
+		o.cursor = max(len(o.items)-1, 0)
+	}
+}
+
+// moveInOthers moves the cursor by a key, onto the next or the previous
+// page past either end of this one.
+func (m *Screen) moveInOthers(k tea.KeyPressMsg) {
+	o := &m.others
+	delta, _ := tui.Move(k, 1)
+	switch to := o.cursor + delta; {
+	case to >= 0 && to < len(o.items):
+		o.cursor = to
+	case to >= len(o.items) && o.offset+othersPageSize < o.count:
+		m.turnPage(1)
+	case to < 0 && o.offset > 0:
+		m.turnPage(-1)
+	}
 }
 
 // othersHint is the compose screen's word on what others wrote here.
@@ -71,8 +195,8 @@ func (m *Screen) othersHint() string {
 	m.refreshOthers()
 	o := &m.others
 	switch {
-	case len(o.items) > 0:
-		return m.say("others.hint", "n", len(o.items))
+	case o.count > 0:
+		return m.say("others.hint", "n", o.count)
 	case o.held:
 		return m.say("guide.others_held")
 	case o.ownOnly:
@@ -81,10 +205,17 @@ func (m *Screen) othersHint() string {
 	return ""
 }
 
+// openOthers opens the list of what others wrote at the prompt, read
+// afresh, at the page and the item last picked there.
 func (m *Screen) openOthers() {
-	m.others.at = 0 // agreements elsewhere ring no bell: read them now
-	m.refreshOthers()
+	ref := m.othersRef()
+	if ref == "" {
+		return
+	}
+	m.stage = stageOthers
+	m.readOthers(ref)
 	if len(m.others.items) == 0 {
+		m.stage, m.others.items = stageGuide, nil
 		m.notice = tui.Notice{Text: m.say("others.none")}
 		switch {
 		case m.others.held:
@@ -113,7 +244,7 @@ func (m *Screen) updateOthers(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(k, othersKeys.Choose):
-		tui.MoveIn(&o.cursor, len(o.items), k, max((m.frame.Height-6)/3, 1)) // a page is a screenful of items
+		m.moveInOthers(k)
 	case key.Matches(k, othersKeys.Agree):
 		return m, m.toggleAgreement()
 	case key.Matches(k, othersKeys.Read):
@@ -125,11 +256,11 @@ func (m *Screen) updateOthers(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if len(o.items) > 0 {
 			item := o.items[o.cursor]
 			m.compose.buildOn(item.id, m.say("others.label", "name", item.name, "kind", m.words().Kind(item.kind), "text", tui.Snippet(item.text, 40)))
-			m.stage = stageGuide
+			m.stage, o.items = stageGuide, nil
 			m.notice = tui.Notice{Text: m.say("others.build_how")}
 		}
 	case key.Matches(k, othersKeys.Back):
-		m.stage = stageGuide
+		m.stage, o.items = stageGuide, nil
 	}
 	return m, nil
 }
@@ -141,7 +272,7 @@ func (m *Screen) viewOthers() string {
 	}
 	var b tui.Lines
 	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+m.say("others.title"),
-		tui.Dim.Render(fmt.Sprintf("%d", len(o.items))), w))
+		tui.Dim.Render(fmt.Sprintf("%d", o.count)), w))
 	prompt := m.compose.form.Prompt()
 	b.Line(tui.Fit(tui.Bold.Render(prompt.In(m.suit.lang).Text), w))
 	b.Line(tui.Rule(w))

@@ -6,19 +6,17 @@ import (
 	"github.com/anchorage/anchorage/tui/words"
 )
 
-// othersAt is what others wrote at a prompt that this person may see,
-// newest first, each barrier followed by the reframes answering it, and
-// with who agrees with each and what builds on it. It reuses items'
-// storage. say is the person's language, which names someone anonymous.
-func othersAt(say words.Words, w *inquiry.Workshop, me string, ref inquiry.PromptRef, items []otherItem) []otherItem {
+// othersPage is a page of what others wrote at a prompt that this person
+// may see: the contributions inquiry's OthersPage gives from offset,
+// newest first, each barrier followed by the reframes answering it (a
+// reframe whose barrier is shown is shown under it, on the barrier's
+// page), with who agrees with each and what builds on it. It reuses
+// items' storage, and copies all it keeps out of the workshop. say is
+// the person's language, which names someone anonymous.
+func othersPage(say words.Words, w *inquiry.Workshop, me string, ref inquiry.PromptRef, offset, limit int, items []otherItem) []otherItem {
 	items = items[:0]
 	shown := func(c *inquiry.Contribution) bool { return c.Participant != me && w.VisibleTo(me, c) }
-	answers := w.Answers(ref)
-	for i := len(answers) - 1; i >= 0; i-- {
-		c := answers[i]
-		if !shown(c) {
-			continue
-		}
+	for _, c := range w.OthersPage(ref, me, offset, limit) {
 		item := otherItemOf(say, w, me, c)
 		if c.Answers != "" {
 			b, ok := w.Contribution(c.Answers)

@@ -101,11 +101,11 @@ func (m *Screen) Init() tea.Cmd {
 	return m.lookUpCode(m.s.Code, true)
 }
 
-// enter opens the workshop the code named: read its log, start watching,
-// and recognise a returning key (through any merge; one a facilitator
-// removed is told so and goes).
+// enter opens the workshop the code named: start watching, recognise a
+// returning key (through any merge; one a facilitator removed is told so
+// and goes), and open the view from the shared fold.
 func (m *Screen) enter(sum inquiry.Summary) tea.Cmd {
-	m.watch = m.s.WatchFor(sum.ID, m.interest.news, m.interest.chatter)
+	m.watch = m.s.WatchConcerns(sum.ID, m.interest.news, m.interest.chatter)
 	m.view.share = m.sharedThemeIndex(sum.ID)
 	m.view.say = m.words() // news from the first fold on is in their language
 	if m.s.IdentityFor != nil {
@@ -116,10 +116,8 @@ func (m *Screen) enter(sum inquiry.Summary) tea.Cmd {
 		return m.refuse(inquiry.RemovedSentence)
 	}
 	m.view.id = sum.ID
-	if known != "" {
-		m.becomeKnown(known)
-	} else {
-		m.view.apply(m.s.Room.Events(sum.ID, 0))
+	if err := m.becomeKnown(known); err != nil {
+		return m.unreadable(err)
 	}
 	switch {
 	case m.view.removed != "":
@@ -227,7 +225,7 @@ func (m *Screen) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // catchUp folds in what the room recorded since the last look, tells the
 // person what concerns them, and follows the facilitator's pacing.
 func (m *Screen) catchUp() tea.Cmd {
-	m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
+	m.takeIn()
 	if news := m.view.takeNews(); len(news) > 0 {
 		m.notice = news[len(news)-1]
 	}
@@ -243,8 +241,12 @@ func (m *Screen) catchUp() tea.Cmd {
 	if m.stage == stageWaiting {
 		return m.admitted()
 	}
-	m.refreshOthers()
 	return m.follow()
+}
+
+// unreadable ends the screen for a workshop the store could not read.
+func (m *Screen) unreadable(err error) tea.Cmd {
+	return m.frame.End(m.say("code.unreadable", "why", m.friendly(err)))
 }
 
 // View draws the current stage, or asks for a bigger window.

@@ -85,7 +85,9 @@ func (m *Screen) resumeFound(msg resumeFoundMsg) tea.Cmd {
 		return m.nextCode(m.lookUpResume)
 	}
 	m.queued = nil
-	m.becomeKnown(msg.id)
+	if err := m.becomeKnown(msg.id); err != nil {
+		return m.unreadable(err)
+	}
 	switch {
 	case m.view.removed != "":
 		return m.refuse(m.view.removed)
@@ -93,20 +95,6 @@ func (m *Screen) resumeFound(msg resumeFoundMsg) tea.Cmd {
 		return m.frame.End(m.say("resume.left"))
 	}
 	return m.arrive(m.welcomeBack)
-}
-
-// becomeKnown makes the screen this participant's: it folds the log again
-// knowing who they are, and who was merged into them, so that their
-// earlier contributions are theirs.
-func (m *Screen) becomeKnown(id string) {
-	fresh := view{me: id, identity: m.view.identity, share: m.view.share, aliases: m.aliasesOf(id), say: m.view.say}
-	fresh.apply(m.s.Room.Events(m.view.id, 0))
-	fresh.news = nil // what happened while they were away is on the screen anyway
-	fresh.refold = false
-	m.view = fresh
-	if name := m.shownName(); name != "" {
-		m.view.name = name
-	}
 }
 
 // fetchResumeCode asks the store for this person's resume code, to show.

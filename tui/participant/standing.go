@@ -44,7 +44,6 @@ func (v *view) foldStanding(e inquiry.Event) {
 		case d.Into == v.me && !v.aliases[d.From]:
 			v.refold = true
 		}
-		v.changed = e.Seq
 	}
 }
 
@@ -70,17 +69,6 @@ func (m *Screen) recognise(workshopID string) (known string, blocked bool) {
 	return known, blocked
 }
 
-// aliasesOf are the participants merged into id.
-func (m *Screen) aliasesOf(id string) map[string]bool {
-	aliases := map[string]bool{}
-	_ = m.s.Room.Read(m.view.id, func(w *inquiry.Workshop) {
-		for _, from := range w.MergedFrom(id) {
-			aliases[from] = true
-		}
-	})
-	return aliases
-}
-
 // shownName is this person's name as the workshop shows it: the name they
 // gave, told apart from a namesake's ("Alice (2)"); "" if unknown.
 func (m *Screen) shownName() string {
@@ -95,15 +83,18 @@ func (m *Screen) shownName() string {
 }
 
 // takeMerge carries on as the participant kept after a facilitator
-// merged this person's two entries: the screen folds the log again as
-// them, and the room sees the session as theirs.
+// merged this person's two entries: the screen opens the workshop again
+// as them, and the room sees the session as theirs.
 func (m *Screen) takeMerge() {
 	if !m.view.refold {
 		return
 	}
-	m.becomeKnown(m.view.me)
+	if err := m.becomeKnown(m.view.me); err != nil {
+		m.view.refold = false // until the next catch-up
+		m.notice = tui.Notice{Text: m.say("news.merged_unreadable", "why", m.friendly(err)), Bad: true}
+		return
+	}
 	m.s.Actor = inquiry.Actor{Role: inquiry.RoleParticipant, ID: m.view.me}
-	m.others = othersList{}
 	m.fetchResumeCode()
 	if m.move != nil {
 		m.move(m.presence())

@@ -100,7 +100,7 @@ func (m *Screen) updateVote(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.notice = tui.Notice{Text: m.say("vote.not_saved", "why", m.friendly(msg.err)), Bad: true}
 			return m, nil
 		}
-		m.view.apply(m.s.Room.Events(m.view.id, m.view.head))
+		m.takeIn()
 		m.notice = tui.Notice{Text: m.dotsSaved(m.placed())}
 		return m, nil
 	case tea.KeyPressMsg:

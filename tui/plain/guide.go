@@ -239,16 +239,13 @@ func (m *Screen) step(delta int) {
 }
 
 // othersHere counts what others wrote at the prompt that the person may
-// read, and says whether words are held back until the facilitator
-// reveals them.
+// read (the shared fold keeps the count: a prompt of thousands is not
+// walked each time it is said), and says whether words are held back
+// until the facilitator reveals them.
 func (m *Screen) othersHere() (n int, held bool) {
 	ref, me := m.at.ref, m.room.me
 	_ = m.s.Room.Read(m.room.id, func(w *inquiry.Workshop) {
-		for _, c := range w.Answers(ref) {
-			if c.Participant != me && w.VisibleTo(me, c) {
-				n++
-			}
-		}
+		n = w.OthersCount(ref, me)
 		held = w.Settings.Visibility == inquiry.VisibleOnReveal && !w.Revealed[ref]
 	})
 	return n, held

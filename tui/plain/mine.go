@@ -10,13 +10,14 @@ import (
 // withdraw everything and leave.
 
 // mine reads the person's contributions that are still theirs (hidden
-// ones too: they are told why), in the order they wrote them.
+// ones too: they are told why), in the order they wrote them: theirs
+// alone, not the whole workshop's.
 func (m *Screen) mine() []inquiry.Contribution {
 	me := m.room.me
 	var out []inquiry.Contribution
 	_ = m.s.Room.Read(m.room.id, func(w *inquiry.Workshop) {
-		for _, c := range w.Contributions {
-			if c.Participant == me && !c.Deleted && !c.Withdrawn && !c.Erased {
+		for _, c := range w.Authored(me) {
+			if !c.Deleted && !c.Withdrawn && !c.Erased {
 				out = append(out, *c)
 			}
 		}

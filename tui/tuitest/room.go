@@ -315,6 +315,10 @@ func (r *MemRoom) WatchFor(string, func(inquiry.Event) bool) (<-chan struct{}, f
 	return make(chan struct{}, 1), func() {}
 }
 
+func (r *MemRoom) WatchConcerns(string, func(inquiry.Concern) bool) (<-chan struct{}, func()) {
+	return make(chan struct{}, 1), func() {}
+}
+
 func (r *MemRoom) Workshops() []inquiry.Summary { return []inquiry.Summary{r.fold.Summary()} }
 
 func (r *MemRoom) ByCode(code string) (inquiry.Summary, bool) {
