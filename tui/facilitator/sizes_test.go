@@ -75,26 +75,12 @@ var roomStages = []roomStage{
 // show what it must.
 func judge(t *testing.T, tt *tuitest.Term, see ...string) {
 	t.Helper()
-	for _, size := range tuitest.Sizes {
-		tt.Resize(size.W, size.H)
-		scr, problem := tuitest.Fits(tt.View(), size)
-		if *showSizes {
-			t.Logf("at %s:\n%s", size, scr.Text())
+	tuitest.AtEverySize(t, tt, *showSizes, func(size tuitest.Size) []string {
+		if tuitest.LaysOut(size) {
+			return see
 		}
-		if problem != "" {
-			t.Errorf("at %s %s; the terminal shows:\n%s", size, problem, scr.Text())
-			continue
-		}
-		want := []string{"ctrl+c"}
-		if size.W >= tui.MinWidth && size.H >= tui.MinHeight {
-			want = see
-		}
-		for _, w := range want {
-			if !strings.Contains(scr.Text(), w) {
-				t.Errorf("at %s %q is not on the screen:\n%s", size, w, scr.Text())
-			}
-		}
-	}
+		return []string{"ctrl+c"}
+	})
 }
 
 // lobbyRoom is the extreme room holding newcomers in a lobby, with

@@ -202,30 +202,16 @@ func TestEveryParticipantScreenAtEverySize(t *testing.T) {
 			}
 			tt := tuitest.Run(t, New(tui.Session{ID: "s-sizes", Context: t.Context(), Room: room, Width: 80, Height: 24}), 80, 24)
 			st.reach(t, tt, room)
-			for _, size := range tuitest.Sizes {
-				tt.Resize(size.W, size.H)
-				v := tt.View()
-				scr, problem := tuitest.Fits(v, size)
-				if *showSizes {
-					t.Logf("at %s:\n%s", size, scr.Text())
-				}
-				if problem != "" {
-					t.Errorf("at %s %s; the terminal shows:\n%s", size, problem, scr.Text())
-					continue
-				}
+			tuitest.AtEverySize(t, tt, *showSizes, func(size tuitest.Size) []string {
 				want := []string{"ctrl+c"}
-				if size.W >= tui.MinWidth && size.H >= tui.MinHeight {
+				if tuitest.LaysOut(size) {
 					want = append(append(want, st.see...), "ctrl+c leave")
 				}
 				if st.resume {
 					want = append(want, "resume "+newestCode(t, room))
 				}
-				for _, w := range want {
-					if !strings.Contains(scr.Text(), w) {
-						t.Errorf("at %s %q is not on the screen:\n%s", size, w, scr.Text())
-					}
-				}
-			}
+				return want
+			})
 		})
 	}
 }

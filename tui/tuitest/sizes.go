@@ -3,6 +3,7 @@ package tuitest
 import (
 	"fmt"
 	"strings"
+	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -20,6 +21,35 @@ func (s Size) String() string { return fmt.Sprintf("%dx%d", s.W, s.H) }
 // Sizes are the terminals every screen is drawn on (issue 10): smaller than
 // any screen lays out in, narrow, small, the usual, large and very large.
 var Sizes = []Size{{20, 5}, {40, 12}, {60, 20}, {80, 24}, {100, 30}, {200, 60}}
+
+// LaysOut reports whether a terminal of the size is big enough for a
+// screen to lay out in; a smaller one is asked for more room, and told how
+// to leave.
+func LaysOut(size Size) bool { return size.W >= tui.MinWidth && size.H >= tui.MinHeight }
+
+// AtEverySize resizes a running screen to each of Sizes in turn and checks
+// what the terminal shows: the screen fits exactly (Fits), and every text
+// that want names for the size is on it. With log set, each screen is
+// logged as the terminal shows it, to look at.
+func AtEverySize(t testing.TB, tt *Term, log bool, want func(Size) []string) {
+	t.Helper()
+	for _, size := range Sizes {
+		tt.Resize(size.W, size.H)
+		scr, problem := Fits(tt.View(), size)
+		if log {
+			t.Logf("at %s:\n%s", size, scr.Text())
+		}
+		if problem != "" {
+			t.Errorf("at %s %s; the terminal shows:\n%s", size, problem, scr.Text())
+			continue
+		}
+		for _, w := range want(size) {
+			if !strings.Contains(scr.Text(), w) {
+				t.Errorf("at %s %q is not on the screen:\n%s", size, w, scr.Text())
+			}
+		}
+	}
+}
 
 // Painted is a view painted as the server paints it, whole, on a new
 // virtual terminal of the size.
