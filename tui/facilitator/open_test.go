@@ -8,23 +8,12 @@ import (
 	"github.com/anchorage/anchorage/tui/tuitest"
 )
 
-// eventsFrom is a room that notes where each read of its events starts.
-type eventsFrom struct {
-	*tuitest.MemRoom
-	after []uint64
-}
-
-func (r *eventsFrom) Events(id string, after uint64) []inquiry.Event {
-	r.after = append(r.after, after)
-	return r.MemRoom.Events(id, after)
-}
-
 // TestTheRoomOpensFromTheSharedFoldAlone: a facilitator opening a big
 // workshop indexes the store's shared fold and reads only the events
 // published after it, never the log from its start, which the store keeps
 // only a tail of decoded (issue 15).
 func TestTheRoomOpensFromTheSharedFoldAlone(t *testing.T) {
-	room := &eventsFrom{MemRoom: tuitest.NewMemRoom(t, 60, 2000, inquiry.SelfPaced)}
+	room := &tuitest.EventReads{MemRoom: tuitest.NewMemRoom(t, 60, 2000, inquiry.SelfPaced)}
 	head := uint64(room.Shown())
 	m := New(tui.Session{
 		ID: "f-open", Room: room, Code: room.Workshop().Code, Width: 80, Height: 24,
@@ -33,12 +22,12 @@ func TestTheRoomOpensFromTheSharedFoldAlone(t *testing.T) {
 	m.View()
 	room.Ring(t, m, room.ContributionEvent(3, 2001))
 	m.View()
-	if len(room.after) == 0 {
+	if len(room.After) == 0 {
 		t.Fatal("the room read no events at all: the new contribution was not taken in")
 	}
-	for _, after := range room.after {
+	for _, after := range room.After {
 		if after < head {
-			t.Fatalf("the room read the log from event %d; the shared fold was at %d (reads from: %v)", after, head, room.after)
+			t.Fatalf("the room read the log from event %d; the shared fold was at %d (reads from: %v)", after, head, room.After)
 		}
 	}
 }

@@ -79,7 +79,10 @@ func (m *Screen) stageKeys() []key.Binding {
 	switch m.stage {
 	case stageGuide:
 		g := guideKeys
-		keys = []key.Binding{g.Save, listKeys.NewLine, g.Choices, g.Prompts, g.Yours, g.Others, g.Vote}
+		keys = []key.Binding{g.Save, listKeys.NewLine, g.Choices, g.Prompts, g.Yours, g.Others}
+		if m.view.vote != nil {
+			keys = append(keys, g.Vote) // open, or closed with results to see
+		}
 	case stageMine:
 		k := mineKeys
 		keys = []key.Binding{k.Choose, k.Edit, k.Delete, k.Withdraw, k.Back}

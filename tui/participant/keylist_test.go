@@ -28,7 +28,10 @@ func TestF1ListsEveryKeyAndTheNextKeyClosesIt(t *testing.T) {
 	}
 	tt.Key("f1")
 	tt.See("Every key", "enter", "save", "alt+enter ctrl+j", "new line", "ctrl+o", "yours", "ctrl+r", "others",
-		"ctrl+t", "vote", "ctrl+l", "redraw", "ctrl+c", "leave", "resume ", "esc close")
+		"ctrl+l", "redraw", "ctrl+c", "leave", "resume ", "esc close")
+	if tt.Shows("ctrl+t") {
+		t.Fatal("the list names ctrl+t in a workshop without a vote")
+	}
 	tt.Key("x")
 	tt.See("Type here")
 	if tt.Shows("┃ x") || tt.Shows("Every key") {
@@ -46,8 +49,16 @@ func TestF1ListsEveryKeyAndTheNextKeyClosesIt(t *testing.T) {
 	tt.See("What others wrote")
 	tt.Key("?")
 	tt.See("Every key", "+", "agree (+1)", "build on it", "read whole", "back to writing")
-	tt.Key("esc")
+	tt.Key("esc") // closes the list, and does nothing else
 	tt.See("What others wrote", "F1 keys")
+	tt.Key("esc")
+	tt.See("enter save")
+
+	// With a vote open, the list names the key to it.
+	tuitest.Record(t, store, sum.ID, inquiry.Event{Type: inquiry.VoteOpened, Vote: &inquiry.Vote{ID: "v1", Title: "Which first", Dots: 3}})
+	tt.See("opened a vote")
+	tt.Key("f1")
+	tt.See("Every key", "ctrl+t", "vote")
 }
 
 // TestTheKeyListSpeaksThePersonsLanguage: the list's title and every

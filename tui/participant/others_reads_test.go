@@ -147,23 +147,12 @@ func zeroPad(n int) string {
 	return strings.Repeat("0", 6-len(s)) + s
 }
 
-// eventsFrom is a room that notes where each read of its events starts.
-type eventsFrom struct {
-	*tuitest.MemRoom
-	after []uint64
-}
-
-func (r *eventsFrom) Events(id string, after uint64) []inquiry.Event {
-	r.after = append(r.after, after)
-	return r.MemRoom.Events(id, after)
-}
-
 // TestOpeningReadsNoEventsBeforeTheSharedFold opens a big workshop three
 // ways, joining, with a returning key and with a resume code, and checks
 // that no screen reads the log from its start (the store keeps only a
 // tail of it decoded), and that the returning person finds what they wrote.
 func TestOpeningReadsNoEventsBeforeTheSharedFold(t *testing.T) {
-	room := &eventsFrom{MemRoom: tuitest.NewMemRoom(t, 60, 2000, inquiry.SelfPaced)}
+	room := &tuitest.EventReads{MemRoom: tuitest.NewMemRoom(t, 60, 2000, inquiry.SelfPaced)}
 	keyed := room.Record(t, inquiry.Event{Type: inquiry.ParticipantJoined, Actor: inquiry.Actor{Role: inquiry.RoleParticipant, ID: "p-keyed"},
 		Participant: &inquiry.ParticipantDetails{ID: "p-keyed", Name: inquiry.Words{Text: "Kay"}, Identity: "key-of-kay", ConsentAt: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}})
 	e := room.ContributionEvent(0, 11*500)
@@ -204,9 +193,9 @@ func TestOpeningReadsNoEventsBeforeTheSharedFold(t *testing.T) {
 		t.Fatalf("the resume code led to stage %v as %q with %d of their own: %q", resumed.stage, resumed.view.me, len(resumed.view.mine), resumed.notice.Text)
 	}
 
-	for _, after := range room.after {
+	for _, after := range room.After {
 		if after < opened {
-			t.Fatalf("a screen read the log from event %d; the shared fold was at %d when they opened (reads from: %v)", after, opened, room.after)
+			t.Fatalf("a screen read the log from event %d; the shared fold was at %d when they opened (reads from: %v)", after, opened, room.After)
 		}
 	}
 }
