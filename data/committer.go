@@ -195,6 +195,7 @@ func (c *committer) commit(batch []*request) (touched []string) {
 		} else {
 			c.publish(outcomes, touched, plan)
 			erased = plan
+			c.refoldNamesGone(plan)
 		}
 	}
 	if erased != nil {

@@ -53,7 +53,8 @@ func (s *Store) workshopLog(id, code string) *workshopLog {
 // picks up any that were (a batch split over several transactions can
 // land in part). Their authors were told the commit failed; a retry with
 // the same IDs finds them as duplicates. It also rebuilds a workshop
-// whose snapshot turned out stale (resync).
+// whose snapshot turned out stale (resync), and one where an erasure
+// took a name away (refoldNamesGone).
 func (c *committer) recover(touched []string) {
 	s := c.s
 	for _, id := range touched {
