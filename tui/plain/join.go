@@ -96,7 +96,13 @@ func (m *Screen) lookUp(code string) tea.Cmd {
 }
 
 // enter opens the workshop found: watch it, and recognise a returning key.
+// A closed workshop is said at once and the session ends, as on the full
+// screen: nothing can be joined or saved there, and the questions would
+// only fail at their end.
 func (m *Screen) enter(sum inquiry.Summary) tea.Cmd {
+	if !sum.Open {
+		return m.end(m.w.Say("session.closed", "title", sum.Title))
+	}
 	r := &m.room
 	r.id, r.title = sum.ID, sum.Title
 	identity := ""
