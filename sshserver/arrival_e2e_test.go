@@ -37,6 +37,9 @@ type moment struct {
 	// the prompt; closed says the workshop is closed.
 	see    string
 	closed bool
+	// lobby says newcomers wait in a lobby until a facilitator lets them
+	// in; those who were there before go straight in.
+	lobby bool
 }
 
 // arrivals is one moment's server and workshop, and the people who have
@@ -103,6 +106,10 @@ var moments = []moment{
 	}, see: "held back"},
 	{name: "after a restart", pacing: inquiry.FacilitatorPaced,
 		set: func(t *testing.T, a *arrivals) { a.open(t, 10*time.Minute) }, restart: true, see: "left · Discover 2 · 2 of 11"},
+	{name: "a lobby held", pacing: inquiry.FacilitatorPaced, set: func(t *testing.T, a *arrivals) {
+		a.record(t, inquiry.Event{Type: inquiry.LobbyOpened})
+		a.open(t, 10*time.Minute)
+	}, see: "left · Discover 2 · 2 of 11", lobby: true},
 	{name: "closed", pacing: inquiry.SelfPaced, set: func(t *testing.T, a *arrivals) {
 		a.record(t, inquiry.Event{Type: inquiry.WorkshopClosed})
 	}, closed: true},
@@ -221,6 +228,25 @@ var ways = []way{
 	}},
 }
 
+// newcomers are the names people join as by the ways in that make a new
+// participant; the others come back as someone who was there before.
+var newcomers = map[string]string{
+	"a new key, CODE@HOST": "Newkey", "no key, CODE@HOST": "Nokey",
+	"ssh HOST, then the code": "Later", "no key, CODE@HOST, OpenSSH": "Openssh",
+}
+
+// idOf is the ID of the participant who joined with a name.
+func (a *arrivals) idOf(t *testing.T, name string) string {
+	t.Helper()
+	for _, p := range tuitest.Folded(t, a.srv.store, a.ws.ID).Participants {
+		if p.Name == name {
+			return p.ID
+		}
+	}
+	t.Fatalf("nobody called %s joined", name)
+	return ""
+}
+
 // codeOf is the resume code of the participant who joined with a name.
 func (a *arrivals) codeOf(t *testing.T, name string) string {
 	t.Helper()
@@ -255,6 +281,13 @@ func TestEveryWayInAtEveryMoment(t *testing.T) {
 							t.Errorf("arriving at a closed workshop, the session ended saying:\n%s\nwant: %s", said, inquiry.ClosedSentence("Arrivals"))
 						}
 					} else {
+						if name := newcomers[w.name]; m.lobby && name != "" {
+							// Held in the lobby, with nothing to do but
+							// leave, until a facilitator lets them in.
+							in.waitFor("A facilitator lets people in", "ctrl+c leave")
+							a.record(t, inquiry.Event{Type: inquiry.ParticipantAdmitted, Target: a.idOf(t, name)})
+							in.waitFor("A facilitator let you in")
+						}
 						checkUsable(t, in, m, w)
 					}
 					if took := time.Since(start); took > arrivalDeadline {

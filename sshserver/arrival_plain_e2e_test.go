@@ -43,6 +43,11 @@ func TestPlainTextArrivesAtEveryMoment(t *testing.T) {
 						p.answer("Plainly", "Your name or a pseudonym")
 						p.answer("", "Where you are from")
 						p.answer("yes", "I agree")
+						if m.lobby {
+							p.waitFor("A facilitator will let you in shortly")
+							a.record(t, inquiry.Event{Type: inquiry.ParticipantAdmitted, Target: a.idOf(t, "Plainly")})
+							p.waitFor("A facilitator has let you in.")
+						}
 					}
 					p.answer("where")
 					p.waitFor("You are in the workshop “Arrivals”.")
