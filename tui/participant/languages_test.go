@@ -23,13 +23,9 @@ import (
 // in Gàidhlig and Cymraeg, which run longer than English, and shows no
 // English but the words people wrote.
 
-// langSize is a terminal's size.
-type langSize struct{ w, h int }
-
-func (s langSize) String() string { return fmt.Sprintf("%dx%d", s.w, s.h) }
 
 // issueSizes are the sizes issue 14 asks every screen to fit.
-var issueSizes = []langSize{{80, 24}, {60, 20}}
+var issueSizes = []tuitest.Size{{W: 80, H: 24}, {W: 60, H: 20}}
 
 // painted paints a view as the server does on a terminal of the size,
 // and says how it does not fit ("" when it does): more rows than rows
@@ -37,18 +33,18 @@ var issueSizes = []langSize{{80, 24}, {60, 20}}
 // row wider than the terminal, or a row the terminal shows otherwise
 // than the view meant. It returns what the terminal shows, and how many
 // rows the view has.
-func painted(v tea.View, size langSize, rows int) (shown string, n int, problem string) {
-	scr := tuitest.NewScreen(size.w, size.h, nil)
-	_ = tui.NewPainter(scr, colorprofile.ANSI256, size.w, size.h).Paint(v)
+func painted(v tea.View, size tuitest.Size, rows int) (shown string, n int, problem string) {
+	scr := tuitest.NewScreen(size.W, size.H, nil)
+	_ = tui.NewPainter(scr, colorprofile.ANSI256, size.W, size.H).Paint(v)
 	shown = scr.Text()
 	lines := strings.Split(v.Content, "\n")
 	if len(lines) > rows {
-		return shown, len(lines), fmt.Sprintf("the view has %d rows for a terminal of %d", len(lines), size.h)
+		return shown, len(lines), fmt.Sprintf("the view has %d rows for a terminal of %d", len(lines), size.H)
 	}
 	onScreen := strings.Split(shown, "\n")
 	for y, row := range lines {
 		plain := strings.ReplaceAll(ansi.Strip(row), "\u00a0", " ")
-		if width := tui.Width(plain); width > size.w {
+		if width := tui.Width(plain); width > size.W {
 			return shown, len(lines), fmt.Sprintf("row %d is %d columns wide: %q", y+1, width, plain)
 		}
 		if want := strings.TrimRight(plain, " "); y < len(onScreen) && onScreen[y] != want {
@@ -74,14 +70,14 @@ const noticeWhole = "\x00the notice whole"
 func TestEveryParticipantScreenFitsInEveryLanguage(t *testing.T) {
 	for _, st := range langStages {
 		t.Run(st.name, func(t *testing.T) {
-			inEnglish := map[langSize][]bool{}
-			englishRows := map[langSize]int{}
+			inEnglish := map[tuitest.Size][]bool{}
+			englishRows := map[tuitest.Size]int{}
 			for _, l := range words.Builtin().Languages() {
 				m, _ := reachIn(t, st, l.Code)
 				w := m.words()
 				for _, size := range issueSizes {
-					m.Update(tea.WindowSizeMsg{Width: size.w, Height: size.h})
-					rows := size.h
+					m.Update(tea.WindowSizeMsg{Width: size.W, Height: size.H})
+					rows := size.H
 					if l.Code != inquiry.DefaultLanguage {
 						rows = max(rows, englishRows[size])
 					}
@@ -89,7 +85,7 @@ func TestEveryParticipantScreenFitsInEveryLanguage(t *testing.T) {
 					if l.Code == inquiry.DefaultLanguage {
 						englishRows[size] = n
 					}
-					if problem != "" && l.Code == inquiry.DefaultLanguage && n > size.h && !strings.Contains(problem, "wide") {
+					if problem != "" && l.Code == inquiry.DefaultLanguage && n > size.H && !strings.Contains(problem, "wide") {
 						t.Logf("in English at %s %s: the layout's to mend", size, problem)
 						problem = ""
 					}
@@ -100,7 +96,7 @@ func TestEveryParticipantScreenFitsInEveryLanguage(t *testing.T) {
 					for i, essential := range append(st.essentials(w, m), noticeWhole) {
 						there := strings.Contains(shown, essential)
 						if essential == noticeWhole {
-							there = len(tui.Wrap(m.notice.Text, size.w)) <= 2 // a notice shows two lines
+							there = len(tui.Wrap(m.notice.Text, size.W)) <= 2 // a notice shows two lines
 						}
 						switch {
 						case l.Code == inquiry.DefaultLanguage:
@@ -145,9 +141,9 @@ func TestParticipantScreensShowNoEnglishInGaelicOrWelsh(t *testing.T) {
 			}
 			for _, st := range langStages {
 				m, _ := reachIn(t, st, lang)
-				for _, size := range append([]langSize{{200, 60}}, issueSizes...) {
-					m.Update(tea.WindowSizeMsg{Width: size.w, Height: size.h})
-					shown, _, _ := painted(m.View(), size, size.h)
+				for _, size := range append([]tuitest.Size{{W: 200, H: 60}}, issueSizes...) {
+					m.Update(tea.WindowSizeMsg{Width: size.W, Height: size.H})
+					shown, _, _ := painted(m.View(), size, size.H)
 					judge(fmt.Sprintf("%s at %s", st.name, size), shown)
 				}
 				m.Update(tea.WindowSizeMsg{Width: tui.MinWidth - 1, Height: tui.MinHeight})
@@ -268,14 +264,14 @@ func TestTheLanguageKeyRelabelsTheJoinScreenAtOnce(t *testing.T) {
 	m := opened(t, tui.Session{ID: "s-relabel", Context: t.Context(), Room: r, Code: r.Workshop().Code, Width: 80, Height: 24})
 	gd := words.Builtin().In("gd")
 	press(m, "ctrl+g")
-	shown, _, _ := painted(m.View(), langSize{80, 24}, 24)
+	shown, _, _ := painted(m.View(), tuitest.Size{W: 80, H: 24}, 24)
 	for _, want := range []string{gd.Say("join.name_label"), gd.Say("join.name_placeholder"), gd.Say("join.consent_label"), leaving(gd)} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("after ctrl+g the join screen does not show %q:\n%s", want, shown)
 		}
 	}
 	press(m, "ctrl+r")
-	if shown, _, _ := painted(m.View(), langSize{80, 24}, 24); !strings.Contains(shown, gd.Say("resume.prompt")) {
+	if shown, _, _ := painted(m.View(), tuitest.Size{W: 80, H: 24}, 24); !strings.Contains(shown, gd.Say("resume.prompt")) {
 		t.Errorf("the resume code's prompt is not in Gaelic:\n%s", shown)
 	}
 	press(m, "ctrl+c")
