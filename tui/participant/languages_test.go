@@ -23,7 +23,6 @@ import (
 // in Gàidhlig and Cymraeg, which run longer than English, and shows no
 // English but the words people wrote.
 
-
 // issueSizes are the sizes issue 14 asks every screen to fit.
 var issueSizes = []tuitest.Size{{W: 80, H: 24}, {W: 60, H: 20}}
 
