@@ -16,7 +16,7 @@ func Friendly(err error) string { return FriendlyIn(english(), err) }
 
 // FriendlyIn is Friendly in a language (the catalogue's "why." messages).
 // A rule's own words, for something refused as invalid, stay as the rule
-// says them.
+// says them, but for the refusals of a name, which anyone joining can meet.
 func FriendlyIn(w words.Words, err error) string {
 	switch {
 	case err == nil:
@@ -43,6 +43,10 @@ func FriendlyIn(w words.Words, err error) string {
 		return w.Say("why.not_found")
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		return w.Say("why.timeout")
+	case errors.Is(err, inquiry.ErrReservedName):
+		return w.Say("why.reserved_name") // the rules a newcomer's name can meet
+	case errors.Is(err, inquiry.ErrInvisibleName):
+		return w.Say("why.invisible_name")
 	case errors.Is(err, inquiry.ErrInvalid):
 		// The rule's own words say what was wrong; drop the "invalid: " label.
 		msg := err.Error()

@@ -56,6 +56,8 @@ func TestFriendlySaysItInThePersonsLanguage(t *testing.T) {
 		{"gd", fmt.Errorf("data: %w", &inquiry.TooFastError{Wait: 2 * time.Second}), "an ceann 2 dhiog."},
 		{"gd", fmt.Errorf("data: %w", &inquiry.TooFastError{Wait: 3 * time.Second}), "an ceann 3 diogan."},
 		{"cy", errors.New("something odd"), "nid oedd y gweinydd yn gallu ei gadw (something odd)."},
+		{"gd", fmt.Errorf("data: %w", inquiry.ErrReservedName), "tha an t-ainm sin glèidhte"},
+		{"cy", inquiry.ErrInvisibleName, "o leiaf un llythyren neu rif"},
 	}
 	for _, tt := range tests {
 		if got := FriendlyIn(cat.In(tt.lang), tt.err); !strings.Contains(got, tt.want) {
