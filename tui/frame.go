@@ -113,13 +113,18 @@ func tooSmall(say words.Words, w, h int, keep string) string {
 		text string
 		rank int // 0 is needed most
 	}
-	all := []line{
-		{keep, 0},
+	// What to keep is wrapped, never cut: a resume code in a language
+	// whose word for it is longer ("ailddechrau") stays whole.
+	var all []line
+	for _, l := range Wrap(keep, w) {
+		all = append(all, line{l, 0})
+	}
+	all = append(all, []line{
 		{say.Say("frame.too_small", "size", fmt.Sprintf("%dx%d", w, h)), 2},
 		{say.Say("frame.enlarge_to", "size", fmt.Sprintf("%dx%d", MinWidth, MinHeight)), 3},
 		{say.Say("frame.kept"), 4},
 		{say.Say("frame.leave"), 1},
-	}
+	}...)
 	var out []string
 	for _, l := range all {
 		fewer := 0 // lines needed more than this one
@@ -132,5 +137,5 @@ func tooSmall(say words.Words, w, h int, keep string) string {
 			out = append(out, Fit(l.text, w))
 		}
 	}
-	return strings.Join(out, "\n")
+	return strings.Join(out[:min(len(out), max(h, 1))], "\n")
 }

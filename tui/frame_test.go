@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/anchorage/anchorage/tui/words"
 )
 
 func TestLastWordsAreWrappedToTheWindow(t *testing.T) {
@@ -35,6 +37,20 @@ func TestATooSmallWindowKeepsWhatMattersMost(t *testing.T) {
 	} {
 		if got := tooSmall(english(), tc.w, tc.h, tc.keep); got != tc.want {
 			t.Errorf("%dx%d keeping %q:\n%s\nwant:\n%s", tc.w, tc.h, tc.keep, got, tc.want)
+		}
+	}
+	// Welsh's word for the resume code is longer: at 20 columns the line
+	// to keep wraps, whole, and how to leave stays.
+	cy := (*words.Catalogue)(nil).In("cy")
+	keep := cy.Say("guide.title_resume", "code", "N2SZ-EEBR")
+	got := tooSmall(cy, 20, 5, keep)
+	rows := strings.Split(got, "\n")
+	if !strings.Contains(got, "N2SZ-EEBR") || !strings.Contains(got, cy.Say("frame.leave")) || len(rows) > 5 {
+		t.Errorf("in Welsh at 20x5 keeping %q:\n%s\nwant the code whole, how to leave, and at most 5 rows", keep, got)
+	}
+	for _, r := range rows {
+		if Width(r) > 20 {
+			t.Errorf("in Welsh at 20x5 the row %q is wider than 20", r)
 		}
 	}
 }
