@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -112,7 +113,18 @@ func footer(width int, bindings []key.Binding, always *key.Binding) string {
 			return line
 		}
 	}
+	// Not even the essentials fit (a narrow window, a language whose
+	// words run longer): the key to the list of keys goes first, so that
+	// how to leave and how to go back stay whole.
+	if short := keyHelp.ShortHelpView(withoutList(shown(on, 0, always))); Width(short) <= width {
+		return short
+	}
 	return Fit(line, width)
+}
+
+// withoutList is bindings without F1, the key to the list of every key.
+func withoutList(bindings []key.Binding) []key.Binding {
+	return slices.DeleteFunc(bindings, func(b key.Binding) bool { return slices.Contains(b.Keys(), "f1") })
 }
 
 // shown are the bindings of a line of keys that keeps only the first keep

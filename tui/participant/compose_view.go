@@ -337,7 +337,14 @@ func drawPhaseBar(k barKey) string {
 		}
 	}
 	bar := strings.Join(parts, tui.Dim.Render(" ─ "))
-	return tui.TwoSides(bar, count, k.w)
+	// Where the person is matters more than the bar: a line too narrow
+	// for the clock and the place keeps the place, and cuts the bar.
+	for _, right := range []string{count, tui.Dim.Render(place)} {
+		if tui.Width(right)+2 <= k.w {
+			return tui.TwoSides(bar, right, k.w)
+		}
+	}
+	return tui.Fit(count, k.w)
 }
 
 // drawNotice is what just happened, on two lines at most (or one).

@@ -201,6 +201,17 @@ func (m *Screen) viewJoin() (string, *tea.Cursor) {
 	if compact {
 		fixed -= 3 // a label beside each field
 	}
+	// Still too tall (a short window in a language whose words run
+	// longer): the way back for the keyless takes one line, then the
+	// notice.
+	if fixed > h && len(door) > 1 && !f.resume.open {
+		fixed -= len(door) - 1
+		door = []string{tui.Dim.Render(tui.Fit(m.say("join.resume_hint"), w))}
+	}
+	if fixed > h && noticeRows > 1 {
+		fixed -= noticeRows - 1
+		notice, noticeRows = m.notice.Line(w), 1
+	}
 	intro := tui.Wrap(m.say("join.intro"), w) // what is recorded and who will see it
 	spare := h - fixed - len(intro)
 	rule := spare >= 1

@@ -102,7 +102,7 @@ func (m *Screen) stageKeys() []key.Binding {
 func (m *Screen) viewKeyList() string {
 	w, h := m.frame.Width, m.frame.Height
 	var b tui.Lines
-	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+m.say("keys.title"), tui.Dim.Render(m.titleResume()), w))
+	b.Line(screenTitle(m.say("keys.title"), tui.Dim.Render(m.titleResume()), w))
 	b.Line(tui.Rule(w))
 	rows := tui.KeyList(m.keys(m.stageKeys()...))
 	room := max(h-3, 1)

@@ -58,7 +58,9 @@ func painted(v tea.View, size tuitest.Size, rows int) (shown string, n int, prob
 const noticeWhole = "\x00the notice whole"
 
 // TestEveryParticipantScreenFitsInEveryLanguage: every stage of the full
-// screen, in English, Gàidhlig and Cymraeg, at 80x24 and 60x20, painted
+// screen, in English, Gàidhlig and Cymraeg, at every size of
+// tuitest.Sizes (issue 14 asks 80x24 and 60x20; a window too small to lay
+// out in is asked of how it says to leave), painted
 // as the server paints it, fits the terminal: no row wider than it, and
 // no more rows than it has (where a stage has more in English, which is
 // the layout's to mend and not the words', no more than English has);
@@ -74,7 +76,7 @@ func TestEveryParticipantScreenFitsInEveryLanguage(t *testing.T) {
 			for _, l := range words.Builtin().Languages() {
 				m, _ := reachIn(t, st, l.Code)
 				w := m.words()
-				for _, size := range issueSizes {
+				for _, size := range tuitest.Sizes {
 					m.Update(tea.WindowSizeMsg{Width: size.W, Height: size.H})
 					rows := size.H
 					if l.Code != inquiry.DefaultLanguage {
@@ -92,9 +94,23 @@ func TestEveryParticipantScreenFitsInEveryLanguage(t *testing.T) {
 						t.Errorf("in %s at %s %s:\n%s", l.Name, size, problem, shown)
 						continue
 					}
-					for i, essential := range append(st.essentials(w, m), noticeWhole) {
+					essentials := append(st.essentials(w, m), noticeWhole)
+					if !tuitest.LaysOut(size) {
+						// Too small to lay out in, it asks for more room,
+						// saying how to leave (and keeping the resume code:
+						// TestATooSmallWindowKeepsWhatMattersMost).
+						essentials = []string{w.Say("frame.leave")}
+					}
+					for i, essential := range essentials {
 						there := strings.Contains(shown, essential)
 						if essential == noticeWhole {
+							if size.W < 60 {
+								// Below 60 columns Gaelic's and Welsh's
+								// longer notices need a third line that
+								// the screens do not give them: a known
+								// gap (issue 14 asks 80x24 and 60x20).
+								continue
+							}
 							there = len(tui.Wrap(m.notice.Text, size.W)) <= 2 // a notice shows two lines
 						}
 						switch {

@@ -140,7 +140,7 @@ func (m *Screen) viewMine() string {
 	w, h := m.frame.Width, m.frame.Height
 	items := m.view.mineInOrder()
 	var b tui.Lines
-	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+m.say("mine.title"), tui.Dim.Render(m.count("mine.saved", len(items))), w))
+	b.Line(screenTitle(m.say("mine.title"), tui.Dim.Render(m.count("mine.saved", len(items))), w))
 	b.Line(tui.Rule(w))
 	// Each item takes two lines: what and where, then the words.
 	room := max((h-6)/2, 1)

@@ -271,8 +271,7 @@ func (m *Screen) viewOthers() string {
 		return m.viewReading()
 	}
 	var b tui.Lines
-	b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+m.say("others.title"),
-		tui.Dim.Render(fmt.Sprintf("%d", o.count)), w))
+	b.Line(screenTitle(m.say("others.title"), tui.Dim.Render(fmt.Sprintf("%d", o.count)), w))
 	prompt := m.compose.form.Prompt()
 	b.Line(tui.Fit(tui.Bold.Render(prompt.In(m.suit.lang).Text), w))
 	b.Line(tui.Rule(w))

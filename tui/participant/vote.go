@@ -175,11 +175,10 @@ func (m *Screen) viewVote() string {
 	}
 	var b tui.Lines
 	if f.results {
-		b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+m.say("vote.results_title", "title", vote.Title), tui.Dim.Render(m.say("vote.closed")), w))
+		b.Line(screenTitle(m.say("vote.results_title", "title", vote.Title), tui.Dim.Render(m.say("vote.closed")), w))
 	} else {
 		left := vote.Dots - m.placed()
-		b.Line(tui.TwoSides(tui.Title.Render("Anchorage")+tui.Dim.Render(" · ")+m.say("vote.title", "title", vote.Title),
-			tui.Accent.Render(m.count("vote.left", vote.Dots, "left", left)), w))
+		b.Line(screenTitle(m.say("vote.title", "title", vote.Title), tui.Accent.Render(m.count("vote.left", vote.Dots, "left", left)), w))
 	}
 	b.Line(tui.Rule(w))
 	if len(f.candidates) == 0 {
