@@ -34,7 +34,20 @@ func (n Notice) Line(w int) string {
 // Lines is the notice wrapped to width w, on two lines at most, the
 // second ending in … if there was more; "" when there is none. A notice
 // with a quote takes one line.
-func (n Notice) Lines(w int) string {
+func (n Notice) Lines(w int) string { return n.LinesUpTo(w, 2) }
+
+// NoticeRows is how many lines a notice may take at width w: two, and
+// three on a window narrower than 60 columns, where a sentence in a
+// language whose words run longer (Gaelic, Welsh) needs them.
+func NoticeRows(w int) int {
+	if w < 60 {
+		return 3
+	}
+	return 2
+}
+
+// LinesUpTo is Lines on most lines at most.
+func (n Notice) LinesUpTo(w, most int) string {
 	if n.Text == "" {
 		return ""
 	}
@@ -42,9 +55,9 @@ func (n Notice) Lines(w int) string {
 		return n.quoted(w)
 	}
 	lines := Wrap(n.Text, w)
-	if len(lines) > 2 {
-		lines = lines[:2]
-		lines[1] = Fit(lines[1]+" …", w)
+	if most = max(most, 1); len(lines) > most {
+		lines = lines[:most]
+		lines[most-1] = Fit(lines[most-1]+" …", w)
 	}
 	for i := range lines {
 		lines[i] = n.ink().Render(lines[i])

@@ -88,7 +88,7 @@ func (m *Screen) checkCode(code string) tea.Cmd {
 func (m *Screen) viewCode() (string, *tea.Cursor) {
 	w, h := m.frame.Width, m.frame.Height
 	welcome := tui.Wrap(m.say("code.welcome"), w)
-	notice := m.notice.Lines(w)
+	notice, _ := m.noticeLines(w)
 	// A short window drops the blank lines between the parts first.
 	gaps := min(max(h-(3+len(welcome)+strings.Count(notice, "\n")+1), 0), 3)
 	var b tui.Lines

@@ -138,9 +138,11 @@ type promptKey struct {
 
 // noticeKey is what just happened, on one line if one, else on two.
 type noticeKey struct {
-	w   int
-	n   tui.Notice
-	one bool
+	w int
+	n tui.Notice
+	// most is the lines it may take; 0 for as many as the width allows
+	// (tui.NoticeRows).
+	most int
 }
 
 type textKey struct {
@@ -206,7 +208,8 @@ func (m *Screen) composeLayout() composeLayout {
 		func() { l.others = tui.Block{} },
 		func() { pk.roomy = false; l.prompt = tui.Keep(&parts.prompt, pk, drawPrompt) },
 		func() { l.yours = tui.Block{} },
-		func() { l.notice = tui.Keep(&parts.notice, noticeKey{w: w, n: m.notice, one: true}, drawNotice) },
+		func() { l.notice = tui.Keep(&parts.notice, noticeKey{w: w, n: m.notice, most: 2}, drawNotice) },
+		func() { l.notice = tui.Keep(&parts.notice, noticeKey{w: w, n: m.notice, most: 1}, drawNotice) },
 		func() { pk.lines = 1; l.prompt = tui.Keep(&parts.prompt, pk, drawPrompt) },
 		func() { l.themes = tui.Block{} },
 	} {
@@ -347,12 +350,16 @@ func drawPhaseBar(k barKey) string {
 	return tui.Fit(count, k.w)
 }
 
-// drawNotice is what just happened, on two lines at most (or one).
+// drawNotice is what just happened, on tui.NoticeRows lines at most (or
+// one).
 func drawNotice(k noticeKey) string {
-	if k.one {
+	switch k.most {
+	case 0:
+		return k.n.LinesUpTo(k.w, tui.NoticeRows(k.w))
+	case 1:
 		return k.n.Line(k.w)
 	}
-	return k.n.Lines(k.w)
+	return k.n.LinesUpTo(k.w, k.most)
 }
 
 // drawDim is a line of explanation, cut to the width.

@@ -186,7 +186,7 @@ func (m *Screen) viewJoin() (string, *tea.Cursor) {
 			door = append(door, tui.Dim.Render(l))
 		}
 	}
-	notice := m.notice.Lines(w)
+	notice, _ := m.noticeLines(w)
 	noticeRows := 0
 	if notice != "" {
 		noticeRows = strings.Count(notice, "\n") + 1
@@ -208,9 +208,9 @@ func (m *Screen) viewJoin() (string, *tea.Cursor) {
 		fixed -= len(door) - 1
 		door = []string{tui.Dim.Render(tui.Fit(m.say("join.resume_hint"), w))}
 	}
-	if fixed > h && noticeRows > 1 {
-		fixed -= noticeRows - 1
-		notice, noticeRows = m.notice.Line(w), 1
+	for most := noticeRows - 1; fixed > h && most >= 1; most-- {
+		fixed -= noticeRows - most
+		notice, noticeRows = m.notice.LinesUpTo(w, most), most
 	}
 	intro := tui.Wrap(m.say("join.intro"), w) // what is recorded and who will see it
 	spare := h - fixed - len(intro)

@@ -142,8 +142,9 @@ func (m *Screen) viewMine() string {
 	var b tui.Lines
 	b.Line(screenTitle(m.say("mine.title"), tui.Dim.Render(m.count("mine.saved", len(items))), w))
 	b.Line(tui.Rule(w))
+	notice, keep := m.noticeLines(w)
 	// Each item takes two lines: what and where, then the words.
-	room := max((h-6)/2, 1)
+	room := max((h-4-keep)/2, 1)
 	first := max(0, min(m.mine.cursor-room/2, len(items)-room))
 	for i := first; i < len(items) && i < first+room; i++ {
 		c := items[i]
@@ -167,8 +168,8 @@ func (m *Screen) viewMine() string {
 			b.Line(tui.Fit(text, w))
 		}
 	}
-	b.Fill(h - 3)
-	b.Line(m.notice.Lines(w))
+	b.Fill(h - 1 - keep)
+	b.Line(notice)
 	b.Fill(h - 1)
 	k := mineKeys
 	b.Line(tui.FooterKeeping(w, tui.KeyIn(m.words(), k.Back), m.keys(k.Choose, k.Edit, k.Delete, k.Withdraw, listKeys.Open, tui.Leave)...))

@@ -275,8 +275,9 @@ func (m *Screen) viewOthers() string {
 	prompt := m.compose.form.Prompt()
 	b.Line(tui.Fit(tui.Bold.Render(prompt.In(m.suit.lang).Text), w))
 	b.Line(tui.Rule(w))
+	notice, keep := m.noticeLines(w)
 	// Each item takes three lines: who and what kind, then its words.
-	room := max((h-6)/3, 1)
+	room := max((h-4-keep)/3, 1)
 	first := min(max(o.cursor-room/2, 0), max(len(o.items)-room, 0))
 	for i := first; i < len(o.items) && i < first+room; i++ {
 		item := o.items[i]
@@ -298,8 +299,8 @@ func (m *Screen) viewOthers() string {
 			b.Line("    " + l)
 		}
 	}
-	b.Fill(h - 3)
-	b.Line(m.notice.Lines(w))
+	b.Fill(h - 1 - keep)
+	b.Line(notice)
 	b.Fill(h - 1)
 	k := othersKeys
 	// The way back and the way out, however narrow; the rest by use.

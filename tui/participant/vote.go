@@ -184,7 +184,8 @@ func (m *Screen) viewVote() string {
 	if len(f.candidates) == 0 {
 		b.Line(tui.Dim.Render(tui.Fit("  "+m.say("vote.nothing"), w)))
 	}
-	room := max((h-5)/2, 1)
+	notice, keep := m.noticeLines(w)
+	room := max((h-3-keep)/2, 1)
 	first := min(max(f.cursor-room/2, 0), max(len(f.candidates)-room, 0))
 	for i := first; i < len(f.candidates) && i < first+room; i++ {
 		c := f.candidates[i]
@@ -205,8 +206,8 @@ func (m *Screen) viewVote() string {
 			b.Line(tui.Fit(text, w))
 		}
 	}
-	b.Fill(h - 3)
-	b.Line(m.notice.Lines(w))
+	b.Fill(h - 1 - keep)
+	b.Line(notice)
 	b.Fill(h - 1)
 	if f.results {
 		b.Line(tui.FooterKeeping(w, tui.KeyIn(m.words(), voteKeys.BackToWriting), m.keys(voteKeys.Scroll, voteKeys.Read, listKeys.Open, tui.Leave)...))

@@ -24,7 +24,7 @@ func (m *Screen) viewWaiting() string {
 	if m.resumeCode != "" && m.s.IdentityFor == nil {
 		resume = tui.Wrap(m.say("resume.keep", "code", m.resumeCode), w)
 	}
-	notice := m.notice.Lines(w)
+	notice, _ := m.noticeLines(w)
 	rows := h - 2 - len(welcome) // beside the first line, the welcome and the keys
 	if notice != "" {
 		rows -= strings.Count(notice, "\n") + 1
