@@ -1,52 +1,19 @@
 package inquiry
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/anchorage/anchorage/inquiry/inquirytest/golden"
 )
-
-// The -update flag rewrites golden files. It is registered in init, after
-// every package-level variable of the test binary is set, and only if no
-// other test file has registered it already: another file in this package
-// may well declare its own `var update = flag.Bool("update", ...)`, and
-// registering the name twice panics.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files in testdata")
-	}
-}
-
-// updatingGoldens reports whether the test run was asked to rewrite golden
-// files.
-func updatingGoldens() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // compareExportGolden checks got against testdata/name, or rewrites the
 // file when run with -update.
 func compareExportGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if updatingGoldens() {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden file (run go test -update to create it): %v", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from the golden file; run go test ./inquiry -update and read the diff.\n--- got:\n%s", path, got)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got)
 }
 
 // exportLog writes a workshop's log the way the store does: each event's

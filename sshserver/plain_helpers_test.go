@@ -1,11 +1,8 @@
 package sshserver
 
 import (
-	"bytes"
 	"context"
-	"flag"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -17,21 +14,9 @@ import (
 
 	"github.com/anchorage/anchorage/data"
 	"github.com/anchorage/anchorage/inquiry"
+	"github.com/anchorage/anchorage/inquiry/inquirytest/golden"
 	"github.com/anchorage/anchorage/tui/tuitest"
 )
-
-// The -update flag rewrites golden files, registered once whichever test
-// file of the package registers it first.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files in testdata")
-	}
-}
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // plainTerm is a session in plain text mode: every byte the server sends
 // is kept, as a screen reader or a teletype would take them in.
@@ -188,35 +173,7 @@ var resumeCodes = regexp.MustCompile(`\b[0-9A-Z]{4}-[0-9A-Z]{4}\b`)
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
 	got = resumeCodes.ReplaceAllString(got, "XXXX-XXXX")
-	path := filepath.Join("testdata", name)
-	if updating() {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read the golden transcript (go test -update writes it): %v", err)
-	}
-	if !bytes.Equal(want, []byte(got)) {
-		wl, gl := strings.Split(string(want), "\n"), strings.Split(got, "\n")
-		for i := range max(len(wl), len(gl)) {
-			w, g := "", ""
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if w != g {
-				t.Fatalf("the transcript differs from %s at line %d:\n got %q\nwant %q", path, i+1, g, w)
-			}
-		}
-	}
+	golden.Check(t, filepath.Join("testdata", name), []byte(got))
 }
 
 // facilitate records an event as the facilitator would, straight into the

@@ -3,9 +3,7 @@ package card
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"html"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,10 +11,9 @@ import (
 
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/inquiry/inquirytest"
+	"github.com/anchorage/anchorage/inquiry/inquirytest/golden"
 	"github.com/charmbracelet/x/ansi"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // where is a server as serve prints it.
 var where = Where{Host: "workshop-laptop.local", Port: "23234", Fingerprint: "SHA256:Vd0mK3t9yQ4b2Zr7Xw8PcL1nHs6Jf5Ua0eTgRiOkYqM"}
@@ -51,22 +48,7 @@ func TestCardMatchesGoldenFiles(t *testing.T) {
 	for _, f := range []Format{HTML, Markdown, Text} {
 		t.Run(string(f), func(t *testing.T) {
 			got := write(t, c, f)
-			path := filepath.Join("testdata", "harbour-4821."+string(f)+".golden")
-			if *update {
-				if err := os.MkdirAll("testdata", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("read the golden file (go test ./inquiry/card -update makes it): %v", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs from the card; run go test ./inquiry/card -update and read the diff", path)
-			}
+			golden.Check(t, filepath.Join("testdata", "harbour-4821."+string(f)+".golden"), []byte(got))
 		})
 	}
 }

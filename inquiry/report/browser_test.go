@@ -12,6 +12,7 @@ import (
 
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/inquiry/browsertest"
+	"github.com/anchorage/anchorage/inquiry/inquirytest/golden"
 )
 
 // screenshotPath is the README's picture of the report, made by this test
@@ -180,7 +181,7 @@ func TestReportInChromium(t *testing.T) {
 		page.Resize(900, 1100)
 	})
 
-	if *update {
+	if golden.Updating() {
 		// The README's picture: the top of the report in a window the
 		// width of a laptop's, small enough to keep in the repository.
 		page.Resize(860, 1180)

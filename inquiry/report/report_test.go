@@ -2,9 +2,7 @@ package report
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -13,9 +11,8 @@ import (
 
 	"github.com/anchorage/anchorage/inquiry"
 	"github.com/anchorage/anchorage/inquiry/inquirytest"
+	"github.com/anchorage/anchorage/inquiry/inquirytest/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // render writes the fixture's report for an audience.
 func render(t *testing.T, anonymous bool, audience Audience) string {
@@ -41,22 +38,7 @@ func TestReportMatchesGoldenFiles(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got := render(t, tc.anonymous, tc.audience)
-			path := filepath.Join("testdata", tc.name+".golden")
-			if *update {
-				if err := os.MkdirAll("testdata", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("read the golden file (go test ./inquiry/report -update makes it): %v", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs from the report; run go test ./inquiry/report -update and read the diff", path)
-			}
+			golden.Check(t, filepath.Join("testdata", tc.name+".golden"), []byte(got))
 		})
 	}
 }
