@@ -201,33 +201,54 @@ func openTerminal(t *testing.T, addr, user string, width, height int, auth ...go
 // openTerminalOn opens a session with a PTY on an existing connection.
 func openTerminalOn(t *testing.T, client *gossh.Client, width, height int) *terminal {
 	t.Helper()
+	return openTerminalAs(t, client, "xterm-256color", nil, width, height)
+}
+
+// ptySession opens a session on client that sends env, then asks for a
+// PTY of the terminal type term, as `ssh -o SetEnv=...` does; it returns
+// the session and its standard input.
+func ptySession(t *testing.T, client *gossh.Client, term string, env map[string]string, width, height int) (*gossh.Session, io.Writer) {
+	t.Helper()
 	sess, err := client.NewSession()
 	if err != nil {
 		t.Fatalf("new session: %v", err)
 	}
-	if err := sess.RequestPty("xterm-256color", height, width, gossh.TerminalModes{}); err != nil {
+	for k, v := range env {
+		if err := sess.Setenv(k, v); err != nil {
+			t.Fatalf("setenv %s: %v", k, err)
+		}
+	}
+	if err := sess.RequestPty(term, height, width, gossh.TerminalModes{}); err != nil {
 		t.Fatalf("request pty: %v", err)
 	}
 	stdin, err := sess.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return sess, stdin
+}
+
+// openTerminalAs is openTerminalOn for a terminal type and environment
+// of the test's choosing.
+func openTerminalAs(t *testing.T, client *gossh.Client, term string, env map[string]string, width, height int) *terminal {
+	t.Helper()
+	sess, stdin := ptySession(t, client, term, env, width, height)
 	// The server draws for no more than its largest window, so a larger
 	// virtual screen would only make every look at it slower.
 	limits := DefaultConfig().Window
-	term := &terminal{t: t, sess: sess, stdin: stdin, out: &syncBuffer{}, errs: &syncBuffer{},
+	tm := &terminal{t: t, sess: sess, stdin: stdin, out: &syncBuffer{}, errs: &syncBuffer{},
 		screen: tuitest.NewScreen(min(width, limits.MaxWidth), min(height, limits.MaxHeight), nil),
 		done:   make(chan error, 1), ended: make(chan struct{})}
-	sess.Stdout, sess.Stderr = io.MultiWriter(term.out, term.screen), term.errs
+	sess.Stdout, sess.Stderr = io.MultiWriter(tm.out, tm.screen), tm.errs
 	if err := sess.Shell(); err != nil {
 		t.Fatalf("shell: %v", err)
 	}
 	go func() {
 		err := sess.Wait()
-		close(term.ended)
-		term.done <- err
+		close(tm.ended)
+		tm.done <- err
 	}()
-	return term
+	return tm
 }
 
 func (term *terminal) typeText(s string) {

@@ -36,22 +36,7 @@ type plainTerm struct {
 func openPlain(t *testing.T, addr, user, term string, env map[string]string, auth ...gossh.AuthMethod) *plainTerm {
 	t.Helper()
 	client, _ := dial(t, addr, user, auth...)
-	sess, err := client.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for k, v := range env {
-		if err := sess.Setenv(k, v); err != nil {
-			t.Fatalf("setenv %s: %v", k, err)
-		}
-	}
-	if err := sess.RequestPty(term, 24, 80, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	stdin, err := sess.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
+	sess, stdin := ptySession(t, client, term, env, 80, 24)
 	p := &plainTerm{t: t, sess: sess, stdin: stdin, out: &syncBuffer{}, done: make(chan error, 1)}
 	sess.Stdout, sess.Stderr = p.out, p.out
 	if err := sess.Shell(); err != nil {

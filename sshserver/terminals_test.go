@@ -38,30 +38,7 @@ func colourCodes(out string) []string {
 func openTerminalWith(t *testing.T, addr, user, term string, env map[string]string, auth ...gossh.AuthMethod) *terminal {
 	t.Helper()
 	client, _ := dial(t, addr, user, auth...)
-	sess, err := client.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for k, v := range env {
-		if err := sess.Setenv(k, v); err != nil {
-			t.Fatalf("setenv %s: %v", k, err)
-		}
-	}
-	if err := sess.RequestPty(term, 30, 100, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	stdin, err := sess.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tm := &terminal{t: t, sess: sess, stdin: stdin, out: &syncBuffer{}, errs: &syncBuffer{},
-		screen: tuitest.NewScreen(100, 30, nil), done: make(chan error, 1)}
-	sess.Stdout, sess.Stderr = io.MultiWriter(tm.out, tm.screen), tm.errs
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
-	go func() { tm.done <- sess.Wait() }()
-	return tm
+	return openTerminalAs(t, client, term, env, 100, 30)
 }
 
 func TestNoColourTerminalsGetNoColourAndAWorkingScreen(t *testing.T) {
