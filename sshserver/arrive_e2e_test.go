@@ -71,9 +71,7 @@ func TestCodeLookupWaitsWithoutFreezingTheScreenOverSSH(t *testing.T) {
 func TestRemovedParticipantIsToldAndCannotComeBackOverSSH(t *testing.T) {
 	alice := newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Harbour talk" --code harbour-talk`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Harbour talk" --code harbour-talk`)
 	w := srv.mustWorkshop(t, "harbour-talk")
 	vic := openTerminal(t, srv.addr, "harbour-talk", 80, 24, keyless())
 	vic.join("Vic")
@@ -105,9 +103,7 @@ func TestRemovedParticipantIsToldAndCannotComeBackOverSSH(t *testing.T) {
 func TestLobbyHoldsANewcomerUntilLetInOverSSH(t *testing.T) {
 	alice := newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Harbour talk" --code harbour-talk`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Harbour talk" --code harbour-talk`)
 	w := srv.mustWorkshop(t, "harbour-talk")
 	srv.asFacilitator(t, alice, w.ID, inquiry.Event{Type: inquiry.LobbyOpened})
 
@@ -137,9 +133,7 @@ func TestLobbyHoldsANewcomerUntilLetInOverSSH(t *testing.T) {
 func TestMovedByTheFacilitatorIsToldWhereTheWordsAreOverSSH(t *testing.T) {
 	alice := newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Led talk" --code led-talk --pacing facilitator`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Led talk" --code led-talk --pacing facilitator`)
 	fac := openTerminal(t, srv.addr, "led-talk", 100, 30, withKeys(alice))
 	fac.waitFor("Led talk")
 	ida := openTerminal(t, srv.addr, "led-talk", 80, 24, keyless())
@@ -165,9 +159,7 @@ func TestReframeIsSavedAsAReframeAndShownUnderItsBarrierOverSSH(t *testing.T) {
 	if r := runWithInput(t, srv.addr, "guide add", villageGuide, withKeys(alice)); r.status != 0 {
 		t.Fatalf("guide add: %+v", r)
 	}
-	if r := run(t, srv.addr, "alice", `workshop new --title "Village night" --code village-night --guide village-health`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Village night" --code village-night --guide village-health`)
 	gil := openTerminal(t, srv.addr, "village-night", 80, 24, keyless())
 	gil.join("Gil")
 	gil.waitFor("Welcome, Gil")

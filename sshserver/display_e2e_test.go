@@ -28,9 +28,7 @@ func joinLine(t *testing.T, addr, code string) string {
 func TestTheWallDisplayOpensForAFacilitatorsKeyAlone(t *testing.T) {
 	alice, bob := newKey(t), newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Harbour talk" --code harbour-talk`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Harbour talk" --code harbour-talk`)
 
 	// A facilitator's key gets the display, with the join line and, on a
 	// screen wide enough, the QR code of the workshop's address.
@@ -110,9 +108,7 @@ func TestTheWallDisplayIsNotEndedForWantOfKeypresses(t *testing.T) {
 	srv := startServer(t, "", withClock(clock), withFacilitators(t, alice), withConfig(func(c *Config) {
 		c.IdleTimeout, c.MaxConnectionTime, c.StallTimeout = 2*time.Hour, 4*time.Hour, 1000*time.Hour
 	}))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Harbour talk" --code harbour-talk`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Harbour talk" --code harbour-talk`)
 	wall := openTerminal(t, srv.addr, "Harbour Talk+display", 80, 24, withKeys(alice))
 	wall.waitFor("Harbour talk", "Join: ssh -p ")
 	typist := openTerminal(t, srv.addr, "harbour-talk", 80, 24, keyless())

@@ -11,9 +11,7 @@ import (
 func TestDroppedConnectionKeepsTheDraft(t *testing.T) {
 	alice := newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Village hall" --code village-hall`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Village hall" --code village-hall`)
 	morag := newKey(t)
 	client, _ := dial(t, srv.addr, "village-hall", withKeys(morag))
 	term := openTerminalOn(t, client, 80, 24)

@@ -61,9 +61,7 @@ func TestFacilitatedWorkshopOverSSH(t *testing.T) {
 	if r := runWithInput(t, srv.addr, "guide add", villageGuide, withKeys(alice)); r.status != 0 {
 		t.Fatalf("guide add over SSH: %+v", r)
 	}
-	if r := run(t, srv.addr, "alice", `workshop new --title "Village night" --code village-night --guide village-health --pacing facilitator`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Village night" --code village-night --guide village-health --pacing facilitator`)
 
 	fac := openTerminal(t, srv.addr, "village-night", 100, 30, withKeys(alice))
 	fac.waitFor("Village night", "no prompt is open yet")

@@ -162,6 +162,16 @@ type result struct {
 	status         int
 }
 
+// newWorkshop opens a workshop as a facilitator does, with `workshop new`
+// and args over SSH with the facilitator's key, and fails the test if it
+// is refused.
+func newWorkshop(t *testing.T, addr string, key gossh.Signer, args string) {
+	t.Helper()
+	if r := run(t, addr, "facilitator", "workshop new "+args, withKeys(key)); r.status != 0 {
+		t.Fatalf("workshop new %s: %+v", args, r)
+	}
+}
+
 // run runs a command without a terminal and waits for it to exit.
 func run(t *testing.T, addr, user, command string, auth ...gossh.AuthMethod) result {
 	t.Helper()

@@ -49,9 +49,7 @@ func TestAFacilitatorsNameFromTheFileReachesTheExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := startServer(t, "", withConfig(func(cfg *Config) { cfg.FacilitatorsFile = path }))
-	if r := run(t, srv.addr, "catriona", `workshop new --title "Harbour talk" --code harbour-talk`, withKeys(catriona)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, catriona, `--title "Harbour talk" --code harbour-talk`)
 	r := run(t, srv.addr, "catriona", "export harbour-talk --format json", withKeys(catriona))
 	if r.status != 0 {
 		t.Fatalf("export: %+v", r)

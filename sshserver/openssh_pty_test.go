@@ -26,9 +26,7 @@ func TestOpenSSHParticipantJoinsAndContributes(t *testing.T) {
 	}
 	alice := newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Village hall" --code village-hall`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Village hall" --code village-hall`)
 
 	o := openSSHTerminal(t, path, srv.addr, "village-hall")
 	typeText, waitFor, exited := o.typeText, o.waitFor, o.exited

@@ -236,9 +236,7 @@ func checkWalk(t *testing.T, srv *testServer, code string, w plainWords, lang st
 func TestPlainModeWalksAWholeGuideOverSSH(t *testing.T) {
 	alice := newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice), quickWriters())
-	if r := run(t, srv.addr, "alice", `workshop new --title "Village hall" --code village-hall --pacing facilitator`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Village hall" --code village-hall --pacing facilitator`)
 	p := openPlain(t, srv.addr, "village-hall", "dumb", nil, keyless())
 	walkGuide(t, srv, "village-hall", p, englishWords)
 	p.waitFor("Goodbye. Everything you saved is kept.")
@@ -261,9 +259,7 @@ func TestPlainModeWalksAWholeGuideOverSSH(t *testing.T) {
 func TestPlainNewsNeverSplitsALineBeingTyped(t *testing.T) {
 	alice := newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Village hall" --code village-hall --pacing facilitator`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Village hall" --code village-hall --pacing facilitator`)
 	srv.facilitate(t, "village-hall", inquiry.Event{Type: inquiry.PromptOpened, Pace: &inquiry.Pace{Prompt: tuitest.PromptAt(t, 0, 0)}})
 	p := openPlain(t, srv.addr, "village-hall+plain", "xterm-256color", nil, keyless())
 	for _, a := range []string{"", "", "Morag", "", "yes"} {
@@ -335,9 +331,7 @@ var welshWords = plainWords{
 func TestPlainModeWalksAWholeGuideInWelsh(t *testing.T) {
 	alice := newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice), quickWriters())
-	if r := run(t, srv.addr, "alice", `workshop new --title "Neuadd y pentref" --code neuadd-4821 --pacing facilitator`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Neuadd y pentref" --code neuadd-4821 --pacing facilitator`)
 	p := openPlain(t, srv.addr, "neuadd-4821", "dumb", map[string]string{"LANG": "cy_GB.UTF-8"}, keyless())
 	walkGuide(t, srv, "neuadd-4821", p, welshWords)
 	p.waitFor("Hwyl fawr.")
@@ -372,9 +366,7 @@ func TestAPlainSessionEndedByIdlenessSaysHowToComeBackInPlainText(t *testing.T) 
 	srv := startServer(t, "", withFacilitators(t, alice), withClock(clock), withConfig(func(c *Config) {
 		c.IdleTimeout, c.MaxConnectionTime, c.StallTimeout = time.Hour, 100*time.Hour, 1000*time.Hour
 	}))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Village hall" --code village-hall`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Village hall" --code village-hall`)
 	for _, c := range []struct{ user, want string }{
 		{"Village Hall+plain", " villagehall+plain@"}, // as parsed: it needs no quoting
 		{"plain", " plain@"},
@@ -401,9 +393,7 @@ func TestAPlainSessionEndedByIdlenessSaysHowToComeBackInPlainText(t *testing.T) 
 func TestPlainTakesAPastedParagraphAsOneContribution(t *testing.T) {
 	alice := newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Village hall" --code village-hall`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Village hall" --code village-hall`)
 	p := openPlain(t, srv.addr, "village-hall", "dumb", nil, keyless())
 	for _, a := range []string{"", "", "Morag", "", "yes"} {
 		p.answer(a)

@@ -22,9 +22,7 @@ import (
 func TestJoinScreenHandsOffToPlainText(t *testing.T) {
 	alice := newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Harbour talk" --code harbour-talk`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Harbour talk" --code harbour-talk`)
 	term := openTerminal(t, srv.addr, "harbour-talk", 80, 24, keyless())
 	term.waitFor("Your name or pseudonym", "Language: English (ctrl+g to change)")
 	first, _, _ := strings.Cut(term.screen.Text(), "\n")
@@ -62,9 +60,7 @@ func TestOpenSSHClientGetsPlainText(t *testing.T) {
 	}
 	alice := newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Village hall" --code village-hall`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Village hall" --code village-hall`)
 	host, port, _ := net.SplitHostPort(srv.addr)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*testDeadline)
 	defer cancel()
@@ -121,9 +117,7 @@ func TestMessagesFolderReplacesTheBuiltInWords(t *testing.T) {
 	}
 	alice := newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice), withConfig(func(c *Config) { c.MessagesDir = dir }))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Neuadd" --code neuadd-4821`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Neuadd" --code neuadd-4821`)
 	p := openPlain(t, srv.addr, "neuadd-4821+plain", "xterm", map[string]string{"LC_ALL": "cy_GB.UTF-8"}, keyless())
 	p.waitFor("Croeso i Anchorage, mewn testun plaen.", "Teipiwch rif, neu pwyswch enter am Cymraeg.")
 

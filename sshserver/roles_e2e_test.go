@@ -40,9 +40,7 @@ func TestScribeKeyGetsTheScribeDeskOnlyForItsWorkshop(t *testing.T) {
 func TestWrongResumeCodesCountAgainstTheConnectionsAllowance(t *testing.T) {
 	alice := newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice), withConfig(func(c *Config) { c.MaxJoinAttempts = 3; quickGuesses(c) }))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Harbour talk" --code harbour-talk`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Harbour talk" --code harbour-talk`)
 	term := openTerminal(t, srv.addr, "harbour-talk", 80, 24, keyless())
 	term.waitFor("ctrl+r to give your resume code")
 	term.typeText("\x12") // ctrl+r
@@ -60,9 +58,7 @@ func TestWrongResumeCodesCountAgainstTheConnectionsAllowance(t *testing.T) {
 func TestHostileWordsReachTheFacilitatorAndEveryExportInert(t *testing.T) {
 	alice := newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Harbour talk" --code harbour-talk`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Harbour talk" --code harbour-talk`)
 	facilitator := openTerminal(t, srv.addr, "harbour-talk", 100, 30, withKeys(alice))
 	facilitator.waitFor("Waiting for the first contribution")
 

@@ -44,9 +44,7 @@ func openTerminalWith(t *testing.T, addr, user, term string, env map[string]stri
 func TestNoColourTerminalsGetNoColourAndAWorkingScreen(t *testing.T) {
 	alice := newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Harbour talk" --code harbour-talk`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Harbour talk" --code harbour-talk`)
 	tests := []struct {
 		name       string
 		term       string
@@ -90,9 +88,7 @@ func TestNoColourTerminalsGetNoColourAndAWorkingScreen(t *testing.T) {
 func TestScreensDrawWithoutAnyAnswerFromTheTerminal(t *testing.T) {
 	alice, bob := newKey(t), newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Harbour talk" --code harbour-talk`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Harbour talk" --code harbour-talk`)
 	tests := []struct {
 		name string
 		user string
@@ -122,9 +118,7 @@ func TestScreensDrawWithoutAnyAnswerFromTheTerminal(t *testing.T) {
 func TestTinyTerminalAsksForMoreRoomAndRecovers(t *testing.T) {
 	alice := newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Harbour talk" --code harbour-talk`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Harbour talk" --code harbour-talk`)
 	for name, auth := range map[string]gossh.AuthMethod{"participant": keyless(), "facilitator": withKeys(alice)} {
 		t.Run(name, func(t *testing.T) {
 			term := openTerminal(t, srv.addr, "harbour-talk", 20, 5, auth)
@@ -148,9 +142,7 @@ func TestResizeStormLeavesTheServerResponsiveAndItsMemoryFlat(t *testing.T) {
 	const maxGrowth, maxSecondGrowth = 50 << 20, 8 << 20
 	alice := newKey(t)
 	srv := startServer(t, "", withFacilitators(t, alice))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Harbour talk" --code harbour-talk`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Harbour talk" --code harbour-talk`)
 	client, _ := dial(t, srv.addr, "harbour-talk", keyless())
 	sess, err := client.NewSession()
 	if err != nil {

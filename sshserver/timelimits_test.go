@@ -29,9 +29,7 @@ func TestIdleTimeoutCountsKeypressesNotScreenUpdates(t *testing.T) {
 	srv := startServer(t, "", withClock(clock), withFacilitators(t, alice), withConfig(func(c *Config) {
 		c.IdleTimeout, c.MaxConnectionTime, c.StallTimeout = 2*time.Hour, 100*time.Hour, 1000*time.Hour
 	}))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Harbour talk" --code harbour-talk`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Harbour talk" --code harbour-talk`)
 	watcher := openTerminal(t, srv.addr, "harbour-talk", 100, 30, withKeys(alice))
 	watcher.waitFor("Harbour talk", "Waiting for the first contribution")
 	typist := openTerminal(t, srv.addr, "harbour-talk", 80, 24, keyless())

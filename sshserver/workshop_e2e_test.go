@@ -61,9 +61,7 @@ func TestWorkshopEndToEnd(t *testing.T) {
 	alice := newKey(t)
 	dataDir := t.TempDir()
 	srv := startServer(t, dataDir, withFacilitators(t, alice))
-	if r := run(t, srv.addr, "alice", `workshop new --title "Harbour talk" --code harbour-talk`, withKeys(alice)); r.status != 0 {
-		t.Fatalf("workshop new: %+v", r)
-	}
+	newWorkshop(t, srv.addr, alice, `--title "Harbour talk" --code harbour-talk`)
 
 	facilitator := openTerminal(t, srv.addr, "harbour-talk", 100, 30, withKeys(alice))
 	facilitator.waitFor("Harbour talk", "Waiting for the first contribution", "No opportunities or barriers yet")
