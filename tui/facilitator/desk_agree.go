@@ -18,13 +18,17 @@ import (
 // agreeable are the live contributions the table could agree with: anyone
 // else's, newest first.
 func (d *scribeDesk) agreeable(who string) []*inquiry.Contribution {
+	return d.newest(func(c *inquiry.Contribution) bool { return c.Live() && c.Participant != who })
+}
+
+// newest are the workshop's contributions that keep holds, newest first.
+func (d *scribeDesk) newest(keep func(*inquiry.Contribution) bool) []*inquiry.Contribution {
 	var out []*inquiry.Contribution
-	for _, c := range d.ws.Contributions {
-		if c.Live() && c.Participant != who {
+	for _, c := range slices.Backward(d.ws.Contributions) {
+		if keep(c) {
 			out = append(out, c)
 		}
 	}
-	slices.Reverse(out)
 	return out
 }
 

@@ -1,8 +1,6 @@
 package facilitator
 
 import (
-	"slices"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -25,14 +23,9 @@ type deskQuestion struct {
 // entries are what this scribe entered for the participant and has not
 // deleted, newest first.
 func (d *scribeDesk) entries(who string) []*inquiry.Contribution {
-	var out []*inquiry.Contribution
-	for _, c := range d.ws.Contributions {
-		if c.Participant == who && c.ScribedBy == d.s.Actor.ID && !c.Deleted {
-			out = append(out, c)
-		}
-	}
-	slices.Reverse(out)
-	return out
+	return d.newest(func(c *inquiry.Contribution) bool {
+		return c.Participant == who && c.ScribedBy == d.s.Actor.ID && !c.Deleted
+	})
 }
 
 // openEntries lists what was entered for a participant.
