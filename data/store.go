@@ -110,6 +110,12 @@ type Store struct {
 	// checked is closed when the background check of the chains the
 	// start took on trust from snapshots has finished or given up.
 	checked chan struct{}
+	// released is closed when the goroutine handing back the tables'
+	// pages (mapped.go) has stopped.
+	released chan struct{}
+	// committer is the goroutine that writes; its state is its own
+	// while it runs (tests look at it once the store is closed).
+	committer *committer
 
 	requests chan *request // unbuffered: a send succeeds only into the committer's hands
 	quit     chan struct{} // closed by Close
@@ -180,7 +186,7 @@ func Open(opts Options) (*Store, error) {
 		logs: map[string]*workshopLog{}, codes: map[string]string{}, facilitators: map[string]Facilitator{},
 		guides: map[string]addedGuide{}, scribes: map[string]map[string]Scribe{},
 		requests: make(chan *request), quit: make(chan struct{}), done: make(chan struct{}),
-		checked: make(chan struct{}), tailEvents: opts.TailEvents, snapshotEvery: opts.SnapshotEvery,
+		checked: make(chan struct{}), released: make(chan struct{}), tailEvents: opts.TailEvents, snapshotEvery: opts.SnapshotEvery,
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -206,10 +212,12 @@ func Open(opts Options) (*Store, error) {
 		lock.Close()
 		return nil, err
 	}
+	s.committer = c
 	go c.run()
 	go s.snaps.run()
 	go s.checkChains(checks)
 	go s.flushDraftsWhileOpen()
+	go s.releaseTablesWhileOpen()
 	return s, nil
 }
 
@@ -244,6 +252,7 @@ func (s *Store) Close() error {
 		<-s.done // the committer has handed over a snapshot of every workshop that changed
 		s.snaps.stop()
 		<-s.checked
+		<-s.released
 		<-s.drafts.stopped
 		var errs []error
 		if err := s.flushDrafts(); err != nil {

@@ -46,7 +46,9 @@ func (s *Store) checkChains(checks []chainCheck) {
 		// The check's fold and the events it decoded are garbage once it
 		// is done: hand their pages back now rather than keep them mapped
 		// until the runtime's scavenger gets to them (at 30,000
-		// contributions, some 50 MB of the server's RSS).
+		// contributions, some 50 MB of the server's RSS), and the pages
+		// of the tables it read (mapped.go).
+		defer s.releaseTables()
 		defer debug.FreeOSMemory()
 	}
 	for _, ch := range checks {
