@@ -27,6 +27,7 @@ func (c *committer) publish(outcomes []outcome, touched []string, plan *erasureP
 		l := s.workshopLog(id, c.folds[id].Code)
 		l.appendTail(byWorkshop[id], c.tailEvents)
 		l.summary = c.folds[id].Summary()
+		l.made.offer(c.folds[id], byWorkshop[id], c.tailEvents)
 	}
 	s.mu.Unlock()
 	s.stats.batches.Add(1)

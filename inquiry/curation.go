@@ -128,8 +128,7 @@ func (w *Workshop) foldCuration(e Event) {
 		w.addTheme(t)
 		return
 	}
-	c := w.contributions[e.Target]
-	w.update(c, func() {
+	w.update(w.contributions[e.Target], func(c *Contribution) {
 		switch e.Type {
 		case ThemesChanged:
 			c.Themes, c.ThemesAccepted = slices.Clone(e.Curation.Themes), true

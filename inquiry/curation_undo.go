@@ -36,8 +36,7 @@ func (w *Workshop) checkUnmerge(e Event) error {
 }
 
 func (w *Workshop) foldUnmerge(e Event) {
-	c := w.contributions[e.Target]
-	w.update(c, func() {
+	w.update(w.contributions[e.Target], func(c *Contribution) {
 		w.noteMerge(c, "")
 		c.UnmergedFrom, c.UnmergedAt = c.MergedInto, e.At
 		c.MergedInto = ""

@@ -7,8 +7,8 @@ import (
 )
 
 // Copy returns a workshop with the same state that shares nothing it
-// could change with w: the fold of a second reader. It shares strings,
-// which never change, and the guide, which the fold never changes. It
+// could change with w: the fold of a second reader. It shares what never
+// changes: strings, the guide and the contributions (share.go). It
 // copies what a snapshot writes and rebuilds the rest as a restore does.
 func (w *Workshop) Copy() *Workshop {
 	c := &Workshop{
@@ -27,12 +27,9 @@ func (w *Workshop) Copy() *Workshop {
 		cp := *p
 		c.Participants[i] = &cp
 	}
-	c.Contributions = make([]*Contribution, len(w.Contributions))
-	for i, x := range w.Contributions {
-		cx := *x
-		cx.Themes = slices.Clone(x.Themes)
-		c.Contributions[i] = &cx
-	}
+	// The contributions themselves are shared: a fold never changes one
+	// in place (share.go).
+	c.Contributions = slices.Clone(w.Contributions)
 	for _, v := range w.Votes {
 		cv := *v
 		cv.Kinds = slices.Clone(v.Kinds)

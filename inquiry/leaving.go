@@ -47,7 +47,7 @@ func (w *Workshop) foldLeaving(e Event) {
 		p.Withdrawn, p.WithdrawnAt = true, e.At
 	}
 	for _, c := range w.authored[p.ID] {
-		w.update(c, func() {
+		w.update(c, func(c *Contribution) {
 			c.Text, c.Owner = "", ""
 			if e.Type == ParticipantErased {
 				c.Erased = true

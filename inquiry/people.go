@@ -196,7 +196,7 @@ func (w *Workshop) foldPeople(e Event) {
 	moved := w.authored[from.ID]
 	for _, c := range moved {
 		// Counted again as the kept participant's (counts.go).
-		w.update(c, func() { c.Participant = into.ID })
+		w.update(c, func(c *Contribution) { c.Participant = into.ID })
 	}
 	if len(moved) > 0 {
 		// Only someone with contributions has an entry, as a fold

@@ -155,6 +155,11 @@ func checkSnapshotAt(t *testing.T, events []Event, k int, want *Workshop) {
 	if !reflect.DeepEqual(copied, head) {
 		t.Fatalf("a copy of the fold at event %d differs from it: %s", k, foldDiff(copied, head))
 	}
+	for i, c := range copied.Contributions {
+		if c != head.Contributions[i] {
+			t.Fatalf("a copy of the fold at event %d holds its own copy of contribution %s: the two folds should share it", k, c.ID)
+		}
+	}
 	for _, e := range events[k:] {
 		if err := restored.Apply(e); err != nil {
 			t.Fatalf("after a snapshot at %d, event %d: %v", k, e.Seq, err)

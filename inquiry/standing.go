@@ -274,7 +274,7 @@ func (w *Workshop) block(p *Participant, at time.Time) {
 		if c.gone() || c.Hidden {
 			continue
 		}
-		w.update(c, func() { c.Hidden, c.HiddenReason = true, BlockedReason })
+		w.update(c, func(c *Contribution) { c.Hidden, c.HiddenReason = true, BlockedReason })
 	}
 	for _, v := range w.Votes {
 		delete(v.Ballots, p.ID)

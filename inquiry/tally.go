@@ -138,11 +138,16 @@ func (w *Workshop) countReframe(r *Contribution, sign int) {
 }
 
 // update changes a contribution and keeps the running tally in step: it
-// takes the contribution out as it was and counts it again as it is.
-func (w *Workshop) update(c *Contribution, change func()) {
+// takes the contribution out as it was and counts it again as it is. A
+// contribution in a fold is never changed in place: update changes a copy
+// and puts it wherever the old one was (share.go), and returns it.
+func (w *Workshop) update(c *Contribution, change func(c *Contribution)) *Contribution {
 	w.count(c, -1)
-	change()
-	w.count(c, 1)
+	changed := *c
+	w.replace(c, &changed)
+	change(&changed)
+	w.count(&changed, 1)
+	return &changed
 }
 
 // Tally counts the workshop's live contributions. The fold keeps the

@@ -336,8 +336,7 @@ func (w *Workshop) fold(e Event) {
 		w.foldAdd(e)
 	case ContributionEdited:
 		d := e.Contribution
-		c := w.contributions[d.ID]
-		w.update(c, func() {
+		w.update(w.contributions[d.ID], func(c *Contribution) {
 			if !slices.Equal(c.Themes, d.Themes) {
 				// New themes are the author's again until a facilitator
 				// looks at them.
@@ -348,8 +347,7 @@ func (w *Workshop) fold(e Event) {
 			c.EditedAt = e.At
 		})
 	case ContributionDeleted:
-		c := w.contributions[e.Target]
-		w.update(c, func() { c.Deleted = true })
+		w.update(w.contributions[e.Target], func(c *Contribution) { c.Deleted = true })
 	case PromptOpened, TimeboxChanged, SettingsChanged, PromptRevealed:
 		w.foldPacing(e)
 	case ThemesChanged, ThemeAdded, ContributionMerged, ContributionHighlighted, ContributionHidden, ContributionUnhidden:
