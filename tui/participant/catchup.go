@@ -29,6 +29,10 @@ func (m *Screen) takeIn() {
 		}
 	}
 	m.view.apply(events)
+	if len(m.view.unshared) > 0 {
+		// Nothing is lost if the read fails: the view keeps its own.
+		_ = m.s.Room.Read(m.view.id, m.view.shareMine)
+	}
 }
 
 // touchesOthers reports whether an event can change what others wrote at

@@ -35,7 +35,12 @@ type view struct {
 	// identity is the keyed hash of this person's key in the workshop, to
 	// recognise them coming back; "" without a key.
 	identity string
+	// mine are the person's contributions in the order added, each the
+	// shared fold's own or, until shareMine finds it there (unshared holds
+	// their places), one the view made from the log. None is changed in
+	// place (see change).
 	mine     []*inquiry.Contribution
+	unshared []int
 
 	// pacing is who moves the workshop on; current the prompt a
 	// facilitator has opened for everyone (and its timebox).
@@ -106,38 +111,33 @@ func (v *view) fold(e inquiry.Event) {
 		}
 	case inquiry.ContributionAdded:
 		d := e.Contribution
-		if v.isMe(d.Participant) {
+		if v.isMe(d.Participant) && v.contribution(d.ID) == nil {
 			v.mine = append(v.mine, &inquiry.Contribution{
 				ID: d.ID, Participant: v.me, Prompt: d.Prompt, Kind: d.Kind,
 				Text: d.Text.Text, Themes: d.Themes, Partner: d.Partner, BuildsOn: d.BuildsOn, Answers: d.Answers,
 				Owner: d.Owner.Text, Due: d.Due, AddedAt: e.At, Seq: e.Seq,
 			})
+			v.unshared = append(v.unshared, len(v.mine)-1)
 		}
 	case inquiry.ContributionEdited:
-		if c := v.contribution(e.Contribution.ID); c != nil {
-			d := e.Contribution
+		d := e.Contribution
+		v.change(d.ID, func(c *inquiry.Contribution) {
 			c.Kind, c.Text, c.Themes, c.Partner, c.EditedAt = d.Kind, d.Text.Text, d.Themes, d.Partner, e.At
 			c.Owner, c.Due = d.Owner.Text, d.Due
-		}
+		})
 	case inquiry.ContributionDeleted:
-		if c := v.contribution(e.Target); c != nil {
-			c.Deleted = true
-		}
+		v.change(e.Target, func(c *inquiry.Contribution) { c.Deleted = true })
 	case inquiry.ThemesChanged:
-		if c := v.contribution(e.Target); c != nil {
-			c.Themes, c.ThemesAccepted = e.Curation.Themes, true
-		}
+		v.change(e.Target, func(c *inquiry.Contribution) { c.Themes, c.ThemesAccepted = e.Curation.Themes, true })
 	case inquiry.ThemeAdded:
 		v.themes = append(slices.Clip(v.themes), *e.Theme)
 		v.suggester = nil
 	case inquiry.ContributionHidden:
-		if c := v.contribution(e.Target); c != nil {
-			c.Hidden, c.HiddenReason = true, e.Curation.Reason
+		if c := v.change(e.Target, func(c *inquiry.Contribution) { c.Hidden, c.HiddenReason = true, e.Curation.Reason }); c != nil {
 			v.news = append(v.news, tui.Notice{Text: v.words().Say("news.hidden", "text", tui.Snippet(c.Text, 30), "reason", e.Curation.Reason), Bad: true})
 		}
 	case inquiry.ContributionUnhidden:
-		if c := v.contribution(e.Target); c != nil {
-			c.Hidden, c.HiddenReason = false, ""
+		if c := v.change(e.Target, func(c *inquiry.Contribution) { c.Hidden, c.HiddenReason = false, "" }); c != nil {
 			v.news = append(v.news, tui.Notice{Text: v.words().Say("news.shown", "text", tui.Snippet(c.Text, 30))})
 		}
 	case inquiry.PromptOpened:
@@ -167,8 +167,8 @@ func (v *view) fold(e inquiry.Event) {
 	case inquiry.ParticipantWithdrawn, inquiry.ParticipantErased:
 		if e.Target == v.me {
 			v.left = true
-			for _, c := range v.mine {
-				c.Withdrawn, c.Text = true, ""
+			for i := range v.mine {
+				v.changeAt(i, func(c *inquiry.Contribution) { c.Withdrawn, c.Text, c.Owner = true, "", "" })
 			}
 		}
 	}
@@ -195,13 +195,63 @@ func (v *view) reachable(phase, prompt int) bool {
 	return ok && (phase < p || phase == p && prompt <= q)
 }
 
+// contribution returns one of the person's contributions, or nil. It is
+// not to be changed in place (see change).
 func (v *view) contribution(id string) *inquiry.Contribution {
-	for _, c := range v.mine {
-		if c.ID == id {
-			return c
-		}
+	if i := v.mineIndex(id); i >= 0 {
+		return v.mine[i]
 	}
 	return nil
+}
+
+func (v *view) mineIndex(id string) int {
+	return slices.IndexFunc(v.mine, func(c *inquiry.Contribution) bool { return c.ID == id })
+}
+
+// change replaces one of the person's contributions with a changed copy,
+// and returns it (nil if it is not theirs). The view may hold the shared
+// fold's own contributions, which nobody changes in place.
+func (v *view) change(id string, f func(c *inquiry.Contribution)) *inquiry.Contribution {
+	i := v.mineIndex(id)
+	if i < 0 {
+		return nil
+	}
+	return v.changeAt(i, f)
+}
+
+func (v *view) changeAt(i int, f func(c *inquiry.Contribution)) *inquiry.Contribution {
+	changed := *v.mine[i]
+	f(&changed)
+	v.mine[i] = &changed
+	v.unshared = append(v.unshared, i)
+	return &changed
+}
+
+// shareMine swaps the contributions the view made itself for the shared
+// fold's, where the two agree on everything the screen follows: a person
+// with many contributions then holds no second copy of each. The fold is
+// at least as far on as the view, so a later change the view has yet to
+// fold keeps the view's own.
+func (v *view) shareMine(w *inquiry.Workshop) {
+	for _, i := range v.unshared {
+		own := v.mine[i]
+		if shared, ok := w.Contribution(own.ID); ok && sameOnScreen(shared, own) {
+			v.mine[i] = shared
+		}
+	}
+	v.unshared = v.unshared[:0]
+}
+
+// sameOnScreen reports whether two versions of a person's contribution
+// agree on what the view follows of it (fold above): not its author's ID
+// (the view says "me" of aliases), who scribed it, highlights, merges or
+// an erasure, which the view folds as a withdrawal.
+func sameOnScreen(a, b *inquiry.Contribution) bool {
+	return a.ID == b.ID && a.Prompt == b.Prompt && a.Kind == b.Kind && a.Text == b.Text &&
+		slices.Equal(a.Themes, b.Themes) && a.ThemesAccepted == b.ThemesAccepted && a.Partner == b.Partner &&
+		a.BuildsOn == b.BuildsOn && a.Answers == b.Answers && a.Owner == b.Owner && a.Due == b.Due &&
+		a.AddedAt.Equal(b.AddedAt) && a.EditedAt.Equal(b.EditedAt) && a.Seq == b.Seq &&
+		a.Deleted == b.Deleted && a.Withdrawn == b.Withdrawn && a.Hidden == b.Hidden && a.HiddenReason == b.HiddenReason
 }
 
 // live returns the participant's contributions that are not deleted or

@@ -55,12 +55,8 @@ func (v *view) openFrom(w *inquiry.Workshop, me string) {
 	for _, from := range w.MergedFrom(me) {
 		v.aliases[from] = true
 	}
-	authored := w.Authored(me)
-	v.mine = make([]*inquiry.Contribution, len(authored))
-	for i, c := range authored {
-		own := *c
-		v.mine[i] = &own
-	}
+	// The fold's own contributions: it never changes one in place.
+	v.mine = slices.Clone(w.Authored(me))
 }
 
 // becomeKnown makes the screen this participant's ("" for someone yet to
