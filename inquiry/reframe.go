@@ -96,15 +96,20 @@ func (w *Workshop) checkAnswers(by Actor, d *ContributionDetails) error {
 	return nil
 }
 
+// ErrReframedBarrier means an edit would make a barrier that others have
+// reframed something else: its reframes would then answer no barrier. Its
+// author meets it, so screens say it in their words.
+var ErrReframedBarrier = fmt.Errorf("%w: the barrier has reframes answering it, so it stays a barrier", ErrConflict)
+
 // checkKindChange refuses an edit that would make a barrier with reframes
-// something else: its reframes would then answer no barrier.
+// something else.
 func (w *Workshop) checkKindChange(c *Contribution, kind Kind) error {
 	if c.Kind != Barrier || kind == Barrier {
 		return nil
 	}
 	for _, r := range w.reframes[c.ID] {
 		if !r.gone() {
-			return fmt.Errorf("%w: barrier %s has reframes answering it, so it stays a barrier", ErrConflict, c.ID)
+			return fmt.Errorf("barrier %s: %w", c.ID, ErrReframedBarrier)
 		}
 	}
 	return nil

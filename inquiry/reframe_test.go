@@ -66,7 +66,7 @@ func TestReframeEditRules(t *testing.T) {
 		{"new words for a reframe", edited(alice, reframe, "Meet halfway, monthly."), nil},
 		{"a reframe moved to another barrier", edited(alice, otherBarrier, "Meet halfway."), ErrInvalid},
 		{"a reframe made an opportunity", edited(alice, toOpportunity, "Meet halfway."), ErrInvalid},
-		{"a barrier with a reframe made an opportunity", edited(bob, barrierToOpportunity, "Each side waits."), ErrConflict},
+		{"a barrier with a reframe made an opportunity", edited(bob, barrierToOpportunity, "Each side waits."), ErrReframedBarrier},
 		{"a barrier made a reframe", edited(bob, becomeReframe, "Each side waits."), ErrInvalid},
 		{"new words for a reframed barrier", edited(bob, barrier, "Each side waits, politely."), nil},
 	})

@@ -47,6 +47,10 @@ func FriendlyIn(w words.Words, err error) string {
 		return w.Say("why.reserved_name") // the rules a newcomer's name can meet
 	case errors.Is(err, inquiry.ErrInvisibleName):
 		return w.Say("why.invisible_name")
+	case errors.Is(err, inquiry.ErrReframedBarrier):
+		return w.Say("why.reframed_barrier") // its author's own edit
+	case errors.Is(err, inquiry.ErrConflict):
+		return w.Say("why.conflict")
 	case errors.Is(err, inquiry.ErrInvalid):
 		// The rule's own words say what was wrong; drop the "invalid: " label.
 		msg := err.Error()
