@@ -31,7 +31,7 @@ func TestFriendlyMessagesSayWhatWentWrongWithoutThePlumbing(t *testing.T) {
 		{fmt.Errorf("event 4: %w (participant p1)", inquiry.ErrBlocked), "a facilitator removed you from this workshop."},
 		{fmt.Errorf("event 4: %w (participant p1)", inquiry.ErrWaiting), "has not let you in yet"},
 		{fmt.Errorf("vote v1: %w", inquiry.ErrNotEligible), "only people who were here when the vote opened"},
-		{fmt.Errorf("workshop w1: barrier c-1: %w", inquiry.ErrReframedBarrier), "others have answered this barrier, so it stays a barrier"},
+		{fmt.Errorf("workshop w1: barrier c-1: %w", inquiry.ErrReframedBarrier), "this barrier has answers, so it stays a barrier"},
 		{fmt.Errorf("workshop w1: %w: contribution c-2 is already merged", inquiry.ErrConflict), "someone changed it in the meantime"},
 	}
 	for _, tt := range tests {
@@ -60,8 +60,8 @@ func TestFriendlySaysItInThePersonsLanguage(t *testing.T) {
 		{"cy", errors.New("something odd"), "nid oedd y gweinydd yn gallu ei gadw (something odd)."},
 		{"gd", fmt.Errorf("data: %w", inquiry.ErrReservedName), "tha an t-ainm sin glèidhte"},
 		{"cy", inquiry.ErrInvisibleName, "o leiaf un llythyren neu rif"},
-		{"cy", fmt.Errorf("workshop w1: barrier c-1: %w", inquiry.ErrReframedBarrier), "mae eraill wedi ateb y rhwystr hwn"},
-		{"gd", fmt.Errorf("workshop w1: barrier c-1: %w", inquiry.ErrReframedBarrier), "fhreagair daoine eile an cnap-starra seo"},
+		{"cy", fmt.Errorf("workshop w1: barrier c-1: %w", inquiry.ErrReframedBarrier), "mae atebion iddo, felly rhwystr yw e o hyd"},
+		{"gd", fmt.Errorf("workshop w1: barrier c-1: %w", inquiry.ErrReframedBarrier), "tha freagairtean aige, mar sin 's e cnap-starra"},
 		{"cy", fmt.Errorf("workshop w1: %w: contribution c-2 is already merged", inquiry.ErrConflict), "newidiodd rhywun hyn yn y cyfamser"},
 	}
 	for _, tt := range tests {
