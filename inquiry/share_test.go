@@ -2,6 +2,7 @@ package inquiry
 
 import (
 	"bytes"
+	"errors"
 	"reflect"
 	"testing"
 )
@@ -12,51 +13,48 @@ import (
 // folds both on: each ends as a replay of the whole log, and neither
 // changed the other's contributions on the way.
 func TestTwoFoldsShareContributionsAndNeitherChangesTheOthers(t *testing.T) {
-	for name, log := range foldLogs(t) {
-		t.Run(name, func(t *testing.T) {
-			events := stored(t, log)
-			want, err := Replay(events)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for k := 1; k <= len(events); k++ {
-				first, errA := ReplayStamped(events[:k])
-				second, errB := ReplayStamped(events[:k])
-				if err := errorsOf(errA, errB); err != nil {
-					t.Fatal(err)
-				}
-				for _, c := range first.Contributions {
-					if !second.Share(c) {
-						t.Fatalf("at event %d the second fold did not take contribution %s, equal to its own", k, c.ID)
-					}
-				}
-				if !reflect.DeepEqual(second, first) {
-					t.Fatalf("sharing at event %d changed the second fold: %s", k, foldDiff(second, first))
-				}
-				before, err := first.Snapshot()
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, e := range events[k:] {
-					if err := second.ApplyStamped(e); err != nil {
-						t.Fatalf("after sharing at %d, event %d: %v", k, e.Seq, err)
-					}
-				}
-				if after, err := first.Snapshot(); err != nil || !bytes.Equal(after, before) {
-					t.Fatalf("the first fold changed as the fold sharing its contributions at event %d folded on (err %v)", k, err)
-				}
-				for _, e := range events[k:] {
-					if err := first.ApplyStamped(e); err != nil {
-						t.Fatalf("after sharing at %d, the first fold refused event %d: %v", k, e.Seq, err)
-					}
-				}
-				for _, w := range []*Workshop{first, second} {
-					if !reflect.DeepEqual(w, want) {
-						t.Fatalf("folds sharing contributions from event %d differ from a replay: %s", k, foldDiff(w, want))
-					}
-				}
-			}
-		})
+	atEveryEventOfEveryLog(t, checkSharingAt)
+}
+
+// checkSharingAt folds the first k events twice, lets the second fold take
+// the first's contributions, folds both on to the end and compares each
+// with want.
+func checkSharingAt(t *testing.T, events []Event, k int, want *Workshop) {
+	t.Helper()
+	first, errA := ReplayStamped(events[:k])
+	second, errB := ReplayStamped(events[:k])
+	if err := errors.Join(errA, errB); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range first.Contributions {
+		if !second.Share(c) {
+			t.Fatalf("at event %d the second fold did not take contribution %s, equal to its own", k, c.ID)
+		}
+	}
+	if !reflect.DeepEqual(second, first) {
+		t.Fatalf("sharing at event %d changed the second fold: %s", k, foldDiff(second, first))
+	}
+	before, err := first.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range events[k:] {
+		if err := second.ApplyStamped(e); err != nil {
+			t.Fatalf("after sharing at %d, event %d: %v", k, e.Seq, err)
+		}
+	}
+	if after, err := first.Snapshot(); err != nil || !bytes.Equal(after, before) {
+		t.Fatalf("the first fold changed as the fold sharing its contributions at event %d folded on (err %v)", k, err)
+	}
+	for _, e := range events[k:] {
+		if err := first.ApplyStamped(e); err != nil {
+			t.Fatalf("after sharing at %d, the first fold refused event %d: %v", k, e.Seq, err)
+		}
+	}
+	for _, w := range []*Workshop{first, second} {
+		if !reflect.DeepEqual(w, want) {
+			t.Fatalf("folds sharing contributions from event %d differ from a replay: %s", k, foldDiff(w, want))
+		}
 	}
 }
 
@@ -97,7 +95,7 @@ func TestShareRefusesAContributionThatDiffers(t *testing.T) {
 		t.Fatal("a fold refused an equal contribution")
 	}
 	for name, list := range map[string][]*Contribution{
-		"by ID":     {mustContribution(t, second, "c-1")},
+		"by ID":     {contribution(t, second, "c-1")},
 		"in order":  second.Contributions,
 		"authored":  second.Authored(ally.ID),
 		"at prompt": second.Answers("design/barriers"),
@@ -106,22 +104,4 @@ func TestShareRefusesAContributionThatDiffers(t *testing.T) {
 			t.Errorf("after sharing, the fold's %s list does not hold the shared contribution", name)
 		}
 	}
-}
-
-func mustContribution(t *testing.T, w *Workshop, id string) *Contribution {
-	t.Helper()
-	c, ok := w.Contribution(id)
-	if !ok {
-		t.Fatalf("no contribution %s", id)
-	}
-	return c
-}
-
-func errorsOf(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }

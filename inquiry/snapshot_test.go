@@ -59,11 +59,24 @@ func stored(t *testing.T, events []Event) []Event {
 }
 
 func TestSnapshotAndTailFoldWhatAReplayFolds(t *testing.T) {
+	atEveryEventOfEveryLog(t, checkSnapshotAt)
 	covered := map[EventType]bool{}
-	for name, log := range foldLogs(t) {
+	for _, log := range foldLogs(t) {
 		for _, e := range log {
 			covered[e.Type] = true
 		}
+	}
+	for _, typ := range eventTypes(t) {
+		if !covered[typ] {
+			t.Errorf("no log of foldLogs has a %s event: the snapshot is not shown to keep what it folds", typ)
+		}
+	}
+}
+
+// atEveryEventOfEveryLog runs check on each log of foldLogs, as the store
+// keeps it, at every event k, with want the replay of the whole log.
+func atEveryEventOfEveryLog(t *testing.T, check func(t *testing.T, events []Event, k int, want *Workshop)) {
+	for name, log := range foldLogs(t) {
 		t.Run(name, func(t *testing.T) {
 			events := stored(t, log)
 			want, err := Replay(events)
@@ -71,14 +84,9 @@ func TestSnapshotAndTailFoldWhatAReplayFolds(t *testing.T) {
 				t.Fatal(err)
 			}
 			for k := 1; k <= len(events); k++ {
-				checkSnapshotAt(t, events, k, want)
+				check(t, events, k, want)
 			}
 		})
-	}
-	for _, typ := range eventTypes(t) {
-		if !covered[typ] {
-			t.Errorf("no log of foldLogs has a %s event: the snapshot is not shown to keep what it folds", typ)
-		}
 	}
 }
 
