@@ -111,7 +111,7 @@ func (v *view) fold(e inquiry.Event) {
 		}
 	case inquiry.ContributionAdded:
 		d := e.Contribution
-		if v.isMe(d.Participant) && v.contribution(d.ID) == nil {
+		if v.isMe(d.Participant) {
 			v.mine = append(v.mine, &inquiry.Contribution{
 				ID: d.ID, Participant: v.me, Prompt: d.Prompt, Kind: d.Kind,
 				Text: d.Text.Text, Themes: d.Themes, Partner: d.Partner, BuildsOn: d.BuildsOn, Answers: d.Answers,
