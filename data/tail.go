@@ -37,7 +37,7 @@ type workshopLog struct {
 	// read is the committed state for Read.
 	read readFold
 	// made are the committer's contributions for the published events
-	// that added them, for the readers' fold to share (read.go).
+	// that added or changed them, for the readers' fold to share (read.go).
 	made madeContributions
 	// older keeps the events older than the tail for a while after a
 	// reader needed them.
