@@ -32,7 +32,9 @@ type ContributionForm struct {
 	themesTouched bool     // the writer chose themes: stop suggesting
 	themeCursor   int
 	partner       int // index into the guide's partners, -1 for none
-	owner, due    textinput.Model
+	// commit holds an action's owner and due date inputs, made when first
+	// needed (commitment) and dropped with the words (Clear).
+	commit *commitment
 	// inputs counts the changes to owner and due, which CommitmentLine
 	// draws only when they have changed (see changedInputs).
 	inputs uint64
@@ -76,13 +78,62 @@ const (
 func NewContributionForm(c Choices, placeholder string, choosesPrompt bool) ContributionForm {
 	f := ContributionForm{choices: c, choosesPrompt: choosesPrompt, partner: -1,
 		editor: newEditor(placeholder, inquiry.MaxTextRunes), say: english()}
-	f.owner = NewLineInput(f.say.Say("form.owner_placeholder"), inquiry.MaxOwnerRunes)
-	f.owner.Prompt = ""
-	f.owner.SetWidth(28)
-	f.due = NewLineInput(f.say.Say("form.due_placeholder"), 10)
-	f.due.Prompt = ""
 	f.SetFocus(FieldText)
 	return f
+}
+
+// commitment is an action's who and by-when. Two line inputs take some
+// 16 KB, and most contributions are not actions: a session holds them
+// only while an action is being written.
+type commitment struct{ owner, due textinput.Model }
+
+// commitment returns the owner and due date inputs, making them (empty)
+// if the form has none yet.
+func (f *ContributionForm) commitment() *commitment {
+	if f.commit == nil {
+		c := &commitment{
+			owner: NewLineInput(f.say.Say("form.owner_placeholder"), inquiry.MaxOwnerRunes),
+			due:   NewLineInput(f.say.Say("form.due_placeholder"), 10),
+		}
+		c.owner.Prompt, c.due.Prompt = "", ""
+		c.owner.SetWidth(28)
+		if f.focus != FieldOwner {
+			c.owner.Blur()
+		}
+		if f.focus != FieldDue {
+			c.due.Blur()
+		}
+		f.commit = c
+	}
+	return f.commit
+}
+
+// owner and due are what the owner and due date inputs hold ("" without
+// them).
+func (f *ContributionForm) owner() string {
+	if f.commit == nil {
+		return ""
+	}
+	return f.commit.owner.Value()
+}
+
+func (f *ContributionForm) due() string {
+	if f.commit == nil {
+		return ""
+	}
+	return f.commit.due.Value()
+}
+
+// setCommitment puts an owner and a due date in the inputs, making them
+// only for a value.
+func (f *ContributionForm) setCommitment(owner, due string) {
+	if f.commit == nil && owner == "" && due == "" {
+		return
+	}
+	c := f.commitment()
+	c.owner.SetValue(owner)
+	c.due.SetValue(due)
+	f.changedInputs()
 }
 
 // Speak has the form say its labels, choices and problems in a language,
@@ -90,8 +141,10 @@ func NewContributionForm(c Choices, placeholder string, choosesPrompt bool) Cont
 func (f *ContributionForm) Speak(w words.Words, placeholder string) {
 	f.say = w
 	f.editor.placeholder = placeholder
-	f.owner.Placeholder = w.Say("form.owner_placeholder")
-	f.due.Placeholder = w.Say("form.due_placeholder")
+	if f.commit != nil {
+		f.commit.owner.Placeholder = w.Say("form.owner_placeholder")
+		f.commit.due.Placeholder = w.Say("form.due_placeholder")
+	}
 	f.Redraw()
 }
 
@@ -188,8 +241,7 @@ func (f *ContributionForm) Clear() {
 	f.editor.Reset()
 	f.kind, f.themes, f.themesTouched, f.themeCursor, f.partner = 0, nil, false, 0, -1
 	f.pendingID = ""
-	f.owner.SetValue("")
-	f.due.SetValue("")
+	f.commit = nil
 	f.changedInputs()
 	f.SetFocus(FieldText)
 }
@@ -213,9 +265,7 @@ func (f *ContributionForm) Load(c *inquiry.Contribution) bool {
 	f.phase, f.prompt = p, q
 	f.Clear()
 	f.editor.SetValue(c.Text)
-	f.owner.SetValue(c.Owner)
-	f.due.SetValue(c.Due)
-	f.changedInputs()
+	f.setCommitment(c.Owner, c.Due)
 	f.kind = max(slices.Index(f.Prompt().KindChoices(), c.Kind), 0)
 	f.themes, f.themesTouched = slices.Clone(c.Themes), true
 	for i, partner := range f.choices.Guide().PartnerList() {
@@ -230,16 +280,18 @@ func (f *ContributionForm) Load(c *inquiry.Contribution) bool {
 func (f *ContributionForm) SetFocus(to FormField) {
 	f.focus = to
 	f.editor.Blur()
-	f.owner.Blur()
-	f.due.Blur()
+	if f.commit != nil {
+		f.commit.owner.Blur()
+		f.commit.due.Blur()
+	}
 	f.changedInputs()
 	switch to {
 	case FieldText:
 		f.editor.Focus()
 	case FieldOwner:
-		f.owner.Focus()
+		f.commitment().owner.Focus()
 	case FieldDue:
-		f.due.Focus()
+		f.commitment().due.Focus()
 	}
 }
 
@@ -263,8 +315,8 @@ func (f *ContributionForm) Contribution(participant string) (d *inquiry.Contribu
 		d.Partner = f.choices.Guide().PartnerList()[f.partner].ID
 	}
 	if f.IsAction() {
-		d.Owner = inquiry.Words{Text: inquiry.CleanLine(f.owner.Value())}
-		d.Due = strings.TrimSpace(f.due.Value())
+		d.Owner = inquiry.Words{Text: inquiry.CleanLine(f.owner())}
+		d.Due = strings.TrimSpace(f.due())
 		if _, err := time.Parse(time.DateOnly, d.Due); d.Due != "" && err != nil {
 			f.SetFocus(FieldDue)
 			return nil, f.say.Say("form.bad_date")
@@ -297,7 +349,7 @@ type Snapshot struct {
 // Snapshot is the form as it is, to Restore later.
 func (f *ContributionForm) Snapshot() Snapshot {
 	return Snapshot{words: f.editor.Value(), phase: f.phase, prompt: f.prompt, kind: f.kind, partner: f.partner,
-		themes: f.themes, themesTouched: f.themesTouched, owner: f.owner.Value(), due: f.due.Value(), pendingID: f.pendingID}
+		themes: f.themes, themesTouched: f.themesTouched, owner: f.owner(), due: f.due(), pendingID: f.pendingID}
 }
 
 // Words are the words in the snapshot.
@@ -309,8 +361,7 @@ func (f *ContributionForm) Restore(k Snapshot, words string) {
 	f.editor.SetValue(words)
 	f.phase, f.prompt, f.kind, f.partner = k.phase, k.prompt, k.kind, k.partner
 	f.themes, f.themesTouched = k.themes, k.themesTouched
-	f.owner.SetValue(k.owner)
-	f.due.SetValue(k.due)
+	f.setCommitment(k.owner, k.due)
 	f.changedInputs()
 	f.pendingID = k.pendingID
 }

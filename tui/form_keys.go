@@ -62,11 +62,13 @@ func (f *ContributionForm) Key(k tea.KeyPressMsg) (cmd tea.Cmd, edited bool) {
 	case FieldText:
 		return nil, f.typeKey(k)
 	case FieldOwner:
-		f.owner, cmd = f.owner.Update(k)
+		c := f.commitment()
+		c.owner, cmd = c.owner.Update(k)
 		f.changedInputs()
 		return cmd, false
 	case FieldDue:
-		f.due, cmd = f.due.Update(k)
+		c := f.commitment()
+		c.due, cmd = c.due.Update(k)
 		f.changedInputs()
 		return cmd, false
 	case FieldPrompt:
@@ -126,11 +128,11 @@ func (f *ContributionForm) typeKey(k tea.KeyPressMsg) bool {
 func (f *ContributionForm) Paste(text string) (problem string) {
 	switch f.focus {
 	case FieldOwner:
-		PasteLine(&f.owner, inquiry.CleanLine(text))
+		PasteLine(&f.commitment().owner, inquiry.CleanLine(text))
 		f.changedInputs()
 		return ""
 	case FieldDue:
-		PasteLine(&f.due, inquiry.CleanLine(text))
+		PasteLine(&f.commitment().due, inquiry.CleanLine(text))
 		f.changedInputs()
 		return ""
 	}

@@ -161,3 +161,42 @@ func toAction(t *testing.T, f *ContributionForm) {
 	}
 	t.Fatal("the default guide asks for no actions")
 }
+
+// TestTheFormHoldsAnActionsInputsOnlyWhileOneIsWritten: the owner and
+// date inputs (some 16 KB) are made when an action needs them, keep what
+// is typed, come back with a snapshot, and go with the words.
+func TestTheFormHoldsAnActionsInputsOnlyWhileOneIsWritten(t *testing.T) {
+	f := NewContributionForm(newTestChoices(t), "", false)
+	if f.commit != nil {
+		t.Fatal("a new form holds an action's inputs")
+	}
+	for !f.IsAction() {
+		p, q, ok := f.Neighbour(1)
+		if !ok {
+			t.Fatal("no prompt in the default guide asks for actions")
+		}
+		f.GoTo(p, q)
+	}
+	f.SetWords("Ask the council for the keys")
+	press(&f, "tab", "tab", "tab", "tab") // kind, themes, partner, who
+	for _, r := range "Morag" {
+		press(&f, string(r))
+	}
+	press(&f, "tab")
+	for _, r := range "2027-01-15" {
+		press(&f, string(r))
+	}
+	d, problem := f.Contribution("p-1")
+	if problem != "" || d.Owner.Text != "Morag" || d.Due != "2027-01-15" {
+		t.Fatalf("the action says owner %q, due %q (problem %q); want what was typed", d.Owner.Text, d.Due, problem)
+	}
+	kept := f.Snapshot()
+	f.Clear()
+	if f.commit != nil {
+		t.Error("a cleared form keeps an action's inputs")
+	}
+	f.Restore(kept, kept.Words())
+	if d, _ := f.Contribution("p-1"); d.Owner.Text != "Morag" || d.Due != "2027-01-15" {
+		t.Errorf("restored, the action says owner %q, due %q", d.Owner.Text, d.Due)
+	}
+}

@@ -196,13 +196,14 @@ func (f *ContributionForm) drawCommitment(w int) (string, *tea.Cursor) {
 	who := FieldMark(f.focus == FieldOwner, f.say.Say("form.who")) + " "
 	when := "  " + FieldMark(f.focus == FieldDue, f.say.Say("form.by_when")) + " "
 	var cursor *tea.Cursor
+	c := f.commitment()
 	switch f.focus {
 	case FieldOwner:
-		cursor = OffsetCursor(f.owner.Cursor(), Width(who), 0)
+		cursor = OffsetCursor(c.owner.Cursor(), Width(who), 0)
 	case FieldDue:
-		cursor = OffsetCursor(f.due.Cursor(), Width(who)+Width(f.owner.View())+Width(when), 0)
+		cursor = OffsetCursor(c.due.Cursor(), Width(who)+Width(c.owner.View())+Width(when), 0)
 	}
-	return Fit(who+f.owner.View()+when+f.due.View(), w), cursor
+	return Fit(who+c.owner.View()+when+c.due.View(), w), cursor
 }
 
 // editorMark is what the editor showed when last drawn: the same text,

@@ -38,7 +38,7 @@ func (m *Screen) updateCode(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.checkCode(code)
 	}
 	var cmd tea.Cmd
-	m.code, cmd = m.code.Update(msg)
+	*m.code, cmd = m.code.Update(msg)
 	return m, cmd
 }
 
@@ -105,7 +105,7 @@ func (m *Screen) viewCode() (string, *tea.Cursor) {
 	}
 	gap()
 	cursor := tui.OffsetCursor(m.code.Cursor(), 0, b.Len())
-	b.Line(tui.InputView(&m.code, w))
+	b.Line(tui.InputView(m.code, w))
 	gap()
 	b.Line(notice)
 	b.Fill(h - 1)

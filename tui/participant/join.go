@@ -34,8 +34,9 @@ type joinForm struct {
 	resume       resumeForm
 }
 
-func newJoinForm() joinForm {
-	return joinForm{name: tui.NewLineInput("", inquiry.MaxNameRunes), organisation: -1} // its words: relabel
+func newJoinForm() *joinForm {
+	// Their words: relabel.
+	return &joinForm{name: tui.NewLineInput("", inquiry.MaxNameRunes), organisation: -1, resume: newResumeForm()}
 }
 
 // joinedMsg reports the outcome of recording the join.
@@ -45,7 +46,7 @@ type joinedMsg struct {
 }
 
 func (m *Screen) updateJoin(msg tea.Msg) (tea.Model, tea.Cmd) {
-	f := &m.join
+	f := m.join
 	if found, ok := msg.(resumeFoundMsg); ok {
 		return m, m.resumeFound(found)
 	}
@@ -129,7 +130,7 @@ func (f *joinForm) setFocus(to joinField) {
 
 // submitJoin checks the form and records the join.
 func (m *Screen) submitJoin() tea.Cmd {
-	f := &m.join
+	f := m.join
 	if f.saving {
 		return nil
 	}
@@ -176,7 +177,7 @@ func (m *Screen) submitJoin() tea.Cmd {
 // then puts each label on its field's line; the fields, the way back in
 // with a resume code and the keys always stay.
 func (m *Screen) viewJoin() (string, *tea.Cursor) {
-	w, h, f := m.frame.Width, m.frame.Height, &m.join
+	w, h, f := m.frame.Width, m.frame.Height, m.join
 	consent := m.consentLines(w)
 	var door []string
 	if f.resume.open {

@@ -66,10 +66,14 @@ func (m *Screen) relabel() {
 	w := m.words()
 	m.frame.Speak(w, w.Say("session.bye"), w.Say("session.shutdown"))
 	m.frame.Keep = m.titleResume()
-	m.code.Placeholder = w.Say("code.placeholder")
-	m.join.name.Placeholder = w.Say("join.name_placeholder")
-	m.join.resume.input.Placeholder = w.Say("resume.placeholder")
-	m.join.resume.input.Prompt = w.Say("resume.prompt") + " "
+	if m.code != nil {
+		m.code.Placeholder = w.Say("code.placeholder")
+	}
+	if m.join != nil {
+		m.join.name.Placeholder = w.Say("join.name_placeholder")
+		m.join.resume.input.Placeholder = w.Say("resume.placeholder")
+		m.join.resume.input.Prompt = w.Say("resume.prompt") + " "
+	}
 	m.view.say = w
 }
 

@@ -31,7 +31,10 @@ type Screen struct {
 	stage  stage
 	notice tui.Notice
 
-	code     textinput.Model
+	// code is the join code being typed, and join the join form: each
+	// only until the person is in (a line input takes some 8 KB, and a
+	// joined screen keeps neither).
+	code     *textinput.Model
 	attempts int
 	// looking says a join or resume code is being looked up; queued are
 	// those typed meanwhile, to look up in turn.
@@ -42,7 +45,7 @@ type Screen struct {
 	watch *tui.Watch
 	move  func(inquiry.Presence)
 
-	join    joinForm
+	join    *joinForm
 	compose composer
 	mine    mineList
 	others  othersList
@@ -77,7 +80,8 @@ type Screen struct {
 func New(s tui.Session) tea.Model {
 	m := &Screen{s: s, suit: suitingFor(s)}
 	m.frame = tui.NewFrame(s, "", "")
-	m.code = tui.NewLineInput("", 32)
+	code := tui.NewLineInput("", 32)
+	m.code = &code
 	m.relabel()
 	m.stage = stageCode
 	if s.Code != "" {
@@ -125,8 +129,8 @@ func (m *Screen) enter(sum inquiry.Summary) tea.Cmd {
 	case m.view.me != "" && !m.view.left:
 		return m.arrive(m.welcomeBack)
 	}
+	m.code = nil
 	m.join = newJoinForm()
-	m.join.resume = newResumeForm()
 	m.relabel()
 	m.stage = stageJoin
 	return nil
@@ -136,6 +140,7 @@ func (m *Screen) enter(sum inquiry.Summary) tea.Cmd {
 // welcome, or the lobby's waiting screen while a facilitator has yet to
 // let them in. welcome is called once the guide is on the screen.
 func (m *Screen) arrive(welcome func() string) tea.Cmd {
+	m.code, m.join = nil, nil
 	if m.view.waiting {
 		m.stage = stageWaiting
 		m.fetchResumeCode()

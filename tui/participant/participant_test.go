@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -294,5 +295,19 @@ func TestParticipantTicksAThemeWithX(t *testing.T) {
 	tt.See("Saved ✓")
 	if got := tuitest.Folded(t, store, sum.ID).Contributions[0].Themes; !slices.Equal(got, []string{inquiry.DefaultThemes[0].ID}) {
 		t.Fatalf("saved with themes %v, want the one ticked with x", got)
+	}
+}
+
+// TestAJoinedScreenKeepsNoInputItIsDoneWith: the join code and join form
+// inputs go once the person is in, and a screen is a few kilobytes, not
+// the 42 KB it was with five line inputs held whole (PERFORMANCE.md).
+func TestAJoinedScreenKeepsNoInputItIsDoneWith(t *testing.T) {
+	if size := unsafe.Sizeof(Screen{}); size > 8<<10 {
+		t.Errorf("a participant's screen is %d bytes before anything is made for it; want line inputs made only while needed", size)
+	}
+	room := tuitest.NewMemRoom(t, 3, 10, inquiry.SelfPaced)
+	m := joined(t, room)
+	if m.code != nil || m.join != nil {
+		t.Errorf("a joined screen still holds the join code input (%v) or the join form (%v)", m.code != nil, m.join != nil)
 	}
 }

@@ -273,7 +273,7 @@ func joinWithin(t *testing.T, tt *tuitest.Term, size tuitest.Size) {
 // of which is indented under its words, are never wider than the window.
 func TestConsentFitsEveryWidth(t *testing.T) {
 	for _, ticked := range []bool{false, true} {
-		m := &Screen{join: joinForm{consent: ticked}}
+		m := &Screen{join: &joinForm{consent: ticked}}
 		for w := tui.MinWidth; w <= 200; w++ {
 			for _, l := range m.consentLines(w) {
 				if got := tui.Width(l); got > w {
