@@ -25,7 +25,7 @@ type LineScreen interface {
 // colour, no query to the terminal.
 func NewLineProgram(screen LineScreen, t Terminal) *Program {
 	p := tea.NewProgram(&printed{inner: screen, out: t.Output},
-		tea.WithInput(t.Input),
+		tea.WithInput(nil), // readKeys reads t.Input (keyreader.go)
 		tea.WithOutput(t.Output),
 		tea.WithEnvironment(t.Environ),
 		tea.WithoutSignalHandler(),
@@ -34,7 +34,7 @@ func NewLineProgram(screen LineScreen, t Terminal) *Program {
 		tea.WithWindowSize(t.Width, t.Height),
 		tea.WithFilter(filter(t.Clamp, Profile(t.Environ))),
 	)
-	return &Program{tea: p}
+	return &Program{tea: p, input: t.Input}
 }
 
 // printed runs a line screen and writes what it prints after each message.

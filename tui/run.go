@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"errors"
 	"io"
 
@@ -18,6 +19,9 @@ import (
 type Program struct {
 	tea     *tea.Program
 	painter *paint.Painter
+	// input is what the person types, read by a keyReader rather than by
+	// Bubble Tea (keyreader.go); nil for none.
+	input io.Reader
 }
 
 // NewProgram makes the program that runs model on the terminal.
@@ -25,7 +29,7 @@ func NewProgram(model tea.Model, t Terminal) *Program {
 	profile := Profile(t.Environ)
 	painter := NewPainter(t.Output, profile, t.Width, t.Height)
 	p := tea.NewProgram(paint.Wrap(model, painter),
-		tea.WithInput(t.Input),
+		tea.WithInput(nil), // readKeys reads t.Input
 		tea.WithOutput(t.Output),
 		tea.WithEnvironment(t.Environ),
 		// The server shuts screens down through Program.Shutdown.
@@ -39,7 +43,7 @@ func NewProgram(model tea.Model, t Terminal) *Program {
 		tea.WithFilter(filter(t.Clamp, profile)),
 		tea.WithColorProfile(profile),
 	)
-	return &Program{tea: p, painter: painter}
+	return &Program{tea: p, painter: painter, input: t.Input}
 }
 
 // NewPainter is the painter a screen is drawn with on a terminal of the
@@ -55,7 +59,12 @@ func NewPainter(out io.Writer, profile colorprofile.Profile, width, height int) 
 // that anything written after, such as why the server ended the session,
 // stays on the person's terminal.
 func (p *Program) Run() error {
+	ctx, stop := context.WithCancel(context.Background())
+	if p.input != nil {
+		go readKeys(ctx, p.input, p.tea.Send)
+	}
 	_, err := p.tea.Run()
+	stop()
 	if p.painter == nil {
 		return err // a line screen (NewLineProgram) changed nothing to put back
 	}
