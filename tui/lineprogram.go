@@ -17,8 +17,8 @@ type LineScreen interface {
 }
 
 // NewLineProgram makes the program that runs a line screen on the
-// terminal. It is the runtime every screen has (Bubble Tea reads and
-// decodes the keys, runs the commands, delivers the bells; the server
+// terminal. It is the runtime every screen has (a keyReader decodes the
+// keys, Bubble Tea runs the commands, delivers the bells; the server
 // keeps, resizes and shuts it down as any other), with what the screen
 // printed written out after each message in place of a painted frame.
 // Nothing else is written: no alternate screen, no cursor movement, no
