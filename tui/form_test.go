@@ -69,13 +69,7 @@ func TestContributionFormRefusesAPasteThatWouldNotFit(t *testing.T) {
 
 func TestContributionFormChecksAnActionsDate(t *testing.T) {
 	f := NewContributionForm(newTestChoices(t), "", false)
-	for !f.IsAction() {
-		p, q, ok := f.Neighbour(1)
-		if !ok {
-			t.Fatal("no prompt in the default guide asks for actions")
-		}
-		f.GoTo(p, q)
-	}
+	toAction(t, &f)
 	f.SetWords("Ask the council for the keys")
 	press(&f, "tab", "tab", "tab", "tab", "tab") // kind, themes, partner, who, by when
 	if f.Focus() != FieldDue {
@@ -170,13 +164,7 @@ func TestTheFormHoldsAnActionsInputsOnlyWhileOneIsWritten(t *testing.T) {
 	if f.commit != nil {
 		t.Fatal("a new form holds an action's inputs")
 	}
-	for !f.IsAction() {
-		p, q, ok := f.Neighbour(1)
-		if !ok {
-			t.Fatal("no prompt in the default guide asks for actions")
-		}
-		f.GoTo(p, q)
-	}
+	toAction(t, &f)
 	f.SetWords("Ask the council for the keys")
 	press(&f, "tab", "tab", "tab", "tab") // kind, themes, partner, who
 	for _, r := range "Morag" {
