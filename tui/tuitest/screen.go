@@ -40,11 +40,20 @@ func NewScreen(cols, rows int, answer io.Writer) *Screen {
 	term := vt.NewEmulator(cols, rows)
 	// The emulator writes its replies to a pipe as it parses what is
 	// drawn, and waits until they are read: they are read at once, until
-	// the screen is dropped and the emulator closed.
+	// the screen is dropped and the pipe closed. The pipe is closed, not
+	// the emulator: the emulator's Close sets a flag its Read reads
+	// without a lock, which the race detector rightly reports.
 	go func() { _, _ = io.Copy(answer, term) }()
 	s := &Screen{term: term}
-	runtime.AddCleanup(s, func(term *vt.Emulator) { _ = term.Close() }, term)
+	runtime.AddCleanup(s, closeReplies, term.InputPipe())
 	return s
+}
+
+// closeReplies ends the copying of a dropped screen's replies.
+func closeReplies(replies io.Writer) {
+	if pipe, ok := replies.(io.Closer); ok {
+		_ = pipe.Close()
+	}
 }
 
 // Write draws bytes on the screen.

@@ -1,6 +1,7 @@
 package tuitest
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -54,5 +55,26 @@ func TestAWideCharacterTakesTwoCells(t *testing.T) {
 	_, _ = s.Write([]byte("日本xy"))
 	if got, want := s.Text(), "日本x\ny"; got != want {
 		t.Fatalf("screen = %q, want %q", got, want)
+	}
+}
+
+// TestADroppedScreenStopsCopyingItsReplies: each screen copies its
+// terminal's replies in a goroutine of its own; once the screen is
+// dropped the copying ends, so a test that paints thousands of screens
+// leaves no goroutines behind (and, under -race, closing reads as safe
+// against the copy still reading).
+func TestADroppedScreenStopsCopyingItsReplies(t *testing.T) {
+	before := runtime.NumGoroutine()
+	for range 50 {
+		scr := NewScreen(20, 5, nil)
+		_, _ = scr.Write([]byte("hello\x1b[6n"))
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for runtime.NumGoroutine() > before {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 10s for the dropped screens' reply copiers to end: %d goroutines, %d before", runtime.NumGoroutine(), before)
+		}
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
 	}
 }
