@@ -28,15 +28,24 @@ type screenIO struct {
 func (s *screenIO) Read(p []byte) (int, error)  { return s.in.Read(p) }
 func (s *screenIO) Write(p []byte) (int, error) { return s.out.Write(p) }
 
-// Pty is the session's PTY with the size the client last gave, and the
-// changes to it, from the request filter rather than from charm.land/ssh
-// (see terminalState).
+// Pty is the session's PTY with the size the client last gave, from the
+// request filter rather than from charm.land/ssh (see terminalState). Its
+// changes come to a screen through follow, not through the channel.
 func (s *screenIO) Pty() (ssh.Pty, <-chan ssh.Window, bool) {
-	pty, changes, ok := s.Session.Pty()
+	pty, _, ok := s.Session.Pty()
 	if ok && s.term != nil {
-		pty.Window, changes = s.term.size(), s.term.changes
+		pty.Window = s.term.size()
 	}
-	return pty, changes, ok
+	return pty, nil, ok
+}
+
+// follow hands the screen the terminal's size now and on every change,
+// until stop is called. A session without a PTY has no size to follow.
+func (s *screenIO) follow(resize func(ssh.Window)) (stop func()) {
+	if s.term == nil {
+		return func() {}
+	}
+	return s.term.follow(resize)
 }
 
 // Environ is the session's environment without the server's own tag.

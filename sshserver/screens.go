@@ -188,22 +188,16 @@ func (s *Server) runProgram(sess ssh.Session, sio *screenIO, end *ending, progra
 
 // followWindow passes the terminal's size changes to the screen, and quits
 // the screen when the connection ends, until the returned function is
-// called.
+// called. Neither keeps a goroutine waiting: a change is handed over by
+// one that lives only as long as that takes (terminalState.follow), and
+// the quit is the context's to run.
 func followWindow(ctx context.Context, sio *screenIO, p *tui.Program) (stop func()) {
-	_, changes, _ := sio.Pty()
-	ctx, cancel := context.WithCancel(ctx)
-	go func() {
-		for {
-			select {
-			case <-ctx.Done():
-				p.Quit() // returns at once once the program has ended
-				return
-			case w := <-changes:
-				p.Resize(w.Width, w.Height)
-			}
-		}
-	}()
-	return cancel
+	stopFollowing := sio.follow(func(w ssh.Window) { p.Resize(w.Width, w.Height) })
+	stopQuitting := context.AfterFunc(ctx, p.Quit) // p.Quit returns at once once the program has ended
+	return func() {
+		stopQuitting()
+		stopFollowing()
+	}
 }
 
 // sayWhy tells the person why the server ended their screen, if it did,

@@ -22,37 +22,91 @@ import (
 // A client cannot set it (the filter refuses it).
 const terminalTag = "ANCHORAGE_SERVER_TERMINAL"
 
-// terminalState is a session's terminal size, as the client last gave it.
+// terminalState is a session's terminal size, as the client last gave it,
+// and the screen that follows it, if one does.
 type terminalState struct {
-	mu      sync.Mutex
-	window  ssh.Window
-	changes chan ssh.Window // the latest change not yet taken; older ones are dropped
+	mu       sync.Mutex
+	window   ssh.Window
+	follower *follower
+}
+
+// follower is a screen following the size: a change is handed to it by a
+// goroutine that lives only while there is a change to hand over, since
+// a screen takes a size only once it runs, and a session should not keep
+// a goroutine of its own waiting for a resize that may never come.
+type follower struct {
+	resize  func(ssh.Window)
+	pending bool // a size not yet handed over
+	handing bool // a goroutine is handing sizes over
 }
 
 func newTerminalState(w ssh.Window) *terminalState {
-	t := &terminalState{window: w, changes: make(chan ssh.Window, 1)}
-	t.changes <- w // as charm.land/ssh does: the first size is a change too
-	return t
+	return &terminalState{window: w}
 }
 
-// resize records a new size. Only the filter calls it, so nothing else
-// fills the channel between the drain and the send: a storm of changes
-// costs one slot, and the screen sees the latest.
+// resize records a new size and hands it to the follower. Only the latest
+// waits to be handed over: a storm of changes behind a busy screen costs
+// nothing, and the screen sees the latest.
 func (t *terminalState) resize(w ssh.Window) {
 	t.mu.Lock()
+	defer t.mu.Unlock()
 	t.window = w
-	t.mu.Unlock()
-	select {
-	case <-t.changes:
-	default:
-	}
-	t.changes <- w
+	t.handOverLocked()
 }
 
 func (t *terminalState) size() ssh.Window {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return t.window
+}
+
+// follow hands resize the size now, as charm.land/ssh does (the first size
+// is a change too), and every change until stop is called. resize may
+// block; it is never called twice at once, and always with the latest size.
+func (t *terminalState) follow(resize func(ssh.Window)) (stop func()) {
+	f := &follower{resize: resize}
+	t.mu.Lock()
+	t.follower = f
+	t.handOverLocked()
+	t.mu.Unlock()
+	return func() {
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		if t.follower == f {
+			t.follower = nil
+		}
+	}
+}
+
+// handOverLocked marks the size as pending for the follower, and starts a
+// goroutine to hand it over unless one is already at it.
+func (t *terminalState) handOverLocked() {
+	f := t.follower
+	if f == nil {
+		return
+	}
+	f.pending = true
+	if !f.handing {
+		f.handing = true
+		go t.handOver(f)
+	}
+}
+
+// handOver hands the follower the latest size until none is pending or
+// the follower has stopped following.
+func (t *terminalState) handOver(f *follower) {
+	for {
+		t.mu.Lock()
+		if t.follower != f || !f.pending {
+			f.handing = false
+			t.mu.Unlock()
+			return
+		}
+		f.pending = false
+		w := t.window
+		t.mu.Unlock()
+		f.resize(w)
+	}
 }
 
 // ptyRequest and windowChange are the payloads of those requests (RFC
