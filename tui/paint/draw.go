@@ -15,6 +15,7 @@ func (p *Painter) paintAlt(v tea.View, f *frame) {
 		p.atX, p.atY = 0, 0
 		p.raw = make([]string, p.height)
 	}
+	p.was, p.now = p.rowOfCells(p.was), p.rowOfCells(p.now)
 	rest := v.Content
 	for y := range p.height {
 		var row string
@@ -32,6 +33,16 @@ func (p *Painter) paintAlt(v tea.View, f *frame) {
 		}
 		p.raw[y] = row
 	}
+}
+
+// rowOfCells is cells, or room for a row of them if it has none: a row
+// has at most a cell a column, so a frame's rows are parsed into it
+// without growing it.
+func (p *Painter) rowOfCells(cells []cell) []cell {
+	if cells == nil {
+		cells = make([]cell, 0, p.width)
+	}
+	return cells
 }
 
 // diffRow writes what it takes to turn row y from was into now, and
@@ -88,6 +99,7 @@ func (p *Painter) paintInline(v tea.View) {
 		p.buf.WriteString(eraseBelow)
 	}
 	rows := strings.Split(v.Content, "\n")
+	p.now = p.rowOfCells(p.now)
 	for i, row := range rows {
 		if i > 0 {
 			p.buf.WriteString("\r\n")

@@ -40,9 +40,9 @@ type Painter struct {
 
 	// raw is the alternate screen as last painted, a row each; nil means
 	// the next frame is painted whole. Only rows are kept, not cells: a
-	// changed row's old and new text are parsed into was and now, which
-	// are reused, so a session holds a screen of text and two rows of
-	// cells.
+	// changed row's old and new text are parsed into was and now, reused
+	// from row to row of a frame and dropped after it with buf, so that
+	// between frames (most of a session) it holds a screen of text alone.
 	raw      []string
 	was, now []cell
 	// inline is what the last frame outside the alternate screen wrote,
@@ -98,7 +98,17 @@ func (p *Painter) Paint(v tea.View) error {
 		p.paintInline(v)
 	}
 	p.endFrame(f, v)
-	return p.flush()
+	err := p.flush()
+	p.dropScratch()
+	return err
+}
+
+// dropScratch lets go of what a frame was worked out in: a session waits
+// far longer between frames than it takes to make new ones, and a
+// thousand waiting sessions would each hold the largest they had made.
+func (p *Painter) dropScratch() {
+	p.was, p.now = nil, nil
+	p.buf = bytes.Buffer{}
 }
 
 // Close puts the terminal back as the session found it: the keyboard as

@@ -272,3 +272,29 @@ func (c *counter) View() tea.View {
 	v.Cursor = tea.NewCursor(7, 0)
 	return v
 }
+
+// Between frames, which is most of a session, a painter holds the screen's
+// text alone: the cells a frame's rows were parsed into and the bytes it
+// wrote are let go once it is written, on either screen, so a room of
+// idle people costs no more than their screens' text.
+func TestAPainterHoldsOnlyTheScreensTextBetweenFrames(t *testing.T) {
+	goodbye := tea.NewView("Goodbye. Everything you saved is kept.")
+	for name, views := range map[string][]tea.View{
+		"a whole frame":             {busy("The village hall")},
+		"a changed row":             {busy("The village hall"), busy("The village hall!")},
+		"a row with wide text":      {busy("The village hall"), busy("村のホール")},
+		"a goodbye on the main one": {busy("The village hall"), goodbye},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var out bytes.Buffer
+			p := New(&out, 80, 24)
+			paintAll(t, p, views...)
+			if p.was != nil || p.now != nil || p.buf.Cap() != 0 {
+				t.Errorf("after the frame the painter holds %d and %d cells of room and %d bytes of output", cap(p.was), cap(p.now), p.buf.Cap())
+			}
+			if out.Len() == 0 {
+				t.Error("nothing was written")
+			}
+		})
+	}
+}
