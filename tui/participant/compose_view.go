@@ -42,13 +42,23 @@ func (m *Screen) viewCompose() (string, *tea.Cursor) {
 		cursor = tui.OffsetCursor(edCursor, 0, topLines)
 	}
 
+	above := []tui.Block{l.title, l.bar, l.rule, l.prompt, l.kinds, l.themes, l.commitment, l.building}
+	below := []tui.Block{l.reframe, l.notice, l.yours, l.others, l.help}
+	// The screen is kept until it changes, so it is built in a string of
+	// its own size: an idle session holds no more than it shows.
+	size := len(editor)
+	for _, part := range append(above, below...) {
+		if part.Lines > 0 {
+			size += len(part.Text) + 1
+		}
+	}
 	var b strings.Builder
-	b.Grow(4 * l.w * l.h)
-	for _, part := range []tui.Block{l.title, l.bar, l.rule, l.prompt, l.kinds, l.themes, l.commitment, l.building} {
+	b.Grow(size)
+	for _, part := range above {
 		writeBlock(&b, part)
 	}
 	b.WriteString(editor)
-	for _, part := range []tui.Block{l.reframe, l.notice, l.yours, l.others, l.help} {
+	for _, part := range below {
 		if part.Lines > 0 {
 			b.WriteByte('\n')
 			b.WriteString(part.Text)
