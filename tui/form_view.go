@@ -61,7 +61,9 @@ func (f *ContributionForm) themeList() *themeList {
 	if l := f.drawn.list; l != nil && len(l.all) == len(all) {
 		return l
 	}
-	f.drawn.list = &themeList{all: slices.Clone(all)}
+	// Not a copy: a taxonomy only grows, by appending past what this list
+	// holds, so what it holds is never changed.
+	f.drawn.list = &themeList{all: slices.Clip(all)}
 	return f.drawn.list
 }
 

@@ -61,3 +61,35 @@ func checkMineShared(t *testing.T, room *tuitest.MemRoom, m *Screen, want int) {
 		t.Fatal(err)
 	}
 }
+
+// The screen's list of themes is the fold's own, not a copy, and a theme
+// a facilitator adds later extends the screen's list without changing
+// the fold's.
+func TestTheScreenSharesTheFoldsThemes(t *testing.T) {
+	room := tuitest.NewMemRoom(t, 5, 20, inquiry.SelfPaced)
+	m := joined(t, room)
+	shared := func() (first *inquiry.Theme, n int) {
+		if err := room.Read("", func(w *inquiry.Workshop) {
+			themes := w.Themes()
+			first, n = &themes[0], len(themes)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return first, n
+	}
+	first, n := shared()
+	if len(m.view.themes) != n || &m.view.themes[0] != first {
+		t.Fatalf("the screen holds %d themes of its own; want the fold's %d", len(m.view.themes), n)
+	}
+	m.View() // the theme line keeps the list it drew
+
+	added := inquiry.Theme{ID: "ferry-timetable", Label: "Ferry timetable"}
+	room.Ring(t, m, inquiry.Event{Type: inquiry.ThemeAdded, Theme: &added})
+	if got := len(m.view.themes); got != n+1 || m.view.themes[n].ID != added.ID {
+		t.Fatalf("after a theme was added the screen holds %d themes, the last %q; want %d, the last %q", got, m.view.themes[len(m.view.themes)-1].ID, n+1, added.ID)
+	}
+	if again, _ := shared(); again.ID != first.ID {
+		t.Errorf("adding a theme changed the fold's first theme to %q", again.ID)
+	}
+	m.View()
+}

@@ -24,7 +24,7 @@ func (v *view) openFrom(w *inquiry.Workshop, me string) {
 	v.id, v.title, v.code, v.open, v.pacing = w.ID, w.Title, w.Code, w.Open, w.Pacing
 	guide := w.Guide
 	v.guide = &guide
-	v.themes = slices.Clone(w.Themes())
+	v.themes = w.Themes() // shared: the fold only appends past them (addTheme), and so does the view
 	v.suggester = nil
 	v.revealed = maps.Clone(w.Revealed)
 	if v.revealed == nil {
