@@ -29,9 +29,11 @@ type view struct {
 	// view on its own.
 	share func() *inquiry.ThemeIndex
 	open  bool
-	// me is the participant's own ID once joined or recognised.
-	me   string
-	name string
+	// me is the participant's own ID once joined or recognised; language
+	// is the one they joined in.
+	me       string
+	name     string
+	language string
 	// identity is the keyed hash of this person's key in the workshop, to
 	// recognise them coming back; "" without a key.
 	identity string
@@ -107,7 +109,7 @@ func (v *view) fold(e inquiry.Event) {
 			v.me = d.ID
 		}
 		if d.ID == v.me {
-			v.name = d.Name.Text
+			v.name, v.language = d.Name.Text, d.Language
 		}
 	case inquiry.ContributionAdded:
 		d := e.Contribution

@@ -111,6 +111,21 @@ func (m *Screen) suitKey(msg tea.Msg) (tea.Cmd, bool) {
 	return nil, false
 }
 
+// speakAsBefore puts the screen in the language the person joined in,
+// for someone coming back who has not chosen one on this visit. English
+// as they joined in does not outrank the language this client asks for:
+// it is also what someone who never chose joined in.
+func (m *Screen) speakAsBefore() {
+	lang := m.view.language
+	if m.suit.chosen || lang == "" || lang == inquiry.DefaultLanguage || lang == m.suit.lang {
+		return
+	}
+	if code, ok := m.s.Catalogue.Match(lang); ok {
+		m.suit.lang = code
+		m.relabel()
+	}
+}
+
 // plainLine is the first line's announcement of plain text.
 func (m *Screen) plainLine() string { return m.words().Say("join.plain_key") }
 

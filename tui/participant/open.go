@@ -45,7 +45,7 @@ func (v *view) openFrom(w *inquiry.Workshop, me string) {
 	if n := len(w.Votes); n > 0 {
 		v.ballot = maps.Clone(w.Votes[n-1].Ballots[me])
 	}
-	v.me, v.name = me, p.Name
+	v.me, v.name, v.language = me, p.Name, p.Language
 	v.left = p.Withdrawn || p.Erased
 	if p.Blocked {
 		v.removed = inquiry.RemovedSentence

@@ -141,6 +141,7 @@ func (m *Screen) enter(sum inquiry.Summary) tea.Cmd {
 // let them in. welcome is called once the guide is on the screen.
 func (m *Screen) arrive(welcome func() string) tea.Cmd {
 	m.code, m.join = nil, nil
+	m.speakAsBefore()
 	if m.view.waiting {
 		m.stage = stageWaiting
 		m.fetchResumeCode()
