@@ -15,7 +15,6 @@ func (p *Painter) paintAlt(v tea.View, f *frame) {
 		p.atX, p.atY = 0, 0
 		p.raw = make([]string, p.height)
 	}
-	p.was, p.now = p.rowOfCells(p.was), p.rowOfCells(p.now)
 	rest := v.Content
 	for y := range p.height {
 		var row string
@@ -23,6 +22,7 @@ func (p *Painter) paintAlt(v tea.View, f *frame) {
 		if row == p.raw[y] && !(f.whole && row != "") {
 			continue
 		}
+		p.makeRows()
 		p.was = p.was[:0]
 		if !f.whole {
 			p.was = parseRow(p.was, p.raw[y], p.width)
@@ -35,14 +35,14 @@ func (p *Painter) paintAlt(v tea.View, f *frame) {
 	}
 }
 
-// rowOfCells is cells, or room for a row of them if it has none: a row
-// has at most a cell a column, so a frame's rows are parsed into it
-// without growing it.
-func (p *Painter) rowOfCells(cells []cell) []cell {
-	if cells == nil {
-		cells = make([]cell, 0, p.width)
+// makeRows makes the frame's two rows of cells, was and now, if it has
+// none yet: only a frame with a changed row needs them, and it drops them
+// once written (dropScratch). A row has at most a cell a column, so
+// parsing into them never grows them.
+func (p *Painter) makeRows() {
+	if p.now == nil {
+		p.was, p.now = make([]cell, 0, p.width), make([]cell, 0, p.width)
 	}
-	return cells
 }
 
 // diffRow writes what it takes to turn row y from was into now, and
@@ -99,7 +99,7 @@ func (p *Painter) paintInline(v tea.View) {
 		p.buf.WriteString(eraseBelow)
 	}
 	rows := strings.Split(v.Content, "\n")
-	p.now = p.rowOfCells(p.now)
+	p.makeRows()
 	for i, row := range rows {
 		if i > 0 {
 			p.buf.WriteString("\r\n")

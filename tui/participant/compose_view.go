@@ -47,9 +47,11 @@ func (m *Screen) viewCompose() (string, *tea.Cursor) {
 	// The screen is kept until it changes, so it is built in a string of
 	// its own size: an idle session holds no more than it shows.
 	size := len(editor)
-	for _, part := range append(above, below...) {
-		if part.Lines > 0 {
-			size += len(part.Text) + 1
+	for _, parts := range [2][]tui.Block{above, below} {
+		for _, part := range parts {
+			if part.Lines > 0 {
+				size += len(part.Text) + 1
+			}
 		}
 	}
 	var b strings.Builder
